@@ -1,0 +1,76 @@
+// Build with esbuild: the extension and CLI bundles into dist/, tests into out/.
+// Usage: node scripts/build.mjs [--tests] [--watch]
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, copyFileSync, readFileSync, readdirSync, statSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const args = new Set(process.argv.slice(2));
+const define = { AURORA_VERSION: JSON.stringify(pkg.version) };
+
+const WASM = {
+  'tree-sitter.wasm': 'web-tree-sitter/tree-sitter.wasm',
+  'tree-sitter-bash.wasm': 'tree-sitter-bash/tree-sitter-bash.wasm',
+  'tree-sitter-terraform.wasm': '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+};
+
+function copyWasm() {
+  const dir = join(root, 'dist', 'wasm');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, spec] of Object.entries(WASM)) {
+    copyFileSync(require.resolve(spec), join(dir, name));
+  }
+}
+
+function walk(dir, pred, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) walk(full, pred, out);
+    else if (pred(full)) out.push(full);
+  }
+  return out;
+}
+
+// web-tree-sitter's ESM build needs import.meta.url, which a CJS bundle lacks: use its CJS build
+const alias = { 'web-tree-sitter': require.resolve('web-tree-sitter') };
+const common = { alias, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', define };
+
+async function buildMain() {
+  copyWasm();
+  const builds = [
+    esbuild.build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+  ];
+  if (existsSync(join(root, 'src/extension.ts'))) {
+    builds.push(esbuild.build({ ...common, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }));
+  }
+  if (existsSync(join(root, 'src/webview/main.ts'))) {
+    builds.push(esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: [join(root, 'src/webview/main.ts')], outfile: join(root, 'dist/webview.js') }));
+  }
+  await Promise.all(builds);
+  chmodSync(join(root, 'dist/cli.js'), 0o755);
+}
+
+async function buildTests() {
+  // each test file becomes one bundle in out/ (same relative path); packages stay external
+  const entries = walk(join(root, 'test'), (f) => /\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.includes(`${join('test', 'fixtures')}`));
+  await esbuild.build({
+    ...common,
+    entryPoints: entries,
+    outdir: join(root, 'out', 'test'),
+    outbase: join(root, 'test'),
+    packages: 'external',
+    external: ['vscode'],
+  });
+  return entries.map((e) => relative(root, e));
+}
+
+if (args.has('--tests')) {
+  await buildTests();
+} else {
+  await buildMain();
+}

@@ -1,0 +1,96 @@
+import * as fs from 'fs';
+import { parseArgs } from 'util';
+import { analyze, applyFixes, PARSE_ERROR } from '../../core';
+import type { AnalyzeConfig, Finding } from '../../core';
+import type { Command } from '../io';
+import { warn, writeOut } from '../io';
+import { collectFiles, displayPath, envFor, loadConfig, readText } from '../files';
+import { unifiedDiff } from '../diff';
+
+/** How often fixes are re-applied after re-analysis (overlapping fixes need more than one round). */
+const MAX_ROUNDS = 5;
+
+/** The result of fixing one text. */
+export interface FixOutcome {
+  text: string;
+  applied: Finding[];
+  /** Set when the fixed text no longer parses; the original must then be kept. */
+  brokeParse: boolean;
+}
+
+/** Apply safe fixes repeatedly until nothing changes; refuse results that stop parsing. */
+export function fixText(path: string, original: string, config: AnalyzeConfig, env = {}): FixOutcome {
+  const bom = original.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  let text = bom ? original.slice(1) : original;
+  const hadParseError = analyze(path, text, config, env).some((f) => f.ruleId === PARSE_ERROR);
+  const applied: Finding[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const findings = analyze(path, text, config, env);
+    const result = applyFixes(text, findings);
+    if (result.applied.length === 0 || result.text === text) {
+      break;
+    }
+    applied.push(...result.applied);
+    text = result.text;
+  }
+  const brokeParse = !hadParseError && analyze(path, text, config, env).some((f) => f.ruleId === PARSE_ERROR);
+  return { text: bom + text, applied, brokeParse };
+}
+
+/** `aurora-devops fix`: apply mechanical fixes in place, or print them as a diff. */
+export const fixCommand: Command = {
+  name: 'fix',
+  summary: 'Apply safe mechanical fixes (or print them as a unified diff with --dry-run)',
+  usage: 'aurora-devops fix [paths...] [--dry-run] [--config FILE]',
+  async run(argv) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean', default: false }, config: { type: 'string' } },
+    });
+    const config = loadConfig(values.config, positionals[0] ?? '.');
+    const collected = collectFiles(positionals);
+    let unreadable = collected.unreadable;
+    let changedFiles = 0;
+    let fixCount = 0;
+    const diffs: string[] = [];
+    for (const file of collected.files) {
+      const original = readText(file);
+      if (original === undefined) {
+        unreadable++;
+        continue;
+      }
+      const shown = displayPath(file);
+      const outcome = fixText(shown, original, config, envFor(file));
+      if (outcome.applied.length === 0 || outcome.text === original) {
+        continue;
+      }
+      if (outcome.brokeParse) {
+        warn(`${shown}: fixes skipped because the result would not parse (please report this file)`);
+        continue;
+      }
+      changedFiles++;
+      fixCount += outcome.applied.length;
+      if (values['dry-run']) {
+        diffs.push(unifiedDiff(original, outcome.text, `a/${shown.replace(/^\//, '')}`, `b/${shown.replace(/^\//, '')}`));
+      } else {
+        try {
+          const tmp = `${file}.aurora-tmp-${process.pid}`;
+          const mode = fs.statSync(file).mode;
+          fs.writeFileSync(tmp, outcome.text, { mode });
+          fs.renameSync(tmp, file);
+        } catch (e) {
+          warn(`${shown}: could not write the fixed file: ${(e as Error).message}`);
+          unreadable++;
+        }
+      }
+    }
+    if (values['dry-run']) {
+      await writeOut(diffs.join(''));
+      process.stderr.write(`${fixCount} fix${fixCount === 1 ? '' : 'es'} would change ${changedFiles} file${changedFiles === 1 ? '' : 's'} (dry run, nothing written).\n`);
+    } else {
+      await writeOut(`${fixCount} fix${fixCount === 1 ? '' : 'es'} applied to ${changedFiles} file${changedFiles === 1 ? '' : 's'}.\n`);
+    }
+    return unreadable > 0 ? 2 : 0;
+  },
+};

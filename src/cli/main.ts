@@ -1,0 +1,75 @@
+import { prepareNode } from '../node/wasm';
+import type { Command } from './io';
+import { UsageError, warn, writeOut } from './io';
+import { checkCommand } from './commands/check';
+import { fixCommand } from './commands/fix';
+import { rulesCommand } from './commands/rules';
+import { VERSION } from './version';
+
+/** Every sub-command, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, rulesCommand];
+
+function help(): string {
+  const lines = [
+    'aurora-devops — find and fix problems in Dockerfiles, Compose, Kubernetes, Terraform, GitHub Actions and GitLab CI',
+    '',
+    'Usage:',
+    ...COMMANDS.map((c) => `  ${c.usage}`),
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`),
+    '',
+    'Exit codes: 0 ok, 1 problems at or above --fail-on (check) or an agent error, 2 usage error or unreadable path, 3 policy denied.',
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** Run the CLI with arguments (without `node` and the script). Resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    await writeOut(help());
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    await writeOut(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    warn(`unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see --help)`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    await writeOut(`${command.usage}\n  ${command.summary}\n`);
+    return 0;
+  }
+  try {
+    await prepareNode();
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      warn(e.message);
+      return 2;
+    }
+    const code = (e as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      warn(`${(e as Error).message.split('\n')[0]} (see 'aurora-devops ${command.name} --help')`);
+      return 2;
+    }
+    warn(`internal error: ${(e as Error).message ?? String(e)}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      warn(`internal error: ${String(e)}`);
+      process.exitCode = 1;
+    },
+  );
+}

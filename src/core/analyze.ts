@@ -1,0 +1,228 @@
+import { TextIndex, comparePositions } from './text';
+import type { AnalyzeConfig, AnalyzeEnv, FileKind, Finding, Range, Severity, SourceFile } from './types';
+import type { AnyRule, FolderRule, Report, Rule, RuleMeta } from './rule';
+import { isFolderRule } from './rule';
+import { detectKind, HANDLERS } from './kinds';
+import type { KindModels } from './kinds';
+import { ALL_RULES } from './rules';
+import { filterSuppressed } from './suppress';
+import { isGrammarLoaded } from './parsers/treeSitter';
+
+/** Files larger than this are not analysed (an info finding says so). */
+export const MAX_FILE_BYTES = 1_000_000;
+
+/** Ids of the findings the engine itself produces. */
+export const PARSE_ERROR = 'parse-error';
+export const FILE_TOO_LARGE = 'file-too-large';
+export const INTERNAL_ERROR = 'internal-error';
+
+/** Findings the engine produces on its own, listed in the catalog beside the rules. */
+export const ENGINE_RULES: readonly { id: string; meta: RuleMeta }[] = [
+  {
+    id: PARSE_ERROR,
+    meta: { title: 'File does not parse', description: 'The file is not valid for its kind (YAML, HCL, Dockerfile); other rules cannot check it until it parses.', severity: 'error', kind: 'any', fixable: false },
+  },
+  {
+    id: FILE_TOO_LARGE,
+    meta: { title: 'File too large to analyse', description: `Files over ${MAX_FILE_BYTES} bytes are skipped to keep the editor responsive.`, severity: 'info', kind: 'any', fixable: false },
+  },
+  {
+    id: INTERNAL_ERROR,
+    meta: { title: 'A rule failed on this file', description: 'A rule threw an exception on this input. The other rules still ran. Please report the file shape.', severity: 'info', kind: 'any', fixable: false },
+  },
+];
+
+const RULES_BY_ID: ReadonlyMap<string, AnyRule> = new Map(ALL_RULES.map((r) => [r.id, r]));
+
+const RULES_BY_KIND = new Map<string, { file: Rule<never>[]; folder: FolderRule<never>[] }>();
+for (const rule of ALL_RULES) {
+  let entry = RULES_BY_KIND.get(rule.meta.kind);
+  if (!entry) {
+    entry = { file: [], folder: [] };
+    RULES_BY_KIND.set(rule.meta.kind, entry);
+  }
+  if (isFolderRule(rule)) {
+    entry.folder.push(rule);
+  } else {
+    entry.file.push(rule);
+  }
+}
+
+/** A file analysed on its own, with its parsed model kept for cross-file rules. */
+interface FileAnalysis {
+  kind?: FileKind;
+  index: TextIndex;
+  model?: unknown;
+  findings: Finding[];
+}
+
+/** The severity a rule has under a config, or undefined when it is off. */
+export function effectiveSeverity(ruleId: string, fallback: Severity, config: AnalyzeConfig): Severity | undefined {
+  const level = config.rules?.[ruleId];
+  if (level === 'off') {
+    return undefined;
+  }
+  return level ?? fallback;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function isBinary(text: string): boolean {
+  const head = text.slice(0, 8000);
+  return head.includes('\u0000');
+}
+
+function analyzeOne(path: string, rawText: string, config: AnalyzeConfig, env: AnalyzeEnv, kindHint?: FileKind): FileAnalysis {
+  const text = stripBom(rawText);
+  const index = new TextIndex(text.length > MAX_FILE_BYTES ? '' : text);
+  const kind = kindHint ?? detectKind(path, text.length > MAX_FILE_BYTES ? undefined : text, env);
+  const out: FileAnalysis = { kind, index, findings: [] };
+  if (!kind) {
+    return out;
+  }
+  if (text.length > MAX_FILE_BYTES) {
+    const sev = effectiveSeverity(FILE_TOO_LARGE, 'info', config);
+    if (sev) {
+      out.findings.push({ ruleId: FILE_TOO_LARGE, severity: sev, message: `File skipped: ${text.length} characters is over the ${MAX_FILE_BYTES} limit`, range: index.range(0, 0) });
+    }
+    return out;
+  }
+  if (isBinary(text)) {
+    const sev = effectiveSeverity(PARSE_ERROR, 'error', config);
+    if (sev) {
+      out.findings.push({ ruleId: PARSE_ERROR, severity: sev, message: 'This looks like a binary file, not a text infrastructure file', range: index.range(0, 0) });
+    }
+    return out;
+  }
+  const handler = HANDLERS[kind];
+  for (const grammar of handler.grammars) {
+    if (!isGrammarLoaded(grammar)) {
+      throw new Error(`Aurora core: the ${grammar} grammar is not loaded; await prepare() before analyze()`);
+    }
+  }
+  let parsed: { model?: unknown; problem?: { message: string; range: Range } };
+  try {
+    parsed = (handler.parse as (t: string, i: TextIndex) => { model?: unknown; problem?: { message: string; range: Range } })(text, index);
+  } catch (e) {
+    parsed = { problem: { message: `Could not parse: ${e instanceof Error ? e.message : String(e)}`, range: index.range(0, 0) } };
+  }
+  if (parsed.problem) {
+    const sev = effectiveSeverity(PARSE_ERROR, 'error', config);
+    if (sev) {
+      out.findings.push({ ruleId: PARSE_ERROR, severity: sev, message: parsed.problem.message, range: parsed.problem.range });
+    }
+    return out;
+  }
+  out.model = parsed.model;
+  const rules = RULES_BY_KIND.get(kind)?.file ?? [];
+  for (const rule of rules) {
+    const severity = effectiveSeverity(rule.id, rule.meta.severity, config);
+    if (!severity) {
+      continue;
+    }
+    const report = (r: Report): void => {
+      out.findings.push(toFinding(rule.id, severity, config, r));
+    };
+    try {
+      (rule as Rule<unknown>).check({ path, text, index, model: parsed.model, config, env, report });
+    } catch (e) {
+      const sev = effectiveSeverity(INTERNAL_ERROR, 'info', config);
+      if (sev) {
+        out.findings.push({ ruleId: INTERNAL_ERROR, severity: sev, message: `Rule ${rule.id} failed: ${e instanceof Error ? e.message : String(e)}`, range: index.range(0, 0) });
+      }
+    }
+  }
+  return out;
+}
+
+function toFinding(ruleId: string, severity: Severity, config: AnalyzeConfig, r: Report): Finding {
+  // a per-finding severity applies unless the user configured the rule explicitly
+  const configured = config.rules?.[ruleId];
+  const finalSeverity = configured && configured !== 'off' ? configured : (r.severity ?? severity);
+  const f: Finding = { ruleId, severity: finalSeverity, message: r.message, range: r.range };
+  if (r.fix) {
+    f.fix = r.fix;
+  }
+  if (r.related && r.related.length > 0) {
+    f.related = r.related;
+  }
+  return f;
+}
+
+function finish(findings: Finding[], index: TextIndex): Finding[] {
+  const kept = filterSuppressed(findings, index, RULES_BY_ID);
+  return kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * Analyse one file: detect its kind, parse it once, run every enabled rule. Never throws on bad
+ * input: a malformed file gives one `parse-error` finding at the parser's position.
+ * The grammars must have been loaded (`await prepare()`) once before.
+ */
+export function analyze(path: string, text: string, config: AnalyzeConfig = {}, env: AnalyzeEnv = {}): Finding[] {
+  const result = analyzeOne(path, text, config, env);
+  return finish(result.findings, result.index);
+}
+
+/** Folder of a path ('' for a bare name). */
+function dirOf(path: string): string {
+  const norm = path.replace(/\\/g, '/');
+  const i = norm.lastIndexOf('/');
+  return i < 0 ? '' : norm.slice(0, i);
+}
+
+/**
+ * Analyse many files, adding cross-file findings (e.g. a Service whose selector matches no
+ * workload) among files of the same kind in the same folder. Returns findings by path.
+ */
+export function analyzeFiles(files: readonly SourceFile[], config: AnalyzeConfig = {}, envFor: (path: string) => AnalyzeEnv = () => ({})): Map<string, Finding[]> {
+  const results = new Map<string, FileAnalysis>();
+  for (const file of files) {
+    results.set(file.path, analyzeOne(file.path, file.text, config, envFor(file.path)));
+  }
+  const groups = new Map<string, { kind: FileKind; files: { path: string; text: string; index: TextIndex; model: unknown }[] }>();
+  for (const file of files) {
+    const r = results.get(file.path);
+    if (!r || !r.kind || r.model === undefined || !(RULES_BY_KIND.get(r.kind)?.folder.length)) {
+      continue;
+    }
+    const key = `${r.kind}\u0000${dirOf(file.path)}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { kind: r.kind, files: [] };
+      groups.set(key, group);
+    }
+    group.files.push({ path: file.path, text: stripBom(file.text), index: r.index, model: r.model });
+  }
+  for (const [key, group] of groups) {
+    const folder = key.slice(key.indexOf('\u0000') + 1);
+    for (const rule of RULES_BY_KIND.get(group.kind)?.folder ?? []) {
+      const severity = effectiveSeverity(rule.id, rule.meta.severity, config);
+      if (!severity) {
+        continue;
+      }
+      try {
+        (rule as FolderRule<unknown>).checkFolder({
+          folder,
+          files: group.files,
+          config,
+          report: (path, r) => {
+            results.get(path)?.findings.push(toFinding(rule.id, severity, config, r));
+          },
+        });
+      } catch {
+        // a failing cross-file rule must not lose the per-file findings
+      }
+    }
+  }
+  const out = new Map<string, Finding[]>();
+  for (const [path, r] of results) {
+    out.set(path, finish(r.findings, r.index));
+  }
+  return out;
+}
+
+/** Kinds whose models the given kind handler needs, re-exported for hosts. */
+export type { KindModels };

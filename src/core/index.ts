@@ -1,0 +1,22 @@
+/**
+ * The analysis core: pure functions from (path, text, config) to findings and fixes.
+ * No VS Code, file system or process access happens below this folder.
+ */
+export { analyze, analyzeFiles, effectiveSeverity, ENGINE_RULES, MAX_FILE_BYTES, PARSE_ERROR, FILE_TOO_LARGE, INTERNAL_ERROR } from './analyze';
+export { applyFixes, applyEdits } from './fixes';
+export { detectKind } from './kinds';
+export { parseAnalyzeConfig, mergeConfigs } from './config';
+export { ALL_RULES, catalog } from './rules';
+export type { CatalogEntry } from './rules';
+export { configureWasm, loadGrammars, WASM_FILES } from './parsers/treeSitter';
+export type { WasmReader, GrammarName } from './parsers/treeSitter';
+export { TextIndex } from './text';
+export * from './types';
+export type { Rule, FolderRule, RuleMeta, Equivalent, Report, RuleContext } from './rule';
+
+import { loadGrammars } from './parsers/treeSitter';
+
+/** Load every parser the rules need. Call once (it is idempotent) before `analyze`. */
+export async function prepare(): Promise<void> {
+  await loadGrammars(['bash', 'terraform']);
+}

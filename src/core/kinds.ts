@@ -1,0 +1,125 @@
+import type { TextIndex } from './text';
+import type { AnalyzeEnv, FileKind } from './types';
+import type { GrammarName } from './parsers/treeSitter';
+import { hasTemplateSyntax, parseYamlFile } from './parsers/yaml';
+import type { ParseProblem, YamlFile } from './parsers/yaml';
+import { parseDockerfile } from './parsers/dockerfile';
+import type { DockerfileModel } from './parsers/dockerfile';
+import { parseTerraform } from './parsers/terraform';
+import type { TerraformModel } from './parsers/terraform';
+
+/** The parsed model each kind's rules receive. */
+export interface KindModels {
+  dockerfile: DockerfileModel;
+  compose: YamlFile;
+  kubernetes: YamlFile;
+  'github-actions': YamlFile;
+  'gitlab-ci': YamlFile;
+  terraform: TerraformModel;
+  aurora: YamlFile;
+  pulumi: YamlFile;
+  helm: null;
+}
+
+/** Result of parsing one file: a model for the rules, or a problem to report. */
+export interface ParseResult<M> {
+  model?: M;
+  problem?: ParseProblem;
+}
+
+/** How to parse one kind of file. */
+export interface KindHandler<K extends FileKind> {
+  kind: K;
+  grammars: readonly GrammarName[];
+  parse(text: string, index: TextIndex): ParseResult<KindModels[K]>;
+}
+
+function yamlHandler<K extends 'compose' | 'kubernetes' | 'github-actions' | 'gitlab-ci' | 'aurora' | 'pulumi'>(
+  kind: K,
+): KindHandler<K> {
+  return {
+    kind,
+    grammars: kind === 'github-actions' || kind === 'gitlab-ci' ? ['bash'] : [],
+    parse(text, index) {
+      const file = parseYamlFile(text, index);
+      if (file.error) {
+        return { problem: file.error };
+      }
+      return { model: file as KindModels[K] };
+    },
+  };
+}
+
+/** Parsers by kind. */
+export const HANDLERS: { [K in FileKind]: KindHandler<K> } = {
+  dockerfile: { kind: 'dockerfile', grammars: ['bash'], parse: (text, index) => ({ model: parseDockerfile(text, index) }) },
+  compose: yamlHandler('compose'),
+  kubernetes: yamlHandler('kubernetes'),
+  'github-actions': yamlHandler('github-actions'),
+  'gitlab-ci': yamlHandler('gitlab-ci'),
+  aurora: yamlHandler('aurora'),
+  pulumi: yamlHandler('pulumi'),
+  terraform: { kind: 'terraform', grammars: ['terraform'], parse: (text) => parseTerraform(text) },
+  helm: { kind: 'helm', grammars: [], parse: () => ({ model: null }) },
+};
+
+function baseName(path: string): string {
+  const norm = path.replace(/\\/g, '/');
+  return norm.slice(norm.lastIndexOf('/') + 1);
+}
+
+/**
+ * Detect the kind of an infrastructure file from its path and, for YAML, its content.
+ * Returns undefined for files the core does not analyse.
+ */
+export function detectKind(path: string, text?: string, env: AnalyzeEnv = {}): FileKind | undefined {
+  const norm = path.replace(/\\/g, '/');
+  const name = baseName(norm);
+  const lower = name.toLowerCase();
+  if (
+    name === 'Dockerfile' ||
+    name === 'Containerfile' ||
+    lower === 'dockerfile' ||
+    /^(Dockerfile|Containerfile)\.[^/]+$/i.test(name) ||
+    /\.(dockerfile|containerfile)$/i.test(name)
+  ) {
+    return 'dockerfile';
+  }
+  if (/\.tf$/i.test(name)) {
+    return 'terraform';
+  }
+  const isYaml = /\.ya?ml$/i.test(name);
+  if (!isYaml) {
+    return undefined;
+  }
+  if (lower === 'aurora.yaml' || lower === 'aurora.yml') {
+    return 'aurora';
+  }
+  if (/(^|\/)\.github\/workflows\/[^/]+$/.test(norm)) {
+    return 'github-actions';
+  }
+  if (lower === '.gitlab-ci.yml' || lower === '.gitlab-ci.yaml' || /(^|\/)\.gitlab\/ci\/[^/]+$/.test(norm)) {
+    return 'gitlab-ci';
+  }
+  if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) {
+    return 'compose';
+  }
+  if (/^Pulumi\.[^/]+\.ya?ml$/.test(name)) {
+    return 'pulumi';
+  }
+  if (/(^|\/)templates\//.test(norm) && env.fileExists?.('../Chart.yaml')) {
+    return 'helm';
+  }
+  if (text !== undefined && hasTemplateSyntax(text)) {
+    return 'helm';
+  }
+  if (text !== undefined && looksLikeKubernetes(text)) {
+    return 'kubernetes';
+  }
+  return undefined;
+}
+
+/** A YAML stream with at least one document holding top-level apiVersion and kind keys. */
+function looksLikeKubernetes(text: string): boolean {
+  return /^apiVersion:\s*\S/m.test(text) && /^kind:\s*\S/m.test(text);
+}

@@ -1,0 +1,360 @@
+import type { Node } from 'web-tree-sitter';
+import { parserFor } from './treeSitter';
+
+/** One word of a shell command, with its literal value when it has one. */
+export interface ShellWord {
+  /** Source text, quotes included. */
+  raw: string;
+  /** Value after quote removal; expansions are kept as written. */
+  value: string;
+  /** True when the value depends on an expansion ($VAR, $(…), `…`, globs are not counted). */
+  dynamic: boolean;
+  /** Offsets in the parsed text. */
+  start: number;
+  end: number;
+}
+
+/** A redirection such as `> file`, `2>&1` or a here-document. */
+export interface ShellRedirect {
+  operator: string;
+  target?: ShellWord;
+  /** Body of a here-document, when this is one. */
+  heredoc?: string;
+  start: number;
+  end: number;
+}
+
+/** A simple command: `NAME=v cmd arg… >redir`. */
+export interface ShellCommand {
+  /** Command name after quote removal ('' when the statement is only assignments). */
+  name: string;
+  nameWord?: ShellWord;
+  args: ShellWord[];
+  assignments: { name: string; value: ShellWord | undefined }[];
+  redirects: ShellRedirect[];
+  /** Index of this command in its pipeline and the pipeline's length (1 when not piped). */
+  pipeIndex: number;
+  pipeLength: number;
+  /** Id of the pipeline (commands with the same id are piped together). */
+  pipelineId: number;
+  /** Nesting depth inside $(…), `…`, <(…) — 0 at top level. */
+  substitutionDepth: number;
+  /** Raw text of the whole command (with its redirects). */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** A parsed shell snippet, reduced to plain data (the syntax tree is freed). */
+export interface ShellScript {
+  text: string;
+  commands: ShellCommand[];
+  /** Variables assigned as standalone statements (`X=1; …`), in order. */
+  assignments: { name: string; value: ShellWord | undefined }[];
+  /** Names of functions defined in the snippet. */
+  functions: string[];
+  /** The parser found a syntax error somewhere. */
+  hasError: boolean;
+  /** Offset of the first syntax error, when there is one. */
+  errorOffset?: number;
+}
+
+const COMMAND_LIKE = new Set([
+  'command',
+  'redirected_statement',
+  'subshell',
+  'compound_statement',
+  'if_statement',
+  'while_statement',
+  'for_statement',
+  'c_style_for_statement',
+  'case_statement',
+  'negated_command',
+  'test_command',
+  'declaration_command',
+  'unset_command',
+  'function_definition',
+  'variable_assignment',
+  'variable_assignments',
+]);
+
+/** Parse a shell snippet with tree-sitter-bash. Requires the bash grammar to be loaded. */
+export function parseShell(text: string): ShellScript {
+  const parser = parserFor('bash');
+  const tree = parser.parse(text);
+  if (!tree) {
+    return { text, commands: [], assignments: [], functions: [], hasError: true, errorOffset: 0 };
+  }
+  try {
+    const script: ShellScript = { text, commands: [], assignments: [], functions: [], hasError: tree.rootNode.hasError };
+    if (script.hasError) {
+      script.errorOffset = firstErrorOffset(tree.rootNode);
+    }
+    const state = { nextPipeline: 0 };
+    walk(tree.rootNode, text, script, state, 0);
+    script.commands.sort((a, b) => a.start - b.start);
+    return script;
+  } finally {
+    tree.delete();
+  }
+}
+
+function firstErrorOffset(node: Node): number {
+  if (node.type === 'ERROR' || node.isMissing) {
+    return node.startIndex;
+  }
+  for (const child of node.children) {
+    if (child && child.hasError) {
+      return firstErrorOffset(child);
+    }
+  }
+  return node.startIndex;
+}
+
+function walk(node: Node, text: string, script: ShellScript, state: { nextPipeline: number }, depth: number): void {
+  switch (node.type) {
+    case 'command': {
+      script.commands.push(toCommand(node, text, depth, state));
+      break;
+    }
+    case 'function_definition': {
+      const name = node.childForFieldName('name');
+      if (name) {
+        script.functions.push(name.text);
+      }
+      break;
+    }
+    case 'variable_assignment': {
+      if (node.parent?.type !== 'command' && depth === 0) {
+        script.assignments.push(toAssignment(node, text));
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  const nextDepth =
+    node.type === 'command_substitution' || node.type === 'process_substitution' ? depth + 1 : depth;
+  for (const child of node.namedChildren) {
+    if (child) {
+      walk(child, text, script, state, nextDepth);
+    }
+  }
+}
+
+function toAssignment(node: Node, text: string): { name: string; value: ShellWord | undefined } {
+  const name = node.childForFieldName('name');
+  const value = node.childForFieldName('value');
+  return { name: name ? name.text : '', value: value ? toWord(value, text) : undefined };
+}
+
+function toCommand(node: Node, text: string, depth: number, state: { nextPipeline: number }): ShellCommand {
+  const args: ShellWord[] = [];
+  const assignments: { name: string; value: ShellWord | undefined }[] = [];
+  const redirects: ShellRedirect[] = [];
+  let nameWord: ShellWord | undefined;
+  for (const child of node.namedChildren) {
+    if (!child) {
+      continue;
+    }
+    if (child.type === 'command_name') {
+      const inner = child.namedChildren[0] ?? child;
+      nameWord = toWord(inner, text);
+    } else if (child.type === 'variable_assignment') {
+      assignments.push(toAssignment(child, text));
+    } else if (child.type.endsWith('redirect')) {
+      redirects.push(toRedirect(child, text));
+    } else if (child.type !== 'comment') {
+      args.push(toWord(child, text));
+    }
+  }
+  // `cmd > f` parses as redirected_statement(body: command, redirect: …)
+  let outer: Node = node;
+  while (outer.parent && outer.parent.type === 'redirected_statement') {
+    const parent = outer.parent;
+    for (const child of parent.namedChildren) {
+      if (child && child.type.endsWith('redirect')) {
+        redirects.push(toRedirect(child, text));
+      }
+    }
+    outer = parent;
+  }
+  let pipeIndex = 0;
+  let pipeLength = 1;
+  let pipelineId = state.nextPipeline++;
+  const pipeline = outer.parent;
+  if (pipeline && pipeline.type === 'pipeline') {
+    const members = pipeline.namedChildren.filter((c): c is Node => c !== null && COMMAND_LIKE.has(c.type));
+    pipeLength = members.length;
+    pipeIndex = Math.max(0, members.findIndex((m) => m.id === outer.id));
+    pipelineId = pipeline.id;
+  }
+  return {
+    name: nameWord ? nameWord.value : '',
+    nameWord,
+    args,
+    assignments,
+    redirects,
+    pipeIndex,
+    pipeLength,
+    pipelineId,
+    substitutionDepth: depth,
+    raw: text.slice(outer.startIndex, outer.endIndex),
+    start: outer.startIndex,
+    end: outer.endIndex,
+  };
+}
+
+function toRedirect(node: Node, text: string): ShellRedirect {
+  let operator = '';
+  let target: ShellWord | undefined;
+  let heredoc: string | undefined;
+  for (const child of node.children) {
+    if (!child) {
+      continue;
+    }
+    if (!child.isNamed) {
+      operator += child.type;
+    } else if (child.type === 'heredoc_body') {
+      heredoc = child.text;
+    } else if (child.type === 'file_descriptor') {
+      operator = child.text + operator;
+    } else if (!target && child.type !== 'heredoc_start' && child.type !== 'heredoc_end') {
+      target = toWord(child, text);
+    }
+  }
+  return { operator, target, heredoc, start: node.startIndex, end: node.endIndex };
+}
+
+/** Convert a word-like node into a ShellWord, removing quotes and escapes. */
+function toWord(node: Node, text: string): ShellWord {
+  const raw = text.slice(node.startIndex, node.endIndex);
+  const { value, dynamic } = wordValue(node);
+  return { raw, value, dynamic, start: node.startIndex, end: node.endIndex };
+}
+
+function wordValue(node: Node): { value: string; dynamic: boolean } {
+  switch (node.type) {
+    case 'word':
+    case 'number':
+    case 'command_name':
+      return { value: unescapeBare(node.text), dynamic: node.namedChildren.some((c) => c !== null && isDynamicType(c.type)) };
+    case 'raw_string':
+      return { value: node.text.slice(1, -1), dynamic: false };
+    case 'ansi_c_string':
+      return { value: decodeAnsiC(node.text.slice(2, -1)), dynamic: false };
+    case 'string': {
+      let value = '';
+      let dynamic = false;
+      const inner = node.text.slice(1, -1);
+      if (node.namedChildren.length === 0) {
+        return { value: unescapeDouble(inner), dynamic: false };
+      }
+      let cursor = node.startIndex + 1;
+      for (const child of node.namedChildren) {
+        if (!child) {
+          continue;
+        }
+        value += unescapeDouble(node.text.slice(cursor - node.startIndex, child.startIndex - node.startIndex));
+        if (child.type === 'string_content') {
+          value += unescapeDouble(child.text);
+        } else {
+          value += child.text;
+          dynamic = dynamic || isDynamicType(child.type);
+        }
+        cursor = child.endIndex;
+      }
+      value += unescapeDouble(node.text.slice(cursor - node.startIndex, node.text.length - 1));
+      return { value, dynamic };
+    }
+    case 'concatenation': {
+      let value = '';
+      let dynamic = false;
+      let cursor = node.startIndex;
+      for (const child of node.children) {
+        if (!child) {
+          continue;
+        }
+        if (child.startIndex > cursor) {
+          value += node.text.slice(cursor - node.startIndex, child.startIndex - node.startIndex);
+        }
+        const part = wordValue(child);
+        value += part.value;
+        dynamic = dynamic || part.dynamic;
+        cursor = child.endIndex;
+      }
+      return { value, dynamic };
+    }
+    default:
+      return { value: node.text, dynamic: isDynamicType(node.type) || node.namedChildren.some((c) => c !== null && isDynamicType(c.type)) };
+  }
+}
+
+function isDynamicType(type: string): boolean {
+  return (
+    type === 'simple_expansion' ||
+    type === 'expansion' ||
+    type === 'command_substitution' ||
+    type === 'process_substitution' ||
+    type === 'arithmetic_expansion' ||
+    type === 'brace_expression'
+  );
+}
+
+function unescapeBare(s: string): string {
+  return s.replace(/\\\r?\n/g, '').replace(/\\(.)/g, '$1');
+}
+
+function unescapeDouble(s: string): string {
+  return s.replace(/\\\r?\n/g, '').replace(/\\([$`"\\])/g, '$1');
+}
+
+function decodeAnsiC(s: string): string {
+  return s.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|[0-7]{1,3}|.)/g, (_m, e: string) => {
+    if (e[0] === 'x' || e[0] === 'u') {
+      return String.fromCharCode(parseInt(e.slice(1), 16));
+    }
+    if (/^[0-7]+$/.test(e)) {
+      return String.fromCharCode(parseInt(e, 8));
+    }
+    const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
+    return map[e] ?? e;
+  });
+}
+
+/** Convenience: the flags of a command (args starting with '-') as written. */
+export function flagsOf(command: ShellCommand): string[] {
+  return command.args.filter((a) => !a.dynamic && a.value.startsWith('-')).map((a) => a.value);
+}
+
+/**
+ * Whether a command has a flag: long flags match exactly or as `--flag=…`; a single-letter flag
+ * also matches inside a cluster of short flags (`-qy` has `-y`).
+ */
+export function hasFlag(command: ShellCommand, ...names: string[]): boolean {
+  for (const arg of command.args) {
+    if (arg.dynamic) {
+      continue;
+    }
+    const v = arg.value;
+    for (const name of names) {
+      if (name.startsWith('--')) {
+        if (v === name || v.startsWith(name + '=')) {
+          return true;
+        }
+      } else if (name.length === 2 && name[0] === '-') {
+        if (v === name || (/^-[A-Za-z0-9]+$/.test(v) && v.includes(name[1]))) {
+          return true;
+        }
+      } else if (v === name) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The non-flag arguments of a command (a rough positional view; flag values are not removed). */
+export function positionalArgs(command: ShellCommand): ShellWord[] {
+  return command.args.filter((a) => !a.value.startsWith('-'));
+}

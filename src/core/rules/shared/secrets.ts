@@ -1,0 +1,80 @@
+/**
+ * Secret detection shared by the rule packs: names that usually hold secrets, values that are
+ * clearly not literal secrets (references, placeholders), and well-known credential formats.
+ */
+
+const SECRET_NAME = /(^|[_.-])(pass(word|wd)?|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|auth|credentials?|conn(ection)?[_.-]?string|dsn|signing[_.-]?key|encryption[_.-]?key|webhook[_.-]?url)($|[_.-])/i;
+const NOT_SECRET_NAME = /(^|[_.-])(file|path|dir|url_path|length|min|max|enabled|policy|type|mode|method|endpoint|username|user|id|name|ttl|timeout|expiry|expires|version|header|prefix|suffix|count|size|hash_algo|ref|arn|secret_name|key_id)$/i;
+
+/** Whether an identifier (env var, variable, key) looks like it holds a secret. */
+export function isSecretName(name: string): boolean {
+  const n = name.replace(/([a-z])([A-Z])/g, '$1_$2');
+  return SECRET_NAME.test(n) && !NOT_SECRET_NAME.test(n);
+}
+
+/** Values that are references or placeholders, not literal secrets. */
+export function isPlaceholderValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0) {
+    return true;
+  }
+  if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(v) || /\$\{\{.*\}\}/.test(v) || /\{\{.*\}\}/.test(v) || /^\$\(.*\)$/.test(v)) {
+    return true;
+  }
+  if (/^(changeme|change-me|replace[-_]?me|todo|xxx+|\*+|<[^>]+>|dummy|example|placeholder|none|null|false|true|test|secret|password)$/i.test(v)) {
+    return true;
+  }
+  if (/^(vault:|secret:|arn:aws:secretsmanager:|projects\/[^/]+\/secrets\/|ref\+|sm:\/\/|awssm:|azurekv:|op:\/\/|file:|\/run\/secrets\/)/i.test(v)) {
+    return true;
+  }
+  return false;
+}
+
+/** Well-known credential formats, by name. Matching any of these is a finding whatever the name. */
+const KNOWN_FORMATS: readonly { name: string; pattern: RegExp }[] = [
+  { name: 'AWS access key id', pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { name: 'GitHub token', pattern: /\b(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b/ },
+  { name: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{60,}\b/ },
+  { name: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
+  { name: 'Slack token', pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/ },
+  { name: 'Stripe secret key', pattern: /\b[sr]k_live_[A-Za-z0-9]{20,}\b/ },
+  { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  { name: 'Anthropic API key', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}\b/ },
+  { name: 'OpenAI API key', pattern: /\bsk-(proj-)?[A-Za-z0-9]{32,}\b/ },
+  { name: 'private key', pattern: /-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----/ },
+  { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  { name: 'SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/ },
+  { name: 'JSON web token', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\b/ },
+  { name: 'password in URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/$]{3,}@[^\s]+/i },
+];
+
+/** The name of a known credential format found in a value, if any. */
+export function knownSecretFormat(value: string): string | undefined {
+  for (const f of KNOWN_FORMATS) {
+    if (f.pattern.test(value)) {
+      if (f.name === 'password in URL' && /:\/\/[^:]+:(\$|\{\{|\$\{)/.test(value)) {
+        continue;
+      }
+      return f.name;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether `name = value` is a hard-coded secret: a secret-like name with a literal,
+ * non-placeholder value, or any value in a known credential format.
+ */
+export function literalSecret(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const known = knownSecretFormat(value);
+  if (known) {
+    return known;
+  }
+  if (isSecretName(name) && !isPlaceholderValue(value)) {
+    return 'secret-like name';
+  }
+  return undefined;
+}

@@ -1,0 +1,89 @@
+import { describe, it, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ALL_RULES, analyze, applyFixes, catalog, ENGINE_RULES } from '../../src/core';
+import { ready, repoRoot, SAMPLE_PATH } from '../helpers/core';
+
+const root = repoRoot();
+
+/** The first fenced code block after a `## <heading>` line. */
+function exampleAfter(page: string, heading: string): string | undefined {
+  const at = page.indexOf(`\n## ${heading}\n`);
+  if (at < 0) {
+    return undefined;
+  }
+  const m = /```[^\n]*\n([\s\S]*?)```/.exec(page.slice(at));
+  return m ? m[1] : undefined;
+}
+
+describe('rule catalog', () => {
+  before(ready);
+
+  it('has unique ids of the form <kind>/<name> matching the rule kind', () => {
+    const seen = new Set<string>();
+    for (const rule of ALL_RULES) {
+      assert.ok(!seen.has(rule.id), `duplicate rule id ${rule.id}`);
+      seen.add(rule.id);
+      assert.match(rule.id, /^[a-z0-9-]+\/[a-z0-9-]+$/);
+      assert.equal(rule.id.split('/')[0], rule.meta.kind, `${rule.id} is in the wrong pack`);
+      assert.ok(rule.meta.title.length > 5 && rule.meta.description.length > 20, `${rule.id} needs a title and a description`);
+    }
+  });
+
+  it('lists the engine findings with the rules', () => {
+    const ids = catalog(ENGINE_RULES).map((e) => e.id);
+    for (const e of ENGINE_RULES) {
+      assert.ok(ids.includes(e.id));
+    }
+  });
+
+  for (const rule of ALL_RULES) {
+    describe(`${rule.id} documentation`, () => {
+      const pagePath = path.join(root, 'docs', 'rules', `${rule.id}.md`);
+      it('has a page with What, Why, Bad, Good and Fix sections', () => {
+        assert.ok(fs.existsSync(pagePath), `missing ${path.relative(root, pagePath)}`);
+        const page = fs.readFileSync(pagePath, 'utf8');
+        assert.ok(page.startsWith(`# ${rule.id}\n`), 'the page title must be the rule id');
+        for (const section of ['What', 'Why', 'Bad', 'Good', 'Fix']) {
+          assert.ok(page.includes(`\n## ${section}\n`), `section ## ${section} missing`);
+        }
+      });
+      it('its Bad example is reported and its Good example is not', () => {
+        if (!fs.existsSync(pagePath)) {
+          assert.fail(`missing ${path.relative(root, pagePath)}`);
+        }
+        const page = fs.readFileSync(pagePath, 'utf8');
+        const bad = exampleAfter(page, 'Bad');
+        const good = exampleAfter(page, 'Good');
+        assert.ok(bad !== undefined && good !== undefined, 'Bad and Good need a fenced example each');
+        const file = /<!--\s*path:\s*(\S+)\s*-->/.exec(page)?.[1] ?? SAMPLE_PATH[rule.meta.kind];
+        const badIds = analyze(file, bad).map((f) => f.ruleId);
+        const goodIds = analyze(file, good).map((f) => f.ruleId);
+        assert.ok(badIds.includes(rule.id), `Bad example of ${rule.id} is not reported (got ${badIds.join(', ') || 'nothing'})`);
+        assert.ok(!goodIds.includes(rule.id), `Good example of ${rule.id} is reported`);
+      });
+    });
+  }
+
+  for (const rule of ALL_RULES.filter((r) => r.meta.fixable)) {
+    it(`${rule.id} fix matches its golden output`, () => {
+      const dir = path.join(root, 'test', 'fixtures', 'fixes', rule.id);
+      assert.ok(fs.existsSync(path.join(dir, 'input')) && fs.existsSync(path.join(dir, 'expected')), `missing golden files in ${path.relative(root, dir)} (input, expected)`);
+      const input = fs.readFileSync(path.join(dir, 'input'), 'utf8');
+      const expected = fs.readFileSync(path.join(dir, 'expected'), 'utf8');
+      const file = fs.existsSync(path.join(dir, 'path')) ? fs.readFileSync(path.join(dir, 'path'), 'utf8').trim() : SAMPLE_PATH[rule.meta.kind];
+      let text = input;
+      for (let round = 0; round < 5; round++) {
+        const findings = analyze(file, text).filter((f) => f.ruleId === rule.id);
+        const result = applyFixes(text, findings, true);
+        if (result.applied.length === 0) {
+          break;
+        }
+        text = result.text;
+      }
+      assert.equal(text, expected);
+      assert.deepEqual(analyze(file, text).filter((f) => f.ruleId === rule.id && f.fix), [], 'after fixing, the rule must not offer the fix again');
+    });
+  }
+});

@@ -1,0 +1,11 @@
+import { ruleTable } from '../../../helpers/table';
+import { message } from '../../../../src/core/rules/dockerfile/add-instead-of-copy';
+
+ruleTable('dockerfile/add-instead-of-copy', [
+  { what: 'ADD of a local file', input: 'FROM alpine:3.20\nADD app.py /app/\n', want: [2], messages: [message()] },
+  { what: 'lower-case add', input: 'FROM alpine:3.20\nadd . /app\n', want: [2] },
+  { what: 'ADD with --chown', input: 'FROM alpine:3.20\nADD --chown=app:app src /app\n', want: [2] },
+  { what: 'ADD of a URL', input: 'FROM alpine:3.20\nADD https://example.com/x.tgz /tmp/\n', want: [] },
+  { what: 'ADD of a local archive (auto-extract)', input: 'FROM alpine:3.20\nADD rootfs.tar.gz /\n', want: [] },
+  { what: 'COPY', input: 'FROM alpine:3.20\nCOPY app.py /app/\n', want: [] },
+]);
