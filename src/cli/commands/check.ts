@@ -1,5 +1,5 @@
 import { parseArgs } from 'util';
-import { analyzeFiles } from '../../core';
+import { analyzeFiles, detectKind } from '../../core';
 import type { Severity, SourceFile } from '../../core';
 import type { Command } from '../io';
 import { UsageError, writeOut } from '../io';
@@ -66,7 +66,8 @@ export const checkCommand: Command = {
     } else if (format === 'sarif') {
       await writeOut(JSON.stringify(toSarif(results, VERSION), null, 2) + '\n');
     } else {
-      await writeOut(formatText(results, sources.length));
+      const analysed = sources.filter((src) => detectKind(src.path, src.text, envFor(realPath.get(src.path) ?? src.path)) !== undefined).length;
+      await writeOut(formatText(results, analysed));
     }
     if (unreadable > 0) {
       return 2;

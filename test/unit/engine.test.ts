@@ -1,0 +1,190 @@
+import { describe, it, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { analyze, analyzeFiles, applyFixes, detectKind, MAX_FILE_BYTES, parseAnalyzeConfig, PARSE_ERROR, FILE_TOO_LARGE } from '../../src/core';
+import { ready } from '../helpers/core';
+
+/** Every call must return findings, never throw; at most one parse-error. */
+function safeAnalyze(path: string, text: string): ReturnType<typeof analyze> {
+  const findings = analyze(path, text);
+  assert.ok(Array.isArray(findings));
+  assert.ok(findings.filter((f) => f.ruleId === PARSE_ERROR).length <= 1, 'at most one parse-error finding');
+  return findings;
+}
+
+describe('detectKind', () => {
+  const table: [string, string | undefined, string | undefined][] = [
+    ['Dockerfile', undefined, 'dockerfile'],
+    ['svc/Dockerfile.prod', undefined, 'dockerfile'],
+    ['build/api.Dockerfile', undefined, 'dockerfile'],
+    ['web.dockerfile', undefined, 'dockerfile'],
+    ['Containerfile', undefined, 'dockerfile'],
+    ['compose.yaml', undefined, 'compose'],
+    ['compose.yml', undefined, 'compose'],
+    ['docker-compose.yml', undefined, 'compose'],
+    ['docker-compose.override.yaml', undefined, 'compose'],
+    ['repo/.github/workflows/ci.yml', undefined, 'github-actions'],
+    ['.github/workflows/release.yaml', undefined, 'github-actions'],
+    ['.gitlab-ci.yml', undefined, 'gitlab-ci'],
+    ['infra/main.tf', undefined, 'terraform'],
+    ['aurora.yaml', undefined, 'aurora'],
+    ['Pulumi.prod.yaml', undefined, 'pulumi'],
+    ['k8s/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\n', 'kubernetes'],
+    ['k8s/all.yaml', '# comment\n---\napiVersion: v1\nkind: Service\n---\napiVersion: apps/v1\nkind: Deployment\n', 'kubernetes'],
+    ['chart/templates/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n', 'helm'],
+    ['config/settings.yaml', 'foo: bar\n', undefined],
+    ['README.md', undefined, undefined],
+    ['src/app.ts', undefined, undefined],
+  ];
+  for (const [path, text, want] of table) {
+    it(`${path} → ${want ?? 'not analysed'}`, () => {
+      assert.equal(detectKind(path, text), want);
+    });
+  }
+  it('recognises Helm templates by a Chart.yaml above them', () => {
+    assert.equal(detectKind('chart/templates/svc.yaml', 'apiVersion: v1\nkind: Service\n', { fileExists: (p) => p === '../Chart.yaml' }), 'helm');
+  });
+});
+
+describe('bad input never throws and gives at most one parse-error', () => {
+  before(ready);
+
+  it('unclosed quote in YAML gives one parse-error at the parser line', () => {
+    const f = safeAnalyze('compose.yaml', 'services:\n  web:\n    image: "nginx:1.25\n    ports: []\n');
+    const pe = f.filter((x) => x.ruleId === PARSE_ERROR);
+    assert.equal(pe.length, 1);
+    assert.ok(pe[0].range.start.line >= 2, `parse error reported at line ${pe[0].range.start.line}`);
+  });
+
+  it('tab-indented YAML gives a parse-error', () => {
+    const f = safeAnalyze('k8s/a.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n');
+    assert.equal(f.filter((x) => x.ruleId === PARSE_ERROR).length, 1);
+    assert.equal(f.find((x) => x.ruleId === PARSE_ERROR)?.range.start.line, 3);
+  });
+
+  it('malformed HCL gives one parse-error at its line', () => {
+    const f = safeAnalyze('main.tf', 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n\n');
+    const pe = f.filter((x) => x.ruleId === PARSE_ERROR);
+    assert.equal(pe.length, 1);
+  });
+
+  it('truncated files at every line never throw', () => {
+    const samples: [string, string][] = [
+      ['Dockerfile', 'FROM node:20-alpine AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci && \\\n  npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n'],
+      ['compose.yaml', 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n    environment:\n      - A=b\n'],
+      ['k8s/d.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n      containers:\n        - name: x\n          image: nginx\n'],
+      ['main.tf', 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n  tags = {\n    a = "b"\n  }\n}\n'],
+      ['.github/workflows/ci.yml', 'on: push\njobs:\n  t:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: |\n          echo "${{ github.sha }}"\n'],
+    ];
+    for (const [path, text] of samples) {
+      for (let cut = 0; cut <= text.length; cut += 3) {
+        safeAnalyze(path, text.slice(0, cut));
+      }
+    }
+  });
+
+  it('empty files give nothing', () => {
+    for (const path of ['Dockerfile', 'compose.yaml', 'main.tf', '.gitlab-ci.yml', '.github/workflows/x.yml', 'aurora.yaml']) {
+      assert.deepEqual(safeAnalyze(path, '').filter((f) => f.ruleId === PARSE_ERROR), []);
+    }
+  });
+
+  it('binary content gives one parse-error', () => {
+    const f = safeAnalyze('Dockerfile', 'FROM \u0000\u0001\u0002\u00ff binary');
+    assert.deepEqual(f.map((x) => x.ruleId), [PARSE_ERROR]);
+  });
+
+  it('files over the size limit are skipped with one info finding', () => {
+    const big = 'x: ' + 'a'.repeat(MAX_FILE_BYTES + 10) + '\n';
+    const f = safeAnalyze('compose.yaml', big);
+    assert.deepEqual(f.map((x) => [x.ruleId, x.severity]), [[FILE_TOO_LARGE, 'info']]);
+  });
+
+  it('a YAML alias bomb does not expand', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 12; i++) {
+      bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)}]`);
+    }
+    const text = 'services:\n  web:\n    image: nginx:1.27\n' + bomb.join('\n') + '\n';
+    safeAnalyze('compose.yaml', text);
+    safeAnalyze('k8s/bomb.yaml', 'apiVersion: v1\nkind: ConfigMap\n' + bomb.join('\n') + '\n');
+  });
+
+  it('CRLF line endings give the same positions as LF', () => {
+    const lf = 'FROM ubuntu\nRUN echo hi\nADD a /a\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const strip = (fs: ReturnType<typeof analyze>) => fs.map((f) => [f.ruleId, f.range.start.line, f.range.start.character, f.range.end.character]);
+    assert.deepEqual(strip(safeAnalyze('Dockerfile', crlf)), strip(safeAnalyze('Dockerfile', lf)));
+    const fixed = applyFixes(crlf, analyze('Dockerfile', crlf));
+    assert.ok(fixed.text.includes('COPY a /a\r\n'), 'fix keeps CRLF');
+  });
+
+  it('a BOM does not shift positions', () => {
+    const text = 'FROM ubuntu\n';
+    const withBom = '\ufeff' + text;
+    assert.deepEqual(safeAnalyze('Dockerfile', withBom).map((f) => f.range), safeAnalyze('Dockerfile', text).map((f) => f.range));
+  });
+
+  it('Helm templates never produce parse errors', () => {
+    const f = safeAnalyze('chart/templates/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "x.fullname" . }}\nspec:\n  {{- toYaml .Values.spec | nindent 2 }}\n');
+    assert.deepEqual(f, []);
+  });
+
+  it('deep nesting and long lines stay safe', () => {
+    safeAnalyze('compose.yaml', 'services:\n' + '  '.repeat(1) + 'a: ' + '['.repeat(500) + ']'.repeat(500) + '\n');
+    safeAnalyze('Dockerfile', 'FROM alpine:3.20\nRUN echo ' + 'x'.repeat(100_000) + '\n');
+    safeAnalyze('main.tf', 'locals {\n  a = ' + '['.repeat(300) + ']'.repeat(300) + '\n}\n');
+  });
+});
+
+describe('configuration', () => {
+  before(ready);
+
+  it('severity overrides from aurora.yaml apply and off disables', () => {
+    const { config, problems } = parseAnalyzeConfig('agents: {}\nrules:\n  dockerfile/no-latest-tag: error\n  dockerfile/add-instead-of-copy: off\n');
+    assert.deepEqual(problems, []);
+    const f = analyze('Dockerfile', 'FROM ubuntu\nADD a /a\n', config);
+    assert.deepEqual(f.map((x) => [x.ruleId, x.severity]), [['dockerfile/no-latest-tag', 'error']]);
+  });
+
+  it('invalid levels are reported with their line, not thrown', () => {
+    const { problems } = parseAnalyzeConfig('rules:\n  dockerfile/no-latest-tag: loud\n');
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].range.start.line, 1);
+  });
+
+  it('a malformed aurora.yaml gives a problem, not an exception', () => {
+    const { config, problems } = parseAnalyzeConfig('rules: [\n');
+    assert.deepEqual(config, {});
+    assert.equal(problems.length, 1);
+  });
+});
+
+describe('suppression', () => {
+  before(ready);
+  it('aurora-ignore with several ids and a reason', () => {
+    assert.deepEqual(analyze('Dockerfile', '# aurora-ignore dockerfile/add-instead-of-copy,dockerfile/no-latest-tag legacy\nFROM ubuntu\n'), []);
+  });
+  it('an ignore for another rule does not suppress', () => {
+    assert.equal(analyze('Dockerfile', '# aurora-ignore dockerfile/add-instead-of-copy\nFROM ubuntu\n').length, 1);
+  });
+  it('aurora-ignore-file silences a rule in the whole file', () => {
+    assert.deepEqual(analyze('Dockerfile', '# aurora-ignore-file dockerfile/no-latest-tag\nFROM ubuntu\nFROM debian\n').filter((f) => f.ruleId === 'dockerfile/no-latest-tag'), []);
+  });
+  it('trailing comment on the same line (YAML)', () => {
+    assert.deepEqual(analyze('compose.yaml', 'services:\n  web:\n    image: nginx # aurora-ignore compose/no-latest-tag\n'), []);
+  });
+});
+
+describe('analyzeFiles', () => {
+  before(ready);
+  it('returns findings by path for every file given', () => {
+    const r = analyzeFiles([
+      { path: 'a/Dockerfile', text: 'FROM ubuntu\n' },
+      { path: 'a/compose.yaml', text: 'services:\n  x:\n    image: redis\n' },
+      { path: 'a/notes.yaml', text: 'a: 1\n' },
+    ]);
+    assert.equal(r.get('a/Dockerfile')?.[0]?.ruleId, 'dockerfile/no-latest-tag');
+    assert.equal(r.get('a/compose.yaml')?.[0]?.ruleId, 'compose/no-latest-tag');
+    assert.deepEqual(r.get('a/notes.yaml'), []);
+  });
+});
