@@ -1,0 +1,91 @@
+import type { Rule } from '../../rule';
+import type { YamlFile } from '../../parsers/yaml';
+import { isMap, isScalar, isSeq, rangeOf, str } from '../../parsers/yaml';
+import type { Fix } from '../../types';
+import { literalSecret } from '../shared/secrets';
+import { composeServices, reportOnce } from './model';
+import { mergedEntries, mergedEntry } from '../shared/yamlMerge';
+
+/** The message for a secret written literally in a service's environment or build args. */
+export function message(service: string, name: string, where: 'environment' | 'build args', reason: string): string {
+  const why = reason === 'secret-like name' ? 'has a literal value' : `holds a ${reason}`;
+  const instead = where === 'environment' ? 'read it from the shell or an untracked .env file (${' + name + ':?}) or use secrets:' : 'use a build secret (build.secrets and RUN --mount=type=secret)';
+  return `Service '${service}' ${where} variable '${name}' ${why}: anyone with the repository can read it; ${instead}`;
+}
+
+/**
+ * A literal value in Compose: an interpolation `${VAR}` / `${VAR:?…}` is a reference; with a
+ * default (`${VAR:-x}`) the default is what is written in the file, so it is judged.
+ */
+export function literalOf(value: string): string | undefined {
+  const v = value.trim();
+  if (/^\$\{[A-Za-z_][A-Za-z0-9_]*(:?\?[^{}]*)?\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v)) {
+    return undefined;
+  }
+  const m = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^{}]*)\}$/.exec(v);
+  return m ? m[1] : value;
+}
+
+/** Passwords, tokens and keys must not be written in compose files. */
+export const rule: Rule<YamlFile> = {
+  id: 'compose/literal-secret',
+  meta: {
+    title: 'Secret written in the compose file',
+    description: 'An `environment` or `build.args` entry with a secret-like name (password, token, key…) or a known credential format has its value written in the file.',
+    severity: 'warning',
+    kind: 'compose',
+    fixable: true,
+  },
+  check(ctx) {
+    const report = reportOnce(ctx);
+    for (const service of composeServices(ctx.model)) {
+      const build = mergedEntry(service.node, 'build', service.doc)?.value;
+      const sources: { where: 'environment' | 'build args'; node: unknown }[] = [
+        { where: 'environment', node: mergedEntry(service.node, 'environment', service.doc)?.value },
+        { where: 'build args', node: isMap(build) ? mergedEntry(build, 'args', service.doc)?.value : undefined },
+      ];
+      for (const { where, node } of sources) {
+        if (isSeq(node)) {
+          for (const item of node.items) {
+            const text = str(item);
+            const eq = text?.indexOf('=') ?? -1;
+            if (!text || eq <= 0 || !isScalar(item)) {
+              continue;
+            }
+            const name = text.slice(0, eq).trim();
+            const reason = literalSecret(name, literalOf(text.slice(eq + 1)));
+            if (reason) {
+              report({ range: rangeOf(ctx.model, item), message: message(service.name, name, where, reason), fix: replaceFix(ctx.model, item, `${name}=\${${name}:?}`, name, where) });
+            }
+          }
+          continue;
+        }
+        for (const entry of mergedEntries(node, service.doc)) {
+          const value = str(entry.value);
+          if (value === undefined) {
+            continue;
+          }
+          const reason = literalSecret(entry.key, literalOf(value));
+          if (reason) {
+            report({
+              range: rangeOf(ctx.model, entry.pair.key),
+              message: message(service.name, entry.key, where, reason),
+              fix: replaceFix(ctx.model, entry.value, `\${${entry.key}:?}`, entry.key, where),
+            });
+          }
+        }
+      }
+    }
+  },
+};
+
+function replaceFix(file: YamlFile, node: unknown, replacement: string, name: string, where: 'environment' | 'build args'): Fix | undefined {
+  if (where !== 'environment' || !isScalar(node) || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    return undefined;
+  }
+  const range = rangeOf(file, node);
+  if (range.start.line !== range.end.line) {
+    return undefined;
+  }
+  return { title: `Read ${name} from the environment`, safe: false, edits: [{ range, newText: `"${replacement}"` }] };
+}
