@@ -1,4 +1,64 @@
-import type { AnyRule } from '../../rule';
+import type { Rule } from '../../rule';
+import type { YamlFile } from '../../parsers/yaml';
+import { rule as containerImageUnpinned } from './container-image-unpinned';
+import { rule as curlPipeShell } from './curl-pipe-shell';
+import { rule as deployWithoutTests } from './deploy-without-tests';
+import { rule as deprecatedWorkflowCommand } from './deprecated-workflow-command';
+import { rule as dockerActionUnpinned } from './docker-action-unpinned';
+import { rule as duplicateStepId } from './duplicate-step-id';
+import { rule as expressionSyntax } from './expression-syntax';
+import { rule as hardcodedSecret } from './hardcoded-secret';
+import { rule as k8sDeployWithoutHealthCheck } from './k8s-deploy-without-health-check';
+import { rule as k8sDeployWithoutRollback } from './k8s-deploy-without-rollback';
+import { rule as missingPermissions } from './missing-permissions';
+import { rule as missingTimeout } from './missing-timeout';
+import { rule as needsCycle } from './needs-cycle';
+import { rule as needsUnknownJob } from './needs-unknown-job';
+import { rule as permissionsWriteAll } from './permissions-write-all';
+import { rule as pullRequestTargetCheckout } from './pull-request-target-checkout';
+import { rule as pushWithoutScan } from './push-without-scan';
+import { rule as runsOnLatest } from './runs-on-latest';
+import { rule as scriptInjection } from './script-injection';
+import { rule as secretEchoed } from './secret-echoed';
+import { rule as secretsInherit } from './secrets-inherit';
+import { rule as stepUsesAndRun } from './step-uses-and-run';
+import { rule as testContinueOnError } from './test-continue-on-error';
+import { rule as unknownExpressionContext } from './unknown-expression-context';
+import { rule as unknownJobKey } from './unknown-job-key';
+import { rule as unknownStepKey } from './unknown-step-key';
+import { rule as unknownWorkflowKey } from './unknown-workflow-key';
+import { rule as unpinnedAction } from './unpinned-action';
+import { rule as unsecureCommandsAllowed } from './unsecure-commands-allowed';
 
-/** The github-actions rule pack (rules are added one per file and listed here). */
-export const GITHUB_ACTIONS_RULES: readonly AnyRule[] = [];
+/** The GitHub Actions rule pack. */
+export const GITHUB_ACTIONS_RULES: readonly Rule<YamlFile>[] = [
+  containerImageUnpinned,
+  curlPipeShell,
+  deployWithoutTests,
+  deprecatedWorkflowCommand,
+  dockerActionUnpinned,
+  duplicateStepId,
+  expressionSyntax,
+  hardcodedSecret,
+  k8sDeployWithoutHealthCheck,
+  k8sDeployWithoutRollback,
+  missingPermissions,
+  missingTimeout,
+  needsCycle,
+  needsUnknownJob,
+  permissionsWriteAll,
+  pullRequestTargetCheckout,
+  pushWithoutScan,
+  runsOnLatest,
+  scriptInjection,
+  secretEchoed,
+  secretsInherit,
+  stepUsesAndRun,
+  testContinueOnError,
+  unknownExpressionContext,
+  unknownJobKey,
+  unknownStepKey,
+  unknownWorkflowKey,
+  unpinnedAction,
+  unsecureCommandsAllowed,
+];

@@ -1,0 +1,406 @@
+/**
+ * What steps do, recognised from parsed shell commands and action names: run tests, push
+ * images, deploy, scan images, check a rollout, roll back. Shared by the pipeline rules.
+ */
+import type { ShellCommand } from '../../parsers/shell';
+import { bool, get, str } from '../../parsers/yaml';
+import type { Job, Step, Workflow } from './workflow';
+import { actionName, commandsOf } from './workflow';
+
+/** A command with wrappers (sudo, env, npx, poetry run, python -m …) removed. */
+export interface CoreCommand {
+  name: string;
+  args: string[];
+  command: ShellCommand;
+}
+
+const WRAPPERS = new Set(['sudo', 'env', 'time', 'nice', 'nohup', 'xvfb-run', 'exec', 'command', 'timeout', 'npx', 'bunx', 'dotenv']);
+
+function baseName(name: string): string {
+  const i = name.lastIndexOf('/');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** Strip wrappers so `sudo -E kubectl apply` reads as `kubectl apply`. */
+export function coreCommand(command: ShellCommand): CoreCommand {
+  let words = [command.name, ...command.args.map((a) => a.value)].filter((w) => w !== '');
+  for (let guard = 0; guard < 6 && words.length > 0; guard++) {
+    const head = baseName(words[0]);
+    if (WRAPPERS.has(head)) {
+      words = words.slice(1);
+      // drop the wrapper's own flags, `VAR=value` pairs and a timeout's duration
+      while (words.length > 0 && (words[0].startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]) || (head === 'timeout' && /^\d/.test(words[0])))) {
+        words = words.slice(1);
+      }
+      continue;
+    }
+    if ((head === 'poetry' || head === 'uv' || head === 'pipenv' || head === 'pdm' || head === 'hatch') && words[1] === 'run') {
+      words = words.slice(2);
+      continue;
+    }
+    if (head === 'bundle' && words[1] === 'exec') {
+      words = words.slice(2);
+      continue;
+    }
+    if ((head === 'pnpm' || head === 'yarn') && (words[1] === 'exec' || words[1] === 'dlx')) {
+      words = words.slice(2);
+      continue;
+    }
+    if (/^python(\d(\.\d+)?)?$/.test(head) && words[1] === '-m' && words[2]) {
+      words = words.slice(2);
+      continue;
+    }
+    break;
+  }
+  return { name: words.length > 0 ? baseName(words[0]) : '', args: words.slice(1), command };
+}
+
+/** Sub-command words of a command (its arguments that are not flags). */
+function positionals(c: CoreCommand): string[] {
+  return c.args.filter((a) => !a.startsWith('-'));
+}
+
+const JS_TEST_RUNNERS = new Set(['jest', 'vitest', 'mocha', 'ava', 'tap', 'karma', 'playwright', 'cypress', 'jasmine', 'nyc', 'c8']);
+const DIRECT_TEST_TOOLS = new Set(['pytest', 'py.test', 'unittest', 'tox', 'nox', 'rspec', 'phpunit', 'pest', 'ctest', 'bats', 'nosetests', 'behave', 'robot', 'gotestsum', 'ginkgo', 'busted', 'prove']);
+
+/** Whether a command runs a test suite. */
+export function isTestCommand(command: ShellCommand): boolean {
+  const c = coreCommand(command);
+  const pos = positionals(c);
+  const sub = pos[0];
+  const has = (flag: string): boolean => c.args.some((a) => a === flag || a.startsWith(flag + '='));
+  switch (c.name) {
+    case 'npm':
+    case 'pnpm':
+    case 'yarn':
+    case 'bun':
+    case 'deno':
+      if (sub === 'test' || sub === 't' || sub === 'tst' || sub === 'cit' || sub === 'install-test' || sub === 'it') {
+        return true;
+      }
+      if ((sub === 'run' || sub === 'run-script') && pos[1] !== undefined) {
+        return /(^|:)(test|tests|e2e|check|ci)([:-]|$)/.test(pos[1]) || pos[1].startsWith('test');
+      }
+      return c.name === 'yarn' && sub !== undefined && /^test/.test(sub);
+    case 'go':
+      return sub === 'test';
+    case 'cargo':
+      return sub === 'test' || sub === 'nextest';
+    case 'dotnet':
+      return sub === 'test';
+    case 'mvn':
+    case 'mvnw':
+      return pos.some((p) => p === 'test' || p === 'verify' || p === 'install' || p === 'integration-test') && !c.args.some((a) => /^-D(skipTests|maven\.test\.skip)(=true)?$/.test(a));
+    case 'gradle':
+    case 'gradlew':
+      return pos.some((p) => /(^|:)(test|check|build|integrationTest)$/.test(p)) && !(has('-x') && c.args.some((a, i) => c.args[i - 1] === '-x' && /test/i.test(a)));
+    case 'make':
+    case 'just':
+    case 'task':
+      return pos.some((p) => /^(test|tests|check|unit|integration|e2e|test-\S+|\S+-test)$/.test(p));
+    case 'rake':
+    case 'mix':
+    case 'sbt':
+    case 'lein':
+    case 'composer':
+      return pos.some((p) => /^(test|spec|check)$/.test(p));
+    case 'helm':
+      return false;
+    default:
+      if (JS_TEST_RUNNERS.has(c.name)) {
+        return c.name !== 'playwright' || sub === 'test';
+      }
+      if (DIRECT_TEST_TOOLS.has(c.name)) {
+        return true;
+      }
+      // scripts named like a test runner: ./scripts/test.sh, run-tests.sh, ci/integration-tests
+      return /(^|[/_.-])(test|tests|run-tests|run_tests|e2e|integration-tests?)(\.(sh|bash|py|ps1))?$/.test(command.name);
+  }
+}
+
+/** Actions whose step runs a test suite. */
+const TEST_ACTIONS = [/^cypress-io\/github-action$/, /^dorny\/test-reporter$/, /^mikepenz\/action-junit-report$/, /^codecov\/codecov-action$/];
+
+/** Whether a step runs tests (a test command, or a test action). */
+export function stepRunsTests(step: Step): boolean {
+  if (commandsOf(step).some(isTestCommand)) {
+    return true;
+  }
+  return step.uses !== undefined && TEST_ACTIONS.some((p) => p.test(actionName(step.uses as string)));
+}
+
+/**
+ * Whether a job counts as a test job for the deploy doctrine: it runs a test step, or it calls a
+ * reusable workflow or is named/id'd like one (`test`, `unit-tests`, `ci`), because its steps are
+ * then not visible or are custom scripts.
+ */
+export function isTestJob(job: Job): boolean {
+  if (job.steps.some(stepRunsTests)) {
+    return true;
+  }
+  const label = `${job.id} ${job.name ?? ''} ${job.uses ?? ''}`;
+  return /(^|[^a-z])(tests?|check|checks|ci|verify|qa|e2e|unit|integration)([^a-z]|$)/i.test(label) || /tests?\b/i.test(label);
+}
+
+/** Image scanners run as commands. */
+function isScanCommand(command: ShellCommand): boolean {
+  const c = coreCommand(command);
+  const pos = positionals(c);
+  switch (c.name) {
+    case 'trivy':
+    case 'grype':
+    case 'clair-scanner':
+    case 'dockle':
+      return true;
+    case 'docker':
+      return pos[0] === 'scout' || (pos[0] === 'scan');
+    case 'snyk':
+      return pos[0] === 'container' || pos[0] === 'test';
+    case 'anchore-cli':
+    case 'xray':
+    case 'twistcli':
+      return true;
+    default:
+      return false;
+  }
+}
+
+const SCAN_ACTIONS = [
+  /^aquasecurity\/trivy-action$/,
+  /^anchore\/scan-action$/,
+  /^docker\/scout-action$/,
+  /^snyk\/actions\//,
+  /^crazy-max\/ghaction-container-scan$/,
+  /^azure\/container-scan$/,
+  /^lacework\/lw-scanner-action$/,
+  /^sysdiglabs\/scan-action$/,
+  /^prisma-cloud-compute\/prisma-cloud-scan-action$/,
+  /^neuvector\/scan-action$/,
+];
+
+/** Whether a step scans an image or the code for known vulnerabilities. */
+export function isScanStep(step: Step): boolean {
+  if (step.uses && SCAN_ACTIONS.some((p) => p.test(actionName(step.uses as string)))) {
+    return true;
+  }
+  return commandsOf(step).some(isScanCommand);
+}
+
+/** Whether a command pushes an image to a registry. */
+export function isPushCommand(command: ShellCommand): boolean {
+  const c = coreCommand(command);
+  const pos = positionals(c);
+  switch (c.name) {
+    case 'docker':
+    case 'podman':
+    case 'nerdctl':
+      if (pos[0] === 'push' || (pos[0] === 'image' && pos[1] === 'push') || (pos[0] === 'manifest' && pos[1] === 'push')) {
+        return true;
+      }
+      if ((pos[0] === 'buildx' && (pos[1] === 'build' || pos[1] === 'bake')) || pos[0] === 'build') {
+        return c.args.some((a) => a === '--push' || /^--output=.*type=registry/.test(a) || /type=(registry|image,.*push=true)/.test(a));
+      }
+      return false;
+    case 'buildah':
+    case 'crane':
+    case 'regctl':
+      return pos[0] === 'push' || (c.name === 'crane' && (pos[0] === 'copy' || pos[0] === 'cp'));
+    case 'skopeo':
+      return pos[0] === 'copy';
+    case 'ko':
+      return (pos[0] === 'build' || pos[0] === 'publish' || pos[0] === 'apply' || pos[0] === 'resolve') && !c.args.some((a) => a === '--push=false' || a === '-L' || a === '--local');
+    default:
+      return false;
+  }
+}
+
+const PUSH_ACTIONS = [/^redhat-actions\/push-to-registry$/, /^docker\/bake-action$/];
+
+/** Whether a step pushes an image (command, build-push-action with push, push actions). */
+export function isPushStep(step: Step): boolean {
+  if (step.uses) {
+    const name = actionName(step.uses);
+    if (name === 'docker/build-push-action') {
+      const push = get(step.with, 'push');
+      // push: true, or an expression (it pushes on some events)
+      return bool(push) === true || /\$\{\{/.test(str(push) ?? '');
+    }
+    if (name === 'docker/bake-action') {
+      const push = get(step.with, 'push');
+      return bool(push) === true || /\$\{\{/.test(str(push) ?? '');
+    }
+    if (PUSH_ACTIONS.some((p) => p.test(name))) {
+      return true;
+    }
+  }
+  return commandsOf(step).some(isPushCommand);
+}
+
+/** Whether a command applies a change to a Kubernetes cluster. */
+export function isKubernetesDeployCommand(command: ShellCommand): boolean {
+  const c = coreCommand(command);
+  const pos = positionals(c);
+  if (c.args.some((a) => a.startsWith('--dry-run') && a !== '--dry-run=none')) {
+    return false;
+  }
+  if (c.name === 'kubectl' || c.name === 'oc') {
+    return pos[0] === 'apply' || pos[0] === 'create' || pos[0] === 'replace' || (pos[0] === 'set' && pos[1] === 'image') || (pos[0] === 'rollout' && pos[1] === 'restart') || pos[0] === 'patch';
+  }
+  if (c.name === 'helm' || c.name === 'helmfile') {
+    return pos[0] === 'upgrade' || pos[0] === 'install' || pos[0] === 'apply' || pos[0] === 'sync';
+  }
+  if (c.name === 'kustomize') {
+    return false;
+  }
+  return false;
+}
+
+const K8S_DEPLOY_ACTIONS = [/^azure\/k8s-deploy$/, /^deliverybot\/helm$/, /^wahyd4\/kubectl-helm-action$/, /^steebchen\/kubectl$/];
+
+/** Whether a step deploys to Kubernetes. */
+export function isKubernetesDeployStep(step: Step): boolean {
+  if (step.uses && K8S_DEPLOY_ACTIONS.some((p) => p.test(actionName(step.uses as string)))) {
+    return true;
+  }
+  return commandsOf(step).some(isKubernetesDeployCommand);
+}
+
+/** Whether a command applies infrastructure or deploys a service outside Kubernetes. */
+function isOtherDeployCommand(command: ShellCommand): boolean {
+  const c = coreCommand(command);
+  const pos = positionals(c);
+  switch (c.name) {
+    case 'terraform':
+    case 'tofu':
+    case 'terragrunt':
+      return pos[0] === 'apply' || pos[0] === 'destroy' || (pos[0] === 'run-all' && pos[1] === 'apply');
+    case 'pulumi':
+      return pos[0] === 'up' || pos[0] === 'update';
+    case 'gcloud':
+      return pos.includes('deploy') || (pos.includes('update') && (pos.includes('run') || pos.includes('functions')));
+    case 'aws':
+      return (pos[0] === 'ecs' && (pos[1] === 'update-service' || pos[1] === 'deploy')) || pos[0] === 'deploy' || (pos[0] === 'lambda' && /^update-function-code$/.test(pos[1] ?? '')) || (pos[0] === 'cloudformation' && pos[1] === 'deploy');
+    case 'az':
+      return (pos[1] === 'deploy' || pos[1] === 'up' || pos.includes('deployment')) && !pos.includes('show');
+    case 'serverless':
+    case 'sls':
+    case 'flyctl':
+    case 'fly':
+    case 'cdk':
+    case 'sam':
+    case 'firebase':
+    case 'netlify':
+    case 'wrangler':
+    case 'railway':
+      return pos[0] === 'deploy' || (c.name === 'sam' && pos[0] === 'deploy');
+    case 'vercel':
+      return c.args.includes('--prod') || pos[0] === 'deploy';
+    case 'ansible-playbook':
+      return true;
+    default:
+      return false;
+  }
+}
+
+const DEPLOY_ACTIONS = [
+  /^aws-actions\/amazon-ecs-deploy-task-definition$/,
+  /^aws-actions\/aws-cloudformation-github-deploy$/,
+  /^azure\/webapps-deploy$/,
+  /^azure\/functions-action$/,
+  /^azure\/container-apps-deploy-action$/,
+  /^azure\/arm-deploy$/,
+  /^azure\/k8s-deploy$/,
+  /^google-github-actions\/deploy-/,
+  /^deliverybot\/helm$/,
+  /^superfly\/flyctl-actions/,
+  /^amondnet\/vercel-action$/,
+  /^cloudflare\/wrangler-action$/,
+  /^hashicorp\/tfc-workflows-github\/actions\/apply-run$/,
+  /^appleboy\/ssh-action$/,
+];
+
+/** Environments that receive user traffic. */
+export function isProductionEnvironment(name: string | undefined): boolean {
+  return name !== undefined && /(^|[^a-z])(prod|production|live|prd)([^a-z]|$)/i.test(name);
+}
+
+/** Why a step deploys (a short description), or undefined. */
+export function deployReason(step: Step): string | undefined {
+  if (step.uses) {
+    const name = actionName(step.uses);
+    if (DEPLOY_ACTIONS.some((p) => p.test(name))) {
+      return name;
+    }
+  }
+  if (isPushStep(step)) {
+    return 'image push';
+  }
+  for (const command of commandsOf(step)) {
+    if (isKubernetesDeployCommand(command) || isOtherDeployCommand(command)) {
+      const c = coreCommand(command);
+      return [c.name, ...positionals(c).slice(0, c.name === 'kubectl' && positionals(c)[0] === 'set' ? 2 : 1)].join(' ');
+    }
+  }
+  return undefined;
+}
+
+/** The first deploy step of a job and why, or the production environment, or undefined. */
+export function jobDeploys(job: Job): { step?: Step; reason: string } | undefined {
+  for (const step of job.steps) {
+    const reason = deployReason(step);
+    if (reason) {
+      return { step, reason };
+    }
+  }
+  if (isProductionEnvironment(job.environment)) {
+    return { reason: `environment '${job.environment}'` };
+  }
+  return undefined;
+}
+
+/** Whether a command checks the health of a Kubernetes rollout. */
+function isHealthCheckCommand(command: ShellCommand): boolean {
+  const c = coreCommand(command);
+  const pos = positionals(c);
+  if (c.name === 'kubectl' || c.name === 'oc') {
+    return (pos[0] === 'rollout' && pos[1] === 'status') || pos[0] === 'wait';
+  }
+  if (c.name === 'helm') {
+    return c.args.some((a) => a === '--wait' || a === '--atomic' || a === '--rollback-on-failure' || a.startsWith('--wait=')) || pos[0] === 'test';
+  }
+  if (c.name === 'helmfile') {
+    return c.args.includes('--wait');
+  }
+  return false;
+}
+
+/** Whether a command rolls a Kubernetes deployment back (or deploys atomically). */
+function isRollbackCommand(command: ShellCommand): boolean {
+  const c = coreCommand(command);
+  const pos = positionals(c);
+  if (c.name === 'kubectl' || c.name === 'oc') {
+    return pos[0] === 'rollout' && pos[1] === 'undo';
+  }
+  if (c.name === 'helm') {
+    return pos[0] === 'rollback' || c.args.some((a) => a === '--atomic' || a === '--rollback-on-failure');
+  }
+  return false;
+}
+
+/** Whether a step checks a rollout's health (command or an action that waits for it). */
+export function isHealthCheckStep(step: Step): boolean {
+  if (step.uses && /^azure\/k8s-deploy$/.test(actionName(step.uses))) {
+    return true;
+  }
+  return commandsOf(step).some(isHealthCheckCommand);
+}
+
+/** Whether a step rolls back a deployment. */
+export function isRollbackStep(step: Step): boolean {
+  return commandsOf(step).some(isRollbackCommand);
+}
+
+/** Steps of a job and of the jobs that run after it (its `needs` descendants). */
+export function stepsFromJobOnward(workflow: Workflow, job: Job): Step[] {
+  return [job, ...workflow.descendants(job)].flatMap((j) => j.steps);
+}

@@ -1,0 +1,53 @@
+import type { Rule } from '../../rule';
+import type { YamlFile } from '../../parsers/yaml';
+import { get, mapEntries, rangeOf, str } from '../../parsers/yaml';
+import { knownSecretFormat, literalSecret } from '../shared/secrets';
+import { workflowsOf } from './workflow';
+
+/** The message for a credential written into the workflow. */
+export function message(name: string, kind: string): string {
+  return `'${name}' holds a hard-coded credential (${kind}) that everyone with read access to the repository can see: store it as an encrypted secret and use \${{ secrets.${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')} }}`;
+}
+
+/** Credentials must come from secrets, not literals in the workflow. */
+export const rule: Rule<YamlFile> = {
+  id: 'github-actions/hardcoded-secret',
+  meta: {
+    title: 'Hard-coded credential in a workflow',
+    description: 'Passwords, tokens and keys in `env:`, `with:` or container `credentials:` are committed to the repository, copied into forks, and visible in every clone.',
+    severity: 'error',
+    kind: 'github-actions',
+    fixable: false,
+    equivalents: [{ tool: 'zizmor', id: 'hardcoded-container-credentials' }],
+  },
+  check(ctx) {
+    // service and job containers often hold throwaway test-database passwords: only
+    // well-known credential formats are reported there
+    const checkMap = (map: unknown, byName = true): void => {
+      for (const { key, value } of mapEntries(map)) {
+        const literal = str(value);
+        const kind = literal === undefined ? undefined : byName ? literalSecret(key, literal) : knownSecretFormat(literal);
+        if (kind) {
+          ctx.report({ range: rangeOf(ctx.model, value), message: message(key, kind) });
+        }
+      }
+    };
+    for (const wf of workflowsOf(ctx.model)) {
+      checkMap(wf.env);
+      for (const job of wf.jobs) {
+        checkMap(job.env);
+        checkMap(get(job.node, 'with'));
+        checkMap(get(get(job.node, 'container'), 'credentials'));
+        for (const { value } of mapEntries(get(job.node, 'services'))) {
+          checkMap(get(value, 'credentials'));
+          checkMap(get(value, 'env'), false);
+        }
+        checkMap(get(get(job.node, 'container'), 'env'), false);
+        for (const step of job.steps) {
+          checkMap(step.env);
+          checkMap(step.with);
+        }
+      }
+    }
+  },
+};
