@@ -4,10 +4,11 @@ import { UsageError, warn, writeOut } from './io';
 import { checkCommand } from './commands/check';
 import { fixCommand } from './commands/fix';
 import { rulesCommand } from './commands/rules';
+import { generateCommand } from './commands/generate';
 import { VERSION } from './version';
 
 /** Every sub-command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, rulesCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, rulesCommand, generateCommand];
 
 function help(): string {
   const lines = [
