@@ -1,0 +1,49 @@
+import type { Rule } from '../../rule';
+import type { YamlFile } from '../../parsers/yaml';
+import { mapEntries, rangeOf } from '../../parsers/yaml';
+import { closest } from '../shared/suggest';
+import { auroraDocs } from './config';
+import * as catalog from '../index';
+import * as engine from '../../analyze';
+
+/** The message for a `rules:` entry that names no rule. */
+export function message(id: string, suggestion?: string): string {
+  return `No rule is called '${id}'${suggestion ? `: did you mean '${suggestion}'?` : ': run `aurora-devops rules` for the list'}`;
+}
+
+/**
+ * Every configurable id. Read at check time, never at module load: this module is itself part
+ * of the catalog, so the lists are not initialised yet while it loads.
+ */
+export function knownRuleIds(): string[] {
+  return [...catalog.ALL_RULES.map((r) => r.id), ...engine.ENGINE_RULES.map((r) => r.id)];
+}
+
+/** `rules:` keys must be rule ids. */
+export const rule: Rule<YamlFile> = {
+  id: 'aurora/unknown-rule',
+  meta: {
+    title: 'Unknown rule id in rules:',
+    description: 'A severity override for an id no rule has (a typo, or a rule id from another tool) does nothing, so the rule keeps its default severity.',
+    severity: 'warning',
+    kind: 'aurora',
+    fixable: true,
+  },
+  check(ctx) {
+    const ids = knownRuleIds();
+    for (const a of auroraDocs(ctx.model)) {
+      for (const { key, pair } of mapEntries(a.rules, a.doc)) {
+        if (ids.includes(key)) {
+          continue;
+        }
+        const suggestion = closest(key, ids);
+        const range = rangeOf(ctx.model, pair.key);
+        ctx.report({
+          range,
+          message: message(key, suggestion),
+          fix: suggestion ? { title: `Replace with '${suggestion}'`, safe: false, edits: [{ range, newText: suggestion }] } : undefined,
+        });
+      }
+    }
+  },
+};
