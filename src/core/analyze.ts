@@ -74,10 +74,10 @@ function isBinary(text: string): boolean {
   return head.includes('\u0000');
 }
 
-function analyzeOne(path: string, rawText: string, config: AnalyzeConfig, env: AnalyzeEnv, kindHint?: FileKind): FileAnalysis {
+function analyzeOne(path: string, rawText: string, config: AnalyzeConfig, env: AnalyzeEnv, reuse: boolean): FileAnalysis {
   const text = stripBom(rawText);
   const index = new TextIndex(text.length > MAX_FILE_BYTES ? '' : text);
-  const kind = kindHint ?? detectKind(path, text.length > MAX_FILE_BYTES ? undefined : text, env);
+  const kind = detectKind(path, text.length > MAX_FILE_BYTES ? undefined : text, env);
   const out: FileAnalysis = { kind, index, findings: [] };
   if (!kind) {
     return out;
@@ -104,7 +104,7 @@ function analyzeOne(path: string, rawText: string, config: AnalyzeConfig, env: A
   }
   let parsed: { model?: unknown; problem?: { message: string; range: Range } };
   try {
-    parsed = (handler.parse as (t: string, i: TextIndex) => { model?: unknown; problem?: { message: string; range: Range } })(text, index);
+    parsed = (handler.parse as (t: string, i: TextIndex, reuse: boolean) => { model?: unknown; problem?: { message: string; range: Range } })(text, index, reuse);
   } catch (e) {
     parsed = { problem: { message: `Could not parse: ${e instanceof Error ? e.message : String(e)}`, range: index.range(0, 0) } };
   }
@@ -162,7 +162,8 @@ function finish(findings: Finding[], index: TextIndex): Finding[] {
  * The grammars must have been loaded (`await prepare()`) once before.
  */
 export function analyze(path: string, text: string, config: AnalyzeConfig = {}, env: AnalyzeEnv = {}): Finding[] {
-  const result = analyzeOne(path, text, config, env);
+  // the model is dropped when this returns, so unchanged YAML documents may be reused next time
+  const result = analyzeOne(path, text, config, env, true);
   return finish(result.findings, result.index);
 }
 
@@ -180,7 +181,7 @@ function dirOf(path: string): string {
 export function analyzeFiles(files: readonly SourceFile[], config: AnalyzeConfig = {}, envFor: (path: string) => AnalyzeEnv = () => ({})): Map<string, Finding[]> {
   const results = new Map<string, FileAnalysis>();
   for (const file of files) {
-    results.set(file.path, analyzeOne(file.path, file.text, config, envFor(file.path)));
+    results.set(file.path, analyzeOne(file.path, file.text, config, envFor(file.path), false));
   }
   const groups = new Map<string, { kind: FileKind; files: { path: string; text: string; index: TextIndex; model: unknown }[] }>();
   for (const file of files) {

@@ -31,7 +31,8 @@ export interface ParseResult<M> {
 export interface KindHandler<K extends FileKind> {
   kind: K;
   grammars: readonly GrammarName[];
-  parse(text: string, index: TextIndex): ParseResult<KindModels[K]>;
+  /** `reuse`: on-type analysis may reuse unchanged parts of an earlier parse (see YamlParseOptions). */
+  parse(text: string, index: TextIndex, reuse?: boolean): ParseResult<KindModels[K]>;
 }
 
 function yamlHandler<K extends 'compose' | 'kubernetes' | 'github-actions' | 'gitlab-ci' | 'aurora' | 'pulumi'>(
@@ -40,8 +41,8 @@ function yamlHandler<K extends 'compose' | 'kubernetes' | 'github-actions' | 'gi
   return {
     kind,
     grammars: kind === 'github-actions' || kind === 'gitlab-ci' ? ['bash'] : [],
-    parse(text, index) {
-      const file = parseYamlFile(text, index);
+    parse(text, index, reuse) {
+      const file = parseYamlFile(text, index, { reuseDocuments: reuse === true });
       if (file.error) {
         return { problem: file.error };
       }

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Document, YAMLMap, YAMLSeq, Scalar, Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, Document, YAMLMap, YAMLSeq, Scalar, Pair } from 'yaml';
 import type { Node as YamlNode, ParsedNode } from 'yaml';
 import { TextIndex } from '../text';
 import type { Range } from '../types';
@@ -21,28 +21,126 @@ export interface YamlFile {
   error?: ParseProblem;
 }
 
+/** Options of `parseYamlFile`. */
+export interface YamlParseOptions {
+  /**
+   * Reuse documents parsed earlier from the same text (on-type analysis re-parses only the
+   * documents that changed). Only for callers that drop the result before the next parse:
+   * reused documents get their positions shifted in place.
+   */
+  reuseDocuments?: boolean;
+}
+
+interface CachedChunk {
+  documents: Document.Parsed[];
+  /** Offset the documents' ranges are currently relative to. */
+  base: number;
+  /** The first error of the chunk, relative to the chunk start. */
+  error?: { message: string; start: number; end: number };
+}
+
+const chunkCache = new Map<string, CachedChunk>();
+let cachedChars = 0;
+const CACHE_CHAR_BUDGET = 8_000_000;
+const MIN_CACHED_CHUNK = 200;
+
 /** Parse every document of a YAML stream, keeping positions. Never throws. */
-export function parseYamlFile(text: string, index = new TextIndex(text)): YamlFile {
-  let documents: Document.Parsed[] = [];
-  let error: ParseProblem | undefined;
-  try {
-    documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
-    if (!Array.isArray(documents)) {
-      // parseAllDocuments returns an EmptyStream (not an array) for empty input
-      documents = [];
-    }
-  } catch (e) {
-    error = { message: e instanceof Error ? e.message : String(e), range: index.lineRange(0) };
-    documents = [];
+export function parseYamlFile(text: string, index = new TextIndex(text), options: YamlParseOptions = {}): YamlFile {
+  // Document markers at column 0 always end a document (YAML 1.2), so a stream can be parsed
+  // chunk by chunk; directives and explicit document ends are rare: parse those whole.
+  if (!options.reuseDocuments || /^(%|\.\.\.(\s|$))/m.test(text)) {
+    const whole = parseChunk(text);
+    const error = whole.error ? { message: whole.error.message, range: index.range(whole.error.start, Math.max(whole.error.end, whole.error.start)) } : undefined;
+    return { text, index, documents: whole.documents, error };
   }
-  for (const doc of documents) {
-    if (!error && doc.errors.length > 0) {
-      const first = doc.errors[0];
-      const [start, end] = first.pos;
-      error = { message: cleanMessage(first.message), range: index.range(start, Math.max(end, start)) };
+  const starts = [0];
+  const marker = /^---(?=[ \t]|\r?\n|$)/gm;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (m.index > 0) {
+      starts.push(m.index);
+    }
+  }
+  const documents: Document.Parsed[] = [];
+  let error: ParseProblem | undefined;
+  const usedHere = new Set<CachedChunk>();
+  for (let i = 0; i < starts.length; i++) {
+    const base = starts[i];
+    const chunkText = text.slice(base, i + 1 < starts.length ? starts[i + 1] : text.length);
+    let chunk = chunkText.length >= MIN_CACHED_CHUNK ? chunkCache.get(chunkText) : undefined;
+    if (chunk && !usedHere.has(chunk)) {
+      chunkCache.delete(chunkText);
+      chunkCache.set(chunkText, chunk);
+      if (chunk.base !== base) {
+        shiftDocuments(chunk.documents, base - chunk.base);
+        chunk.base = base;
+      }
+    } else {
+      const parsed = parseChunk(chunkText);
+      shiftDocuments(parsed.documents, base);
+      chunk = { documents: parsed.documents, base, error: parsed.error };
+      if (chunkText.length >= MIN_CACHED_CHUNK && !chunkCache.has(chunkText)) {
+        remember(chunkText, chunk);
+      }
+    }
+    usedHere.add(chunk);
+    documents.push(...chunk.documents);
+    if (!error && chunk.error) {
+      error = { message: chunk.error.message, range: index.range(base + chunk.error.start, base + Math.max(chunk.error.end, chunk.error.start)) };
     }
   }
   return { text, index, documents, error };
+}
+
+function remember(key: string, chunk: CachedChunk): void {
+  chunkCache.set(key, chunk);
+  cachedChars += key.length;
+  for (const [k] of chunkCache) {
+    if (cachedChars <= CACHE_CHAR_BUDGET) {
+      break;
+    }
+    chunkCache.delete(k);
+    cachedChars -= k.length;
+  }
+}
+
+function parseChunk(text: string): { documents: Document.Parsed[]; error?: { message: string; start: number; end: number } } {
+  let documents: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+    // parseAllDocuments returns an EmptyStream (not an array) for empty input
+    documents = Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [];
+  } catch (e) {
+    return { documents: [], error: { message: e instanceof Error ? e.message : String(e), start: 0, end: 0 } };
+  }
+  for (const doc of documents) {
+    if (doc.errors.length > 0) {
+      const first = doc.errors[0];
+      return { documents, error: { message: cleanMessage(first.message), start: first.pos[0], end: first.pos[1] } };
+    }
+  }
+  return { documents };
+}
+
+/** Move every node range of the documents by `delta` characters. */
+function shiftDocuments(documents: Document.Parsed[], delta: number): void {
+  if (delta === 0) {
+    return;
+  }
+  for (const doc of documents) {
+    if (doc.range) {
+      doc.range = [doc.range[0] + delta, doc.range[1] + delta, doc.range[2] + delta];
+    }
+    visit(doc, {
+      Node(_key, node) {
+        const r = (node as { range?: [number, number, number] | null }).range;
+        if (r) {
+          r[0] += delta;
+          r[1] += delta;
+          r[2] += delta;
+        }
+      },
+    });
+  }
 }
 
 function cleanMessage(message: string): string {
