@@ -1,5 +1,5 @@
 import { DockerfileParser } from 'dockerfile-ast';
-import type { Dockerfile, From, Instruction } from 'dockerfile-ast';
+import type { Dockerfile, From, Instruction, Run } from 'dockerfile-ast';
 import type { TextIndex } from '../text';
 import type { Range } from '../types';
 import { parseShell } from './shell';
@@ -16,6 +16,8 @@ export interface Stage {
   /** Image reference as written (variables unexpanded). */
   image: string;
   instructions: Instruction[];
+  /** The stage this one is built on (`FROM <earlier stage name>`), when it is one. */
+  parent?: Stage;
 }
 
 /** The shell script of a shell-form instruction, with its offset in the Dockerfile. */
@@ -34,50 +36,152 @@ export interface DockerfileModel {
   shellOf(instruction: Instruction): EmbeddedShell | undefined;
   /** Convert a range inside an embedded shell script to a Dockerfile range. */
   shellRange(shell: EmbeddedShell, start: number, end: number): Range;
+  /** The escape character (`\\` unless a `# escape=` directive changes it). */
+  escapeChar: string;
+  /** The last stage: what `docker build` produces without `--target`. */
+  finalStage?: Stage;
+  /** The stage an instruction belongs to (undefined for instructions before the first FROM). */
+  stageOf(instruction: Instruction): Stage | undefined;
+  /** A stage followed by the stages it is built on, nearest first (`FROM build` chains). */
+  stageChain(stage: Stage): Stage[];
+  /** Whether a stage's file system ends up in the final image (the final stage or one it is built on). */
+  inFinalImage(stage: Stage): boolean;
+  /**
+   * The shell that runs shell-form instructions at this point: the JSON array of the last SHELL
+   * instruction before it in its stage chain, or undefined for the default `/bin/sh -c`.
+   */
+  shellAt(instruction: Instruction): string[] | undefined;
+  /**
+   * Whether shell-form commands at this point run in a POSIX shell (sh, bash, ash, dash, zsh, ksh).
+   * False after `SHELL ["powershell", …]`, in Windows images, or with the backtick escape.
+   */
+  isPosixShell(instruction: Instruction): boolean;
 }
+
+const POSIX_SHELLS = /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|mksh|busybox)(\.exe)?$/i;
+const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)([/:-]|$)|[:-](nanoserver|windowsservercore|ltsc\d{4})/i;
 
 /** Parse a Dockerfile. dockerfile-ast is tolerant, so this never fails on bad input. */
 export function parseDockerfile(text: string, index: TextIndex): DockerfileModel {
   const dockerfile = DockerfileParser.parse(text);
   const instructions = dockerfile.getInstructions();
   const stages: Stage[] = [];
+  const stageByInstruction = new Map<Instruction, Stage>();
+  const stageByName = new Map<string, Stage>();
   for (const instruction of instructions) {
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
       const from = instruction as From;
-      stages.push({
+      const image = from.getImage() ?? '';
+      const stage: Stage = {
         index: stages.length,
         from,
         name: from.getBuildStage()?.toLowerCase() ?? undefined,
-        image: from.getImage() ?? '',
+        image,
         instructions: [instruction],
-      });
+        parent: stageByName.get(image.toLowerCase()),
+      };
+      stages.push(stage);
+      stageByInstruction.set(instruction, stage);
+      if (stage.name && !stageByName.has(stage.name)) {
+        stageByName.set(stage.name, stage);
+      }
     } else if (stages.length > 0) {
       stages[stages.length - 1].instructions.push(instruction);
+      stageByInstruction.set(instruction, stages[stages.length - 1]);
     }
   }
+  const escapeChar = dockerfile.getEscapeCharacter();
+  const finalStage = stages.length > 0 ? stages[stages.length - 1] : undefined;
+  const stageChain = (stage: Stage): Stage[] => {
+    const chain: Stage[] = [];
+    // a stage can only be built on an earlier one, so the walk ends; the guard is for safety
+    for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) {
+      chain.push(s);
+    }
+    return chain;
+  };
+  const finalChain = finalStage ? stageChain(finalStage) : [];
+  const shellAt = (instruction: Instruction): string[] | undefined => {
+    const stage = stageByInstruction.get(instruction);
+    if (!stage) {
+      return undefined;
+    }
+    const line = instruction.getRange().start.line;
+    for (const s of stageChain(stage)) {
+      for (let i = s.instructions.length - 1; i >= 0; i--) {
+        const candidate = s.instructions[i];
+        if (candidate.getKeyword() === 'SHELL' && (s !== stage || candidate.getRange().start.line < line)) {
+          return execFormArgs(candidate) ?? [];
+        }
+      }
+    }
+    return undefined;
+  };
+  const isPosixShell = (instruction: Instruction): boolean => {
+    if (escapeChar === '`') {
+      return false;
+    }
+    const shell = shellAt(instruction);
+    if (shell) {
+      return shell.length > 0 && POSIX_SHELLS.test(shell[0]);
+    }
+    const stage = stageByInstruction.get(instruction);
+    const chain = stage ? stageChain(stage) : [];
+    const root = chain[chain.length - 1];
+    return !root || !WINDOWS_IMAGE.test(root.image);
+  };
   const cache = new Map<Instruction, EmbeddedShell | undefined>();
+  /** `RUN <<EOF` whose body is the script: parse the body (a shebang for another language opts out). */
+  const heredocScript = (run: Run, trimmed: string): EmbeddedShell | undefined => {
+    if (!/^<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1[ \t]*(\r?\n|$)/.test(trimmed)) {
+      return undefined;
+    }
+    const content = run.getHeredocs()[0]?.getContentRange();
+    if (!content) {
+      return undefined;
+    }
+    const base = index.offsetAt(content.start);
+    const body = text.slice(base, index.offsetAt(content.end));
+    const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(body);
+    if (shebang) {
+      const interpreter = /(^|\/)env$/.test(shebang[1]) ? (shebang[2] ?? '') : shebang[1];
+      if (!POSIX_SHELLS.test(interpreter)) {
+        return undefined;
+      }
+    }
+    return { script: parseShell(body), base };
+  };
   const model: DockerfileModel = {
     dockerfile,
     instructions,
     stages,
+    escapeChar,
+    finalStage,
+    stageOf: (instruction) => stageByInstruction.get(instruction),
+    stageChain,
+    inFinalImage: (stage) => finalChain.includes(stage),
+    shellAt,
+    isPosixShell,
     shellOf(instruction) {
       if (cache.has(instruction)) {
         return cache.get(instruction);
       }
       let result: EmbeddedShell | undefined;
       const args = instruction.getArgumentsRange();
-      if (args) {
+      if (args && isPosixShell(instruction)) {
         const base = index.offsetAt(args.start);
         const end = index.offsetAt(instruction.getRange().end);
         let body = text.slice(base, end);
+        // RUN flags such as --mount=… are Docker's, not the shell's: blank them out in place so
+        // offsets stay aligned.
+        body = body.replace(/^(\s*--[a-z-]+=\S+\s*)+/, (m) => ' '.repeat(m.length));
         const trimmed = body.trimStart();
         const isExecForm = trimmed.startsWith('[') && trimmed.trimEnd().endsWith(']');
         if (!isExecForm && !trimmed.startsWith('<<')) {
-          // RUN flags such as --mount=… are Docker's, not the shell's: blank them out in place so
-          // offsets stay aligned.
-          body = body.replace(/^(\s*--[a-z-]+=\S+\s*)+/, (m) => ' '.repeat(m.length));
           result = { script: parseShell(stripDockerComments(body)), base };
+        } else if (trimmed.startsWith('<<') && instruction.getKeyword() === 'RUN') {
+          result = heredocScript(instruction as Run, trimmed);
         }
       }
       cache.set(instruction, result);
@@ -88,6 +192,25 @@ export function parseDockerfile(text: string, index: TextIndex): DockerfileModel
     },
   };
   return model;
+}
+
+/** The strings of an exec-form (JSON array) instruction, or undefined when it is not one. */
+export function execFormArgs(instruction: Instruction): string[] | undefined {
+  const raw = instruction.getRawArgumentsContent();
+  if (!raw) {
+    return undefined;
+  }
+  // JSON arrays may be split over continuation lines; drop the escaped line breaks first
+  const joined = raw.replace(/\\\r?\n/g, '').trim();
+  if (!joined.startsWith('[')) {
+    return undefined;
+  }
+  try {
+    const parsed: unknown = JSON.parse(joined);
+    return Array.isArray(parsed) && parsed.every((p) => typeof p === 'string') ? (parsed as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Docker drops comment lines inside continued instructions; blank them keeping offsets. */

@@ -26,8 +26,11 @@ export const rule: Rule<DockerfileModel> = {
       if (sources.length === 0) {
         continue;
       }
-      const remoteOrArchive = sources.some((a) => /^(https?|git):\/\/|^git@|\.(tar|tar\.gz|tgz|tar\.bz2|tbz2|tar\.xz|txz|tar\.zst)$/i.test(a.getValue()));
-      if (remoteOrArchive) {
+      // URLs and git repositories are fetched, local tar archives are unpacked: ADD's real jobs.
+      // Sources built from variables or here-documents cannot be judged.
+      const remoteOrArchive = sources.some((a) => /^(https?|git|ssh):\/\/|^git@|\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst|tar\.lz4|gz|bz2|xz)$/i.test(a.getValue()));
+      const unknown = sources.some((a) => a.getValue().includes('$') || a.getValue().startsWith('<<') || a.getValue().startsWith('['));
+      if (remoteOrArchive || unknown) {
         continue;
       }
       const keyword = instruction.getInstructionRange();

@@ -1,7 +1,60 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel } from '../../parsers/dockerfile';
 import { rule as noLatestTag } from './no-latest-tag';
+import { rule as noDigestPin } from './no-digest-pin';
 import { rule as addInsteadOfCopy } from './add-instead-of-copy';
+import { rule as runAsRoot } from './run-as-root';
+import { rule as aptGetMissingYes } from './apt-get-missing-yes';
+import { rule as aptNoInstallRecommends } from './apt-no-install-recommends';
+import { rule as aptListsNotRemoved } from './apt-lists-not-removed';
+import { rule as aptInsteadOfAptGet } from './apt-instead-of-apt-get';
+import { rule as apkNoCache } from './apk-no-cache';
+import { rule as pipNoCacheDir } from './pip-no-cache-dir';
+import { rule as unpinnedPackages } from './unpinned-packages';
+import { rule as useWorkdir } from './use-workdir';
+import { rule as relativeWorkdir } from './relative-workdir';
+import { rule as multipleCmd } from './multiple-cmd';
+import { rule as shellFormCmd } from './shell-form-cmd';
+import { rule as maintainerDeprecated } from './maintainer-deprecated';
+import { rule as noSudo } from './no-sudo';
+import { rule as missingPipefail } from './missing-pipefail';
+import { rule as curlPipeShell } from './curl-pipe-shell';
+import { rule as tlsVerificationDisabled } from './tls-verification-disabled';
+import { rule as secretInEnv } from './secret-in-env';
+import { rule as copyAllBeforeInstall } from './copy-all-before-install';
+import { rule as buildToolsInFinalImage } from './build-tools-in-final-image';
+import { rule as heavyBaseImage } from './heavy-base-image';
+import { rule as missingHealthcheck } from './missing-healthcheck';
+import { rule as invalidExpose } from './invalid-expose';
+import { rule as noDockerignore } from './no-dockerignore';
 
 /** The Dockerfile rule pack. */
-export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [noLatestTag, addInsteadOfCopy];
+export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [
+  noLatestTag,
+  noDigestPin,
+  addInsteadOfCopy,
+  runAsRoot,
+  aptGetMissingYes,
+  aptNoInstallRecommends,
+  aptListsNotRemoved,
+  aptInsteadOfAptGet,
+  apkNoCache,
+  pipNoCacheDir,
+  unpinnedPackages,
+  useWorkdir,
+  relativeWorkdir,
+  multipleCmd,
+  shellFormCmd,
+  maintainerDeprecated,
+  noSudo,
+  missingPipefail,
+  curlPipeShell,
+  tlsVerificationDisabled,
+  secretInEnv,
+  copyAllBeforeInstall,
+  buildToolsInFinalImage,
+  heavyBaseImage,
+  missingHealthcheck,
+  invalidExpose,
+  noDockerignore,
+];

@@ -1,0 +1,109 @@
+import type { Rule } from '../../rule';
+import type { DockerfileModel, EmbeddedShell, Instruction } from '../../parsers/dockerfile';
+import type { ShellCommand } from '../../parsers/shell';
+import type { Fix } from '../../types';
+import { parseImageRef } from '../shared/image';
+import { runShells, wordRange } from './common';
+
+/** The message for a pipeline whose failures are hidden. */
+export function message(): string {
+  return 'Pipe without pipefail: the RUN only fails if the last command fails, so an error on the left (a failed download) goes unnoticed. Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] or start the RUN with set -o pipefail';
+}
+
+/** Whether a SHELL array or a `set` command's arguments turn pipefail on. */
+function enablesPipefail(args: readonly string[]): boolean {
+  for (let i = 0; i < args.length - 1; i++) {
+    if (/^-[A-Za-z]*o$/.test(args[i]) && args[i + 1] === 'pipefail') {
+      return true;
+    }
+  }
+  return false;
+}
+
+function isBash(shell: readonly string[] | undefined): boolean {
+  return !!shell && shell.length > 0 && /(^|\/)(bash|zsh|ksh)$/.test(shell[0]);
+}
+
+/** Alpine and BusyBox images have no bash, but their sh understands set -o pipefail. */
+function busyboxBase(model: DockerfileModel, instruction: Instruction): boolean {
+  const stage = model.stageOf(instruction);
+  if (!stage) {
+    return false;
+  }
+  const chain = model.stageChain(stage);
+  const image = parseImageRef(chain[chain.length - 1].image);
+  return /(^|\/)(alpine|busybox)$/.test(image.repository) || /alpine/.test(image.tag ?? '');
+}
+
+/** RUN commands with pipes should run with pipefail. */
+export const rule: Rule<DockerfileModel> = {
+  id: 'dockerfile/missing-pipefail',
+  meta: {
+    title: 'Pipe in RUN without pipefail',
+    description: 'A pipeline returns the status of its last command. Without pipefail, `curl … | tar x` succeeds even when the download fails, and the image is built broken.',
+    severity: 'warning',
+    kind: 'dockerfile',
+    fixable: true,
+    equivalents: [{ tool: 'hadolint', id: 'DL4006' }],
+  },
+  check(ctx) {
+    const shellFixOffered = new Set<unknown>();
+    for (const { instruction, stage, shell } of runShells(ctx.model)) {
+      const shellArgs = ctx.model.shellAt(instruction);
+      if (shellArgs && enablesPipefail(shellArgs)) {
+        continue;
+      }
+      const pipelines = new Map<number, ShellCommand[]>();
+      for (const command of shell.script.commands) {
+        if (command.pipeLength > 1) {
+          const list = pipelines.get(command.pipelineId) ?? [];
+          list.push(command);
+          pipelines.set(command.pipelineId, list);
+        }
+      }
+      const sets = shell.script.commands.filter((c) => c.name === 'set' && enablesPipefail(c.args.map((a) => a.value)));
+      for (const members of pipelines.values()) {
+        const start = Math.min(...members.map((m) => m.start));
+        const end = Math.max(...members.map((m) => m.end));
+        if (sets.some((s) => s.end <= start)) {
+          continue;
+        }
+        let fix = pipefailFix(ctx.model, ctx.index.eol, instruction, shellArgs, shell);
+        if (fix && fix.title.includes('SHELL')) {
+          // one SHELL line covers every later RUN of the stage: offer it once
+          if (shellFixOffered.has(stage)) {
+            fix = undefined;
+          }
+          shellFixOffered.add(stage);
+        }
+        ctx.report({ range: wordRange(ctx.model, shell, { start, end }), message: message(), fix });
+      }
+    }
+  },
+};
+
+function pipefailFix(model: DockerfileModel, eol: string, instruction: Instruction, shellArgs: string[] | undefined, shell: EmbeddedShell): Fix | undefined {
+  const first = shell.script.text.search(/\S/);
+  if (first < 0) {
+    return undefined;
+  }
+  const isHeredoc = (instruction.getRawArgumentsContent() ?? '').trimStart().startsWith('<<');
+  if (isBash(shellArgs) || busyboxBase(model, instruction)) {
+    if (isHeredoc) {
+      return undefined;
+    }
+    const at = model.shellRange(shell, first, first);
+    return { title: 'Start the RUN with set -o pipefail', safe: false, edits: [{ range: at, newText: 'set -o pipefail && ' }] };
+  }
+  if (shellArgs) {
+    // a custom non-bash SHELL: the user chose it, do not replace it
+    return undefined;
+  }
+  const start = instruction.getRange().start;
+  const indent = ' '.repeat(start.character);
+  return {
+    title: 'Run with bash -o pipefail (SHELL)',
+    safe: false,
+    edits: [{ range: { start, end: start }, newText: `SHELL ["/bin/bash", "-o", "pipefail", "-c"]${eol}${indent}` }],
+  };
+}

@@ -1,0 +1,90 @@
+import type { Rule } from '../../rule';
+import type { DockerfileModel, Instruction } from '../../parsers/dockerfile';
+import { isScratch, parseImageRef } from '../shared/image';
+import { copyArgs, packageInstall, runCommands } from './common';
+
+/** The message: the last USER is root, or the image never switches away from root. */
+export function message(kind: 'root-user' | 'no-user', user?: string): string {
+  return kind === 'root-user'
+    ? `The last USER is '${user ?? 'root'}', so the container runs as root: create an unprivileged user and switch to it (USER app or USER 10001)`
+    : 'No USER instruction: the container runs as root. Create an unprivileged user and add USER app (or USER 10001) at the end of the final stage';
+}
+
+/** Base images whose default user is not root. */
+function nonRootBase(image: string): boolean {
+  const ref = parseImageRef(image);
+  const repo = `${ref.registry ?? ''}/${ref.repository}`.toLowerCase();
+  const tag = (ref.tag ?? '').toLowerCase();
+  return (
+    /non-?root|rootless/.test(tag) ||
+    /non-?root|unprivileged|rootless/.test(repo) ||
+    (repo.startsWith('cgr.dev/chainguard/') && !tag.includes('dev')) ||
+    /(^|\/)bitnami\//.test(repo)
+  );
+}
+
+function isRootUser(value: string): boolean {
+  const user = value.split(':')[0].trim().toLowerCase();
+  return user === 'root' || user === '0';
+}
+
+/** The container should not run as root: the final image needs a non-root USER. */
+export const rule: Rule<DockerfileModel> = {
+  id: 'dockerfile/run-as-root',
+  meta: {
+    title: 'Container runs as root',
+    description: 'The final image runs as root when its last USER is root or it has no USER at all; a process escaping the application then owns the container.',
+    severity: 'warning',
+    kind: 'dockerfile',
+    fixable: false,
+    equivalents: [
+      { tool: 'hadolint', id: 'DL3002' },
+      { tool: 'checkov', id: 'CKV_DOCKER_3' },
+      { tool: 'checkov', id: 'CKV_DOCKER_8' },
+    ],
+  },
+  check(ctx) {
+    const final = ctx.model.finalStage;
+    if (!final) {
+      return;
+    }
+    const chain = ctx.model.stageChain(final);
+    let lastUser: Instruction | undefined;
+    for (const stage of chain) {
+      const users = stage.instructions.filter((i) => i.getKeyword() === 'USER');
+      if (users.length > 0) {
+        lastUser = users[users.length - 1];
+        break;
+      }
+    }
+    if (lastUser) {
+      const arg = lastUser.getArguments()[0];
+      const value = arg?.getValue() ?? '';
+      if (arg && !value.includes('$') && isRootUser(value)) {
+        ctx.report({ range: arg.getRange(), message: message('root-user', value) });
+      }
+      return;
+    }
+    const root = chain[chain.length - 1];
+    const base = root.image;
+    if (!base || parseImageRef(base).dynamic || nonRootBase(base)) {
+      return;
+    }
+    const keywords = new Set(chain.flatMap((s) => s.instructions.map((i) => i.getKeyword())));
+    // FROM scratch without a command is an export stage (docker build --output), not a container
+    if (isScratch(base) && !keywords.has('CMD') && !keywords.has('ENTRYPOINT')) {
+      return;
+    }
+    // images that start as root and drop privileges in their entrypoint (gosu, su-exec, setpriv)
+    const dropTools = new Set(['gosu', 'su-exec', 'setpriv', 'chpst']);
+    const usesDropTool =
+      runCommands(ctx.model).some(
+        (c) => chain.includes(c.stage) && (dropTools.has(c.cmd.name) || (packageInstall(c.cmd)?.packages ?? []).some((p) => dropTools.has(p.word.value.split('=')[0]))),
+      ) ||
+      chain.some((s) => s.instructions.some((i) => (i.getKeyword() === 'COPY' || i.getKeyword() === 'ADD') && copyArgs(i).some((a) => /(^|[/:])(gosu|su-exec)([:@/]|$)/.test(a.value))));
+    if (usesDropTool) {
+      return;
+    }
+    ctx.report({ range: final.from.getImageRange() ?? final.from.getRange(), message: message('no-user') });
+  },
+};
