@@ -52,7 +52,7 @@ function probe(kind: string, stack: Stack, initialDelay: number, period: number,
   ];
 }
 
-function deployment(stack: Stack, image: string, placeholder: boolean): string {
+function deployment(stack: Stack, image: string, placeholder: boolean, autoscaled: boolean): string {
   const java = stack.language === 'java';
   const lines = [
     HEADER,
@@ -60,7 +60,7 @@ function deployment(stack: Stack, image: string, placeholder: boolean): string {
     'kind: Deployment',
     ...metadata(stack),
     'spec:',
-    '  replicas: 2',
+    ...(autoscaled ? ['  # replicas are owned by the HorizontalPodAutoscaler (minReplicas: 2).'] : ['  replicas: 2']),
     '  revisionHistoryLimit: 5',
     '  selector:',
     '    matchLabels:',
@@ -180,6 +180,29 @@ function hpa(stack: Stack): string {
   ].join('\n') + '\n';
 }
 
+function networkPolicy(stack: Stack): string {
+  return [
+    HEADER,
+    '# Only the HTTP port is reachable, and nothing else on these pods. Narrow `from` to the callers',
+    '# you expect (your ingress controller namespace, Prometheus, other services).',
+    'apiVersion: networking.k8s.io/v1',
+    'kind: NetworkPolicy',
+    ...metadata(stack),
+    'spec:',
+    '  podSelector:',
+    '    matchLabels:',
+    `      app.kubernetes.io/name: ${stack.name}`,
+    '  policyTypes:',
+    '    - Ingress',
+    '  ingress:',
+    '    - from:',
+    '        - namespaceSelector: {}',
+    '      ports:',
+    '        - protocol: TCP',
+    `          port: ${stack.port}`,
+  ].join('\n') + '\n';
+}
+
 function pdb(stack: Stack): string {
   return [
     HEADER,
@@ -195,21 +218,24 @@ function pdb(stack: Stack): string {
   ].join('\n') + '\n';
 }
 
-/** `generate k8s`: Namespace, ServiceAccount, Deployment, Service (+ HPA, PDB when asked) under k8s/. */
+/**
+ * `generate k8s`: Namespace, ServiceAccount, Deployment, Service, NetworkPolicy and
+ * PodDisruptionBudget under k8s/, plus a HorizontalPodAutoscaler with `hpa`. The PDB is always
+ * written because the Deployment always runs at least two replicas (`pdb` is accepted for scripts).
+ */
 export function generateK8s(input: ProjectInput, options: GenerateOptions = {}): GeneratedFile[] {
   const stack = detectStack(input, options);
   const image = appImage(stack, input, options);
   const files: GeneratedFile[] = [
     { path: 'k8s/namespace.yaml', text: namespace(stack) },
     { path: 'k8s/serviceaccount.yaml', text: serviceAccount(stack) },
-    { path: 'k8s/deployment.yaml', text: deployment(stack, `${image.repository}:${image.tag}`, image.placeholder) },
+    { path: 'k8s/deployment.yaml', text: deployment(stack, `${image.repository}:${image.tag}`, image.placeholder, options.hpa === true) },
     { path: 'k8s/service.yaml', text: service(stack) },
+    { path: 'k8s/networkpolicy.yaml', text: networkPolicy(stack) },
+    { path: 'k8s/pdb.yaml', text: pdb(stack) },
   ];
   if (options.hpa) {
     files.push({ path: 'k8s/hpa.yaml', text: hpa(stack) });
-  }
-  if (options.pdb) {
-    files.push({ path: 'k8s/pdb.yaml', text: pdb(stack) });
   }
   return files;
 }

@@ -1,0 +1,56 @@
+import { describe, it, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { analyzeFiles } from '../../../src/core';
+import { generate } from '../../../src/generate';
+import type { GeneratedFile, GenerateOptions, Target } from '../../../src/generate';
+import { ready } from '../../helpers/core';
+import { sample, sampleProjects } from './helpers';
+
+/** Every generator with every option set that changes its output shape. */
+const VARIANTS: { target: Target; options: GenerateOptions }[] = [
+  { target: 'dockerfile', options: {} },
+  { target: 'compose', options: {} },
+  { target: 'pipeline', options: { provider: 'github' } },
+  { target: 'pipeline', options: { provider: 'gitlab' } },
+  { target: 'pipeline', options: { provider: 'github', image: 'registry.acme.example/team/app' } },
+  { target: 'k8s', options: {} },
+  { target: 'k8s', options: { hpa: true, pdb: true } },
+  { target: 'terraform', options: { provider: 'aws' } },
+  { target: 'terraform', options: { provider: 'gcp' } },
+];
+
+function findingLines(files: readonly GeneratedFile[]): string[] {
+  const paths = new Set(files.map((f) => f.path));
+  const results = analyzeFiles(files, {}, (p) => ({
+    fileExists: (rel: string) => {
+      const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+      const joined = (dir ? `${dir}/${rel}` : rel).replace(/^\.\//, '');
+      return paths.has(joined);
+    },
+  }));
+  const out: string[] = [];
+  for (const [file, findings] of results) {
+    for (const f of findings) {
+      out.push(`${file}:${f.range.start.line + 1}: ${f.severity} ${f.ruleId} ${f.message}`);
+    }
+  }
+  return out;
+}
+
+describe('generated files pass our own check with zero findings', () => {
+  before(ready);
+  for (const project of sampleProjects()) {
+    for (const { target, options } of VARIANTS) {
+      it(`${project}: ${target} ${JSON.stringify(options)}`, () => {
+        const files = generate(target, sample(project), options);
+        assert.ok(files.length > 0);
+        assert.deepEqual(findingLines(files), []);
+      });
+    }
+    it(`${project}: all targets together`, () => {
+      const input = sample(project);
+      const files = [...generate('dockerfile', input), ...generate('compose', input), ...generate('pipeline', input), ...generate('k8s', input, { hpa: true, pdb: true }), ...generate('terraform', input)];
+      assert.deepEqual(findingLines(files), []);
+    });
+  }
+});
