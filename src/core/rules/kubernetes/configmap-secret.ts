@@ -2,8 +2,8 @@ import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { get, mapEntries, rangeOf, str } from '../../parsers/yaml';
 import { describe } from '../../parsers/kubernetes';
-import { literalSecret } from '../shared/secrets';
-import { eq, k8s } from './util';
+import { knownSecretFormat } from '../shared/secrets';
+import { eq, k8s, literalSecretIn } from './util';
 
 /** The message for a secret stored in a ConfigMap. */
 export function message(resource: string, key: string, reason: string): string {
@@ -33,7 +33,7 @@ export const rule: Rule<YamlFile> = {
           continue;
         }
         // a multi-line value is an embedded file: only credential formats count there
-        const reason = v.includes('\n') ? (literalSecret('', v) ?? undefined) : literalSecret(key, v);
+        const reason = v.includes('\n') ? knownSecretFormat(v) : literalSecretIn(key, v);
         if (reason) {
           ctx.report({ range: rangeOf(ctx.model, pair.key), message: message(describe(r), key, reason) });
         }

@@ -4,8 +4,7 @@ import { get, getPair, isMap, isScalar, rangeOf, seqItems, str } from '../../par
 import { describeContainer } from '../../parsers/kubernetes';
 import type { K8sResource } from '../../parsers/kubernetes';
 import type { Fix } from '../../types';
-import { literalSecret } from '../shared/secrets';
-import { eq, forEachContainer } from './util';
+import { eq, forEachContainer, literalSecretIn } from './util';
 
 /** The message for a literal secret in an env var. */
 export function message(container: string, name: string, reason: string): string {
@@ -68,7 +67,7 @@ export const rule: Rule<YamlFile> = {
         if (!name || value === undefined) {
           continue;
         }
-        const reason = literalSecret(name, value);
+        const reason = literalSecretIn(name, value);
         if (reason) {
           ctx.report({ range: rangeOf(ctx.model, valueNode), message: message(describeContainer(c), name, reason), fix: fixFor(ctx.model, item, r, name) });
         }

@@ -5,6 +5,7 @@ import { kubernetesModel } from '../../parsers/kubernetes';
 import type { K8sContainer, K8sModel, K8sPod, K8sResource } from '../../parsers/kubernetes';
 import type { Equivalent, FolderFile } from '../../rule';
 import type { Range, TextEdit } from '../../types';
+import { literalSecret } from '../shared/secrets';
 
 /** Helpers shared by the Kubernetes rules: iteration over the shared model and text edits. */
 
@@ -245,4 +246,19 @@ export function strings(node: unknown, doc?: Document): string[] {
 /** Common equivalents, spelled once. */
 export function eq(tool: Equivalent['tool'], id: string): Equivalent {
   return { tool, id };
+}
+
+/** Names that describe where or how to authenticate, not a credential (AUTH_URL, OIDC_ISSUER). */
+const LOCATOR_NAME = /([_.-]|^)(url|uri|host|hostname|endpoint|issuer|domain|realm|provider|audience|scopes?|server|address|addr|port|header|enabled|mode|method|type|ttl)$/i;
+
+/**
+ * Why `name: value` is a literal secret (see shared literalSecret), ignoring secret-like names
+ * that only locate or configure authentication; a credential format in the value still counts.
+ */
+export function literalSecretIn(name: string, value: string): string | undefined {
+  const reason = literalSecret(name, value);
+  if (reason === 'secret-like name' && LOCATOR_NAME.test(name.replace(/([a-z])([A-Z])/g, '$1_$2'))) {
+    return undefined;
+  }
+  return reason;
 }
