@@ -1,0 +1,129 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import picomatch from 'picomatch';
+import type { Workspace } from '../ports';
+
+/** Folders never listed: dependencies, VCS data, build output. */
+const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', '.terraform', '.venv', 'venv', '__pycache__', 'dist', 'out', '.next', 'vendor', 'target', '.vscode-test']);
+
+/**
+ * Resolve symlinks in a path that may not exist yet: the deepest existing ancestor is resolved
+ * and the remaining segments appended.
+ */
+export function realpathDeep(p: string): string {
+  let current = path.resolve(p);
+  const rest: string[] = [];
+  for (let i = 0; i < 256; i++) {
+    try {
+      const real = fs.realpathSync.native(current);
+      return rest.length > 0 ? path.join(real, ...rest.reverse()) : real;
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) {
+        return p;
+      }
+      rest.push(path.basename(current));
+      current = parent;
+    }
+  }
+  return p;
+}
+
+/** Whether the file system at `dir` ignores case (probe with the folder's own name). */
+export function isCaseInsensitive(dir: string): boolean {
+  const upper = dir.toUpperCase();
+  const lower = dir.toLowerCase();
+  if (upper === lower) {
+    return process.platform === 'win32' || process.platform === 'darwin';
+  }
+  try {
+    const a = fs.statSync(upper);
+    const b = fs.statSync(lower);
+    return a.ino === b.ino && a.dev === b.dev;
+  } catch {
+    return false;
+  }
+}
+
+/** The Workspace port on the local disk. */
+export class NodeWorkspace implements Workspace {
+  readonly root: string;
+  readonly caseInsensitive: boolean;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+    this.caseInsensitive = isCaseInsensitive(this.root);
+  }
+
+  realpath(absolutePath: string): string | undefined {
+    return realpathDeep(absolutePath);
+  }
+
+  async readText(absolutePath: string): Promise<string | undefined> {
+    try {
+      return await fs.promises.readFile(absolutePath, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  async writeText(absolutePath: string, text: string): Promise<void> {
+    await fs.promises.mkdir(path.dirname(absolutePath), { recursive: true });
+    await fs.promises.writeFile(absolutePath, text, 'utf8');
+  }
+
+  async exists(absolutePath: string): Promise<boolean> {
+    try {
+      await fs.promises.access(absolutePath);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async list(options: { pattern?: string; under?: string; limit: number }): Promise<{ files: string[]; truncated: boolean }> {
+    const match = options.pattern ? picomatch(options.pattern, { dot: true }) : undefined;
+    const files: string[] = [];
+    const start = options.under ? path.resolve(this.root, options.under) : this.root;
+    const queue: string[] = [start];
+    let visited = 0;
+    while (queue.length > 0) {
+      const dir = queue.shift() as string;
+      let entries: fs.Dirent[];
+      try {
+        entries = await fs.promises.readdir(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      entries.sort((a, b) => a.name.localeCompare(b.name));
+      for (const e of entries) {
+        // bound the walk itself, not only the result, so huge trees stay cheap
+        if (++visited > 50_000) {
+          return { files, truncated: true };
+        }
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (!SKIP.has(e.name)) {
+            queue.push(full);
+          }
+          continue;
+        }
+        if (!e.isFile()) {
+          continue;
+        }
+        const rel = path.relative(this.root, full).split(path.sep).join('/');
+        if (match && !match(rel)) {
+          continue;
+        }
+        if (files.length >= options.limit) {
+          return { files, truncated: true };
+        }
+        files.push(rel);
+      }
+    }
+    return { files, truncated: false };
+  }
+}
