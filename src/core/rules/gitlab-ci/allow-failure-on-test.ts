@@ -1,0 +1,42 @@
+import type { Rule } from '../../rule';
+import type { YamlFile } from '../../parsers/yaml';
+import { bool, rangeOf } from '../../parsers/yaml';
+import { jobAttr, pipelines, reportOnce } from './model';
+import { isTestJob } from './classify';
+
+/** The message for a test job allowed to fail. */
+export function message(job: string): string {
+  return `Test job '${job}' has allow_failure: true: a failing test leaves the pipeline green and later stages (deploys) still run; fix or quarantine the flaky tests, or list the tolerated exit codes with allow_failure: exit_codes`;
+}
+
+/** Test jobs must be able to fail the pipeline. */
+export const rule: Rule<YamlFile> = {
+  id: 'gitlab-ci/allow-failure-on-test',
+  meta: {
+    title: 'Test job allowed to fail',
+    description: '`allow_failure: true` on a test or lint job turns its failures into warnings, so broken code passes the pipeline.',
+    severity: 'warning',
+    kind: 'gitlab-ci',
+    fixable: true,
+  },
+  check(ctx) {
+    const report = reportOnce(ctx);
+    for (const pipeline of pipelines(ctx.model, ctx.path)) {
+      for (const job of pipeline.jobs) {
+        if (job.hidden || !isTestJob(pipeline, job)) {
+          continue;
+        }
+        const attr = jobAttr(pipeline, job, 'allow_failure');
+        if (attr === undefined || attr === 'unknown' || bool(attr.entry.value) !== true) {
+          continue;
+        }
+        const valueRange = rangeOf(ctx.model, attr.entry.value);
+        report({
+          range: rangeOf(ctx.model, attr.entry.pair.key),
+          message: message(job.name),
+          fix: { title: 'Set allow_failure: false', safe: false, edits: [{ range: valueRange, newText: 'false' }] },
+        });
+      }
+    }
+  },
+};

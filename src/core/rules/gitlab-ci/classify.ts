@@ -1,0 +1,162 @@
+import { isScalar, str } from '../../parsers/yaml';
+import { parseShell } from '../../parsers/shell';
+import type { ShellCommand } from '../../parsers/shell';
+import { mergedEntry } from '../shared/yamlMerge';
+import { attrValue, jobAttr, jobStage, scriptItems } from './model';
+import type { GitlabJob, Pipeline } from './model';
+
+/** Stage or job names that mean "deploy" (review apps excluded: they deploy every branch on purpose). */
+const DEPLOY_NAME = /(^|[-_:.\s/])(deploy\w*|release|releases|rollout|production|prod|publish|promote|ship|go-live)($|[-_:.\s/])/i;
+/** Stage or job names that mean "test before merging". Smoke and post-deploy checks are not these. */
+const TEST_NAME = /(^|[-_:.\s/])(test|tests|testing|unit|unittest|integration|lint|linting|check|checks|verify|qa|spec|specs)($|[-_:.\s/\d])/i;
+const POST_DEPLOY_NAME = /smoke|post[-_]?deploy|after[-_]?deploy|canary|monitor/i;
+const BUILD_NAME = /(^|[-_:.\s/])(build|builds|package|packaging|image|images|docker|containeri[sz]e|compile|bake)($|[-_:.\s/])/i;
+const REVIEW_ENV = /^review(s)?([-_/]|$)|\$\{?CI_(COMMIT_REF|MERGE_REQUEST|COMMIT_BRANCH)/i;
+const PRODUCTION_ENV = /(^|[-_/.\s])(prod|production|live|prd)($|[-_/.\s\d])/i;
+
+/** Whether a stage name reads as a deploy stage. */
+export function isDeployName(name: string): boolean {
+  return DEPLOY_NAME.test(name) && !/review/i.test(name);
+}
+
+/** Whether a stage name reads as a pre-deploy test stage. */
+export function isTestName(name: string): boolean {
+  return TEST_NAME.test(name) && !POST_DEPLOY_NAME.test(name);
+}
+
+function argValues(command: ShellCommand): string[] {
+  return command.args.map((a) => a.value);
+}
+
+/** A shell command that deploys or publishes something. */
+export function deployCommand(command: ShellCommand): string | undefined {
+  const name = command.name.replace(/^.*\//, '');
+  const args = argValues(command).filter((a) => !a.startsWith('-'));
+  const first = args[0];
+  switch (name) {
+    case 'kubectl':
+    case 'oc':
+      if (first === 'apply' || first === 'replace' || first === 'patch' || (first === 'create' && args.length > 0 && argValues(command).includes('-f'))) {
+        return `${name} ${first}`;
+      }
+      if (first === 'set' && args[1] === 'image') {
+        return `${name} set image`;
+      }
+      if (first === 'rollout' && (args[1] === 'restart' || args[1] === 'undo')) {
+        return `${name} rollout ${args[1]}`;
+      }
+      return undefined;
+    case 'helm':
+    case 'helmfile':
+      return first && ['upgrade', 'install', 'rollback', 'uninstall', 'apply', 'sync'].includes(first) ? `${name} ${first}` : undefined;
+    case 'terraform':
+    case 'tofu':
+    case 'terragrunt':
+      return first === 'apply' || first === 'destroy' || (name === 'terragrunt' && first === 'run-all' && ['apply', 'destroy'].includes(args[1])) ? `${name} ${first}` : undefined;
+    case 'docker':
+      if (first === 'push' || (first === 'image' && args[1] === 'push')) {
+        return 'docker push';
+      }
+      if (first === 'stack' && args[1] === 'deploy') {
+        return 'docker stack deploy';
+      }
+      return undefined;
+    case 'gcloud':
+      return args.includes('deploy') ? 'gcloud … deploy' : undefined;
+    case 'aws':
+      return (first === 'ecs' && args[1] === 'update-service') || (first === 'cloudformation' && args[1] === 'deploy') || (first === 'lambda' && args[1] === 'update-function-code') ? `aws ${first} ${args[1]}` : undefined;
+    case 'sam':
+    case 'cdk':
+    case 'serverless':
+    case 'sls':
+    case 'fly':
+    case 'flyctl':
+    case 'eb':
+      return first === 'deploy' ? `${name} deploy` : undefined;
+    case 'argocd':
+      return first === 'app' && args[1] === 'sync' ? 'argocd app sync' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const TEST_COMMANDS: readonly RegExp[] = [
+  /^(npm|pnpm|yarn|bun) (run )?(test|tests|ci-test|test:\S+|lint|check)\b/,
+  /^(npx )?(jest|vitest|mocha|ava|cypress run|playwright test|eslint)\b/,
+  /^(python3? -m )?(pytest|tox|nox|unittest)\b/,
+  /^go (test|vet)\b/,
+  /^golangci-lint\b/,
+  /^(\.\/)?(mvnw?|gradlew?) .*\b(test|verify|check)\b/,
+  /^cargo (test|clippy|nextest)\b/,
+  /^(bundle exec )?(rspec|rake test|rubocop)\b/,
+  /^(vendor\/bin\/|\.\/vendor\/bin\/)?(phpunit|pest)\b/,
+  /^dotnet test\b/,
+  /^make (test|check|lint)\b/,
+  /^mix test\b/,
+];
+
+function scriptLines(pipeline: Pipeline, job: GitlabJob): string[] {
+  const lines: string[] = [];
+  for (const item of scriptItems(pipeline, job, ['script'])) {
+    const text = str(item);
+    if (text) {
+      lines.push(...text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== ''));
+    }
+  }
+  return lines;
+}
+
+/** Why a job is a deploy job, or undefined. Stop/verify environments and review apps are not deploys. */
+export function deployReason(pipeline: Pipeline, job: GitlabJob): string | undefined {
+  const env = attrValue(jobAttr(pipeline, job, 'environment'));
+  const envName = isScalar(env) ? str(env) : str(mergedEntry(env, 'name', pipeline.doc)?.value);
+  const action = str(mergedEntry(env, 'action', pipeline.doc)?.value);
+  if (action !== undefined && action !== 'start') {
+    return undefined;
+  }
+  if (envName !== undefined && REVIEW_ENV.test(envName)) {
+    return undefined;
+  }
+  if (envName !== undefined) {
+    return `deploys to environment '${envName}'`;
+  }
+  const stage = jobStage(pipeline, job);
+  if (stage && isDeployName(stage)) {
+    return `runs in stage '${stage}'`;
+  }
+  if (isDeployName(job.name) && !/review|docs?([-_]|$)|pages/i.test(job.name)) {
+    return 'is named as a deploy';
+  }
+  const buildLike = (stage !== undefined && BUILD_NAME.test(stage)) || BUILD_NAME.test(job.name);
+  for (const item of scriptItems(pipeline, job, ['script'])) {
+    const text = str(item);
+    if (!text) {
+      continue;
+    }
+    for (const command of parseShell(text).commands) {
+      const what = deployCommand(command);
+      // pushing the image a build stage produced is a build step, not a release
+      if (what && !(what === 'docker push' && buildLike)) {
+        return `runs '${what}'`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Whether a job runs tests or linters before a merge. */
+export function isTestJob(pipeline: Pipeline, job: GitlabJob): boolean {
+  if (deployReason(pipeline, job)) {
+    return false;
+  }
+  const stage = jobStage(pipeline, job);
+  if ((stage && isTestName(stage)) || isTestName(job.name)) {
+    return true;
+  }
+  return scriptLines(pipeline, job).some((line) => TEST_COMMANDS.some((re) => re.test(line.replace(/\s+/g, ' '))));
+}
+
+/** Whether a value is GitLab's production-like environment name. */
+export function isProductionEnvironment(name: string): boolean {
+  return PRODUCTION_ENV.test(name);
+}
