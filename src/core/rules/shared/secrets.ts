@@ -48,6 +48,11 @@ const KNOWN_FORMATS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'password in URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/$]{3,}@[^\s]+/i },
 ];
 
+/** The known credential formats (name and pattern), for hosts that redact them from text. */
+export function secretFormats(): readonly { name: string; pattern: RegExp }[] {
+  return KNOWN_FORMATS;
+}
+
 /** The name of a known credential format found in a value, if any. */
 export function knownSecretFormat(value: string): string | undefined {
   for (const f of KNOWN_FORMATS) {
