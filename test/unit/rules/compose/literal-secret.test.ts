@@ -1,0 +1,20 @@
+import { ruleTable } from '../../../helpers/table';
+import { message } from '../../../../src/core/rules/compose/literal-secret';
+
+ruleTable('compose/literal-secret', [
+  {
+    what: 'map syntax',
+    input: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: s3cr3t-Pa55\n',
+    want: [5],
+    messages: [message('db', 'POSTGRES_PASSWORD', 'environment', 'secret-like name')],
+  },
+  { what: 'list syntax', input: 'services:\n  api:\n    image: acme/api:1.0\n    environment:\n      - API_TOKEN=9f8e7d6c5b4a\n', want: [5] },
+  { what: 'known format under any name', input: 'services:\n  api:\n    image: acme/api:1.0\n    environment:\n      GH: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n', want: [5] },
+  { what: 'reference to the shell environment', input: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?}\n      - x\n'.replace('      - x\n', ''), want: [] },
+  { what: 'pass-through entries', input: 'services:\n  api:\n    image: acme/api:1.0\n    environment:\n      - API_TOKEN\n      SECRET_KEY:\n'.replace('      SECRET_KEY:\n', ''), want: [] },
+  { what: 'secrets file path', input: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n', want: [] },
+  { what: 'literal default of a variable', input: 'services:\n  db:\n    image: postgres:16\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD:-hunter2hunter2}\n', want: [5] },
+  { what: 'build args', input: 'services:\n  api:\n    build:\n      context: .\n      args:\n        NPM_TOKEN: npm_abcdefghijklmnopqrstuvwxyz0123456789\n', want: [6] },
+  { what: 'from an anchor', input: 'x-env: &env\n  environment:\n    JWT_SECRET: abcdef123456\nservices:\n  a:\n    <<: *env\n    image: acme/a:1.0\n  b:\n    <<: *env\n    image: acme/b:1.0\n', want: [3] },
+  { what: 'non-secret settings', input: 'services:\n  api:\n    image: acme/api:1.0\n    environment:\n      NODE_ENV: production\n      TOKEN_TTL: 3600\n      DB_USER: app\n', want: [] },
+]);
