@@ -9,6 +9,12 @@ export function message(name: string, kind: string): string {
   return `'${name}' holds a hard-coded credential (${kind}) that everyone with read access to the repository can see: store it as an encrypted secret and use \${{ secrets.${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')} }}`;
 }
 
+/** A URL to a database on the runner itself or a job service (`localhost`, `postgres`): test-only credentials. */
+function isLocalUrl(value: string): boolean {
+  const m = /:\/\/[^@\s]*@([^:/?#\s]+)/.exec(value);
+  return m !== null && (/^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])$/i.test(m[1]) || !m[1].includes('.'));
+}
+
 /** Credentials must come from secrets, not literals in the workflow. */
 export const rule: Rule<YamlFile> = {
   id: 'github-actions/hardcoded-secret',
@@ -27,7 +33,7 @@ export const rule: Rule<YamlFile> = {
       for (const { key, value } of mapEntries(map)) {
         const literal = str(value);
         const kind = literal === undefined ? undefined : byName ? literalSecret(key, literal) : knownSecretFormat(literal);
-        if (kind) {
+        if (kind && !(kind === 'password in URL' && literal !== undefined && isLocalUrl(literal))) {
           ctx.report({ range: rangeOf(ctx.model, value), message: message(key, kind) });
         }
       }
