@@ -1,0 +1,66 @@
+// Build the VSIX with @vscode/vsce (dist is a self-contained bundle, so no node_modules go in),
+// and with --check install it into the VS Code server and verify what landed there.
+// Usage: node scripts/package.mjs [--check] [--out <file.vsix>]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureVSCode, ROOT, SERVER_MAIN } from './ensure-vscode.mjs';
+
+/** The VSIX must stay small: the bundle, the wasm parsers, docs pages, schemas and media. */
+const MAX_VSIX_BYTES = 4 * 1024 * 1024;
+
+const args = process.argv.slice(2);
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
+
+function log(msg) {
+  console.log(`[package] ${msg}`);
+}
+
+const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+// vsce runs `vscode:prepublish` (the build); everything is bundled, so no dependencies go in.
+// The marketplace page is docs/extension.md (the repository README is about the whole project).
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'docs/extension.md', '-o', out], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, npm_config_yes: 'true' },
+});
+const size = statSync(out).size;
+log(`${out} (${(size / 1024).toFixed(0)} KiB)`);
+if (size > MAX_VSIX_BYTES) {
+  console.error(`[package] the VSIX is ${size} bytes, over the ${MAX_VSIX_BYTES} budget: check .vscodeignore`);
+  process.exit(1);
+}
+
+if (args.includes('--check')) {
+  ensureVSCode({ browser: false });
+  const dir = mkdtempSync(join(tmpdir(), 'aurora-vsix-'));
+  try {
+    const common = ['--extensions-dir', join(dir, 'extensions'), '--server-data-dir', join(dir, 'server-data'), '--user-data-dir', join(dir, 'user-data')];
+    execFileSync(process.execPath, [SERVER_MAIN, ...common, '--install-extension', out, '--force'], { stdio: 'inherit' });
+    const listed = execFileSync(process.execPath, [SERVER_MAIN, ...common, '--list-extensions', '--show-versions'], { encoding: 'utf8' });
+    const want = `${pkg.publisher}.${pkg.name}@${pkg.version}`;
+    if (!listed.split('\n').some((l) => l.trim() === want)) {
+      throw new Error(`${want} is not among the installed extensions:\n${listed}`);
+    }
+    const installed = readdirSync(join(dir, 'extensions')).find((d) => d.startsWith(`${pkg.publisher}.${pkg.name}-`));
+    if (!installed) {
+      throw new Error('the extension folder is missing after installation');
+    }
+    const base = join(dir, 'extensions', installed);
+    const required = ['package.json', 'package.nls.json', 'dist/extension.js', 'dist/wasm/tree-sitter.wasm', 'dist/wasm/tree-sitter-bash.wasm', 'dist/wasm/tree-sitter-terraform.wasm', 'docs/rules/dockerfile/no-latest-tag.md'];
+    const missing = required.filter((f) => !existsSync(join(base, f)));
+    if (missing.length > 0) {
+      throw new Error(`the installed extension lacks: ${missing.join(', ')}`);
+    }
+    for (const unwanted of ['node_modules', 'src', 'test', 'out', 'dist/extension.js.map']) {
+      if (existsSync(join(base, unwanted))) {
+        throw new Error(`the VSIX should not contain ${unwanted}`);
+      }
+    }
+    log(`installed into the VS Code server as ${want}; required files present`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import picomatch from 'picomatch';
+import { mergeConfigs, parseAnalyzeConfig } from '../core';
+import type { AnalyzeConfig, SeverityLevel } from '../core';
+import { DisposableStore } from './disposables';
+
+/** Names of the per-folder configuration file, in lookup order. */
+export const CONFIG_FILES: readonly string[] = ['aurora.yaml', 'aurora.yml'];
+
+const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error'];
+
+/** The `aurora.*` settings that matter for one resource. */
+export interface AuroraSettings {
+  enable: boolean;
+  lintOnType: boolean;
+  exclude: readonly string[];
+  severityOverrides: Readonly<Record<string, SeverityLevel>>;
+}
+
+/** Read the `aurora.*` settings for a resource (folder-scoped settings apply in multi-root). */
+export function readSettings(scope?: vscode.Uri): AuroraSettings {
+  const c = vscode.workspace.getConfiguration('aurora', scope);
+  const overrides: Record<string, SeverityLevel> = {};
+  const raw = c.get<Record<string, unknown>>('severityOverrides') ?? {};
+  for (const [id, level] of Object.entries(raw)) {
+    if (typeof level === 'string' && LEVELS.includes(level)) {
+      overrides[id] = level as SeverityLevel;
+    }
+  }
+  return {
+    enable: c.get<boolean>('enable', true),
+    lintOnType: c.get<boolean>('lintOnType', true),
+    exclude: (c.get<unknown[]>('exclude') ?? []).filter((g): g is string => typeof g === 'string' && g.length > 0),
+    severityOverrides: overrides,
+  };
+}
+
+/** Whether a path (relative to its workspace folder, `/`-separated) matches one of the globs. */
+export function isExcluded(relativePath: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) {
+    return false;
+  }
+  return picomatch(globs as string[], { dot: true })(relativePath);
+}
+
+/** Cached analysis config of one workspace folder. */
+interface FolderEntry {
+  config: AnalyzeConfig;
+  problems: string[];
+}
+
+/**
+ * The analysis config of each workspace folder: its aurora.yaml `rules:` (read from the open
+ * editor when it is open, so unsaved edits count) merged under the `aurora.severityOverrides`
+ * setting (settings win). Fires `onDidChange` when either changes.
+ */
+export class ConfigStore implements vscode.Disposable {
+  private readonly store = new DisposableStore();
+  private readonly cache = new Map<string, Promise<FolderEntry>>();
+  private readonly changed = this.store.add(new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>());
+  /** Fires with the folder whose config changed, or undefined for all folders. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    const watcher = this.store.add(vscode.workspace.createFileSystemWatcher('**/aurora.{yaml,yml}'));
+    const onFile = (uri: vscode.Uri): void => this.invalidateFor(uri);
+    this.store.add(watcher.onDidCreate(onFile));
+    this.store.add(watcher.onDidChange(onFile));
+    this.store.add(watcher.onDidDelete(onFile));
+    this.store.add(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && isConfigFile(e.document.uri)) {
+          this.invalidateFor(e.document.uri);
+        }
+      }),
+    );
+    this.store.add(
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        // an unsaved edit that was discarded no longer counts
+        if (isConfigFile(doc.uri)) {
+          this.invalidateFor(doc.uri);
+        }
+      }),
+    );
+    this.store.add(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('aurora')) {
+          this.cache.clear();
+          this.changed.fire(undefined);
+        }
+      }),
+    );
+    this.store.add(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.cache.clear();
+        this.changed.fire(undefined);
+      }),
+    );
+  }
+
+  /** The effective analysis config for a document or file. */
+  async configFor(uri: vscode.Uri): Promise<AnalyzeConfig> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const settings = readSettings(uri);
+    const fromFile = folder ? (await this.folderEntry(folder)).config : {};
+    return mergeConfigs(fromFile, { rules: settings.severityOverrides });
+  }
+
+  /** Problems found in the folder's aurora.yaml `rules:` section (for the log). */
+  async problemsOf(folder: vscode.WorkspaceFolder): Promise<readonly string[]> {
+    return (await this.folderEntry(folder)).problems;
+  }
+
+  private folderEntry(folder: vscode.WorkspaceFolder): Promise<FolderEntry> {
+    const key = folder.uri.toString();
+    let entry = this.cache.get(key);
+    if (!entry) {
+      entry = this.load(folder);
+      this.cache.set(key, entry);
+    }
+    return entry;
+  }
+
+  private async load(folder: vscode.WorkspaceFolder): Promise<FolderEntry> {
+    const found = await findConfigFile(folder);
+    if (!found) {
+      return { config: {}, problems: [] };
+    }
+    const { config, problems } = parseAnalyzeConfig(found.text);
+    const messages = problems.map((p) => `${vscode.workspace.asRelativePath(found.uri)}:${p.range.start.line + 1}: ${p.message}`);
+    for (const m of messages) {
+      this.log.warn(m);
+    }
+    return { config, problems: messages };
+  }
+
+  /** Forget the cached config of the folder holding `uri` when it is that folder's config file. */
+  invalidateFor(uri: vscode.Uri): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || !isRootConfigFile(folder, uri)) {
+      return;
+    }
+    this.cache.delete(folder.uri.toString());
+    this.log.info(`config changed: ${vscode.workspace.asRelativePath(uri)}`);
+    this.changed.fire(folder);
+  }
+
+  dispose(): void {
+    this.store.dispose();
+  }
+}
+
+/** Whether a URI names an aurora.yaml / aurora.yml file. */
+export function isConfigFile(uri: vscode.Uri): boolean {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1).toLowerCase();
+  return CONFIG_FILES.includes(name);
+}
+
+function isRootConfigFile(folder: vscode.WorkspaceFolder, uri: vscode.Uri): boolean {
+  return CONFIG_FILES.some((name) => vscode.Uri.joinPath(folder.uri, name).toString() === uri.toString());
+}
+
+/** The folder's config file and its current text (the open editor's text when open), if any. */
+export async function findConfigFile(folder: vscode.WorkspaceFolder): Promise<{ uri: vscode.Uri; text: string } | undefined> {
+  for (const name of CONFIG_FILES) {
+    const uri = vscode.Uri.joinPath(folder.uri, name);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) {
+      return { uri, text: open.getText() };
+    }
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      return { uri, text: new TextDecoder().decode(bytes) };
+    } catch {
+      // not there: try the next name
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,55 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activate, closeAll, openFile, readFile, setSetting, waitFor, waitForRule, wsUri } from './helpers';
+
+const RULE = 'dockerfile/add-instead-of-copy';
+
+suite('configuration', () => {
+  let original = '';
+  suiteSetup(async () => {
+    await activate();
+    original = await readFile(wsUri('aurora.yaml'));
+  });
+  teardown(async () => {
+    await closeAll();
+    await setSetting('severityOverrides', undefined);
+    await vscode.workspace.fs.writeFile(wsUri('aurora.yaml'), new TextEncoder().encode(original));
+  });
+
+  test('saving a severity override in aurora.yaml re-lints open files', async () => {
+    const doc = await openFile('config/Dockerfile', 'FROM alpine:3.20\nADD a /a\n');
+    const [before] = await waitForRule(doc.uri, RULE, 1);
+    assert.strictEqual(before.severity, vscode.DiagnosticSeverity.Warning);
+    await vscode.workspace.fs.writeFile(wsUri('aurora.yaml'), new TextEncoder().encode(`${original}rules:\n  ${RULE}: error\n`));
+    await waitFor('the error severity', () => waitForRule(doc.uri, RULE, 1).then(([d]) => d.severity === vscode.DiagnosticSeverity.Error));
+    await vscode.workspace.fs.writeFile(wsUri('aurora.yaml'), new TextEncoder().encode(`${original}rules:\n  ${RULE}: off\n`));
+    await waitForRule(doc.uri, RULE, 0);
+  });
+
+  test('unsaved edits of an open aurora.yaml already count', async () => {
+    const doc = await openFile('config2/Dockerfile', 'FROM alpine:3.20\nADD a /a\n');
+    await waitForRule(doc.uri, RULE, 1);
+    const configDoc = await vscode.workspace.openTextDocument(wsUri('aurora.yaml'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(configDoc.uri, configDoc.positionAt(configDoc.getText().length), `rules:\n  ${RULE}: info\n`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(configDoc.isDirty);
+    await waitFor('the info severity', () => waitForRule(doc.uri, RULE, 1).then(([d]) => d.severity === vscode.DiagnosticSeverity.Information));
+    await vscode.commands.executeCommand('workbench.action.files.revert', configDoc.uri);
+  });
+
+  test('aurora.severityOverrides wins over aurora.yaml', async () => {
+    await vscode.workspace.fs.writeFile(wsUri('aurora.yaml'), new TextEncoder().encode(`${original}rules:\n  ${RULE}: off\n`));
+    const doc = await openFile('config3/Dockerfile', 'FROM alpine:3.20\nADD a /a\n');
+    await waitForRule(doc.uri, RULE, 0);
+    await setSetting('severityOverrides', { [RULE]: 'error' });
+    await waitFor('the setting to win', () => waitForRule(doc.uri, RULE, 1).then(([d]) => d.severity === vscode.DiagnosticSeverity.Error));
+  });
+
+  test('aurora.exclude skips matching files', async () => {
+    const doc = await openFile('excluded/live/Dockerfile', 'FROM alpine:latest\n');
+    const other = await openFile('included/Dockerfile', 'FROM alpine:latest\n');
+    await waitForRule(other.uri, 'dockerfile/no-latest-tag', 1);
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'aurora'), []);
+  });
+});

@@ -1,0 +1,104 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AuroraApi } from '../../src/extension';
+
+/** The extension's id (publisher.name). */
+export const EXTENSION_ID = 'aurora-devops.aurora-devops';
+
+/** The single workspace folder the runner opens. */
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the runner opens a workspace folder');
+  return folder.uri;
+}
+
+/** A URI inside the workspace. */
+export function wsUri(...segments: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...segments);
+}
+
+/** Activate the extension and return its API. */
+export async function activate(): Promise<AuroraApi> {
+  const ext = vscode.extensions.getExtension<AuroraApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is loaded`);
+  return ext.activate();
+}
+
+/** Write a file in the workspace (creating folders) and return its URI. */
+export async function writeFile(rel: string, text: string): Promise<vscode.Uri> {
+  const uri = wsUri(...rel.split('/'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+/** Read a workspace file from disk. */
+export async function readFile(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Write a file and open it in an editor. */
+export async function openFile(rel: string, text: string): Promise<vscode.TextDocument> {
+  const uri = await writeFile(rel, text);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}
+
+/** Aurora's diagnostics of a file. */
+export function auroraDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'aurora');
+}
+
+/** The rule id of a diagnostic. */
+export function codeOf(d: vscode.Diagnostic): string {
+  const c = d.code;
+  return typeof c === 'object' && c !== null ? String(c.value) : String(c);
+}
+
+/** Aurora diagnostics of one rule. */
+export function ofRule(uri: vscode.Uri, ruleId: string): vscode.Diagnostic[] {
+  return auroraDiagnostics(uri).filter((d) => codeOf(d) === ruleId);
+}
+
+/** Poll until `check` returns a value that is not undefined/false, or fail with `what`. */
+export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined | false;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last !== undefined && last !== false) {
+      return last;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Wait until a rule has exactly `count` diagnostics on a file, and return them. */
+export function waitForRule(uri: vscode.Uri, ruleId: string, count: number, timeoutMs?: number): Promise<vscode.Diagnostic[]> {
+  return waitFor(`${count} × ${ruleId} on ${vscode.workspace.asRelativePath(uri)} (now ${ofRule(uri, ruleId).length})`, () => {
+    const d = ofRule(uri, ruleId);
+    return d.length === count ? d : undefined;
+  }, timeoutMs);
+}
+
+/** Code actions VS Code collects from every provider for a range (optionally of one kind). */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
+  const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind?.value);
+  return (all ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('arguments' in a && !('kind' in a)));
+}
+
+/** Close every editor (keeps tests independent). */
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Set an `aurora.*` setting at workspace level, or remove it with undefined. */
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('aurora').update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+/** Compare a VS Code range with [startLine, startChar, endLine, endChar]. */
+export function rangeOf(r: vscode.Range): [number, number, number, number] {
+  return [r.start.line, r.start.character, r.end.line, r.end.character];
+}
