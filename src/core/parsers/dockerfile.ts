@@ -61,6 +61,11 @@ export interface DockerfileModel {
 const POSIX_SHELLS = /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|mksh|busybox)(\.exe)?$/i;
 const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)([/:-]|$)|[:-](nanoserver|windowsservercore|ltsc\d{4})/i;
 
+/** Whether an image reference names a Windows base image (servercore, nanoserver, ltsc tags). */
+export function isWindowsImage(image: string): boolean {
+  return WINDOWS_IMAGE.test(image);
+}
+
 /** Parse a Dockerfile. dockerfile-ast is tolerant, so this never fails on bad input. */
 export function parseDockerfile(text: string, index: TextIndex): DockerfileModel {
   const dockerfile = DockerfileParser.parse(text);
@@ -129,7 +134,7 @@ export function parseDockerfile(text: string, index: TextIndex): DockerfileModel
     const stage = stageByInstruction.get(instruction);
     const chain = stage ? stageChain(stage) : [];
     const root = chain[chain.length - 1];
-    return !root || !WINDOWS_IMAGE.test(root.image);
+    return !root || !isWindowsImage(root.image);
   };
   const cache = new Map<Instruction, EmbeddedShell | undefined>();
   /** `RUN <<EOF` whose body is the script: parse the body (a shebang for another language opts out). */

@@ -390,3 +390,9 @@ export function copyArgs(instruction: Instruction): { value: string; range: Rang
 export function isWholeContext(source: string): boolean {
   return /^\.(\/\.?)?\/*$/.test(source);
 }
+
+/** Whether a COPY/ADD copies from another stage or image (`--from=…`) rather than the context. */
+export function fromFlag(instruction: Instruction): boolean {
+  const flags = (instruction as unknown as { getFlags?: () => { getName(): string }[] }).getFlags?.() ?? [];
+  return flags.some((f) => f.getName().toLowerCase() === 'from');
+}

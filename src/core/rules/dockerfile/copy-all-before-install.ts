@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel, Instruction } from '../../parsers/dockerfile';
-import { copyArgs, findFlag, isWholeContext, normalize, positionals, NPM_VALUE_FLAGS, PIP_VALUE_FLAGS } from './common';
+import { copyArgs, fromFlag, findFlag, isWholeContext, normalize, positionals, NPM_VALUE_FLAGS, PIP_VALUE_FLAGS } from './common';
 import type { Cmd } from './common';
 
 type Ecosystem = 'node' | 'python' | 'go' | 'maven' | 'ruby' | 'php' | 'rust';
@@ -100,9 +100,7 @@ function copiedManifests(instruction: Instruction): Set<Ecosystem> {
   return found;
 }
 
-function hasFromFlag(instruction: Instruction): boolean {
-  return (instruction.getArguments() ?? []).some((a) => /^--from=/i.test(a.getValue()));
-}
+
 
 /** A full-context COPY should come after the dependency install, not before it. */
 export const rule: Rule<DockerfileModel> = {
@@ -120,7 +118,7 @@ export const rule: Rule<DockerfileModel> = {
       let wholeCopy: Instruction | undefined;
       for (const instruction of stage.instructions) {
         const keyword = instruction.getKeyword();
-        if ((keyword === 'COPY' || keyword === 'ADD') && !hasFromFlag(instruction)) {
+        if ((keyword === 'COPY' || keyword === 'ADD') && !fromFlag(instruction)) {
           const args = copyArgs(instruction);
           if (!wholeCopy && args.length >= 2 && args.slice(0, -1).some((a) => isWholeContext(a.value))) {
             wholeCopy = instruction;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel } from '../../parsers/dockerfile';
-import type { ShellCommand } from '../../parsers/shell';
+import type { ShellCommand, ShellWord } from '../../parsers/shell';
 import { findFlag, normalize, positionals, runShells, wordRange } from './common';
 import type { Cmd } from './common';
 
@@ -9,8 +9,9 @@ const INTERPRETERS = /^(python[0-9.]*|perl|ruby|node|php)$/;
 const DOWNLOADERS = new Set(['curl', 'wget']);
 
 /** The message for a downloaded script executed directly. */
-export function message(downloader: string, shell: string): string {
-  return `'${downloader} … | ${shell}' runs a script from the network without checking it: download it to a file, verify its checksum or signature, then run it`;
+export function message(downloader: string, shell: string, form: 'pipe' | 'substitution'): string {
+  const what = form === 'pipe' ? `'${downloader} … | ${shell}'` : `'${shell}' with the output of '${downloader}' as its script`;
+  return `${what} runs a script from the network without checking it: download it to a file, verify its checksum or signature, then run it`;
 }
 
 /** Whether a command executes the script it reads from stdin. */
@@ -38,6 +39,16 @@ function runsArgument(cmd: Cmd): boolean {
   return SHELLS.has(cmd.name) || INTERPRETERS.test(cmd.name);
 }
 
+/** The argument holding the script: the one after -c (or -e), or a process substitution as the script file. */
+function scriptArgument(cmd: Cmd): ShellWord | undefined {
+  const flag = findFlag(cmd.args, '-c', '-e');
+  if (flag) {
+    return cmd.args[cmd.args.indexOf(flag) + 1];
+  }
+  const first = positionals(cmd.args, ['-o', '+o', '-O', '+O'])[0]?.word;
+  return first && first.raw.startsWith('<(') ? first : undefined;
+}
+
 /** Network scripts must not be piped straight into a shell. */
 export const rule: Rule<DockerfileModel> = {
   id: 'dockerfile/curl-pipe-shell',
@@ -59,12 +70,17 @@ export const rule: Rule<DockerfileModel> = {
           continue;
         }
         let source: ShellCommand | undefined;
+        let form: 'pipe' | 'substitution' = 'pipe';
         if (command.pipeIndex > 0 && runsStdin(runner)) {
           source = commands.find((c) => c.pipelineId === command.pipelineId && c.pipeIndex < command.pipeIndex && DOWNLOADERS.has(views.get(c)?.name ?? ''));
         }
         if (!source && runsArgument(runner)) {
-          // a downloader nested inside this command's arguments: $(curl …), <(curl …)
-          source = commands.find((c) => c.substitutionDepth > command.substitutionDepth && c.start > command.start && c.end <= command.end && DOWNLOADERS.has(views.get(c)?.name ?? ''));
+          // the script itself comes from a downloader: sh -c "$(curl …)" or bash <(curl …)
+          const script = scriptArgument(runner);
+          source = script
+            ? commands.find((c) => c.substitutionDepth > command.substitutionDepth && c.start >= script.start && c.end <= script.end && DOWNLOADERS.has(views.get(c)?.name ?? ''))
+            : undefined;
+          form = 'substitution';
         }
         if (!source) {
           continue;
@@ -72,7 +88,7 @@ export const rule: Rule<DockerfileModel> = {
         reported.add(command);
         const start = Math.min(source.start, command.start);
         const end = Math.max(source.end, command.end);
-        ctx.report({ range: wordRange(ctx.model, shell, { start, end }), message: message(views.get(source)?.name ?? 'curl', runner.name) });
+        ctx.report({ range: wordRange(ctx.model, shell, { start, end }), message: message(views.get(source)?.name ?? 'curl', runner.name, form) });
       }
     }
   },

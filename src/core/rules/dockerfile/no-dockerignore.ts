@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel } from '../../parsers/dockerfile';
-import { copyArgs, isWholeContext } from './common';
+import { copyArgs, fromFlag, isWholeContext } from './common';
 
 /** The message for a whole-context COPY without a .dockerignore. */
 export function message(keyword: string): string {
@@ -24,7 +24,7 @@ export const rule: Rule<DockerfileModel> = {
     }
     for (const instruction of ctx.model.instructions) {
       const keyword = instruction.getKeyword();
-      if ((keyword !== 'COPY' && keyword !== 'ADD') || instruction.getArguments().some((a) => /^--from=/i.test(a.getValue()))) {
+      if ((keyword !== 'COPY' && keyword !== 'ADD') || fromFlag(instruction)) {
         continue;
       }
       const source = copyArgs(instruction).slice(0, -1).find((a) => isWholeContext(a.value));

@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
+import { isWindowsImage } from '../../parsers/dockerfile';
 import type { DockerfileModel, Instruction } from '../../parsers/dockerfile';
 import { isScratch, parseImageRef } from '../shared/image';
 import { copyArgs, packageInstall, runCommands } from './common';
@@ -67,7 +68,8 @@ export const rule: Rule<DockerfileModel> = {
     }
     const root = chain[chain.length - 1];
     const base = root.image;
-    if (!base || parseImageRef(base).dynamic || nonRootBase(base)) {
+    // Windows containers run as ContainerUser/ContainerAdministrator, a different model
+    if (!base || parseImageRef(base).dynamic || nonRootBase(base) || isWindowsImage(base)) {
       return;
     }
     const keywords = new Set(chain.flatMap((s) => s.instructions.map((i) => i.getKeyword())));

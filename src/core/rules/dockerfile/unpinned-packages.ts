@@ -26,7 +26,10 @@ function isLocalOrUrl(v: string): boolean {
 }
 
 function unpinned(install: PackageInstall, cmd: Cmd): ShellWord[] {
-  const words = install.packages.map((p) => p.word).filter((w) => !w.dynamic && w.value !== '' && !isLocalOrUrl(w.value));
+  // npm scoped packages (@scope/name) are registry names, not paths
+  const words = install.packages
+    .map((p) => p.word)
+    .filter((w) => !w.dynamic && w.value !== '' && !isLocalOrUrl(install.manager === 'npm' ? w.value.replace(/^@[^/@]+\//, '') : w.value));
   switch (install.manager) {
     case 'apt':
       return words.filter((w) => !w.value.includes('='));

@@ -1,0 +1,12 @@
+import { ruleTable } from '../../../helpers/table';
+import { message } from '../../../../src/core/rules/dockerfile/apk-no-cache';
+
+ruleTable('dockerfile/apk-no-cache', [
+  { what: 'apk add without --no-cache', input: 'FROM alpine:3.20\nRUN apk add curl\n', want: [2], messages: [message()] },
+  { what: 'multi-line with --update', input: 'FROM alpine:3.20\nRUN apk update \\\n && apk add --update \\\n      curl \\\n      git\n', want: [3] },
+  { what: 'lower-case in the final stage only', input: 'from alpine:3.20 as build\nrun apk add build-base\nfrom alpine:3.20\nrun apk add tzdata\n', want: [4] },
+  { what: '--no-cache', input: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n', want: [] },
+  { what: 'cache removed in the same RUN', input: 'FROM alpine:3.20\nRUN apk add curl \\\n && rm -rf /var/cache/apk/*\n', want: [] },
+  { what: 'cache mount', input: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n', want: [] },
+  { what: 'apk del and apk info are not installs', input: 'FROM alpine:3.20\nRUN apk del curl && apk info\n', want: [] },
+]);
