@@ -319,7 +319,7 @@ describe('terraform generator', () => {
     assert.deepEqual([...files.keys()], ['terraform/versions.tf', 'terraform/providers.tf', 'terraform/variables.tf', 'terraform/main.tf', 'terraform/outputs.tf']);
     const versions = text(files, 'terraform/versions.tf');
     assert.match(versions, /required_version = "[^"]*\d[^"]*"/);
-    assert.match(versions, /aws = \{\n\s+source  = "hashicorp\/aws"\n\s+version = "~> \d+\.\d+"/);
+    assert.match(versions, /aws = \{\n\s+source {2}= "hashicorp\/aws"\n\s+version = "~> \d+\.\d+"/);
     assert.match(versions, /backend "s3" \{[^}]*encrypt\s+= true[^}]*dynamodb_table\s+= "terraform-locks"/);
     assertVariablesAndOutputs(files);
   });
@@ -328,7 +328,7 @@ describe('terraform generator', () => {
     const files = only('go-service', 'terraform', { provider: 'gcp' });
     const versions = text(files, 'terraform/versions.tf');
     assert.match(versions, /backend "gcs" \{\n\s+bucket = "inventory-terraform-state"/);
-    assert.match(versions, /source  = "hashicorp\/google"/);
+    assert.match(versions, /source {2}= "hashicorp\/google"/);
     assertVariablesAndOutputs(files);
   });
 });
