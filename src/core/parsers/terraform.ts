@@ -7,7 +7,7 @@ import type { ParseProblem } from './yaml';
 /** An HCL expression reduced to plain data. */
 export interface HclExpr {
   /** What the expression is. `reference` is a traversal such as `var.x` or `aws_s3_bucket.b.id`. */
-  type: 'string' | 'number' | 'bool' | 'null' | 'template' | 'reference' | 'tuple' | 'object' | 'function' | 'heredoc' | 'other';
+  type: 'string' | 'number' | 'bool' | 'null' | 'template' | 'reference' | 'tuple' | 'object' | 'function' | 'heredoc' | 'conditional' | 'operation' | 'for' | 'other';
   raw: string;
   /** Literal value for strings without interpolation, numbers, bools and null. */
   value?: string | number | boolean | null;
@@ -17,12 +17,26 @@ export interface HclExpr {
   entries?: { key: string; keyRange: Range; value: HclExpr }[];
   /** Function name for calls. */
   fn?: string;
-  /** Function call arguments. */
+  /** Function call arguments; for `conditional`, the condition and both results. */
   args?: HclExpr[];
+  /**
+   * Traversal of a `reference`: `var.x.y[0]` gives ['var', 'x', 'y', '0']. A splat gives '*',
+   * an index that is not a literal gives '?'.
+   */
+  path?: string[];
+  /** Pieces of a template or heredoc: literal text and interpolated expressions, in order. */
+  parts?: HclTemplatePart[];
+  /** Whether a template or heredoc holds `%{…}` directives (its text is then not known statically). */
+  directives?: boolean;
+  /** Heredoc: offset of the first character of its content (the line after `<<EOT`). */
+  contentStart?: number;
   range: Range;
   start: number;
   end: number;
 }
+
+/** A piece of a template: literal text (unescaped for quoted templates) at an offset, or an interpolation. */
+export type HclTemplatePart = { literal: string; start: number } | { expr: HclExpr };
 
 /** `name = expr` inside a body. */
 export interface HclAttribute {
@@ -190,17 +204,27 @@ function convertExpr(node: Node, index: TextIndex, text: string): HclExpr {
     case 'template_expr': {
       const q = n.namedChildren[0];
       if (q && q.type === 'heredoc_template') {
-        return { ...base, type: 'heredoc' };
+        return convertHeredoc(q, base, index, text);
       }
-      return { ...base, type: 'template' };
+      return q ? convertQuoted(q, base, index, text) : { ...base, type: 'template' };
     }
     case 'variable_expr':
-      return { ...base, type: 'reference' };
-    case 'expression':
-      if (n.namedChildren[0]?.type === 'variable_expr') {
-        return { ...base, type: 'reference' };
+      return { ...base, type: 'reference', path: [n.text] };
+    case 'expression': {
+      const first = n.namedChildren[0];
+      if (first?.type === 'variable_expr') {
+        return { ...base, type: 'reference', path: traversal(n) };
       }
       return { ...base, type: 'other' };
+    }
+    case 'conditional': {
+      const parts = n.namedChildren.filter((x): x is Node => x !== null && x.type === 'expression').map((x) => convertExpr(x, index, text));
+      return { ...base, type: 'conditional', args: parts };
+    }
+    case 'operation':
+      return { ...base, type: 'operation' };
+    case 'for_expr':
+      return { ...base, type: 'for' };
     case 'collection_value': {
       const c = n.namedChildren[0];
       if (c && c.type === 'tuple') {
@@ -232,6 +256,100 @@ function convertExpr(node: Node, index: TextIndex, text: string): HclExpr {
     default:
       return { ...base, type: 'other' };
   }
+}
+
+/** Steps of `a.b[0].c[*]` as strings (see HclExpr.path). */
+function traversal(n: Node): string[] {
+  const path: string[] = [];
+  const step = (c: Node): void => {
+    if (c.type === 'variable_expr' || c.type === 'identifier') {
+      path.push(c.text);
+    } else if (c.type === 'get_attr') {
+      const id = c.namedChildren.find((x) => x?.type === 'identifier');
+      path.push(id ? id.text : '?');
+    } else if (c.type === 'index') {
+      const inner = c.namedChildren[0];
+      if (inner?.type === 'legacy_index') {
+        path.push(inner.text.replace(/^\./, ''));
+      } else {
+        const e = inner?.namedChildren.find((x) => x?.type === 'expression');
+        const lit = e && e.namedChildren.length === 1 ? e.namedChildren[0] : null;
+        const val = lit?.type === 'literal_value' ? lit.namedChildren[0] : null;
+        path.push(val ? (val.type === 'string_lit' ? stringLitValue(val) : val.text) : '?');
+      }
+    } else if (c.type === 'splat') {
+      path.push('*');
+      for (const s of c.namedChildren[0]?.namedChildren ?? []) {
+        if (s) {
+          step(s);
+        }
+      }
+    }
+  };
+  for (const c of n.namedChildren) {
+    if (c) {
+      step(c);
+    }
+  }
+  return path;
+}
+
+type ExprBase = Pick<HclExpr, 'raw' | 'range' | 'start' | 'end'>;
+
+function convertQuoted(q: Node, base: ExprBase, index: TextIndex, text: string): HclExpr {
+  const parts: HclTemplatePart[] = [];
+  let directives = false;
+  for (const c of q.namedChildren) {
+    if (!c) {
+      continue;
+    }
+    if (c.type === 'template_literal') {
+      parts.push({ literal: unescapeHcl(c.text), start: c.startIndex });
+    } else if (c.type === 'template_interpolation') {
+      const e = c.namedChildren.find((x) => x?.type === 'expression');
+      if (e) {
+        parts.push({ expr: convertExpr(e, index, text) });
+      }
+    } else if (c.type === 'template_directive') {
+      directives = true;
+    }
+  }
+  const literalOnly = !directives && parts.every((p) => 'literal' in p);
+  return { ...base, type: 'template', parts, directives, value: literalOnly ? parts.map((p) => ('literal' in p ? p.literal : '')).join('') : undefined };
+}
+
+function convertHeredoc(h: Node, base: ExprBase, index: TextIndex, text: string): HclExpr {
+  const ids = h.namedChildren.filter((x): x is Node => x !== null && x.type === 'heredoc_identifier');
+  const open = ids[0];
+  const close = ids.length > 1 ? ids[ids.length - 1] : undefined;
+  const openLine = index.positionAt(open ? open.endIndex : h.startIndex).line;
+  const contentStart = index.lineStartOffset(openLine + 1);
+  const contentEnd = close ? index.lineStartOffset(index.positionAt(close.startIndex).line) : h.endIndex;
+  const parts: HclTemplatePart[] = [];
+  let directives = false;
+  let at = contentStart;
+  for (const c of h.namedChildren) {
+    if (!c || (c.type !== 'template_interpolation' && c.type !== 'template_directive')) {
+      continue;
+    }
+    if (c.startIndex > at) {
+      parts.push({ literal: text.slice(at, c.startIndex), start: at });
+    }
+    if (c.type === 'template_directive') {
+      directives = true;
+    } else {
+      const e = c.namedChildren.find((x) => x?.type === 'expression');
+      if (e) {
+        parts.push({ expr: convertExpr(e, index, text) });
+      }
+    }
+    at = c.endIndex;
+  }
+  if (contentEnd > at) {
+    parts.push({ literal: text.slice(at, contentEnd), start: at });
+  }
+  const literalOnly = !directives && parts.every((p) => 'literal' in p);
+  return { ...base, type: 'heredoc', parts, directives, contentStart, value: literalOnly ? parts.map((p) => ('literal' in p ? p.literal : '')).join('') : undefined };
 }
 
 function unescapeHcl(s: string): string {

@@ -6,6 +6,7 @@ import { TERRAFORM_RULES } from './terraform';
 import { GITHUB_ACTIONS_RULES } from './github-actions';
 import { GITLAB_CI_RULES } from './gitlab-ci';
 import { AURORA_RULES } from './aurora';
+import { PULUMI_RULES } from './pulumi';
 
 /** Every rule, listed explicitly per pack (no directory scanning at run time). */
 export const ALL_RULES: readonly AnyRule[] = [
@@ -16,6 +17,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   ...GITHUB_ACTIONS_RULES,
   ...GITLAB_CI_RULES,
   ...AURORA_RULES,
+  ...PULUMI_RULES,
 ] as readonly AnyRule[];
 
 /** One line of the rule catalog (`aurora-devops rules`, SARIF, docs). */
