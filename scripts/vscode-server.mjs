@@ -46,11 +46,11 @@ export function prepareDirs(dir, settings) {
  * Start the server on a free loopback port and resolve once it listens. Its output goes to
  * `logFile`; `onLine` sees every line.
  */
-export async function startServer({ dirs, logFile, env = {}, onLine = () => {}, port }) {
+export async function startServer({ dirs, logFile, env = {}, onLine = () => {}, port, host = '127.0.0.1' }) {
   port = port ?? (await freePort());
   const args = [
     SERVER_MAIN,
-    '--host', '127.0.0.1',
+    '--host', host,
     '--port', String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
@@ -115,13 +115,13 @@ export function killGroup(child) {
 }
 
 /** The workbench URL that opens `folder` with the extension under development (and tests). */
-export function workbenchUrl({ port, folder, extensionPath, testsPath }) {
-  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+export function workbenchUrl({ port, folder, extensionPath, testsPath, host = '127.0.0.1' }) {
+  const remote = (p) => `vscode-remote://${host}:${port}${p}`;
   const payload = [['extensionDevelopmentPath', remote(extensionPath)]];
   if (testsPath) {
     payload.push(['extensionTestsPath', remote(testsPath)]);
   }
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return `http://${host}:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Launch headless Chromium through playwright-core. */
