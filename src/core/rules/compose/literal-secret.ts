@@ -14,6 +14,14 @@ export function message(service: string, name: string, where: 'environment' | 'b
 }
 
 /**
+ * Whether a secret-like name is really an address (TOKEN_URL, AUTH_HOST): its plain value is
+ * not a secret. Credentials inside such a value are still found by their format.
+ */
+export function isAddressName(name: string): boolean {
+  return /(^|[_.-])(url|uri|host|hostname|endpoint|server|issuer|audience|realm|domain|region)$/i.test(name) && !/webhook/i.test(name);
+}
+
+/**
  * A literal value in Compose: an interpolation `${VAR}` / `${VAR:?…}` is a reference; with a
  * default (`${VAR:-x}`) the default is what is written in the file, so it is judged.
  */
@@ -54,7 +62,7 @@ export const rule: Rule<YamlFile> = {
             }
             const name = text.slice(0, eq).trim();
             const reason = literalSecret(name, literalOf(text.slice(eq + 1)));
-            if (reason) {
+            if (reason && !(reason === 'secret-like name' && isAddressName(name))) {
               report({ range: rangeOf(ctx.model, item), message: message(service.name, name, where, reason), fix: replaceFix(ctx.model, item, `${name}=\${${name}:?}`, name, where) });
             }
           }
@@ -66,7 +74,7 @@ export const rule: Rule<YamlFile> = {
             continue;
           }
           const reason = literalSecret(entry.key, literalOf(value));
-          if (reason) {
+          if (reason && !(reason === 'secret-like name' && isAddressName(entry.key))) {
             report({
               range: rangeOf(ctx.model, entry.pair.key),
               message: message(service.name, entry.key, where, reason),

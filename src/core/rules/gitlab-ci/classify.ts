@@ -124,9 +124,6 @@ export function deployReason(pipeline: Pipeline, job: GitlabJob): string | undef
   if (stage && isDeployName(stage)) {
     return `runs in stage '${stage}'`;
   }
-  if (isDeployName(job.name) && !/review|docs?([-_]|$)|pages/i.test(job.name)) {
-    return 'is named as a deploy';
-  }
   const buildLike = (stage !== undefined && BUILD_NAME.test(stage)) || BUILD_NAME.test(job.name);
   for (const item of scriptItems(pipeline, job, ['script'])) {
     const text = str(item);
@@ -140,6 +137,9 @@ export function deployReason(pipeline: Pipeline, job: GitlabJob): string | undef
         return `runs '${what}'`;
       }
     }
+  }
+  if (isDeployName(job.name) && !/review|docs?([-_]|$)|pages/i.test(job.name)) {
+    return 'is named as a deploy';
   }
   return undefined;
 }

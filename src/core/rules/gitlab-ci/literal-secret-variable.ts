@@ -12,6 +12,14 @@ export function message(owner: string, name: string, reason: string): string {
   return `${owner} variable '${name}' ${why}: everyone who can read the repository (and every fork) sees it; store it as a masked, protected CI/CD variable in the project settings or in a secrets manager`;
 }
 
+/**
+ * Whether a secret-like name is really an address (TOKEN_URL, AUTH_HOST): its plain value is
+ * not a secret. Credentials inside such a value are still found by their format.
+ */
+export function isAddressName(name: string): boolean {
+  return /(^|[_.-])(url|uri|host|hostname|endpoint|server|issuer|audience|realm|domain|region)$/i.test(name) && !/webhook/i.test(name);
+}
+
 /** The `variables:` maps of a job-like node, including those of its `rules:` entries. */
 function variableMaps(node: unknown, doc: Document): unknown[] {
   const out = [mergedEntry(node, 'variables', doc)?.value];
@@ -45,7 +53,7 @@ export const rule: Rule<YamlFile> = {
             const valueNode = isMap(entry.value) ? mergedEntry(entry.value, 'value', pipeline.doc)?.value : entry.value;
             const value = str(valueNode);
             const reason = value === undefined ? undefined : literalSecret(entry.key, value);
-            if (reason) {
+            if (reason && !(reason === 'secret-like name' && isAddressName(entry.key))) {
               report({ range: rangeOf(ctx.model, entry.pair.key), message: message(owner, entry.key, reason) });
             }
           }
