@@ -59,8 +59,11 @@ describe('rule catalog', () => {
         const good = exampleAfter(page, 'Good');
         assert.ok(bad !== undefined && good !== undefined, 'Bad and Good need a fenced example each');
         const file = /<!--\s*path:\s*(\S+)\s*-->/.exec(page)?.[1] ?? SAMPLE_PATH[rule.meta.kind];
+        // `<!-- files: a, b -->` lists the files beside the example for rules that ask the host (may be empty)
+        const files = /<!--\s*files:([^>]*?)-->/.exec(page)?.[1].split(/[\s,]+/).filter(Boolean);
+        const env = files ? { fileExists: (p: string) => files.includes(p) } : {};
         // a cross-file rule sees the example as a folder holding that one file
-        const run = (text: string) => (isFolderRule(rule) ? (analyzeFiles([{ path: file, text }]).get(file) ?? []) : analyze(file, text));
+        const run = (text: string) => (isFolderRule(rule) ? (analyzeFiles([{ path: file, text }], {}, () => env).get(file) ?? []) : analyze(file, text, {}, env));
         const badIds = run(bad).map((f) => f.ruleId);
         const goodIds = run(good).map((f) => f.ruleId);
         assert.ok(badIds.includes(rule.id), `Bad example of ${rule.id} is not reported (got ${badIds.join(', ') || 'nothing'})`);

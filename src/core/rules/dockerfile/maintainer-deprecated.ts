@@ -26,9 +26,11 @@ export const rule: Rule<DockerfileModel> = {
         continue;
       }
       const raw = (instruction.getArgumentsContent() ?? '').trim();
-      const value = raw.replace(/^(["'])(.*)\1$/, '$2');
+      const value = raw.replace(/^'(.*)'$/, '$1');
       const range = instruction.getRange();
-      const label = `LABEL maintainer="${value.replace(/[\\"]/g, (c) => '\\' + c)}"`;
+      // an already double-quoted value is reused as written; anything else is quoted for LABEL
+      const quoted = /^"(?:[^"\\]|\\.)*"$/.test(value) ? value : `"${value.replace(/[\\"]/g, (c) => '\\' + c)}"`;
+      const label = `LABEL maintainer=${quoted}`;
       ctx.report({
         range: instruction.getInstructionRange(),
         message: message(),
