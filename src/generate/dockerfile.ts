@@ -52,7 +52,7 @@ function runtimeTail(stack: Stack, command: readonly string[]): string[] {
   return [`USER ${stack.uid}:${stack.uid}`, `EXPOSE ${stack.port}`, ...healthcheck(stack), `CMD ${execForm(command)}`];
 }
 
-function nodeDockerfile(stack: NodeStack): string[] {
+function nodeDockerfile(stack: NodeStack, input: ProjectInput): string[] {
   const build = stack.scripts.build !== undefined;
   const manifests = ['package.json', ...(stack.lockfile ? [stack.lockfile] : [])];
   const lines = [
@@ -100,7 +100,8 @@ function nodeDockerfile(stack: NodeStack): string[] {
       break;
     }
     case 'yarn-berry': {
-      lines.push('# corepack provides the Yarn version named by "packageManager" in package.json.', 'RUN corepack enable yarn', `COPY ${[...manifests, '.yarnrc.yml'].join(' ')} ./`);
+      const rc = '.yarnrc.yml' in input.files ? ['.yarnrc.yml'] : [];
+      lines.push('# corepack provides the Yarn version named by "packageManager" in package.json.', 'RUN corepack enable yarn', `COPY ${[...manifests, ...rc].join(' ')} ./`);
       const immutable = stack.lockfile ? ' --immutable' : '';
       lines.push(`RUN yarn install${immutable} && yarn cache clean --all`, 'COPY . .');
       if (build) {
@@ -262,7 +263,7 @@ export function dockerfileText(stack: Exclude<Stack, { language: 'generic' }>, i
   let body: string[];
   switch (stack.language) {
     case 'node':
-      body = nodeDockerfile(stack);
+      body = nodeDockerfile(stack, input);
       break;
     case 'python':
       body = pythonDockerfile(stack, input);

@@ -2,7 +2,7 @@ import { describe, it, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { analyzeFiles } from '../../../src/core';
 import { generate } from '../../../src/generate';
-import type { GeneratedFile, GenerateOptions, Target } from '../../../src/generate';
+import type { GeneratedFile, GenerateOptions, ProjectInput, Target } from '../../../src/generate';
 import { ready } from '../../helpers/core';
 import { sample, sampleProjects } from './helpers';
 
@@ -50,6 +50,18 @@ function findingLines(files: readonly GeneratedFile[]): string[] {
   return out;
 }
 
+/** Shapes the sample folders do not cover, kept in memory. */
+const EXTRA: Record<string, ProjectInput> = {
+  'yarn berry without lockfile': { files: { 'package.json': '{"name":"web","packageManager":"yarn@4.5.3","scripts":{"build":"vite build","start":"node server.js"}}' } },
+  'npm without lockfile': { files: { 'package.json': '{"name":"web","dependencies":{"mysql":"2.18.1"}}' } },
+  'plain pyproject': { files: { 'pyproject.toml': '[project]\nname = "tool"\nversion = "2.0.0"\ndependencies = ["flask>=3"]\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' } },
+  'uv project without lock': { files: { 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi"]\n\n[tool.uv]\n', 'main.py': 'app = FastAPI()\n' } },
+  'poetry without server': { files: { 'pyproject.toml': '[tool.poetry]\nname = "site"\nversion = "1.0.0"\n\n[tool.poetry.dependencies]\npython = "^3.13"\ndjango = "^5.1"\n' } },
+  'go root main without go.sum': { files: { 'go.mod': 'module example.com/api\n\ngo 1.21\n', 'main.go': 'package main\n', '.git/config': '[remote "origin"]\n\turl = git@gitlab.com:acme/api.git\n[branch "master"]\n' } },
+  'maven without wrapper': { files: { 'pom.xml': '<project><artifactId>billing</artifactId><version>1.0.0-SNAPSHOT</version><properties><maven.compiler.release>11</maven.compiler.release></properties><dependencies><dependency><artifactId>mysql-connector-j</artifactId><groupId>com.mysql</groupId></dependency></dependencies></project>' } },
+  'gradle groovy without wrapper': { files: { 'build.gradle': "plugins { id 'org.springframework.boot' version '3.4.1' }\nsourceCompatibility = '17'\n", '.git/config': '[remote "origin"]\n\turl = https://github.com/Acme/Shipping.git\n' } },
+};
+
 describe('generated files pass our own check with zero findings', () => {
   before(ready);
   for (const project of sampleProjects()) {
@@ -66,4 +78,15 @@ describe('generated files pass our own check with zero findings', () => {
       assert.deepEqual(findingLines(files), []);
     });
   }
+  for (const [what, input] of Object.entries(EXTRA)) {
+    for (const { target, options } of VARIANTS) {
+      it(`${what}: ${target} ${JSON.stringify(options)}`, () => {
+        assert.deepEqual(findingLines(generate(target, input, options)), []);
+      });
+    }
+  }
+  it('a project without a known manifest: k8s and terraform', () => {
+    const input: ProjectInput = { files: {}, dirName: 'edge-proxy' };
+    assert.deepEqual(findingLines([...generate('k8s', input, { hpa: true }), ...generate('terraform', input)]), []);
+  });
 });
