@@ -1,5 +1,6 @@
-import type { Document } from 'yaml';
-import { deref, get, getPair, headerRange, isMap, isSeq, mapEntries, num, seqItems, str } from './yaml';
+import * as Yaml from 'yaml';
+import type { Document, Pair } from 'yaml';
+import { deref, headerRange, isMap, isSeq, mapEntries, num, seqItems, str } from './yaml';
 import type { YAMLMap, YamlFile } from './yaml';
 import type { Range } from '../types';
 
@@ -8,6 +9,49 @@ import type { Range } from '../types';
  * by file) so that every Kubernetes rule walks the documents through the same small structure
  * instead of re-reading the YAML tree.
  */
+
+// Bound once: the bundler turns named imports into property reads on every call, and these run
+// for every key lookup of every rule.
+const isMapNode = Yaml.isMap;
+const isScalarNode = Yaml.isScalar;
+const isAliasNode = Yaml.isAlias;
+
+/** Pairs of a map by key, built once per map node (nodes are immutable once parsed). */
+const pairsByKey = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
+
+/**
+ * The pair of `key` in a map, like `getPair` of the YAML helpers (first occurrence wins) but
+ * indexed: the Kubernetes rules look up the same few keys of each container many times.
+ */
+export function getPair(node: unknown, key: string, doc?: Document): Pair<unknown, unknown> | undefined {
+  const map = isAliasNode(node) ? deref(node, doc) : node;
+  if (!isMapNode(map)) {
+    return undefined;
+  }
+  let pairs = pairsByKey.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const pair of map.items) {
+      if (isScalarNode(pair.key)) {
+        const k = String(pair.key.value);
+        if (!pairs.has(k)) {
+          pairs.set(k, pair);
+        }
+      }
+    }
+    pairsByKey.set(map, pairs);
+  }
+  return pairs.get(key);
+}
+
+/** The value node of `key` in a map (aliases resolved when `doc` is given), indexed like `getPair`. */
+export function get(node: unknown, key: string, doc?: Document): unknown {
+  const pair = getPair(node, key, doc);
+  if (!pair) {
+    return undefined;
+  }
+  return isAliasNode(pair.value) ? deref(pair.value, doc) : pair.value;
+}
 
 /** Which list of the pod spec a container comes from. */
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, get, rangeOf } from '../../parsers/yaml';
-import { describeContainer } from '../../parsers/kubernetes';
+import { bool, rangeOf } from '../../parsers/yaml';
+import { describeContainer, get } from '../../parsers/kubernetes';
 import { containerSecurity, eq, forEachContainer, setIn, strings } from './util';
 
 /** The message for a container that may gain privileges. */

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, get, keyRange, str } from '../../parsers/yaml';
-import { describe } from '../../parsers/kubernetes';
+import { bool, keyRange, str } from '../../parsers/yaml';
+import { describe, get } from '../../parsers/kubernetes';
 import type { K8sPod, K8sResource } from '../../parsers/kubernetes';
 import { eq, k8s, setIn } from './util';
 

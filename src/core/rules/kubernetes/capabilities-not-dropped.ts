@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, getPair, isSeq, rangeOf } from '../../parsers/yaml';
-import { describeContainer } from '../../parsers/kubernetes';
+import { isSeq, rangeOf } from '../../parsers/yaml';
+import { describeContainer, get, getPair } from '../../parsers/kubernetes';
 import { eq, forEachContainer, setIn, strings } from './util';
 
 /** The message for a container that keeps the default capabilities. */

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, mapEntries, rangeOf, str } from '../../parsers/yaml';
-import { describe } from '../../parsers/kubernetes';
+import { mapEntries, rangeOf, str } from '../../parsers/yaml';
+import { describe, get } from '../../parsers/kubernetes';
 import { knownSecretFormat } from '../shared/secrets';
 import { eq, k8s, literalSecretIn } from './util';
 

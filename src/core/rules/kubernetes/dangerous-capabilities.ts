@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, rangeOf, seqItems, str } from '../../parsers/yaml';
-import { describeContainer } from '../../parsers/kubernetes';
+import { rangeOf, seqItems, str } from '../../parsers/yaml';
+import { describeContainer, get } from '../../parsers/kubernetes';
 import { eq, forEachContainer } from './util';
 
 /** Capabilities that amount to root on the node. */

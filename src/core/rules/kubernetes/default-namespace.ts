@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, rangeOf } from '../../parsers/yaml';
-import { describe } from '../../parsers/kubernetes';
+import { rangeOf } from '../../parsers/yaml';
+import { describe, get } from '../../parsers/kubernetes';
 import { eq, k8s } from './util';
 
 /** The message for an object placed in the default namespace. */

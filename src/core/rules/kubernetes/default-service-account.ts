@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, get, getPair, keyRange } from '../../parsers/yaml';
-import { describe } from '../../parsers/kubernetes';
+import { bool, keyRange } from '../../parsers/yaml';
+import { describe, get, getPair } from '../../parsers/kubernetes';
 import { eq, forEachPod } from './util';
 import { serviceAccountOf } from './automount-service-account-token';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, getPair, rangeOf } from '../../parsers/yaml';
-import { describe, readSelector, selectorIsEmpty } from '../../parsers/kubernetes';
+import { rangeOf } from '../../parsers/yaml';
+import { describe, get, getPair, readSelector, selectorIsEmpty } from '../../parsers/kubernetes';
 import type { K8sResource } from '../../parsers/kubernetes';
 import type { Fix } from '../../types';
 import { eq, k8s, replaceNode } from './util';

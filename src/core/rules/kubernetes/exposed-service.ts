@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, getPair, rangeOf, str } from '../../parsers/yaml';
-import { describe } from '../../parsers/kubernetes';
+import { rangeOf, str } from '../../parsers/yaml';
+import { describe, get, getPair } from '../../parsers/kubernetes';
 import { eq, k8s } from './util';
 
 /** Annotations that make a cloud load balancer internal. */

@@ -1,7 +1,7 @@
 import type { FolderFile } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, num, str } from '../../parsers/yaml';
-import { describe, readSelector, selectorIsEmpty } from '../../parsers/kubernetes';
+import { num, str } from '../../parsers/yaml';
+import { describe, get, readSelector, selectorIsEmpty } from '../../parsers/kubernetes';
 import type { K8sResource, LabelSelector } from '../../parsers/kubernetes';
 import type { RelatedInformation } from '../../types';
 import { folderResources, sameNamespace } from './util';

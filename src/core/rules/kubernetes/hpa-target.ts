@@ -1,7 +1,7 @@
 import type { FolderRule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, getPair, keyRange, rangeOf, seqItems, str } from '../../parsers/yaml';
-import { describe as describeResource } from '../../parsers/kubernetes';
+import { keyRange, rangeOf, seqItems, str } from '../../parsers/yaml';
+import { describe as describeResource, get, getPair } from '../../parsers/kubernetes';
 import { hasResource } from './resources';
 import { eq } from './util';
 import { describe, find, indexFolder, relatedTo } from './folder';

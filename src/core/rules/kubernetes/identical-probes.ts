@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, getPair, isMap, rangeOf } from '../../parsers/yaml';
-import { describeContainer } from '../../parsers/kubernetes';
+import { isMap, rangeOf } from '../../parsers/yaml';
+import { describeContainer, get, getPair } from '../../parsers/kubernetes';
 import { forEachContainer } from './util';
 
 /** The message for identical liveness and readiness probes. */

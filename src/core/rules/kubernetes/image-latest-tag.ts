@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, rangeOf } from '../../parsers/yaml';
-import { describeContainer } from '../../parsers/kubernetes';
+import { rangeOf } from '../../parsers/yaml';
+import { describeContainer, get } from '../../parsers/kubernetes';
 import { mutableTagProblem } from '../shared/image';
 import { eq, forEachContainer } from './util';
 

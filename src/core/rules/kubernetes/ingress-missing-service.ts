@@ -1,6 +1,7 @@
 import type { FolderRule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, rangeOf, seqItems, str } from '../../parsers/yaml';
+import { rangeOf, seqItems, str } from '../../parsers/yaml';
+import { get } from '../../parsers/kubernetes';
 import type { K8sResource } from '../../parsers/kubernetes';
 import { eq } from './util';
 import { describe, find, indexFolder, relatedTo } from './folder';

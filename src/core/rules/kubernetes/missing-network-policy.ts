@@ -1,7 +1,6 @@
 import type { FolderRule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get } from '../../parsers/yaml';
-import { readSelector, selectorMatches } from '../../parsers/kubernetes';
+import { get, readSelector, selectorMatches } from '../../parsers/kubernetes';
 import { eq, sameNamespace } from './util';
 import { describe, indexFolder } from './folder';
 

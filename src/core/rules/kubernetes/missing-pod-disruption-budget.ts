@@ -1,7 +1,7 @@
 import type { FolderRule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, num } from '../../parsers/yaml';
-import { readSelector, REPLICATED_KINDS, selectorMatches } from '../../parsers/kubernetes';
+import { num } from '../../parsers/yaml';
+import { get, readSelector, REPLICATED_KINDS, selectorMatches } from '../../parsers/kubernetes';
 import { eq, sameNamespace } from './util';
 import { describe, hpaFor, indexFolder, relatedTo, replicasOf } from './folder';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, rangeOf, str } from '../../parsers/yaml';
-import { describe, describeContainer } from '../../parsers/kubernetes';
+import { rangeOf, str } from '../../parsers/yaml';
+import { describe, describeContainer, get } from '../../parsers/kubernetes';
 import type { K8sContainer, K8sPod, K8sResource } from '../../parsers/kubernetes';
 import { eq, forEachPod, setIn } from './util';
 

@@ -1,7 +1,7 @@
 import type { Equivalent, Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, get, keyRange } from '../../parsers/yaml';
-import { describe } from '../../parsers/kubernetes';
+import { bool, keyRange } from '../../parsers/yaml';
+import { describe, get } from '../../parsers/kubernetes';
 import type { K8sResource } from '../../parsers/kubernetes';
 import type { Severity } from '../../types';
 import { forEachPod } from './util';

@@ -1,6 +1,6 @@
 import type { Document } from 'yaml';
 import type { YamlFile } from '../../parsers/yaml';
-import { getPair } from '../../parsers/yaml';
+import { getPair } from '../../parsers/kubernetes';
 import type { K8sContainer } from '../../parsers/kubernetes';
 import type { Fix } from '../../types';
 import { ensureKeys } from './util';

@@ -1,5 +1,6 @@
 import type { YamlFile } from '../../parsers/yaml';
-import { get, seqItems, str } from '../../parsers/yaml';
+import { seqItems, str } from '../../parsers/yaml';
+import { get } from '../../parsers/kubernetes';
 import type { K8sResource } from '../../parsers/kubernetes';
 import { k8s } from './util';
 

@@ -1,8 +1,8 @@
 import type { Document } from 'yaml';
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, getPair, str } from '../../parsers/yaml';
-import { describeContainer } from '../../parsers/kubernetes';
+import { str } from '../../parsers/yaml';
+import { describeContainer, get, getPair } from '../../parsers/kubernetes';
 import type { K8sContainer } from '../../parsers/kubernetes';
 import type { Equivalent } from '../../rule';
 import type { Fix, ResourceDefaults, Severity } from '../../types';
@@ -36,6 +36,19 @@ export function hasResource(c: K8sContainer, doc: Document, check: ResourceCheck
  * the request would be rejected), and a request is only added where no limit exists.
  */
 export function resourcesFix(file: YamlFile, c: K8sContainer, doc: Document, defaults: ResourceDefaults): Fix | undefined {
+  // the four resource rules offer the same fix for a container: compute it once per analysis
+  const cached = fixCache.get(c.node);
+  if (cached && cached.file === file && cached.defaults === defaults) {
+    return cached.fix;
+  }
+  const fix = computeResourcesFix(file, c, doc, defaults);
+  fixCache.set(c.node, { file, defaults, fix });
+  return fix;
+}
+
+const fixCache = new WeakMap<object, { file: YamlFile; defaults: ResourceDefaults; fix: Fix | undefined }>();
+
+function computeResourcesFix(file: YamlFile, c: K8sContainer, doc: Document, defaults: ResourceDefaults): Fix | undefined {
   const requests: KeyTree = {};
   const limits: KeyTree = {};
   for (const resource of ['cpu', 'memory'] as const) {

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, getPair, isMap, isScalar, rangeOf, seqItems, str } from '../../parsers/yaml';
-import { describeContainer } from '../../parsers/kubernetes';
+import { isMap, isScalar, rangeOf, seqItems, str } from '../../parsers/yaml';
+import { describeContainer, get, getPair } from '../../parsers/kubernetes';
 import type { K8sResource } from '../../parsers/kubernetes';
 import type { Fix } from '../../types';
 import { eq, forEachContainer, literalSecretIn } from './util';

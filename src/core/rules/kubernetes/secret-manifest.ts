@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, keyRange, mapEntries, str } from '../../parsers/yaml';
-import { describe } from '../../parsers/kubernetes';
+import { keyRange, mapEntries, str } from '../../parsers/yaml';
+import { describe, get } from '../../parsers/kubernetes';
 import { isPlaceholderValue } from '../shared/secrets';
 import { k8s } from './util';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, get, getPair, keyRange } from '../../parsers/yaml';
-import { describe, readSelector, selectorIsEmpty, selectorMatches } from '../../parsers/kubernetes';
+import { bool, keyRange } from '../../parsers/yaml';
+import { describe, get, getPair, readSelector, selectorIsEmpty, selectorMatches } from '../../parsers/kubernetes';
 import { eq, k8s } from './util';
 
 /** Kinds whose selector must match their own pod template. */

@@ -1,7 +1,7 @@
 import type { FolderRule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, num, rangeOf, seqItems, str } from '../../parsers/yaml';
-import { readSelector, selectorIsEmpty, selectorMatches } from '../../parsers/kubernetes';
+import { num, rangeOf, seqItems, str } from '../../parsers/yaml';
+import { get, readSelector, selectorIsEmpty, selectorMatches } from '../../parsers/kubernetes';
 import { eq, sameNamespace } from './util';
 import { describe, indexFolder, relatedTo } from './folder';
 

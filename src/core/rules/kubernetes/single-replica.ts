@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, keyRange, num } from '../../parsers/yaml';
-import { describe, REPLICATED_KINDS } from '../../parsers/kubernetes';
+import { keyRange, num } from '../../parsers/yaml';
+import { describe, get, REPLICATED_KINDS } from '../../parsers/kubernetes';
 import { eq, k8s } from './util';
 
 /** The message for a workload with one replica. */

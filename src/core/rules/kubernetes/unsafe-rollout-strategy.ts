@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, num, rangeOf, str } from '../../parsers/yaml';
-import { describe } from '../../parsers/kubernetes';
+import { num, rangeOf, str } from '../../parsers/yaml';
+import { describe, get } from '../../parsers/kubernetes';
 import { eq, k8s } from './util';
 
 /** The message for a rollout that takes every pod down. */

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { get, rangeOf, seqItems, str } from '../../parsers/yaml';
-import { describe } from '../../parsers/kubernetes';
+import { rangeOf, seqItems, str } from '../../parsers/yaml';
+import { describe, get } from '../../parsers/kubernetes';
 import { eq, forEachPod } from './util';
 
 /** Sysctls that Kubernetes considers namespaced and safe (allowed without kubelet flags). */

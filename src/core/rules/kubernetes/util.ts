@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
-import { deref, get, getPair, isMap, isScalar, isSeq, keyRange, rangeOf, str } from '../../parsers/yaml';
+import { deref, isMap, isScalar, isSeq, keyRange, rangeOf, str } from '../../parsers/yaml';
 import type { YAMLMap, YamlFile } from '../../parsers/yaml';
-import { kubernetesModel } from '../../parsers/kubernetes';
+import { get, getPair, kubernetesModel } from '../../parsers/kubernetes';
 import type { K8sContainer, K8sModel, K8sPod, K8sResource } from '../../parsers/kubernetes';
 import type { Equivalent, FolderFile } from '../../rule';
 import type { Range, TextEdit } from '../../types';
