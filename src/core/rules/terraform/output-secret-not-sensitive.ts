@@ -21,10 +21,6 @@ export function message(name: string, why: string): string {
 }
 
 function secretSource(expr: HclExpr): string | undefined {
-  // nonsensitive() is an explicit, reviewed decision to reveal the value
-  if (expr.type === 'function' && expr.fn === 'nonsensitive') {
-    return undefined;
-  }
   for (const path of referencesIn(expr)) {
     const [root, , attribute] = path;
     const last = path[path.length - 1] ?? '';
@@ -56,7 +52,8 @@ export const rule = terraformFileRule({
     for (const out of mod.blocksOf('output')) {
       const name = out.labels[0] ?? '';
       const value = out.attributes.find((a) => a.name === 'value');
-      if (!value || bool(mod.attr(out, 'sensitive')?.value) === true) {
+      // nonsensitive() is an explicit, reviewed decision to reveal the value
+      if (!value || bool(mod.attr(out, 'sensitive')?.value) === true || (value.value.type === 'function' && value.value.fn === 'nonsensitive')) {
         continue;
       }
       const literal = value.value.type === 'string' || value.value.type === 'number' || value.value.type === 'bool' || value.value.type === 'null';

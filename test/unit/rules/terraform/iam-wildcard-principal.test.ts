@@ -1,0 +1,12 @@
+import { tfTable } from './tf-table';
+import { message } from '../../../../src/core/rules/terraform/iam-wildcard-principal';
+
+tfTable('terraform/iam-wildcard-principal', [
+  { what: 'role anyone can assume', input: `resource "aws_iam_role" "r" {\n  name = "r"\n  assume_role_policy = jsonencode({\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { AWS = "*" }\n      Action    = "sts:AssumeRole"\n    }]\n  })\n}\n`, want: [6], messages: [message("Policy of 'aws_iam_role.r'")] },
+  { what: 'queue policy for everyone', input: `resource "aws_sqs_queue_policy" "q" {\n  queue_url = aws_sqs_queue.q.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "sqs:SendMessage", Resource = aws_sqs_queue.q.arn }]\n  })\n}\n`, want: [4] },
+  { what: 'KMS key policy heredoc', input: `resource "aws_kms_key" "k" {\n  policy = <<EOF\n{\n  "Statement": [\n    {"Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": "kms:*", "Resource": "*"}\n  ]\n}\nEOF\n}\n`, want: [5] },
+  { what: 'trust document data source', input: `data "aws_iam_policy_document" "trust" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    principals {\n      type        = "AWS"\n      identifiers = ["*"]\n    }\n  }\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.trust.json\n}\n`, want: [6] },
+  { what: 'wildcard limited by a condition', input: `resource "aws_sns_topic_policy" "t" {\n  arn = aws_sns_topic.t.arn\n  policy = jsonencode({\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { AWS = "*" }\n      Action    = "sns:Publish"\n      Resource  = aws_sns_topic.t.arn\n      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-abc123" } }\n    }]\n  })\n}\n`, want: [] },
+  { what: 'service principal', input: `resource "aws_iam_role" "lambda" {\n  assume_role_policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }]\n  })\n}\n`, want: [] },
+  { what: 'bucket policies are left to the S3 rule', input: `data "aws_iam_policy_document" "site" {\n  statement {\n    actions   = ["s3:GetObject"]\n    resources = ["arn:aws:s3:::site/*"]\n    principals {\n      type        = "*"\n      identifiers = ["*"]\n    }\n  }\n}\nresource "aws_s3_bucket_policy" "site" {\n  bucket = "site"\n  policy = data.aws_iam_policy_document.site.json\n}\n`, want: [] },
+]);
