@@ -14,7 +14,7 @@ export interface Redacted {
 
 const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY( BLOCK)?-----|$)/g;
 /** `key: value`, `key = "value"`, `KEY=value`, `"key": "value"` on one line. */
-const ASSIGNMENT = /(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1(\s*[:=]\s*)(["']?)([^\s"'#,;}]{4,}|"[^"\n]{4,}"|'[^'\n]{4,}')\4/g;
+const ASSIGNMENT = /(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1([ \t]*[:=][ \t]*)(["']?)([^\s"'#,;}]{4,}|"[^"\n]{4,}"|'[^'\n]{4,}')\4/g;
 
 let globalFormats: { name: string; pattern: RegExp }[] | undefined;
 

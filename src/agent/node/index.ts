@@ -1,0 +1,3 @@
+/** Node implementations of the agent's ports (the CLI and tests use them). */
+export { NodeWorkspace, realpathDeep, isCaseInsensitive } from './workspace';
+export { NodeShell } from './shell';
