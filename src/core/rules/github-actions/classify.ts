@@ -104,8 +104,11 @@ export function isTestCommand(command: ShellCommand): boolean {
     case 'lein':
     case 'composer':
       return pos.some((p) => /^(test|spec|check)$/.test(p));
+    case 'terraform':
+    case 'tofu':
+      return sub === 'test';
     case 'helm':
-      return false;
+      return sub === 'unittest';
     default:
       if (JS_TEST_RUNNERS.has(c.name)) {
         return c.name !== 'playwright' || sub === 'test';
