@@ -73,6 +73,11 @@ export interface JavaStack extends StackBase {
   javaVersion: number;
   images: { jdk: string; jre: string; maven: string; gradle: string };
   springBoot: boolean;
+  /**
+   * Name of the distribution Gradle's `application` plugin installs (build/install/<name>), for
+   * builds that are not Spring Boot: a plain `jar` lacks the dependencies `java -jar` needs.
+   */
+  gradleDistribution?: string;
 }
 
 /** No known manifest: only name, port and defaults (enough for manifests and Terraform). */
@@ -533,7 +538,7 @@ function detectJava(input: ProjectInput): JavaStack {
       javaRelease(/jvmToolchain\(\s*(\d+)\s*\)/.exec(buildText)?.[1]);
   }
   const javaVersion = atOrAbove(JAVA_IMAGES, wanted, DEFAULT_JAVA);
-  const springBoot = /spring-boot/.test(buildText);
+  const springBoot = /spring-boot|org\.springframework\.boot/.test(buildText);
   const actuator = /spring-boot-starter-actuator/.test(buildText);
   const prometheus = /micrometer-registry-prometheus/.test(buildText);
   const props = file(input, 'src/main/resources/application.properties') ?? '';
@@ -555,6 +560,8 @@ function detectJava(input: ProjectInput): JavaStack {
     metricsPath: actuator && prometheus ? '/actuator/prometheus' : '/metrics',
     database,
     build: pom !== undefined ? 'maven' : 'gradle',
+    gradleDistribution:
+      pom === undefined && !springBoot && /(^|[\s{])(application\b(?!\s*\{)|id\s*\(?\s*["']application["']|apply\s+plugin:\s*["']application["'])/m.test(buildText) ? (name ?? input.dirName ?? 'app') : undefined,
     wrapper: pom !== undefined ? has(input, 'mvnw') : has(input, 'gradlew'),
     gradleFile,
     javaVersion,

@@ -229,8 +229,12 @@ function javaDockerfile(stack: JavaStack, input: ProjectInput): string[] {
     }
     lines.push(`COPY ${[...(stack.wrapper ? ['gradlew'] : []), ...(settings ? [settings] : []), buildFile].join(' ')} ./`);
     lines.push(`RUN ${gradle} --no-daemon dependencies`, 'COPY src ./src');
-    const task = stack.springBoot ? 'bootJar' : 'jar';
-    lines.push(`RUN ${gradle} --no-daemon ${task} && mkdir -p /out && find build/libs -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \\;`);
+    if (stack.gradleDistribution) {
+      lines.push(`RUN ${gradle} --no-daemon installDist && mv build/install/${stack.gradleDistribution} /out`);
+    } else {
+      const task = stack.springBoot ? 'bootJar' : 'jar';
+      lines.push(`RUN ${gradle} --no-daemon ${task} && mkdir -p /out && find build/libs -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \\;`);
+    }
   }
   lines.push(
     '',
@@ -238,8 +242,14 @@ function javaDockerfile(stack: JavaStack, input: ProjectInput): string[] {
     `FROM ${stack.images.jre}`,
     `RUN addgroup -S -g ${stack.uid} app && adduser -S -D -H -u ${stack.uid} -G app app`,
     'WORKDIR /app',
-    'COPY --from=build /out/app.jar ./app.jar',
-    ...runtimeTail(stack, ['java', '-XX:MaxRAMPercentage=75', '-jar', 'app.jar']),
+    ...(stack.gradleDistribution
+      ? [
+          '# The application plugin\'s distribution: the start script puts every dependency on the classpath.',
+          'COPY --from=build /out ./',
+          'ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"',
+          ...runtimeTail(stack, [`/app/bin/${stack.gradleDistribution}`]),
+        ]
+      : ['COPY --from=build /out/app.jar ./app.jar', ...runtimeTail(stack, ['java', '-XX:MaxRAMPercentage=75', '-jar', 'app.jar'])]),
   );
   return lines;
 }

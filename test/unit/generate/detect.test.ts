@@ -85,7 +85,7 @@ const EXPECTED: Record<string, Expected> = {
     name: 'shipping',
     version: '0.5.0',
     port: 9090,
-    detail: { build: 'gradle', wrapper: true, javaVersion: 21, gradleFile: 'build.gradle.kts', springBoot: false, healthPath: '/healthz' },
+    detail: { build: 'gradle', wrapper: true, javaVersion: 21, gradleFile: 'build.gradle.kts', springBoot: false, gradleDistribution: 'shipping', healthPath: '/healthz' },
   },
 };
 
@@ -183,6 +183,11 @@ describe('stack detection edge cases', () => {
     const gradle = detectStack(input({ 'build.gradle': "plugins { id 'java' }\nsourceCompatibility = '11'\n" }));
     assert.equal(gradle.language === 'java' && gradle.javaVersion, 11);
     assert.equal(gradle.language === 'java' && gradle.wrapper, false);
+    assert.equal(gradle.language === 'java' && gradle.gradleDistribution, undefined, 'no application plugin');
+    const groovyApp = detectStack(input({ 'build.gradle': "apply plugin: 'application'\n" }, 'cli-tool'));
+    assert.equal(groovyApp.language === 'java' && groovyApp.gradleDistribution, 'cli-tool');
+    const boot = detectStack(input({ 'build.gradle.kts': 'plugins {\n    application\n    id("org.springframework.boot") version "3.4.1"\n}\n' }));
+    assert.equal(boot.language === 'java' && boot.gradleDistribution, undefined, 'Spring Boot builds a runnable jar');
     const maven = detectStack(input({ 'pom.xml': '<project><artifactId>x</artifactId><properties><maven.compiler.release>17</maven.compiler.release></properties></project>' }));
     assert.equal(maven.language === 'java' && maven.javaVersion, 17);
     assert.equal(maven.name, 'x');

@@ -119,7 +119,11 @@ describe('dockerfile generator', () => {
 
   it('uses the build tool wrapper when the project ships one', () => {
     assert.match(text(only('java-maven', 'dockerfile'), 'Dockerfile'), /COPY \.mvn\/ \.mvn\/\nCOPY mvnw pom\.xml \.\/\nRUN \.\/mvnw -B -ntp dependency:go-offline/);
-    assert.match(text(only('java-gradle', 'dockerfile'), 'Dockerfile'), /COPY gradlew settings\.gradle\.kts build\.gradle\.kts \.\/\nRUN \.\/gradlew --no-daemon dependencies/);
+    const gradle = text(only('java-gradle', 'dockerfile'), 'Dockerfile');
+    assert.match(gradle, /COPY gradlew settings\.gradle\.kts build\.gradle\.kts \.\/\nRUN \.\/gradlew --no-daemon dependencies/);
+    // the application plugin's distribution carries the dependencies a plain jar lacks
+    assert.match(gradle, /RUN \.\/gradlew --no-daemon installDist && mv build\/install\/shipping \/out\n/);
+    assert.match(gradle, /CMD \["\/app\/bin\/shipping"\]\n/);
   });
 });
 
