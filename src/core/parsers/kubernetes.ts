@@ -93,6 +93,11 @@ export interface K8sPod {
   containers: K8sContainer[];
   /** Pods that run to completion (Job, CronJob): probes do not apply. */
   runsToCompletion: boolean;
+  /**
+   * No container names an image: the object is a fragment (a kustomize patch, an overlay), not a
+   * runnable pod, so "missing …" findings do not apply to it.
+   */
+  partial: boolean;
 }
 
 /** One Kubernetes object of the file. */
@@ -268,6 +273,7 @@ function podOf(file: YamlFile, doc: Document.Parsed, r: K8sResource): K8sPod | u
     annotations: stringMap(get(metadata, 'annotations', doc), doc),
     containers,
     runsToCompletion: r.kind === 'Job' || r.kind === 'CronJob',
+    partial: containers.every((c) => c.image === undefined),
   };
 }
 

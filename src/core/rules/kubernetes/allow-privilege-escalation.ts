@@ -29,7 +29,7 @@ export const rule: Rule<YamlFile> = {
       }
       const setting = containerSecurity(r, c, 'allowPrivilegeEscalation');
       const value = setting ? bool(setting.node) : undefined;
-      if (value === false) {
+      if (value === false || (setting === undefined && c.image === undefined)) {
         return;
       }
       // the API rejects allowPrivilegeEscalation: false next to privileged or CAP_SYS_ADMIN

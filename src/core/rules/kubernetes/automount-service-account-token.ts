@@ -39,7 +39,7 @@ export const rule: Rule<YamlFile> = {
     );
     for (const r of resources) {
       const pod = r.pod;
-      if (!pod) {
+      if (!pod || pod.partial) {
         continue;
       }
       const account = serviceAccountOf(r, pod);

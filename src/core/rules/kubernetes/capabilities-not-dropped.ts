@@ -28,7 +28,7 @@ export const rule: Rule<YamlFile> = {
       const caps = get(get(c.node, 'securityContext', r.doc), 'capabilities', r.doc);
       const dropPair = getPair(caps, 'drop', r.doc);
       const drop = strings(get(caps, 'drop', r.doc), r.doc);
-      if (drop.some((d) => d.toUpperCase() === 'ALL')) {
+      if (drop.some((d) => d.toUpperCase() === 'ALL') || (!dropPair && c.image === undefined)) {
         return;
       }
       const dropNode = get(caps, 'drop', r.doc);

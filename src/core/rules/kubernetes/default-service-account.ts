@@ -26,7 +26,7 @@ export const rule: Rule<YamlFile> = {
   },
   check(ctx) {
     forEachPod(ctx.model, (r, pod) => {
-      if (bool(get(pod.spec, 'automountServiceAccountToken', r.doc)) === false) {
+      if (pod.partial || bool(get(pod.spec, 'automountServiceAccountToken', r.doc)) === false) {
         return;
       }
       const account = serviceAccountOf(r, pod);

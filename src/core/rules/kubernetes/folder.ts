@@ -54,3 +54,27 @@ export function serviceSelector(r: K8sResource): LabelSelector | undefined {
   const selector = readSelector(get(get(r.node, 'spec', r.doc), 'selector', r.doc), r.doc, 'map');
   return selector && !selectorIsEmpty(selector) ? selector : undefined;
 }
+
+/** Custom resources known not to create pods (monitoring, secrets, certificates, routing). */
+const PASSIVE_CUSTOM_KINDS = new Set([
+  'ServiceMonitor', 'PodMonitor', 'PrometheusRule', 'Probe', 'AlertmanagerConfig',
+  'ExternalSecret', 'ClusterExternalSecret', 'SecretStore', 'ClusterSecretStore', 'SealedSecret',
+  'Certificate', 'Issuer', 'ClusterIssuer',
+  'VirtualService', 'DestinationRule', 'Gateway', 'ServiceEntry', 'PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication', 'Sidecar',
+  'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'ReferenceGrant', 'IngressRoute', 'IngressRouteTCP', 'Middleware', 'TLSOption',
+  'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'BackendConfig', 'FrontendConfig', 'ManagedCertificate',
+  'VerticalPodAutoscaler', 'ScaledObject', 'ScaledJob', 'TriggerAuthentication', 'Rollout',
+]);
+
+/**
+ * Whether a resource is a custom resource that may make an operator create pods (a Prometheus,
+ * a postgresql cluster, a HelmRelease…): Services may then select pods no manifest describes.
+ */
+export function mayCreatePods(r: K8sResource): boolean {
+  const slash = r.apiVersion.indexOf('/');
+  const group = slash < 0 ? '' : r.apiVersion.slice(0, slash);
+  if (!group.includes('.') || group.endsWith('k8s.io')) {
+    return false;
+  }
+  return !PASSIVE_CUSTOM_KINDS.has(r.kind);
+}

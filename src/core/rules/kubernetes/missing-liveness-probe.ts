@@ -22,7 +22,7 @@ export const rule: Rule<YamlFile> = {
   },
   check(ctx) {
     forEachContainer(ctx.model, (r, pod, c) => {
-      if (c.group !== 'containers' || pod.runsToCompletion || hasProbe(c, r.doc, 'livenessProbe')) {
+      if (c.group !== 'containers' || c.image === undefined || pod.runsToCompletion || hasProbe(c, r.doc, 'livenessProbe')) {
         return;
       }
       ctx.report({ range: c.header, message: message(describeContainer(c)), fix: probeFix(ctx.model, c, r.doc, 'livenessProbe') });

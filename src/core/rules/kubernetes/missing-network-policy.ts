@@ -31,7 +31,7 @@ export const rule: FolderRule<YamlFile> = {
     const policies = index.all.filter((l) => l.resource.kind === 'NetworkPolicy');
     for (const l of index.pods) {
       const r = l.resource;
-      if (!r.pod || r.pod.runsToCompletion || r.kind === 'Pod' || r.kind === 'PodTemplate') {
+      if (!r.pod || r.pod.partial || r.pod.runsToCompletion || r.kind === 'Pod' || r.kind === 'PodTemplate') {
         continue;
       }
       const labels = r.pod.labels;

@@ -29,7 +29,7 @@ export const rule: FolderRule<YamlFile> = {
     const pdbs = index.all.filter((l) => l.resource.kind === 'PodDisruptionBudget');
     for (const l of index.pods) {
       const r = l.resource;
-      if (!REPLICATED_KINDS.has(r.kind) || !r.pod) {
+      if (!REPLICATED_KINDS.has(r.kind) || !r.pod || r.pod.partial) {
         continue;
       }
       const replicas = replicasOf(r);

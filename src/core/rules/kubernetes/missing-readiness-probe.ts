@@ -26,7 +26,7 @@ export const rule: Rule<YamlFile> = {
   },
   check(ctx) {
     forEachContainer(ctx.model, (r, pod, c) => {
-      if (c.group !== 'containers' || pod.runsToCompletion || c.ports.length === 0 || hasProbe(c, r.doc, 'readinessProbe')) {
+      if (c.group !== 'containers' || c.image === undefined || pod.runsToCompletion || c.ports.length === 0 || hasProbe(c, r.doc, 'readinessProbe')) {
         return;
       }
       ctx.report({ range: c.header, message: message(describeContainer(c)), fix: probeFix(ctx.model, c, r.doc, 'readinessProbe') });

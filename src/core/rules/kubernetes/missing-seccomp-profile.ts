@@ -58,6 +58,9 @@ export const rule: Rule<YamlFile> = {
       }
       const containers = pod.containers.filter((c) => c.group !== 'ephemeralContainers');
       const profiles = containers.map((c) => containerProfile(r, pod, c));
+      if (pod.partial) {
+        return;
+      }
       if (!podLevel && containers.length > 0 && profiles.every((p) => !p)) {
         const edits = setIn(ctx.model, pod.spec, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault', r.doc);
         ctx.report({
@@ -71,7 +74,7 @@ export const rule: Rule<YamlFile> = {
         const p = profiles[i];
         if (p?.value === 'Unconfined' && p.node) {
           ctx.report({ range: rangeOf(ctx.model, p.node), message: message(describeContainer(c), true) });
-        } else if (!p && !podLevel) {
+        } else if (!p && !podLevel && c.image !== undefined) {
           ctx.report({ range: c.header, message: message(describeContainer(c), false) });
         }
       });

@@ -96,7 +96,7 @@ export function resourceRule(id: string, check: ResourceCheck, severity: Severit
     check(ctx) {
       forEachContainer(ctx.model, (r, _pod, c) => {
         // ephemeral (debug) containers may not set resources
-        if (c.group === 'ephemeralContainers' || hasResource(c, r.doc, check)) {
+        if (c.group === 'ephemeralContainers' || c.image === undefined || hasResource(c, r.doc, check)) {
           return;
         }
         const fix = resourcesFix(ctx.model, c, r.doc, ctx.config.resourceDefaults ?? DEFAULT_RESOURCES);

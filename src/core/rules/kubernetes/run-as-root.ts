@@ -62,6 +62,10 @@ export const rule: Rule<YamlFile> = {
         }
         return;
       }
+      if (c.image === undefined) {
+        // a patch fragment: the rest of the container is defined elsewhere
+        return;
+      }
       const edits = setIn(ctx.model, c.node, ['securityContext', 'runAsNonRoot'], 'true', r.doc);
       ctx.report({
         range: c.header,

@@ -41,7 +41,7 @@ export const rule: Rule<YamlFile> = {
       }
       const selectorPair = getPair(spec, 'selector', r.doc);
       if (!selectorPair) {
-        if (r.apiVersion === 'apps/v1') {
+        if (r.apiVersion === 'apps/v1' && !r.pod.partial) {
           ctx.report({ range: r.header, message: message(describe(r), 'missing') });
         }
         continue;

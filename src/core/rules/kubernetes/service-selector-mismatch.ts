@@ -3,7 +3,7 @@ import type { YamlFile } from '../../parsers/yaml';
 import { keyRange, str } from '../../parsers/yaml';
 import { get, readSelector, selectorIsEmpty, selectorMatches } from '../../parsers/kubernetes';
 import { eq, sameNamespace } from './util';
-import { describe, indexFolder, relatedTo } from './folder';
+import { describe, indexFolder, mayCreatePods, relatedTo } from './folder';
 
 /** The message for a Service that selects no pods. */
 export function message(resource: string, selector: string): string {
@@ -15,7 +15,7 @@ export const rule: FolderRule<YamlFile> = {
   id: 'kubernetes/service-selector-mismatch',
   meta: {
     title: 'Service selects no pods',
-    description: 'A Service routes to the pods whose labels match its selector. A typo in either side leaves the Service without endpoints; nothing fails at apply time, only requests do. Checked across the manifests of a folder when it defines workloads.',
+    description: 'A Service routes to the pods whose labels match its selector. A typo in either side leaves the Service without endpoints; nothing fails at apply time, only requests do. Checked across the manifests of a folder when it defines workloads (and no custom resource that an operator turns into pods).',
     severity: 'error',
     kind: 'kubernetes',
     fixable: false,
@@ -36,8 +36,9 @@ export const rule: FolderRule<YamlFile> = {
       if (!selector || selectorIsEmpty(selector)) {
         continue;
       }
-      const candidates = index.pods.filter((p) => sameNamespace(p.resource, r));
-      if (candidates.length === 0) {
+      const candidates = index.pods.filter((p) => sameNamespace(p.resource, r) && !p.resource.pod?.partial);
+      // pods made by operators from custom resources have labels no manifest here shows
+      if (candidates.length === 0 || index.all.some((o) => mayCreatePods(o.resource) && sameNamespace(o.resource, r))) {
         continue;
       }
       if (candidates.some((p) => p.resource.pod && selectorMatches(selector, p.resource.pod.labels))) {

@@ -252,12 +252,20 @@ export function eq(tool: Equivalent['tool'], id: string): Equivalent {
 const LOCATOR_NAME = /([_.-]|^)(url|uri|host|hostname|endpoint|issuer|domain|realm|provider|audience|scopes?|server|address|addr|port|header|enabled|mode|method|type|ttl)$/i;
 
 /**
- * Why `name: value` is a literal secret (see shared literalSecret), ignoring secret-like names
- * that only locate or configure authentication; a credential format in the value still counts.
+ * Names whose last words hold a credential. Settings that merely mention auth in the middle
+ * (GF_AUTH_ANONYMOUS_ORG_ROLE, AUTH_LDAP_ALLOW_SIGN_UP) are configuration, not secrets.
+ */
+const CREDENTIAL_ENDING = /(^|[_.-])(pass(word|wd|phrase)?|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|secret[_.-]?key([_.-]base)?|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|client[_.-]?secret|auth|credentials?|conn(ection)?[_.-]?str(ing)?|dsn|webhook[_.-]?url|key[_.-]?secret)$/i;
+
+/**
+ * Why `name: value` is a literal secret (see shared literalSecret), counting a name only when it
+ * ends with a credential word and does not just locate authentication; a credential format in
+ * the value still counts whatever the name.
  */
 export function literalSecretIn(name: string, value: string): string | undefined {
   const reason = literalSecret(name, value);
-  if (reason === 'secret-like name' && LOCATOR_NAME.test(name.replace(/([a-z])([A-Z])/g, '$1_$2'))) {
+  const snake = name.replace(/([a-z])([A-Z])/g, '$1_$2');
+  if (reason === 'secret-like name' && ((LOCATOR_NAME.test(snake) && !/webhook[_.-]?url$/i.test(snake)) || !CREDENTIAL_ENDING.test(snake))) {
     return undefined;
   }
   return reason;

@@ -28,7 +28,7 @@ export const rule: Rule<YamlFile> = {
         return;
       }
       const setting = containerSecurity(r, c, 'readOnlyRootFilesystem');
-      if (setting && bool(setting.node) === true) {
+      if ((setting && bool(setting.node) === true) || (!setting && c.image === undefined)) {
         return;
       }
       const edits = setIn(ctx.model, c.node, ['securityContext', 'readOnlyRootFilesystem'], 'true', r.doc);

@@ -1,0 +1,100 @@
+import { describe, it, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { analyze, analyzeFiles } from '../../../../src/core';
+import { ready } from '../../../helpers/core';
+import { y } from './manifests';
+
+/** Realistic shapes that must stay quiet (or partly quiet) across the whole Kubernetes pack. */
+describe('kubernetes pack precision', () => {
+  before(ready);
+
+  it('a kustomize patch (containers without images) gets no "missing …" findings', () => {
+    const patch = y(
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  replicas: 4',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: web',
+      '          resources:',
+      '            limits:',
+      '              memory: 1Gi',
+    );
+    const ids = analyze('overlays/prod/patch.yaml', patch).map((f) => f.ruleId);
+    assert.deepEqual(ids, []);
+  });
+
+  it('a patch still reports an explicitly dangerous setting', () => {
+    const patch = y('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  template:', '    spec:', '      containers:', '        - name: web', '          securityContext:', '            privileged: true');
+    assert.deepEqual(analyze('overlays/dev/patch.yaml', patch).map((f) => `${f.range.start.line + 1} ${f.ruleId}`), ['10 kubernetes/privileged-container']);
+  });
+
+  it('a Service for operator-made pods is not dangling', () => {
+    const files = [
+      { path: 'k8s/app.yaml', text: y('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  selector: {matchLabels: {app: web}}', '  template:', '    metadata: {labels: {app: web}}', '    spec: {containers: [{name: web, image: "web:1"}]}') },
+      { path: 'k8s/db.yaml', text: y('apiVersion: acid.zalan.do/v1', 'kind: postgresql', 'metadata: {name: shop-db}', 'spec: {numberOfInstances: 2}') },
+      { path: 'k8s/db-svc.yaml', text: y('apiVersion: v1', 'kind: Service', 'metadata: {name: shop-db-ro}', 'spec:', '  selector: {cluster-name: shop-db, spilo-role: replica}', '  ports: [{port: 5432}]') },
+    ];
+    const found = [...analyzeFiles(files).values()].flat().filter((f) => f.ruleId === 'kubernetes/service-selector-mismatch');
+    assert.deepEqual(found, []);
+  });
+
+  it('settings that mention auth are not secrets; credentials are', () => {
+    const text = y(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: grafana}',
+      'spec:',
+      '  containers:',
+      '    - name: grafana',
+      '      image: grafana/grafana:11.2.0',
+      '      env:',
+      '        - {name: GF_AUTH_ANONYMOUS_ENABLED, value: "true"}',
+      '        - {name: GF_AUTH_ANONYMOUS_ORG_ROLE, value: Viewer}',
+      '        - {name: GF_AUTH_GENERIC_OAUTH_AUTH_URL, value: "https://sso.example.com/authorize"}',
+      '        - {name: TOKEN_EXPIRY, value: 1h}',
+      '        - {name: PASSWORD_MIN_LENGTH, value: "12"}',
+      '        - {name: GF_SECURITY_ADMIN_PASSWORD, value: "grafana-admin-2024"}',
+      '        - {name: SLACK_WEBHOOK_URL, value: "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXX"}',
+    );
+    const lines = analyze('k8s/grafana.yaml', text).filter((f) => f.ruleId === 'kubernetes/secret-in-env').map((f) => f.range.start.line + 1);
+    assert.deepEqual(lines, [14, 15]);
+  });
+
+  it('a clean Deployment and Service in one file give only folder-level info', () => {
+    const text = y(
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: web, namespace: shop}',
+      'spec:',
+      '  replicas: 2',
+      '  selector: {matchLabels: {app: web}}',
+      '  template:',
+      '    metadata: {labels: {app: web}}',
+      '    spec:',
+      '      serviceAccountName: web',
+      '      automountServiceAccountToken: false',
+      '      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}',
+      '      containers:',
+      '        - name: web',
+      '          image: ghcr.io/acme/web:1.0.0',
+      '          ports: [{name: http, containerPort: 8080}]',
+      '          readinessProbe: {httpGet: {path: /ready, port: http}}',
+      '          livenessProbe: {httpGet: {path: /live, port: http}}',
+      '          resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 500m, memory: 256Mi}}',
+      '          securityContext: {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}}',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: web, namespace: shop}',
+      'spec: {selector: {app: web}, ports: [{port: 80, targetPort: http}]}',
+    );
+    assert.deepEqual(analyze('k8s/web.yaml', text), []);
+    const folder = [...analyzeFiles([{ path: 'k8s/web.yaml', text }]).values()].flat().map((f) => f.ruleId).sort();
+    assert.deepEqual(folder, ['kubernetes/missing-network-policy', 'kubernetes/missing-pod-disruption-budget']);
+  });
+});
