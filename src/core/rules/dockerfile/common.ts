@@ -115,6 +115,10 @@ export interface RunShell {
 
 /** The parsed scripts of every RUN instruction (shell form and script heredocs). */
 export function runShells(model: DockerfileModel): RunShell[] {
+  const cached = shellsCache.get(model);
+  if (cached) {
+    return cached;
+  }
   const out: RunShell[] = [];
   for (const stage of model.stages) {
     for (const instruction of stage.instructions) {
@@ -127,11 +131,20 @@ export function runShells(model: DockerfileModel): RunShell[] {
       }
     }
   }
+  shellsCache.set(model, out);
   return out;
 }
 
+// every rule of the pack walks the same RUN commands: compute them once per parsed file
+const shellsCache = new WeakMap<DockerfileModel, RunShell[]>();
+const commandsCache = new WeakMap<DockerfileModel, RunCommand[]>();
+
 /** Every command of every RUN instruction (shell form and script heredocs), wrappers looked through. */
 export function runCommands(model: DockerfileModel): RunCommand[] {
+  const cached = commandsCache.get(model);
+  if (cached) {
+    return cached;
+  }
   const out: RunCommand[] = [];
   for (const { instruction, stage, shell } of runShells(model)) {
     for (const command of shell.script.commands) {
@@ -141,6 +154,7 @@ export function runCommands(model: DockerfileModel): RunCommand[] {
       }
     }
   }
+  commandsCache.set(model, out);
   return out;
 }
 

@@ -6,7 +6,8 @@ import { knownSecretFormat, literalSecret } from '../shared/secrets';
 /** The message for a secret written into ENV or ARG. */
 export function message(keyword: string, name: string, kind: string): string {
   const where = keyword === 'ARG' ? 'ARG defaults are recorded in the image history' : 'ENV values are stored in the image config';
-  const what = kind === 'secret-like name' ? `${keyword} ${name} has a literal value` : `${keyword} ${name} holds a ${kind}`;
+  const article = /^[aeio]/i.test(kind) || /^npm/.test(kind) ? 'an' : 'a';
+  const what = kind === 'secret-like name' ? `${keyword} ${name} has a literal value` : `${keyword} ${name} holds ${article} ${kind}`;
   return `${what}: ${where}, readable by anyone who can pull the image. Pass it at run time, or use a build secret (RUN --mount=type=secret)`;
 }
 
