@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { bool, get, isScalar, isSeq, rangeOf, str } from '../../parsers/yaml';
-import { composeServices, isPartial, reportOnce } from './model';
+import { composeServices, isOverrideFile, isPartial, reportOnce } from './model';
 import { mergedEntries, mergedEntry } from '../shared/yamlMerge';
 
 /** The message for a dependency on a service that is not defined. */
@@ -57,7 +57,7 @@ export const rule: Rule<YamlFile> = {
   check(ctx) {
     const report = reportOnce(ctx);
     const all = composeServices(ctx.model);
-    if (all.some(isPartial) || ctx.model.documents.some((d) => get(d.contents, 'include', d) !== undefined)) {
+    if (all.some(isPartial) || isOverrideFile(ctx.path, ctx.env) || ctx.model.documents.some((d) => get(d.contents, 'include', d) !== undefined)) {
       return;
     }
     const names = all.map((s) => s.name);

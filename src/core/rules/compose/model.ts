@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import { get, isMap, str, seqItems } from '../../parsers/yaml';
 import type { Pair, YamlFile } from '../../parsers/yaml';
-import type { Range, TextEdit } from '../../types';
+import type { AnalyzeEnv, Range, TextEdit } from '../../types';
 import type { RuleContext, Report } from '../../rule';
 import { rangeOf } from '../../parsers/yaml';
 import { mergedEntries, mergedEntry } from '../shared/yamlMerge';
@@ -194,4 +194,28 @@ export function nestedValue(node: unknown, path: readonly string[], doc: Documen
     }
   }
   return n;
+}
+
+const BASE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/**
+ * Whether the analysed file is layered over another compose file: `compose.override.yaml`
+ * (merged automatically by `docker compose`), or `compose.<env>.yaml` next to a base file
+ * (used with `-f compose.yaml -f compose.prod.yaml`). Its services only add to or change the
+ * base ones, so what they lack may well be in the base file.
+ */
+export function isOverrideFile(path: string, env: AnalyzeEnv): boolean {
+  const name = path.replace(/\\/g, '/').split('/').pop() ?? '';
+  if (/^(docker-)?compose\.override\.ya?ml$/i.test(name)) {
+    return true;
+  }
+  if (!/^(docker-)?compose[.-].+\.ya?ml$/i.test(name)) {
+    return false;
+  }
+  return BASE_FILES.some((base) => base !== name && env.fileExists?.(base) === true);
+}
+
+/** Whether "missing …" rules may judge a service: complete, and not in an override file. */
+export function judgeMissing(ctx: RuleContext<YamlFile>, service: ComposeService): boolean {
+  return !isPartial(service) && !isOverrideFile(ctx.path, ctx.env);
 }

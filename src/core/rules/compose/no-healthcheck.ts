@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { composeServices, isOneShot, isPartial, serviceAttr, serviceKeyRange } from './model';
+import { composeServices, isOneShot, judgeMissing, serviceAttr, serviceKeyRange } from './model';
 
 /** The message for a long-running service without a health check. */
 export function message(service: string): string {
@@ -23,7 +23,7 @@ export const rule: Rule<YamlFile> = {
   check(ctx) {
     const all = composeServices(ctx.model);
     for (const service of all) {
-      if (isPartial(service) || serviceAttr(service, 'healthcheck', all) !== undefined || isOneShot(service, all)) {
+      if (!judgeMissing(ctx, service) || serviceAttr(service, 'healthcheck', all) !== undefined || isOneShot(service, all)) {
         continue;
       }
       ctx.report({ range: serviceKeyRange(ctx.model, service), message: message(service.name) });

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { mapEntries } from '../../parsers/yaml';
-import { appendToService, composeServices, isPartial, nestedValue, serviceAttr, serviceKeyRange } from './model';
+import { appendToService, composeServices, judgeMissing, nestedValue, serviceAttr, serviceKeyRange } from './model';
 
 /** The message for a service without memory or CPU limits. */
 export function message(service: string): string {
@@ -24,7 +24,7 @@ export const rule: Rule<YamlFile> = {
   check(ctx) {
     const all = composeServices(ctx.model);
     for (const service of all) {
-      if (isPartial(service)) {
+      if (!judgeMissing(ctx, service)) {
         continue;
       }
       const flat = ['mem_limit', 'cpus', 'cpu_quota', 'memswap_limit'].map((k) => serviceAttr(service, k, all));

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { appendToService, composeServices, isOneShot, isPartial, nestedValue, serviceAttr, serviceKeyRange } from './model';
+import { appendToService, composeServices, isOneShot, judgeMissing, nestedValue, serviceAttr, serviceKeyRange } from './model';
 
 /** The message for a long-running service without a restart policy. */
 export function message(service: string): string {
@@ -20,7 +20,7 @@ export const rule: Rule<YamlFile> = {
   check(ctx) {
     const all = composeServices(ctx.model);
     for (const service of all) {
-      if (isPartial(service) || serviceAttr(service, 'restart', all) !== undefined || isOneShot(service, all)) {
+      if (!judgeMissing(ctx, service) || serviceAttr(service, 'restart', all) !== undefined || isOneShot(service, all)) {
         continue;
       }
       const deploy = serviceAttr(service, 'deploy', all);

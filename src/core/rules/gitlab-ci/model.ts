@@ -171,6 +171,9 @@ export function jobAttr(pipeline: Pipeline, job: GitlabJob, key: string, depth =
   if (own !== undefined) {
     return own;
   }
+  if (isOverrideOfIncluded(pipeline, job)) {
+    return 'unknown';
+  }
   if (DEFAULT_KEYS.has(key) && inheritsDefault(pipeline, job, key)) {
     const def = mergedEntry(mergedEntry(pipeline.root, 'default', pipeline.doc)?.value, key, pipeline.doc);
     if (def) {
@@ -209,6 +212,18 @@ function lookupExtends(pipeline: Pipeline, job: GitlabJob, key: string, depth: n
     }
   }
   return unknown ? 'unknown' : undefined;
+}
+
+/**
+ * A job that only adjusts a job from an included file (`sast: {stage: test}`): in a file with
+ * `include:` (or an included fragment), a job with nothing to run and no `extends:` of its own.
+ * What it lacks here is defined in the other file.
+ */
+export function isOverrideOfIncluded(pipeline: Pipeline, job: GitlabJob): boolean {
+  if (!pipeline.hasInclude && !pipeline.fragment) {
+    return false;
+  }
+  return !['script', 'trigger', 'run', 'extends'].some((k) => mergedEntry(job.node, k, pipeline.doc) !== undefined);
 }
 
 /** The value of a resolved attribute, or undefined when unset or unknown. */

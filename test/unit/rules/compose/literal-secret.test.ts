@@ -17,4 +17,5 @@ ruleTable('compose/literal-secret', [
   { what: 'build args', input: 'services:\n  api:\n    build:\n      context: .\n      args:\n        NPM_TOKEN: npm_abcdefghijklmnopqrstuvwxyz0123456789\n', want: [6] },
   { what: 'from an anchor', input: 'x-env: &env\n  environment:\n    JWT_SECRET: abcdef123456\nservices:\n  a:\n    <<: *env\n    image: acme/a:1.0\n  b:\n    <<: *env\n    image: acme/b:1.0\n', want: [3] },
   { what: 'non-secret settings', input: 'services:\n  api:\n    image: acme/api:1.0\n    environment:\n      NODE_ENV: production\n      TOKEN_TTL: 3600\n      DB_USER: app\n', want: [] },
+  { what: 'address-like names are not secrets', input: 'services:\n  api:\n    image: acme/api:1.0\n    environment:\n      TOKEN_URL: https://auth.example.com/oauth/token\n      AUTH_HOST: auth.internal\n', want: [] },
 ]);

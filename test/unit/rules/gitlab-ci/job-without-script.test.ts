@@ -10,4 +10,5 @@ ruleTable('gitlab-ci/job-without-script', [
   { what: 'extends an unknown template', input: 'build:\n  extends: .from-include\n', want: [] },
   { what: 'hidden template', input: '.base:\n  image: node:20\n', want: [] },
   { what: 'default does not provide script', input: 'default:\n  before_script: [npm ci]\nbuild:\n  stage: build\n', want: [3] },
+  { what: 'adjusting a job from an include', input: 'include:\n  - template: Jobs/SAST.gitlab-ci.yml\nsast:\n  stage: test\n', want: [] },
 ]);
