@@ -5,10 +5,12 @@ import { checkCommand } from './commands/check';
 import { fixCommand } from './commands/fix';
 import { rulesCommand } from './commands/rules';
 import { generateCommand } from './commands/generate';
+import { policyCommand } from './commands/policy';
+import { agentCommand } from './commands/agent';
 import { VERSION } from './version';
 
 /** Every sub-command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, rulesCommand, generateCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, rulesCommand, generateCommand, policyCommand, agentCommand];
 
 function help(): string {
   const lines = [
