@@ -1,0 +1,11 @@
+import { tfTable } from './tf-table';
+import { message } from '../../../../src/core/rules/terraform/lb-listener-plain-http';
+
+tfTable('terraform/lb-listener-plain-http', [
+  { what: 'HTTP forwarding to targets', input: `resource "aws_lb_listener" "web" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 80\n  protocol          = "HTTP"\n  default_action {\n    type             = "forward"\n    target_group_arn = aws_lb_target_group.web.arn\n  }\n}\n`, want: [4], messages: [message('web')] },
+  { what: 'port 80 without protocol', input: `resource "aws_alb_listener" "web" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 80\n  default_action {\n    type             = "forward"\n    target_group_arn = aws_lb_target_group.web.arn\n  }\n}\n`, want: [1] },
+  { what: 'redirect to HTTP is still plain', input: `resource "aws_lb_listener" "web" {\n  port     = 80\n  protocol = "HTTP"\n  default_action {\n    type = "redirect"\n    redirect {\n      port        = "8080"\n      protocol    = "HTTP"\n      status_code = "HTTP_302"\n    }\n  }\n}\n`, want: [3] },
+  { what: 'protocol through a local', input: `locals {\n  proto = "HTTP"\n}\nresource "aws_lb_listener" "web" {\n  port     = 8080\n  protocol = local.proto\n  default_action {\n    type = "fixed-response"\n    fixed_response {\n      content_type = "text/plain"\n    }\n  }\n}\n`, want: [6] },
+  { what: 'HTTP redirecting to HTTPS', input: `resource "aws_lb_listener" "http" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 80\n  protocol          = "HTTP"\n  default_action {\n    type = "redirect"\n    redirect {\n      port        = "443"\n      protocol    = "HTTPS"\n      status_code = "HTTP_301"\n    }\n  }\n}\n`, want: [] },
+  { what: 'HTTPS and TCP listeners', input: `resource "aws_lb_listener" "https" {\n  port            = 443\n  protocol        = "HTTPS"\n  ssl_policy      = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n  certificate_arn = aws_acm_certificate.web.arn\n  default_action {\n    type             = "forward"\n    target_group_arn = aws_lb_target_group.web.arn\n  }\n}\nresource "aws_lb_listener" "nlb" {\n  port     = 5432\n  protocol = "TCP"\n  default_action {\n    type             = "forward"\n    target_group_arn = aws_lb_target_group.db.arn\n  }\n}\n`, want: [] },
+]);
