@@ -7,7 +7,7 @@
 //        AURORA_TEST_GREP=<pattern> narrows the tests.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ensureVSCode, ROOT } from './ensure-vscode.mjs';
 import { killGroup, launchBrowser, prepareDirs, startServer, workbenchUrl } from './vscode-server.mjs';
 
@@ -21,6 +21,14 @@ const SUITES = [
   { name: 'main', tests: 'out/test/integration/index.js', settings: { 'security.workspace.trust.enabled': false } },
   // trust on and nothing grants it: Restricted Mode
   { name: 'restricted', tests: 'out/test/integration/restricted/index.js', settings: { 'security.workspace.trust.enabled': true } },
+  // two folders, each with its own aurora.yaml
+  {
+    name: 'multiroot',
+    tests: 'out/test/integration/multiroot/index.js',
+    settings: { 'security.workspace.trust.enabled': false },
+    fixture: 'test/integration/fixtures/multiroot',
+    workspaceFile: 'multiroot.code-workspace',
+  },
 ].filter((s) => !only || s.name === only);
 
 const COMMON_SETTINGS = {
@@ -63,12 +71,28 @@ function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
 }
 
+/** Copy what the VSIX would ship (see .vscodeignore) into `dir`. */
+function stageExtension(dir) {
+  for (const p of ['package.json', 'package.nls.json', 'LICENSE', 'dist/extension.js', 'dist/wasm', 'docs/rules', 'schemas', 'media']) {
+    if (existsSync(join(ROOT, p))) {
+      cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+    }
+  }
+  return dir;
+}
+
 async function runSuite(suite, runDir) {
   const dir = join(runDir, suite.name);
   rmSync(dir, { recursive: true, force: true });
   const dirs = prepareDirs(dir, { ...COMMON_SETTINGS, ...suite.settings });
   const workspace = join(dir, 'workspace');
-  cpSync(join(ROOT, 'test/integration/fixtures/workspace'), workspace, { recursive: true });
+  cpSync(join(ROOT, suite.fixture ?? 'test/integration/fixtures/workspace'), workspace, { recursive: true });
+  // run a snapshot of the extension and the compiled tests, so a rebuild in the working tree
+  // during the run cannot change what is being tested
+  const extension = stageExtension(join(dir, 'extension'));
+  const testsDir = join(dir, 'tests');
+  cpSync(join(ROOT, 'out/test/integration'), testsDir, { recursive: true });
+  const testsPath = join(testsDir, relative('out/test/integration', suite.tests));
   const resultsFile = join(dir, 'results.json');
   const logFile = join(dir, 'server.log');
   let hostExit;
@@ -93,7 +117,7 @@ async function runSuite(suite, runDir) {
   try {
     const page = await browser.newPage();
     page.on('console', (msg) => consoleLines.push(`[${msg.type()}] ${msg.text()}`));
-    const url = workbenchUrl({ port: server.port, folder: workspace, extensionPath: ROOT, testsPath: join(ROOT, suite.tests) });
+    const url = workbenchUrl({ port: server.port, folder: workspace, workspaceFile: suite.workspaceFile && join(workspace, suite.workspaceFile), extensionPath: extension, testsPath });
     await page.goto(url);
     const deadline = Date.now() + SUITE_TIMEOUT_MS;
     while (!existsSync(resultsFile)) {

@@ -69,7 +69,8 @@ export class ConfigStore implements vscode.Disposable {
     this.store.add(watcher.onDidDelete(onFile));
     this.store.add(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && isConfigFile(e.document.uri)) {
+        // also on dirty-state-only events: a revert must count even when it reports no change
+        if (isConfigFile(e.document.uri)) {
           this.invalidateFor(e.document.uri);
         }
       }),

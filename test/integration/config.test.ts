@@ -35,7 +35,12 @@ suite('configuration', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.ok(configDoc.isDirty);
     await waitFor('the info severity', () => waitForRule(doc.uri, RULE, 1).then(([d]) => d.severity === vscode.DiagnosticSeverity.Information));
-    await vscode.commands.executeCommand('workbench.action.files.revert', configDoc.uri);
+    // take the edit back and save: the file is as before, and so is the severity
+    const undo = new vscode.WorkspaceEdit();
+    undo.replace(configDoc.uri, new vscode.Range(configDoc.positionAt(0), configDoc.positionAt(configDoc.getText().length)), original);
+    assert.ok(await vscode.workspace.applyEdit(undo));
+    assert.ok(await configDoc.save());
+    await waitFor('the warning severity again', () => waitForRule(doc.uri, RULE, 1).then(([d]) => d.severity === vscode.DiagnosticSeverity.Warning));
   });
 
   test('aurora.severityOverrides wins over aurora.yaml', async () => {

@@ -47,6 +47,12 @@ suite('diagnostics', () => {
     assert.strictEqual(doc.getText(d.range), 'nginx:latest');
   });
 
+  test('Kubernetes: a rule finding at the offending key', async () => {
+    const doc = await openFile('k8s-live/pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:latest\n');
+    const [d] = await waitForRule(doc.uri, 'kubernetes/image-latest-tag', 1);
+    assert.strictEqual(d.range.start.line, 7);
+  });
+
   for (const [what, rel, line] of [
     ['Kubernetes', 'k8s/broken.yaml', 5],
     ['GitHub Actions', '.github/workflows/ci.yml', 2],

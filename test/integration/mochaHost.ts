@@ -10,6 +10,8 @@ export interface SuiteResults {
   failures: number;
   pending: number;
   failed: { title: string; error: string }[];
+  /** The test files mocha loaded. */
+  files: string[];
   /** Every test with its duration, slowest first. */
   tests: { title: string; state: string; ms: number }[];
   durationMs: number;
@@ -26,10 +28,9 @@ export async function runSuite(suite: string, dir: string, vscodeVersion: string
   if (grep) {
     mocha.grep(grep);
   }
-  for (const name of fs.readdirSync(dir).sort()) {
-    if (name.endsWith('.test.js')) {
-      mocha.addFile(path.join(dir, name));
-    }
+  const files = fs.readdirSync(dir).filter((name) => name.endsWith('.test.js')).sort();
+  for (const name of files) {
+    mocha.addFile(path.join(dir, name));
   }
   const started = Date.now();
   const failed: SuiteResults['failed'] = [];
@@ -47,7 +48,7 @@ export async function runSuite(suite: string, dir: string, vscodeVersion: string
       reject(e);
     }
   });
-  const results: SuiteResults = { suite, vscodeVersion, ...counts, failed, tests: tests.sort((a, b) => b.ms - a.ms), durationMs: Date.now() - started };
+  const results: SuiteResults = { suite, vscodeVersion, ...counts, failed, files, tests: tests.sort((a, b) => b.ms - a.ms), durationMs: Date.now() - started };
   const out = process.env.AURORA_TEST_RESULTS;
   if (out) {
     fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -30,11 +30,19 @@ suite('workspace scan', () => {
     await waitForRule(uri, 'dockerfile/no-latest-tag', 0);
   });
 
-  test('Kubernetes files of one folder are analysed together', async () => {
-    // a cross-document rule may or may not exist yet; the contract checked here is that a
-    // Kubernetes file on disk is analysed with its neighbours without losing its own findings
-    const a = await writeFile('scan/k8s-pair/a.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: [80\n');
-    await writeFile('scan/k8s-pair/b.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata: {}\n');
-    await waitForRule(a, 'parse-error', 1);
+  test('Kubernetes manifests of one folder are checked together, with related locations', async () => {
+    const deployment = (app: string): string =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: ${app}\n  template:\n    metadata:\n      labels:\n        app: ${app}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n`;
+    const svc = await writeFile('scan/k8s-pair/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n');
+    const deploy = await writeFile('scan/k8s-pair/deployment.yaml', deployment('api'));
+    const [d] = await waitForRule(svc, 'kubernetes/service-selector-mismatch', 1);
+    assert.strictEqual(d.range.start.line, 5);
+    assert.ok(
+      d.relatedInformation?.some((r) => r.location.uri.toString() === deploy.toString()),
+      `related information points at the Deployment: ${JSON.stringify(d.relatedInformation?.map((r) => r.location.uri.toString()))}`,
+    );
+    // fixing the other file (on disk, closed) clears the finding through the watcher
+    await writeFile('scan/k8s-pair/deployment.yaml', deployment('web'));
+    await waitForRule(svc, 'kubernetes/service-selector-mismatch', 0);
   });
 });
