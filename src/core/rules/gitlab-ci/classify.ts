@@ -8,7 +8,7 @@ import type { GitlabJob, Pipeline } from './model';
 /** Stage or job names that mean "deploy" (review apps excluded: they deploy every branch on purpose). */
 const DEPLOY_NAME = /(^|[-_:.\s/])(deploy\w*|release|releases|rollout|production|prod|publish|promote|ship|go-live)($|[-_:.\s/])/i;
 /** Stage or job names that mean "test before merging". Smoke and post-deploy checks are not these. */
-const TEST_NAME = /(^|[-_:.\s/])(test|tests|testing|unit|unittest|integration|lint|linting|check|checks|verify|qa|spec|specs)($|[-_:.\s/\d])/i;
+const TEST_NAME = /(^|[-_:.\s/])(test|tests|testing|unit|unittest|integration|lint|linting|check|checks|verify|validate|validation|qa|spec|specs|sast|scan|scans|audit)($|[-_:.\s/\d])/i;
 const POST_DEPLOY_NAME = /smoke|post[-_]?deploy|after[-_]?deploy|canary|monitor/i;
 const BUILD_NAME = /(^|[-_:.\s/])(build|builds|package|packaging|image|images|docker|containeri[sz]e|compile|bake)($|[-_:.\s/])/i;
 const REVIEW_ENV = /^review(s)?([-_/]|$)|\$\{?CI_(COMMIT_REF|MERGE_REQUEST|COMMIT_BRANCH)/i;
@@ -93,6 +93,9 @@ const TEST_COMMANDS: readonly RegExp[] = [
   /^dotnet test\b/,
   /^make (test|check|lint)\b/,
   /^mix test\b/,
+  /^(terraform|tofu) (validate|test)\b/,
+  /^(tflint|checkov|trivy|hadolint|shellcheck|kubeconform|kubeval|ruff|flake8|mypy|pylint)\b/,
+  /^helm (lint|unittest)\b/,
 ];
 
 function scriptLines(pipeline: Pipeline, job: GitlabJob): string[] {

@@ -25,4 +25,14 @@ ruleTable('gitlab-ci/deploy-without-tests', [
   { what: 'production environment via extends', input: `${test}.deploy:\n  environment: production\n  needs: []\nrelease-job:\n  extends: .deploy\n  stage: build\n  script: ./ship.sh\n`, want: [6] },
   { what: 'image push in the build stage is a build step', input: `build:\n  stage: build\n  script: docker push $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA\n${test}`, want: [] },
   { what: 'stop environment is not a deploy', input: `${test}stop:\n  stage: build\n  script: ./stop.sh\n  environment:\n    name: production\n    action: stop\n`, want: [] },
+  {
+    what: 'terraform validate gates the apply',
+    input: 'stages: [validate, plan, apply]\nfmt:\n  stage: validate\n  script: terraform validate\nplan:\n  stage: plan\n  script: terraform plan -out plan.tfplan\napply:\n  stage: apply\n  script: terraform apply plan.tfplan\n',
+    want: [],
+  },
+  {
+    what: 'apply in the same stage as validate',
+    input: 'stages: [infra]\nfmt:\n  stage: infra\n  script: tflint\napply:\n  stage: infra\n  script: terraform apply -auto-approve\n',
+    want: [5],
+  },
 ]);
