@@ -114,7 +114,7 @@ function nodeDockerfile(stack: NodeStack, input: ProjectInput): string[] {
     '',
     '# Runtime stage: the same small alpine base, only the built app and production dependencies.',
     `FROM ${stack.image}`,
-    'ENV NODE_ENV=production',
+    `ENV NODE_ENV=production PORT=${stack.port}`,
     'WORKDIR /app',
     '# Files stay owned by root: the app can read them but not change its own code.',
     'COPY --from=build /app ./',
@@ -196,6 +196,7 @@ function goDockerfile(stack: GoStack): string[] {
     '',
     '# Runtime stage: distroless static, no shell or package manager; runs as its nonroot user.',
     `FROM ${DISTROLESS_STATIC}`,
+    `ENV PORT=${stack.port}`,
     'COPY --from=build /out/app /app',
     ...runtimeTail(stack, ['/app']),
   ];
@@ -241,6 +242,7 @@ function javaDockerfile(stack: JavaStack, input: ProjectInput): string[] {
     '# Runtime stage: a JRE on alpine (small, and busybox wget runs the health check).',
     `FROM ${stack.images.jre}`,
     `RUN addgroup -S -g ${stack.uid} app && adduser -S -D -H -u ${stack.uid} -G app app`,
+    ...(stack.springBoot ? [`ENV SERVER_PORT=${stack.port}`] : []),
     'WORKDIR /app',
     ...(stack.gradleDistribution
       ? [
