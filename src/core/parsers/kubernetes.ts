@@ -15,6 +15,7 @@ import type { Range } from '../types';
 const isMapNode = Yaml.isMap;
 const isScalarNode = Yaml.isScalar;
 const isAliasNode = Yaml.isAlias;
+const isSeqNode = Yaml.isSeq;
 
 /** Pairs of a map by key, built once per map node (nodes are immutable once parsed). */
 const pairsByKey = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
@@ -41,7 +42,45 @@ export function getPair(node: unknown, key: string, doc?: Document): Pair<unknow
     }
     pairsByKey.set(map, pairs);
   }
-  return pairs.get(key);
+  const found = pairs.get(key);
+  if (found || key === '<<') {
+    return found;
+  }
+  // YAML merge keys (`<<: *defaults`), which kubectl honours: look in the merged maps, in order
+  const merge = pairs.get('<<');
+  if (merge) {
+    const sources = isSeqNode(merge.value) ? merge.value.items : [merge.value];
+    for (const source of sources) {
+      const inner = getPair(isAliasNode(source) ? deref(source, doc) : source, key, doc);
+      if (inner) {
+        return inner;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A boolean as Kubernetes reads it: manifests go through a YAML 1.1 decoder, so unquoted
+ * yes/no/on/off are booleans too. Quoted strings are not.
+ */
+export function flag(node: unknown): boolean | undefined {
+  if (!isScalarNode(node)) {
+    return undefined;
+  }
+  if (typeof node.value === 'boolean') {
+    return node.value;
+  }
+  if (typeof node.value !== 'string' || (node.type !== undefined && node.type !== 'PLAIN')) {
+    return undefined;
+  }
+  if (/^(true|True|TRUE|yes|Yes|YES|y|Y|on|On|ON)$/.test(node.value)) {
+    return true;
+  }
+  if (/^(false|False|FALSE|no|No|NO|n|N|off|Off|OFF)$/.test(node.value)) {
+    return false;
+  }
+  return undefined;
 }
 
 /** The value node of `key` in a map (aliases resolved when `doc` is given), indexed like `getPair`. */

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, rangeOf } from '../../parsers/yaml';
-import { describeContainer, get } from '../../parsers/kubernetes';
+import { rangeOf } from '../../parsers/yaml';
+import { describeContainer, flag, get } from '../../parsers/kubernetes';
 import { containerSecurity, eq, forEachContainer, setIn, strings } from './util';
 
 /** The message for a container that may gain privileges. */
@@ -28,12 +28,12 @@ export const rule: Rule<YamlFile> = {
         return;
       }
       const setting = containerSecurity(r, c, 'allowPrivilegeEscalation');
-      const value = setting ? bool(setting.node) : undefined;
+      const value = setting ? flag(setting.node) : undefined;
       if (value === false || (setting === undefined && c.image === undefined)) {
         return;
       }
       // the API rejects allowPrivilegeEscalation: false next to privileged or CAP_SYS_ADMIN
-      const privileged = bool(containerSecurity(r, c, 'privileged')?.node) === true;
+      const privileged = flag(containerSecurity(r, c, 'privileged')?.node) === true;
       const sysAdmin = strings(get(get(get(c.node, 'securityContext', r.doc), 'capabilities', r.doc), 'add', r.doc), r.doc).some((cap) => /^(CAP_)?SYS_ADMIN$/i.test(cap));
       const edits = privileged || sysAdmin ? undefined : setIn(ctx.model, c.node, ['securityContext', 'allowPrivilegeEscalation'], 'false', r.doc);
       ctx.report({

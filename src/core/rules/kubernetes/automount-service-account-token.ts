@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, keyRange, str } from '../../parsers/yaml';
-import { describe, get } from '../../parsers/kubernetes';
+import { keyRange, str } from '../../parsers/yaml';
+import { describe, flag, get } from '../../parsers/kubernetes';
 import type { K8sPod, K8sResource } from '../../parsers/kubernetes';
 import { eq, k8s, setIn } from './util';
 
@@ -35,7 +35,7 @@ export const rule: Rule<YamlFile> = {
   check(ctx) {
     const resources = k8s(ctx.model).resources;
     const disabledAccounts = new Set(
-      resources.filter((r) => r.kind === 'ServiceAccount' && bool(get(r.node, 'automountServiceAccountToken', r.doc)) === false).map((r) => r.name),
+      resources.filter((r) => r.kind === 'ServiceAccount' && flag(get(r.node, 'automountServiceAccountToken', r.doc)) === false).map((r) => r.name),
     );
     for (const r of resources) {
       const pod = r.pod;
@@ -43,7 +43,7 @@ export const rule: Rule<YamlFile> = {
         continue;
       }
       const account = serviceAccountOf(r, pod);
-      const setting = bool(get(pod.spec, 'automountServiceAccountToken', r.doc));
+      const setting = flag(get(pod.spec, 'automountServiceAccountToken', r.doc));
       if (setting === false) {
         continue;
       }

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, keyRange } from '../../parsers/yaml';
-import { describe, get, getPair } from '../../parsers/kubernetes';
+import { keyRange } from '../../parsers/yaml';
+import { describe, flag, get, getPair } from '../../parsers/kubernetes';
 import { eq, forEachPod } from './util';
 import { serviceAccountOf } from './automount-service-account-token';
 
@@ -26,7 +26,7 @@ export const rule: Rule<YamlFile> = {
   },
   check(ctx) {
     forEachPod(ctx.model, (r, pod) => {
-      if (pod.partial || bool(get(pod.spec, 'automountServiceAccountToken', r.doc)) === false) {
+      if (pod.partial || flag(get(pod.spec, 'automountServiceAccountToken', r.doc)) === false) {
         return;
       }
       const account = serviceAccountOf(r, pod);

@@ -1,7 +1,7 @@
 import type { Equivalent, Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, keyRange } from '../../parsers/yaml';
-import { describe, get } from '../../parsers/kubernetes';
+import { keyRange } from '../../parsers/yaml';
+import { describe, flag, get } from '../../parsers/kubernetes';
 import type { K8sResource } from '../../parsers/kubernetes';
 import type { Severity } from '../../types';
 import { forEachPod } from './util';
@@ -22,7 +22,7 @@ export function podFlagRule(
     meta: { title, description, severity, kind: 'kubernetes', fixable: false, equivalents },
     check(ctx) {
       forEachPod(ctx.model, (r, pod) => {
-        if (bool(get(pod.spec, key, r.doc)) === true && !skip?.(r)) {
+        if (flag(get(pod.spec, key, r.doc)) === true && !skip?.(r)) {
           ctx.report({ range: keyRange(ctx.model, pod.spec, key, r.doc), message: message(describe(r)) });
         }
       });

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, rangeOf } from '../../parsers/yaml';
-import { describeContainer } from '../../parsers/kubernetes';
+import { rangeOf } from '../../parsers/yaml';
+import { describeContainer, flag } from '../../parsers/kubernetes';
 import { containerSecurity, eq, forEachContainer } from './util';
 
 /** The message for a privileged container. */
@@ -23,7 +23,7 @@ export const rule: Rule<YamlFile> = {
   check(ctx) {
     forEachContainer(ctx.model, (r, _pod, c) => {
       const setting = containerSecurity(r, c, 'privileged');
-      if (setting && bool(setting.node) === true) {
+      if (setting && flag(setting.node) === true) {
         ctx.report({ range: rangeOf(ctx.model, setting.node), message: message(describeContainer(c)) });
       }
     });

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, num, rangeOf } from '../../parsers/yaml';
-import { describeContainer } from '../../parsers/kubernetes';
+import { num, rangeOf } from '../../parsers/yaml';
+import { describeContainer, flag } from '../../parsers/kubernetes';
 import { effectiveSecurity, eq, forEachContainer, setIn } from './util';
 
 /** The message for a container that may run as root. */
@@ -46,11 +46,11 @@ export const rule: Rule<YamlFile> = {
         }
         return;
       }
-      const flag = nonRoot ? bool(nonRoot.node) : undefined;
-      if (flag === true || (uid !== undefined && uid > 0)) {
+      const nonRootValue = nonRoot ? flag(nonRoot.node) : undefined;
+      if (nonRootValue === true || (uid !== undefined && uid > 0)) {
         return;
       }
-      if (flag === false) {
+      if (nonRootValue === false) {
         if (!reported.has(nonRoot?.node)) {
           reported.add(nonRoot?.node);
           const edits = setIn(ctx.model, nonRoot?.owner, ['runAsNonRoot'], 'true', r.doc);

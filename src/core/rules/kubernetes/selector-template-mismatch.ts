@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, keyRange } from '../../parsers/yaml';
-import { describe, get, getPair, readSelector, selectorIsEmpty, selectorMatches } from '../../parsers/kubernetes';
+import { keyRange } from '../../parsers/yaml';
+import { describe, flag, get, getPair, readSelector, selectorIsEmpty, selectorMatches } from '../../parsers/kubernetes';
 import { eq, k8s } from './util';
 
 /** Kinds whose selector must match their own pod template. */
@@ -36,7 +36,7 @@ export const rule: Rule<YamlFile> = {
       }
       const spec = get(r.node, 'spec', r.doc);
       // Jobs generate their selector unless manualSelector is set
-      if (r.kind === 'Job' && bool(get(spec, 'manualSelector', r.doc)) !== true) {
+      if (r.kind === 'Job' && flag(get(spec, 'manualSelector', r.doc)) !== true) {
         continue;
       }
       const selectorPair = getPair(spec, 'selector', r.doc);

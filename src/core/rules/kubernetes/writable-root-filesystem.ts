@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, rangeOf } from '../../parsers/yaml';
-import { describeContainer } from '../../parsers/kubernetes';
+import { rangeOf } from '../../parsers/yaml';
+import { describeContainer, flag } from '../../parsers/kubernetes';
 import { containerSecurity, eq, forEachContainer, setIn } from './util';
 
 /** The message for a writable root filesystem. */
@@ -28,7 +28,7 @@ export const rule: Rule<YamlFile> = {
         return;
       }
       const setting = containerSecurity(r, c, 'readOnlyRootFilesystem');
-      if ((setting && bool(setting.node) === true) || (!setting && c.image === undefined)) {
+      if ((setting && flag(setting.node) === true) || (!setting && c.image === undefined)) {
         return;
       }
       const edits = setIn(ctx.model, c.node, ['securityContext', 'readOnlyRootFilesystem'], 'true', r.doc);

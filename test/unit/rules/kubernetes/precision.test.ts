@@ -97,4 +97,29 @@ describe('kubernetes pack precision', () => {
     const folder = [...analyzeFiles([{ path: 'k8s/web.yaml', text }]).values()].flat().map((f) => f.ruleId).sort();
     assert.deepEqual(folder, ['kubernetes/missing-network-policy', 'kubernetes/missing-pod-disruption-budget']);
   });
+
+  it('reads YAML 1.1 booleans as Kubernetes does, and merge keys', () => {
+    const text = y(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: p}',
+      'spec:',
+      '  hostNetwork: yes',
+      '  containers:',
+      '    - &base',
+      '      name: a',
+      '      image: a:1.0.0',
+      '      securityContext:',
+      '        privileged: on',
+      '    - <<: *base',
+      '      name: b',
+    );
+    const found = analyze('k8s/p.yaml', text)
+      .filter((f) => f.ruleId === 'kubernetes/host-network' || f.ruleId === 'kubernetes/privileged-container')
+      .map((f) => `${f.range.start.line + 1} ${f.ruleId}`);
+    // the second container inherits image and securityContext through the merge key: both are privileged
+    assert.deepEqual(found, ['5 kubernetes/host-network', '11 kubernetes/privileged-container', '11 kubernetes/privileged-container']);
+    const images = analyze('k8s/p.yaml', text).filter((f) => f.ruleId === 'kubernetes/missing-memory-limit').map((f) => f.range.start.line + 1);
+    assert.deepEqual(images, [7, 12]);
+  });
 });
