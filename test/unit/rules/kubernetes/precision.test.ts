@@ -120,6 +120,6 @@ describe('kubernetes pack precision', () => {
     // the second container inherits image and securityContext through the merge key: both are privileged
     assert.deepEqual(found, ['5 kubernetes/host-network', '11 kubernetes/privileged-container', '11 kubernetes/privileged-container']);
     const images = analyze('k8s/p.yaml', text).filter((f) => f.ruleId === 'kubernetes/missing-memory-limit').map((f) => f.range.start.line + 1);
-    assert.deepEqual(images, [7, 12]);
+    assert.deepEqual(images, [8, 12]);
   });
 });
