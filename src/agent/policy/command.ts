@@ -184,6 +184,14 @@ function lit(value: string): Word {
 /** The parsed word behind a made-up one keeps its dynamic flag. */
 const UNKNOWN: Word = { value: '$INPUT', raw: '$INPUT', dynamic: true };
 
+/** Where a command sits in its script. */
+interface Where {
+  cmd?: ShellCommand;
+  pipedFrom?: ShellCommand[];
+  /** The command is followed by `&&`. */
+  chained?: boolean;
+}
+
 /** Stateful walk over one command line. */
 class Analyzer {
   readonly denials = new Set<string>();
@@ -193,6 +201,10 @@ class Analyzer {
   /** Folders the following commands may run in (several after `cd` in subshells). */
   private cwds: string[];
   private cwdUnknown = false;
+  /** Inside a container (docker exec/run, kubectl exec): paths are the container's, not ours. */
+  private inContainer = 0;
+  /** Whether the script being analysed can scope a cd (subshells, substitutions). */
+  private scoped = false;
   /** Files a fetcher saved in this command line (running one is download-and-execute). */
   private readonly downloaded = new Set<string>();
 
@@ -231,6 +243,9 @@ class Analyzer {
     for (const a of s.assignments) {
       this.assignment(a.name, a.value);
     }
+    // without subshells or substitutions a `cd X &&` moves every later command
+    const outerScoped = this.scoped;
+    this.scoped = outerScoped || depth > 0 || /[()`]/.test(text);
     const pipelines = new Map<number, ShellCommand[]>();
     for (const cmd of s.commands) {
       if (cmd.pipeLength > 1) {
@@ -246,9 +261,11 @@ class Analyzer {
       this.redirects(cmd, depth);
       if (cmd.nameWord) {
         const before = (pipelines.get(cmd.pipelineId) ?? []).filter((m) => m.pipeIndex < cmd.pipeIndex);
-        this.words([cmd.nameWord, ...cmd.args], depth, { cmd, pipedFrom: before });
+        const chained = /^\s*&&/.test(text.slice(cmd.end));
+        this.words([cmd.nameWord, ...cmd.args], depth, { cmd, pipedFrom: before, chained });
       }
     }
+    this.scoped = outerScoped;
   }
 
   private assignment(name: string, value: ShellWord | undefined): void {
@@ -346,7 +363,8 @@ class Analyzer {
   }
 
   /** Resolve a path word for every folder the command may run in. */
-  private resolveAll(w: Word): { abs: string[]; problem?: string } {
+  private resolveAll(word: Word): { abs: string[]; problem?: string } {
+    const w = this.expandPwd(word);
     if (w.dynamic) {
       return { abs: [], problem: `${w.raw} is computed at run time` };
     }
@@ -361,8 +379,23 @@ class Analyzer {
     return { abs: (relative ? this.cwds : [this.cwds[0]]).map((c) => joinPath(c, v)) };
   }
 
+  /** `$PWD/x`, `${PWD}/x` and `$(pwd)/x` are known: the folder the command runs in. */
+  private expandPwd(w: Word): Word {
+    if (!w.dynamic || this.cwdUnknown || this.cwds.length !== 1) {
+      return w;
+    }
+    const m = /^(\$PWD|\$\{PWD\}|\$\(pwd\)|`pwd`)(.*)$/.exec(w.value);
+    if (!m || /[$`]/.test(m[2])) {
+      return w;
+    }
+    return { value: `${this.cwds[0]}${m[2]}`, raw: w.raw, dynamic: false };
+  }
+
   /** A path the command writes: inside the workspace, inside permissions.filesystem, not a secret. */
   writeTarget(w: Word, what: string): void {
+    if (this.inContainer > 0) {
+      return;
+    }
     if (!w.dynamic && /^\/dev\/(null|stdout|stderr|tty|fd\/\d+)$/.test(w.value)) {
       return;
     }
@@ -396,7 +429,7 @@ class Analyzer {
 
   /** A file the command reads and passes on (cat, cp, curl -T …): not a secret file. */
   private readTarget(w: Word): void {
-    if (w.dynamic) {
+    if (w.dynamic || this.inContainer > 0) {
       return;
     }
     const r = this.resolveAll(w);
@@ -410,7 +443,7 @@ class Analyzer {
     }
   }
 
-  private words(words: readonly Word[], depth: number, where: { cmd?: ShellCommand; pipedFrom?: ShellCommand[] }): void {
+  private words(words: readonly Word[], depth: number, where: Where): void {
     if (words.length === 0) {
       return;
     }
@@ -503,7 +536,7 @@ class Analyzer {
         return this.su(args, depth);
       case 'cd':
       case 'pushd':
-        return this.cd(args);
+        return this.cd(args, where.chained === true && !this.scoped && where.cmd?.pipeLength === 1);
       case 'curl':
         return this.curl(args);
       case 'wget':
@@ -623,7 +656,7 @@ class Analyzer {
     }
   }
 
-  private wrapper(args: readonly Word[], withValue: Set<string>, depth: number, where: { cmd?: ShellCommand; pipedFrom?: ShellCommand[] }): void {
+  private wrapper(args: readonly Word[], withValue: Set<string>, depth: number, where: Where): void {
     const p = parseOptions(args, withValue, true);
     if (p.positionals.length === 0) {
       return;
@@ -631,7 +664,7 @@ class Analyzer {
     this.words([...p.positionals, ...p.rest], depth, where);
   }
 
-  private env(args: readonly Word[], depth: number, where: { cmd?: ShellCommand; pipedFrom?: ShellCommand[] }): void {
+  private env(args: readonly Word[], depth: number, where: Where): void {
     const p = parseOptions(args, valueSet('env'), true);
     for (const s of values(p, '-S', '--split-string')) {
       this.commandString([s], depth, 'env -S');
@@ -653,7 +686,7 @@ class Analyzer {
     this.words(rest.slice(i), depth, where);
   }
 
-  private xargs(args: readonly Word[], depth: number, where: { cmd?: ShellCommand; pipedFrom?: ShellCommand[] }): void {
+  private xargs(args: readonly Word[], depth: number, where: Where): void {
     const p = parseOptions(args, valueSet('xargs'), true);
     const replace = values(p, '-I')[0]?.value ?? (p.opts.find((o) => o.name === '-i') ? '{}' : undefined);
     let inner = [...p.positionals, ...p.rest];
@@ -680,7 +713,7 @@ class Analyzer {
     this.script(parts.map((w) => w.value).join(' '), depth + 1);
   }
 
-  private shell(base: string, args: readonly Word[], depth: number, where: { cmd?: ShellCommand; pipedFrom?: ShellCommand[] }): void {
+  private shell(base: string, args: readonly Word[], depth: number, where: Where): void {
     let i = 0;
     let commandMode = false;
     let stdinMode = false;
@@ -735,7 +768,7 @@ class Analyzer {
   }
 
   /** A program read from standard input: a literal here-document is checked, anything else denied. */
-  private stdinProgram(base: string, depth: number, where: { cmd?: ShellCommand; pipedFrom?: ShellCommand[] }, check: (text: string) => void): void {
+  private stdinProgram(base: string, depth: number, where: Where, check: (text: string) => void): void {
     const fetcher = (where.pipedFrom ?? []).find((m) => {
       const n = basename(m.name).toLowerCase();
       return FETCHERS.has(n) || isDecoder(m) || (SCRIPT_INTERPRETERS.test(n) && /urllib|requests|http|socket|fetch/.test(m.raw));
@@ -758,7 +791,7 @@ class Analyzer {
     void depth;
   }
 
-  private interpreter(lower: string, args: readonly Word[], depth: number, where: { cmd?: ShellCommand; pipedFrom?: ShellCommand[] }): void {
+  private interpreter(lower: string, args: readonly Word[], depth: number, where: Where): void {
     const codeFlags = /^(python|pypy)/.test(lower)
       ? ['-c']
       : /^(node|nodejs|deno|bun)$/.test(lower)
@@ -843,7 +876,7 @@ class Analyzer {
     }
   }
 
-  private cd(args: readonly Word[]): void {
+  private cd(args: readonly Word[], replaces = false): void {
     const target = args.find((a) => !a.value.startsWith('-') || a.value === '-');
     if (!target || target.dynamic || target.value === '-' || target.value.startsWith('~')) {
       this.cwdUnknown = true;
@@ -853,8 +886,9 @@ class Analyzer {
     for (const c of this.cwds) {
       next.add(joinPath(c, target.value));
     }
-    // keep the old folders too: a cd inside a subshell does not move the commands after it
-    this.cwds = [...new Set([...next, ...this.cwds])];
+    // `cd X && …` at top level moves what follows; elsewhere (subshells, `;` after a cd that may
+    // fail) keep the old folders too and check writes against all of them
+    this.cwds = replaces ? [...next] : [...new Set([...next, ...this.cwds])];
   }
 
   private curl(args: readonly Word[]): void {
@@ -1162,6 +1196,7 @@ class Analyzer {
         const image = q.positionals[0];
         if (image) {
           this.imageHost(image, false, `docker ${sub}`);
+          this.inContainerCommand(q.rest);
         }
         return;
       }
@@ -1175,14 +1210,32 @@ class Analyzer {
           this.destructive.add('docker rm -f stops and deletes containers');
         }
         return;
-      case 'exec':
+      case 'exec': {
+        const q = parseOptions(rest, new Set(['-e', '--env', '--env-file', '-u', '--user', '-w', '--workdir', '--detach-keys']), true);
+        this.inContainerCommand(q.rest);
         return;
+      }
       default:
         return;
     }
   }
 
-  private bindMount(w: Word, source: string, sub: string): void {
+  /** A command run inside a container: its destinations count, its paths are the container's. */
+  private inContainerCommand(words: readonly Word[]): void {
+    if (words.length === 0) {
+      return;
+    }
+    this.inContainer++;
+    try {
+      this.words(words, 0, {});
+    } finally {
+      this.inContainer--;
+    }
+  }
+
+  private bindMount(word: Word, source: string, sub: string): void {
+    const w = this.expandPwd({ ...word, value: source });
+    source = w.value;
     if (w.dynamic) {
       this.deny(`docker ${sub} mounts a host path computed at run time (${w.raw})`);
       return;
@@ -1234,6 +1287,12 @@ class Analyzer {
   }
 
   private kubectl(args: readonly Word[]): void {
+    const dash = args.findIndex((a) => a.value === '--' && !a.dynamic);
+    if (dash >= 0) {
+      // kubectl exec/run/debug … -- CMD: the command runs in the cluster
+      this.inContainerCommand(args.slice(dash + 1));
+      args = args.slice(0, dash);
+    }
     const p = parseOptions(args, valueSet('kubectl'));
     for (const s of values(p, '-s', '--server')) {
       this.hostArg(s, 'kubectl --server');
@@ -1326,6 +1385,9 @@ class Analyzer {
   }
 
   private remove(tool: string, args: readonly Word[]): void {
+    if (this.inContainer > 0) {
+      return;
+    }
     const p = parseOptions(args, new Set());
     for (const w of p.positionals) {
       this.writeTarget(w, tool);
@@ -1446,7 +1508,7 @@ class Analyzer {
     this.writeTarget(values(p, '-d')[0] ?? lit('.'), 'unzip');
   }
 
-  private find(args: readonly Word[], depth: number, where: { cmd?: ShellCommand; pipedFrom?: ShellCommand[] }): void {
+  private find(args: readonly Word[], depth: number, where: Where): void {
     let i = 0;
     const starts: Word[] = [];
     while (i < args.length && !/^[-(!]/.test(args[i].value)) {
