@@ -85,7 +85,8 @@ export class ConfigStore implements vscode.Disposable {
     );
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('aurora')) {
+        // aurora.lintOnType only changes when analysis runs, not its results
+        if (['aurora.enable', 'aurora.exclude', 'aurora.severityOverrides'].some((key) => e.affectsConfiguration(key))) {
           this.cache.clear();
           this.changed.fire(undefined);
         }

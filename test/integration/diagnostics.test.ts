@@ -101,15 +101,16 @@ suite('diagnostics', () => {
   });
 
   test('with aurora.lintOnType off, changes are linted on save', async () => {
-    const doc = await openFile('onsave/Dockerfile', 'FROM alpine:3.20\n');
-    await waitFor('the first analysis', () => vscode.languages.getDiagnostics(doc.uri) !== undefined);
+    const doc = await openFile('onsave/Dockerfile', 'FROM alpine:latest\n');
+    await waitForRule(doc.uri, 'dockerfile/no-latest-tag', 1);
     await vscode.workspace.getConfiguration('aurora').update('lintOnType', false, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the setting to arrive', () => vscode.workspace.getConfiguration('aurora').get('lintOnType') === false);
     try {
       const edit = new vscode.WorkspaceEdit();
       edit.insert(doc.uri, new vscode.Position(1, 0), 'ADD a.txt /a.txt\n');
       assert.ok(await vscode.workspace.applyEdit(edit));
-      // give the debounce time to (wrongly) fire before checking nothing was linted
-      await new Promise((r) => setTimeout(r, 800));
+      // longer than the debounce: an on-type analysis would have published by now
+      await new Promise((r) => setTimeout(r, 1000));
       assert.strictEqual(auroraDiagnostics(doc.uri).filter((d) => codeOf(d) === 'dockerfile/add-instead-of-copy').length, 0);
       await doc.save();
       await waitForRule(doc.uri, 'dockerfile/add-instead-of-copy', 1);
