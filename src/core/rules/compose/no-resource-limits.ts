@@ -17,7 +17,7 @@ export const rule: Rule<YamlFile> = {
   meta: {
     title: 'Service has no resource limits',
     description: 'Without `deploy.resources.limits` (or `mem_limit`/`cpus`) a leaking or busy container can take all memory and CPU of the host and its neighbours.',
-    severity: 'warning',
+    severity: 'info',
     kind: 'compose',
     fixable: true,
   },

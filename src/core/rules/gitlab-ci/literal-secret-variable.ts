@@ -20,6 +20,16 @@ export function isAddressName(name: string): boolean {
   return /(^|[_.-])(url|uri|host|hostname|endpoint|server|issuer|audience|realm|domain|region)$/i.test(name) && !/webhook/i.test(name);
 }
 
+/**
+ * Variables that configure a CI service container (`services: [postgres:16]` reads
+ * POSTGRES_PASSWORD). The database lives only as long as the job, so a literal throwaway
+ * password there is the documented pattern, not a leaked secret; real credential formats
+ * are still reported.
+ */
+export function isServiceContainerSetting(name: string): boolean {
+  return /^(POSTGRES|PG|MYSQL|MARIADB|MONGO_INITDB|RABBITMQ_DEFAULT|MSSQL|SA|ELASTIC|OPENSEARCH_INITIAL_ADMIN|MINIO_ROOT|REDIS|KEYCLOAK_ADMIN|CLICKHOUSE)_/i.test(name);
+}
+
 /** The `variables:` maps of a job-like node, including those of its `rules:` entries. */
 function variableMaps(node: unknown, doc: Document): unknown[] {
   const out = [mergedEntry(node, 'variables', doc)?.value];
@@ -53,7 +63,7 @@ export const rule: Rule<YamlFile> = {
             const valueNode = isMap(entry.value) ? mergedEntry(entry.value, 'value', pipeline.doc)?.value : entry.value;
             const value = str(valueNode);
             const reason = value === undefined ? undefined : literalSecret(entry.key, value);
-            if (reason && !(reason === 'secret-like name' && isAddressName(entry.key))) {
+            if (reason && !(reason === 'secret-like name' && (isAddressName(entry.key) || isServiceContainerSetting(entry.key)))) {
               report({ range: rangeOf(ctx.model, entry.pair.key), message: message(owner, entry.key, reason) });
             }
           }
