@@ -142,7 +142,8 @@ export function isTestJob(job: Job): boolean {
     return true;
   }
   const label = `${job.id} ${job.name ?? ''} ${job.uses ?? ''}`;
-  return /(^|[^a-z])(tests?|check|checks|ci|verify|qa|e2e|unit|integration)([^a-z]|$)/i.test(label) || /tests?\b/i.test(label);
+  // word boundaries matter: 'latest' or 'contest' must not count; camelCase 'unitTests' does
+  return /(^|[^a-z])(tests?|check|checks|ci|verify|qa|e2e|unit|integration)([^a-z]|$)/i.test(label) || /[a-z]Tests?([^a-z]|$)/.test(label);
 }
 
 /** Image scanners run as commands. */

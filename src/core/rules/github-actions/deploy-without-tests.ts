@@ -21,8 +21,9 @@ export const rule: Rule<YamlFile> = {
   },
   check(ctx) {
     for (const wf of workflowsOf(ctx.model)) {
-      // a workflow started by another one (workflow_run) usually runs after CI passed elsewhere
-      if (wf.events.has('workflow_run') && wf.events.size === 1) {
+      // a workflow started by another one (workflow_run) runs after CI passed elsewhere; a manual
+      // workflow_dispatch next to it is a person's decision
+      if (wf.events.has('workflow_run')) {
         continue;
       }
       for (const job of wf.jobs) {

@@ -1,5 +1,5 @@
 /** Visit every expression of a workflow: `${{ }}` in string values and bare `if:` conditions. */
-import { isScalar, visit } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Scalar } from 'yaml';
 import type { YamlFile } from '../../parsers/yaml';
 import type { MappedValue, Workflow } from './workflow';
@@ -19,31 +19,40 @@ export interface FoundExpression {
   outerEnd: number;
 }
 
-/** Every expression of the workflow, in document order. */
+const cache = new WeakMap<Workflow, FoundExpression[]>();
+
+/** Every expression of the workflow, in document order (computed once per parsed workflow). */
 export function expressionsOf(file: YamlFile, wf: Workflow): FoundExpression[] {
-  const out: FoundExpression[] = [];
-  visit(wf.doc, {
-    Pair(_key, pair) {
-      // `if:` of a job or step is an expression even without ${{ }}
-      if (isScalar(pair.key) && pair.key.value === 'if' && isScalar(pair.value) && typeof pair.value.value === 'string') {
-        const value = pair.value.value;
-        if (!value.includes('${{') && value.trim() !== '') {
-          const mapped = mapScalar(file, pair.value as Scalar);
-          out.push({ value: mapped, start: 0, end: value.length, text: value, closed: true, outerStart: 0, outerEnd: value.length });
-        }
+  let out = cache.get(wf);
+  if (!out) {
+    out = [];
+    collect(file, wf.doc.contents, false, out);
+    cache.set(wf, out);
+  }
+  return out;
+}
+
+function collect(file: YamlFile, node: unknown, isIf: boolean, out: FoundExpression[]): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isPair(pair)) {
+        collect(file, pair.value, isScalar(pair.key) && pair.key.value === 'if', out);
       }
-      return undefined;
-    },
-    Scalar(key, node) {
-      if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${{')) {
-        return undefined;
-      }
-      const mapped = mapScalar(file, node);
-      for (const e of findExpressions(mapped.value)) {
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      collect(file, item, false, out);
+    }
+  } else if (isScalar(node) && typeof node.value === 'string') {
+    const value = node.value;
+    if (value.includes('${{')) {
+      const mapped = mapScalar(file, node as Scalar);
+      for (const e of findExpressions(value)) {
         out.push({ value: mapped, start: e.start + 3, end: e.closed ? e.end - 2 : e.end, text: e.inner, closed: e.closed, outerStart: e.start, outerEnd: e.end });
       }
-      return undefined;
-    },
-  });
-  return out;
+    } else if (isIf && value.trim() !== '') {
+      // `if:` of a job or step is an expression even without ${{ }}
+      out.push({ value: mapScalar(file, node as Scalar), start: 0, end: value.length, text: value, closed: true, outerStart: 0, outerEnd: value.length });
+    }
+  }
 }

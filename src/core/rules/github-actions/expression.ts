@@ -19,8 +19,26 @@ export interface ExpressionProblem {
   end: number;
 }
 
-/** Tokenize an expression; problems (unterminated strings, stray characters) are returned too. */
+const tokenCache = new Map<string, { tokens: Token[]; problems: ExpressionProblem[] }>();
+
+/**
+ * Tokenize an expression; problems (unterminated strings, stray characters) are returned too.
+ * Results are cached (several rules tokenize the same expressions on every keystroke); callers
+ * must not mutate them.
+ */
 export function tokenize(text: string): { tokens: Token[]; problems: ExpressionProblem[] } {
+  let cached = tokenCache.get(text);
+  if (!cached) {
+    if (tokenCache.size > 4096) {
+      tokenCache.clear();
+    }
+    cached = tokenizeUncached(text);
+    tokenCache.set(text, cached);
+  }
+  return cached;
+}
+
+function tokenizeUncached(text: string): { tokens: Token[]; problems: ExpressionProblem[] } {
   const tokens: Token[] = [];
   const problems: ExpressionProblem[] = [];
   let i = 0;
@@ -103,7 +121,8 @@ function isOperand(t: Token | undefined): boolean {
 
 /** Check brackets balance and a few structural mistakes. */
 export function syntaxProblems(text: string): ExpressionProblem[] {
-  const { tokens, problems } = tokenize(text);
+  const { tokens, problems: lexical } = tokenize(text);
+  const problems = [...lexical];
   const stack: Token[] = [];
   for (const t of tokens) {
     if (t.type === '(' || t.type === '[') {

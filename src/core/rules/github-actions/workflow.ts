@@ -323,11 +323,37 @@ export function blankExpressions(value: string, expressions: readonly Expression
   return out + value.slice(cursor);
 }
 
+/**
+ * Parsed scripts by text. Offsets in a ShellScript are relative to the script, so a script that
+ * did not change between two keystrokes (every step but the edited one) is not parsed again.
+ */
+const shellCache = new Map<string, ShellScript>();
+const SHELL_CACHE_SIZE = 2000;
+
+function parseShellCached(text: string): ShellScript {
+  const hit = shellCache.get(text);
+  if (hit) {
+    // refresh its place in the insertion order (least recently used goes first)
+    shellCache.delete(text);
+    shellCache.set(text, hit);
+    return hit;
+  }
+  const script = parseShell(text);
+  shellCache.set(text, script);
+  if (shellCache.size > SHELL_CACHE_SIZE) {
+    const oldest = shellCache.keys().next().value;
+    if (oldest !== undefined) {
+      shellCache.delete(oldest);
+    }
+  }
+  return script;
+}
+
 function buildRun(file: YamlFile, node: Scalar, posix: boolean): RunScript {
   const mapped = mapScalar(file, node);
   const expressions = findExpressions(mapped.value);
   const shellText = blankExpressions(mapped.value, expressions);
-  return { ...mapped, expressions, shellText, script: posix ? parseShell(shellText) : undefined };
+  return { ...mapped, expressions, shellText, script: posix ? parseShellCached(shellText) : undefined };
 }
 
 /** The expressions whose span overlaps [start, end) of a script. */

@@ -107,3 +107,33 @@ ruleTable('github-actions/deploy-without-tests', [
     want: [],
   },
 ]);
+
+ruleTable('github-actions/deploy-without-tests', [
+  {
+    what: 'a job named like latest is not a test job',
+    input: lines(
+      'on: push',
+      'jobs:',
+      '  build-latest:',
+      '    runs-on: ubuntu-24.04',
+      '    steps:',
+      '      - run: make',
+      '  deploy:',
+      '    needs: build-latest',
+      '    runs-on: ubuntu-24.04',
+      '    steps:',
+      '      - run: helm upgrade --install api ./chart --atomic',
+    ),
+    want: [7],
+  },
+  {
+    what: 'camelCase test job id',
+    input: lines('on: push', 'jobs:', '  unitTests:', '    uses: ./.github/workflows/unit.yml', '  deploy:', '    needs: unitTests', '    runs-on: ubuntu-24.04', '    steps:', '      - run: kubectl apply -f k8s/'),
+    want: [],
+  },
+  {
+    what: 'workflow_run with a manual trigger',
+    input: lines('on:', '  workflow_dispatch:', '  workflow_run:', '    workflows: [CI]', '    types: [completed]', 'jobs:', '  deploy:', '    runs-on: ubuntu-24.04', '    steps:', '      - run: kubectl apply -f k8s/'),
+    want: [],
+  },
+]);
