@@ -1047,8 +1047,13 @@ class Analyzer {
     }
     if (sub === 'clone') {
       const [src, dest] = subArgs.positionals;
+      const base = values(p, '-C').pop();
       if (src && !src.dynamic) {
-        const name = dest ?? lit(src.value.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop() ?? 'repo');
+        let name = dest ?? lit(src.value.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop() ?? 'repo');
+        if (base && !name.dynamic && !name.value.startsWith('/')) {
+          // git -C DIR clone … clones relative to DIR
+          name = base.dynamic ? base : lit(`${base.value}/${name.value}`);
+        }
         this.writeTarget(name, 'git clone');
       } else if (src?.dynamic) {
         this.deny(`git clone of a repository computed at run time (${src.raw}) cannot be checked`);

@@ -120,7 +120,8 @@ function normalizeEntry(raw: string): Entry | undefined {
     const r = normalizeHost(e.slice(2));
     return r.ok && !r.ip ? { kind: 'suffix', host: r.host, ip: false } : undefined;
   }
-  const r = normalizeHost(e.replace(/^\[(.*)\]$/, '[$1]'));
+  // a bare IPv6 literal needs brackets to parse as a host
+  const r = normalizeHost(e.includes(':') && !e.startsWith('[') ? `[${e}]` : e);
   return r.ok ? { kind: 'exact', host: r.host, ip: r.ip } : undefined;
 }
 

@@ -186,6 +186,7 @@ const SECRET_BASENAMES: readonly { test: RegExp; what: string }[] = [
   { test: /^(kubeconfig|.*\.kubeconfig|kubeconfig\.ya?ml)$/i, what: 'a kubeconfig (cluster credentials)' },
   { test: /^(service[-_]?account|gcp[-_]?key|.*-sa-key)[^/]*\.json$/i, what: 'a cloud service-account key' },
   { test: /^secrets?\.(ya?ml|json|env|txt)$/i, what: 'a secrets file' },
+  { test: /^(application_default_credentials\.json|access_tokens\.db|credentials\.db|legacy_credentials)$/i, what: 'Google Cloud credentials' },
 ];
 
 /** Directories whose contents are secret or internal (matched on any path segment). */
@@ -197,7 +198,6 @@ const SECRET_DIRS: readonly { test: RegExp; what: string }[] = [
   { test: /^\.azure$/i, what: 'Azure credentials (.azure)' },
   { test: /^\.kube$/i, what: 'cluster credentials (.kube)' },
   { test: /^\.docker$/i, what: 'registry credentials (.docker)' },
-  { test: /^gcloud$/i, what: 'Google Cloud credentials (gcloud)' },
 ];
 
 /** Why a workspace-relative path is a secret file, or undefined. */

@@ -51,6 +51,8 @@ describe('allowlist matching', () => {
     assert.equal(allowed('167772165'), true);
     assert.equal(allowed('10.0.0.6'), false);
     assert.equal(hostAllowed('10.0.0.6', true, ['*.0.0.6']), false);
+    assert.equal(hostAllowed('::1', true, ['::1']), true);
+    assert.equal(hostAllowed('::1', true, ['[::1]']), true);
   });
   it('finds URLs inside words and ignores buckets and files', () => {
     assert.deepEqual(findUrls('--url=https://a.example/x,https://b.example').map((u) => u.result.ok && u.result.host), ['a.example', 'b.example']);
