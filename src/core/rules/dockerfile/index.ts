@@ -27,6 +27,11 @@ import { rule as heavyBaseImage } from './heavy-base-image';
 import { rule as missingHealthcheck } from './missing-healthcheck';
 import { rule as invalidExpose } from './invalid-expose';
 import { rule as noDockerignore } from './no-dockerignore';
+import { rule as exposeSshPort } from './expose-ssh-port';
+import { rule as packageSignatureDisabled } from './package-signature-disabled';
+import { rule as copyFromOwnOrLaterStage } from './copy-from-own-or-later-stage';
+import { rule as duplicateStageName } from './duplicate-stage-name';
+import { rule as updateWithoutInstall } from './update-without-install';
 
 /** The Dockerfile rule pack. */
 export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [
@@ -57,4 +62,9 @@ export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [
   missingHealthcheck,
   invalidExpose,
   noDockerignore,
+  exposeSshPort,
+  packageSignatureDisabled,
+  copyFromOwnOrLaterStage,
+  duplicateStageName,
+  updateWithoutInstall,
 ];

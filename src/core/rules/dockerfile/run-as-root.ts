@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import { isWindowsImage } from '../../parsers/dockerfile';
 import type { DockerfileModel, Instruction } from '../../parsers/dockerfile';
-import { isScratch, parseImageRef } from '../shared/image';
+import { parseImageRef } from '../shared/image';
 import { copyArgs, packageInstall, runCommands } from './common';
 
 /** The message: the last USER is root, or the image never switches away from root. */
@@ -73,8 +73,9 @@ export const rule: Rule<DockerfileModel> = {
       return;
     }
     const keywords = new Set(chain.flatMap((s) => s.instructions.map((i) => i.getKeyword())));
-    // FROM scratch without a command is an export stage (docker build --output), not a container
-    if (isScratch(base) && !keywords.has('CMD') && !keywords.has('ENTRYPOINT')) {
+    // without CMD, ENTRYPOINT or EXPOSE the image is a base for other images (or, FROM scratch,
+    // an export stage for docker build --output): the images built on it choose their user
+    if (!keywords.has('CMD') && !keywords.has('ENTRYPOINT') && !keywords.has('EXPOSE')) {
       return;
     }
     // images that start as root and drop privileges in their entrypoint (gosu, su-exec, setpriv)

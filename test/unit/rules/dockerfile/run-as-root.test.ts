@@ -13,6 +13,7 @@ ruleTable('dockerfile/run-as-root', [
   { what: 'distroless nonroot base', input: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nENTRYPOINT ["/app"]\n', want: [] },
   { what: 'scratch export stage without a command', input: 'FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM scratch\nCOPY --from=build /out/app /\n', want: [] },
   { what: 'privileges dropped with gosu in the entrypoint', input: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gosu && rm -rf /var/lib/apt/lists/*\nENTRYPOINT ["docker-entrypoint.sh"]\n', want: [] },
+  { what: 'base image for other images (no CMD, ENTRYPOINT or EXPOSE)', input: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/*\n', want: [] },
   { what: 'user from a build argument', input: 'FROM debian:12-slim\nARG APP_USER=app\nUSER ${APP_USER}\n', want: [] },
   { what: 'Windows base image', input: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd"]\n', want: [] },
 ]);
