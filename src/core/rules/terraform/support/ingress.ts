@@ -1,6 +1,6 @@
 import type { HclAttribute } from '../../../parsers/terraform';
 import type { BlockInstance, TfModule, TfValue } from './values';
-import { listOf, num, str } from './values';
+import { entry, listOf, num, str } from './values';
 
 /** One ingress rule open to the world, from any of the ways AWS security groups are written. */
 export interface OpenIngress {
@@ -35,38 +35,49 @@ function protocolOf(v: TfValue | undefined): string | undefined {
 /** World-open ingress rules of aws_security_group (inline, also dynamic), aws_security_group_rule and aws_vpc_security_group_ingress_rule. */
 export function openIngress(mod: TfModule): OpenIngress[] {
   const out: OpenIngress[] = [];
-  const consider = (owner: string, inst: BlockInstance, cidrAttrs: readonly string[], protocolAttr: string): void => {
-    const protocol = protocolOf(mod.attr(inst, protocolAttr)?.value);
+  /** One rule, its settings read through `get`; `at` is where a finding goes for a given CIDR attribute. */
+  const consider = (owner: string, get: (name: string) => TfValue | undefined, at: (name: string) => HclAttribute | undefined, cidrAttrs: readonly string[], protocolAttr: string): void => {
+    const protocol = protocolOf(get(protocolAttr));
     if (protocol === undefined) {
       return;
     }
     const everything = protocol === '-1' || protocol === 'all';
-    const from = everything ? 0 : num(mod.attr(inst, 'from_port')?.value);
-    const to = everything ? 65535 : num(mod.attr(inst, 'to_port')?.value);
+    const from = everything ? 0 : num(get('from_port'));
+    const to = everything ? 65535 : num(get('to_port'));
     if (from === undefined || to === undefined) {
       return;
     }
     for (const name of cidrAttrs) {
-      const a = mod.attr(inst, name);
-      const world = (listOf(a?.value) ?? []).map((v) => str(v)).find((c) => c !== undefined && WORLD.has(c.trim()));
-      if (a && world) {
-        out.push({ owner, cidrAttr: a.attr, cidr: world, protocol, from: from < 0 ? 0 : from, to: to < 0 ? 65535 : to });
+      const world = (listOf(get(name)) ?? []).map((v) => str(v)).find((c) => c !== undefined && WORLD.has(c.trim()));
+      const attr = at(name);
+      if (attr && world) {
+        out.push({ owner, cidrAttr: attr, cidr: world, protocol, from: from < 0 ? 0 : from, to: to < 0 ? 65535 : to });
         return;
       }
     }
   };
+  const ofBlock = (owner: string, inst: BlockInstance, cidrAttrs: readonly string[], protocolAttr: string): void => {
+    consider(owner, (n) => mod.attr(inst, n)?.value, (n) => mod.attr(inst, n)?.attr, cidrAttrs, protocolAttr);
+  };
   for (const sg of mod.resources('aws_security_group', 'aws_default_security_group')) {
+    const owner = sg.labels[1] ?? '';
     for (const ing of mod.nested(sg, 'ingress')) {
-      consider(sg.labels[1] ?? '', ing, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol');
+      ofBlock(owner, ing, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol');
+    }
+    // `ingress = [{ … }]`: the attributes-as-blocks form; findings go on the `ingress` attribute
+    const list = mod.attr(sg, 'ingress');
+    for (const item of list?.value.kind === 'list' ? (list.value.items ?? []) : []) {
+      const get = (n: string): TfValue | undefined => entry(item, n)?.value;
+      consider(owner, get, () => list?.attr, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol');
     }
   }
   for (const r of mod.resources('aws_security_group_rule')) {
     if (str(mod.attr(r, 'type')?.value) === 'ingress') {
-      consider(r.labels[1] ?? '', { block: r, bindings: new Map() }, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol');
+      ofBlock(r.labels[1] ?? '', { block: r, bindings: new Map() }, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol');
     }
   }
   for (const r of mod.resources('aws_vpc_security_group_ingress_rule')) {
-    consider(r.labels[1] ?? '', { block: r, bindings: new Map() }, ['cidr_ipv4', 'cidr_ipv6'], 'ip_protocol');
+    ofBlock(r.labels[1] ?? '', { block: r, bindings: new Map() }, ['cidr_ipv4', 'cidr_ipv6'], 'ip_protocol');
   }
   return out;
 }
