@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { rangeOf, str } from '../../parsers/yaml';
-import { composeServices, reportOnce } from './model';
+import { composeServices, isOneShot, reportOnce } from './model';
 import { mergedEntry } from '../shared/yamlMerge';
 
 /** The message for a service that explicitly runs as root. */
@@ -27,7 +27,12 @@ export const rule: Rule<YamlFile> = {
   },
   check(ctx) {
     const report = reportOnce(ctx);
-    for (const service of composeServices(ctx.model)) {
+    const all = composeServices(ctx.model);
+    for (const service of all) {
+      // one-shot init steps (fixing volume ownership, migrations) legitimately run as root
+      if (isOneShot(service, all)) {
+        continue;
+      }
       const entry = mergedEntry(service.node, 'user', service.doc);
       const user = str(entry?.value);
       if (entry && user !== undefined && isRootUser(user)) {

@@ -11,6 +11,8 @@ const DEPLOY_NAME = /(^|[-_:.\s/])(deploy\w*|release|releases|rollout|production
 const TEST_NAME = /(^|[-_:.\s/])(test|tests|testing|unit|unittest|integration|lint|linting|check|checks|verify|validate|validation|qa|spec|specs|sast|scan|scans|audit)($|[-_:.\s/\d])/i;
 const POST_DEPLOY_NAME = /smoke|post[-_]?deploy|after[-_]?deploy|canary|monitor/i;
 const BUILD_NAME = /(^|[-_:.\s/])(build|builds|package|packaging|image|images|docker|containeri[sz]e|compile|bake)($|[-_:.\s/])/i;
+/** Job names that announce a deploy; narrower than stage names, since jobs also carry targets (`lint-prod-config`). */
+const DEPLOY_JOB_NAME = /(^|[-_:.\s/])(deploy\w*|rollout|release|publish|promote)($|[-_:.\s/])/i;
 const REVIEW_ENV = /^review(s)?([-_/]|$)|\$\{?CI_(COMMIT_REF|MERGE_REQUEST|COMMIT_BRANCH)/i;
 const PRODUCTION_ENV = /(^|[-_/.\s])(prod|production|live|prd)($|[-_/.\s\d])/i;
 
@@ -141,7 +143,7 @@ export function deployReason(pipeline: Pipeline, job: GitlabJob): string | undef
       }
     }
   }
-  if (isDeployName(job.name) && !/review|docs?([-_]|$)|pages/i.test(job.name)) {
+  if (DEPLOY_JOB_NAME.test(job.name) && !isTestName(job.name) && !/review|docs?([-_]|$)|pages/i.test(job.name)) {
     return 'is named as a deploy';
   }
   return undefined;

@@ -35,4 +35,7 @@ ruleTable('gitlab-ci/deploy-without-tests', [
     input: 'stages: [infra]\nfmt:\n  stage: infra\n  script: tflint\napply:\n  stage: infra\n  script: terraform apply -auto-approve\n',
     want: [5],
   },
+  { what: 'a target in the job name is not a deploy', input: `${test}lint-prod-config:\n  stage: test\n  script: yamllint config/prod.yaml\n`, want: [] },
+  { what: 'a job named deploy in the test stage', input: `${test}deploy-docs-site:\n  stage: test\n  script: ./upload.sh\n`, want: [] },
+  { what: 'a job named release', input: `${test}release:\n  stage: test\n  script: npx semantic-release\n`, want: [4] },
 ]);
