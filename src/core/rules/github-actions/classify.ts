@@ -190,9 +190,18 @@ export function isScanStep(step: Step): boolean {
   return commandsOf(step).some(isScanCommand);
 }
 
+/** Image references that point at a registry on the runner itself (kind/k3d test registries). */
+function isLocalImage(ref: string): boolean {
+  return /^(localhost|127\.0\.0\.1|kind-registry|registry\.localhost|k3d-[^/]*)(:\d+)?\//.test(ref);
+}
+
 /** Whether a command pushes an image to a registry. */
 export function isPushCommand(command: ShellCommand): boolean {
   const c = coreCommand(command);
+  const refs = positionals(c).slice(1);
+  if (refs.length > 0 && refs.every(isLocalImage)) {
+    return false;
+  }
   const pos = positionals(c);
   switch (c.name) {
     case 'docker':
@@ -261,8 +270,11 @@ export function isKubernetesDeployCommand(command: ShellCommand): boolean {
 
 const K8S_DEPLOY_ACTIONS = [/^azure\/k8s-deploy$/, /^deliverybot\/helm$/, /^wahyd4\/kubectl-helm-action$/, /^steebchen\/kubectl$/];
 
-/** Whether a step deploys to Kubernetes. */
+/** Whether a step deploys to a real (not throwaway) Kubernetes cluster. */
 export function isKubernetesDeployStep(step: Step): boolean {
+  if (usesEphemeralCluster(step.job)) {
+    return false;
+  }
   if (step.uses && K8S_DEPLOY_ACTIONS.some((p) => p.test(actionName(step.uses as string)))) {
     return true;
   }
@@ -330,6 +342,9 @@ export function isProductionEnvironment(name: string | undefined): boolean {
 
 /** Why a step deploys (a short description), or undefined. */
 export function deployReason(step: Step): string | undefined {
+  if (usesEphemeralCluster(step.job)) {
+    return undefined;
+  }
   if (step.uses) {
     const name = actionName(step.uses);
     if (DEPLOY_ACTIONS.some((p) => p.test(name))) {
@@ -403,6 +418,36 @@ export function isHealthCheckStep(step: Step): boolean {
 export function isRollbackStep(step: Step): boolean {
   return commandsOf(step).some(isRollbackCommand);
 }
+
+const EPHEMERAL_CLUSTER_ACTIONS = [/^helm\/kind-action$/, /^engineerd\/setup-kind$/, /^medyagh\/setup-minikube$/, /^manusa\/actions-setup-minikube$/, /^nolar\/setup-k3d-k3s$/, /^absaoss\/k3d-action$/, /^debianmaster\/actions-k3s$/, /^container-tools\/kind-action$/];
+
+/** Whether a command starts a throwaway local cluster (kind, minikube, k3d, microk8s). */
+function isEphemeralClusterCommand(command: ShellCommand): boolean {
+  const c = coreCommand(command);
+  const pos = positionals(c);
+  return (
+    (c.name === 'kind' && pos[0] === 'create' && pos[1] === 'cluster') ||
+    (c.name === 'minikube' && pos[0] === 'start') ||
+    (c.name === 'k3d' && pos[0] === 'cluster' && pos[1] === 'create') ||
+    (c.name === 'ctlptl' && pos[0] === 'create') ||
+    (c.name === 'microk8s' && pos[0] === 'start')
+  );
+}
+
+/**
+ * Whether a job works against a throwaway cluster it creates itself (end-to-end tests, chart
+ * testing): what it applies there is not a deployment.
+ */
+export function usesEphemeralCluster(job: Job): boolean {
+  let known = ephemeralCache.get(job);
+  if (known === undefined) {
+    known = job.steps.some((step) => (step.uses !== undefined && EPHEMERAL_CLUSTER_ACTIONS.some((p) => p.test(actionName(step.uses as string)))) || commandsOf(step).some(isEphemeralClusterCommand));
+    ephemeralCache.set(job, known);
+  }
+  return known;
+}
+
+const ephemeralCache = new WeakMap<Job, boolean>();
 
 /** Steps of a job and of the jobs that run after it (its `needs` descendants). */
 export function stepsFromJobOnward(workflow: Workflow, job: Job): Step[] {

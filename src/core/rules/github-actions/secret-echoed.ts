@@ -61,6 +61,10 @@ export const rule: Rule<YamlFile> = {
               continue;
             }
             for (const arg of command.args) {
+              // `::add-mask::` lines are consumed by the runner to mask a value, not printed
+              if (arg.value.startsWith('::add-mask::')) {
+                continue;
+              }
               let secret: string | undefined;
               for (const e of expressionsIn(run, arg.start, arg.end)) {
                 secret = secret ?? secretsIn(e.inner)[0];

@@ -137,3 +137,25 @@ ruleTable('github-actions/deploy-without-tests', [
     want: [],
   },
 ]);
+
+ruleTable('github-actions/deploy-without-tests', [
+  {
+    what: 'end-to-end job on a kind cluster is not a deployment',
+    input: lines(
+      'on: pull_request',
+      'jobs:',
+      '  e2e:',
+      '    runs-on: ubuntu-24.04',
+      '    steps:',
+      '      - uses: helm/kind-action@a1b0e391336a6ee6713a0583f8c6240d70863de3 # v1.12.0',
+      '      - run: kubectl apply -f k8s/',
+      '      - run: ./hack/e2e.sh',
+    ),
+    want: [],
+  },
+  {
+    what: 'minikube started in a script',
+    input: lines('on: push', 'jobs:', '  smoke:', '    runs-on: ubuntu-24.04', '    steps:', '      - run: |', '          minikube start --driver=docker', '          helm install demo ./chart --wait'),
+    want: [],
+  },
+]);

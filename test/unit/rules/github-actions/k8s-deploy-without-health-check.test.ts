@@ -30,3 +30,7 @@ ruleTable('github-actions/k8s-deploy-without-health-check', [
   { what: 'no Kubernetes deploy', input: job('      - run: kubectl get pods'), want: [] },
   { what: 'reported once per job at the last deploy step', input: job('      - run: kubectl apply -f ns.yaml', '      - run: kubectl apply -f app.yaml'), want: [7] },
 ]);
+
+ruleTable('github-actions/k8s-deploy-without-health-check', [
+  { what: 'k3d test cluster', input: job('      - run: k3d cluster create ci', '      - run: kubectl apply -f k8s/'), want: [] },
+]);

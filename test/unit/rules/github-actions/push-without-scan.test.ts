@@ -64,3 +64,11 @@ ruleTable('github-actions/push-without-scan', [
     want: [],
   },
 ]);
+
+ruleTable('github-actions/push-without-scan', [
+  {
+    what: 'push to a local test registry',
+    input: lines('on: pull_request', 'jobs:', '  e2e:', '    runs-on: ubuntu-24.04', '    steps:', '      - run: docker push localhost:5001/app:ci'),
+    want: [],
+  },
+]);
