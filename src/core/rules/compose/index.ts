@@ -17,6 +17,7 @@ import { rule as dangerousCapabilities } from './dangerous-capabilities';
 import { rule as unconfinedSecurityOpt } from './unconfined-security-opt';
 import { rule as dependsOnMissingService } from './depends-on-missing-service';
 import { rule as userRoot } from './user-root';
+import { rule as undefinedResource } from './undefined-resource';
 
 /** The Compose rule pack. */
 export const COMPOSE_RULES: readonly Rule<YamlFile>[] = [
@@ -37,4 +38,5 @@ export const COMPOSE_RULES: readonly Rule<YamlFile>[] = [
   unconfinedSecurityOpt,
   dependsOnMissingService,
   userRoot,
+  undefinedResource,
 ];
