@@ -93,7 +93,17 @@ export const rule: Rule<DockerfileModel> = {
     }
     const commands = runCommands(ctx.model).filter((c) => chain.includes(c.stage));
     const removed = removedPackages(commands);
-    for (const { shell, cmd } of commands) {
+    // `apt-mark auto '.*' … apt-get purge --auto-remove`: everything the RUN installed is removed again
+    const autoRemoved = new Set(
+      commands
+        .filter((c) => c.cmd.name === 'apt-mark' && c.cmd.args[0]?.value === 'auto')
+        .map((c) => c.instruction)
+        .filter((i) => commands.some((c) => c.instruction === i && (c.cmd.name === 'apt-get' || c.cmd.name === 'apt') && (subcommandOf(c.cmd, APT_VALUE_FLAGS)?.word.value === 'autoremove' || !!findFlag(c.cmd.args, '--auto-remove', '--autoremove')))),
+    );
+    for (const { instruction, shell, cmd } of commands) {
+      if (autoRemoved.has(instruction)) {
+        continue;
+      }
       const install = packageInstall(cmd);
       if (!install || (install.manager !== 'apt' && install.manager !== 'apk')) {
         continue;

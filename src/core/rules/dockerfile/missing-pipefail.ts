@@ -10,6 +10,9 @@ export function message(): string {
   return 'Pipe without pipefail: the RUN only fails if the last command fails, so an error on the left (a failed download) goes unnoticed. Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] or start the RUN with set -o pipefail';
 }
 
+/** Commands that cannot fail on the left of a pipe (they only print their arguments). */
+const CANNOT_FAIL = new Set(['echo', 'printf', 'yes', 'true']);
+
 /** Whether a SHELL array or a `set` command's arguments turn pipefail on. */
 function enablesPipefail(args: readonly string[]): boolean {
   for (let i = 0; i < args.length - 1; i++) {
@@ -63,6 +66,11 @@ export const rule: Rule<DockerfileModel> = {
       }
       const sets = shell.script.commands.filter((c) => c.name === 'set' && enablesPipefail(c.args.map((a) => a.value)));
       for (const members of pipelines.values()) {
+        // `echo … | sha256sum -c -`: when nothing upstream can fail, pipefail changes nothing
+        const last = Math.max(...members.map((m) => m.pipeIndex));
+        if (members.every((m) => m.pipeIndex === last || CANNOT_FAIL.has(m.name))) {
+          continue;
+        }
         const start = Math.min(...members.map((m) => m.start));
         const end = Math.max(...members.map((m) => m.end));
         if (sets.some((s) => s.end <= start)) {

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel } from '../../parsers/dockerfile';
-import type { Copy } from 'dockerfile-ast';
+import type { Copy, Run } from 'dockerfile-ast';
 import { mutableTagProblem } from '../shared/image';
 
 /** The message for an image that is untagged or tagged latest. */
@@ -15,7 +15,7 @@ export const rule: Rule<DockerfileModel> = {
   id: 'dockerfile/no-latest-tag',
   meta: {
     title: 'Base image is untagged or uses latest',
-    description: 'A FROM (or COPY --from) image without a tag or with `latest` makes builds unrepeatable: the same Dockerfile builds different images over time.',
+    description: 'A FROM (or COPY --from, RUN --mount from=) image without a tag or with `latest` makes builds unrepeatable: the same Dockerfile builds different images over time.',
     severity: 'warning',
     kind: 'dockerfile',
     fixable: false,
@@ -41,6 +41,22 @@ export const rule: Rule<DockerfileModel> = {
         stageNames.add(stage.name);
       }
       for (const instruction of stage.instructions) {
+        if (instruction.getKeyword() === 'RUN') {
+          // RUN --mount=type=bind,from=<image>,… reads files from an image too
+          for (const flag of (instruction as Run).getFlags()) {
+            const from = flag.getName() === 'mount' ? flag.getOption('from') : null;
+            const ref = from?.getValue();
+            const range = from?.getValueRange();
+            if (!ref || !range || stageNames.has(ref.toLowerCase()) || /^\d+$/.test(ref)) {
+              continue;
+            }
+            const problem = mutableTagProblem(ref);
+            if (problem) {
+              ctx.report({ range, message: message(ref, problem) });
+            }
+          }
+          continue;
+        }
         if (instruction.getKeyword() !== 'COPY') {
           continue;
         }

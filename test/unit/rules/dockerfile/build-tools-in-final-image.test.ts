@@ -10,6 +10,7 @@ ruleTable('dockerfile/build-tools-in-final-image', [
   { what: 'compilers only in the build stage', input: 'FROM golang:1.22 AS build\nRUN apt-get install -y make\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\n', want: [] },
   { what: 'build deps removed again (apk --virtual)', input: 'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev \\\n && pip install --no-cache-dir psycopg2==2.9.9 \\\n && apk del .build-deps\n', want: [] },
   { what: 'build deps purged (apt-get)', input: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc \\\n && pip install --no-cache-dir uwsgi==2.0.25 \\\n && apt-get purge -y --auto-remove gcc && rm -rf /var/lib/apt/lists/*\n', want: [] },
+  { what: 'apt-mark auto and purge --auto-remove in the same RUN', input: 'FROM debian:12-slim\nRUN set -eux; \\\n\tsavedAptMark="$(apt-mark showmanual)"; \\\n\tapt-get update; \\\n\tapt-get install -y --no-install-recommends gcc make; \\\n\tmake -C /src install; \\\n\tapt-mark auto \'.*\' > /dev/null; \\\n\tapt-mark manual $savedAptMark; \\\n\tapt-get purge -y --auto-remove; \\\n\trm -rf /var/lib/apt/lists/*\n', want: [] },
   { what: 'dev container Dockerfile', path: '.devcontainer/Dockerfile', input: 'FROM golang:1.22\nRUN apt-get install -y make\n', want: [] },
   { what: 'JRE final image', input: 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n', want: [] },
 ]);
