@@ -6,7 +6,7 @@
 // Usage: node scripts/run-integration.mjs [--suite main|restricted] [--no-build] [--no-vsix]
 //        AURORA_TEST_GREP=<pattern> narrows the tests.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureVSCode, ROOT } from './ensure-vscode.mjs';
 import { killGroup, launchBrowser, prepareDirs, startServer, workbenchUrl } from './vscode-server.mjs';
@@ -132,6 +132,7 @@ async function runSuite(suite, runDir) {
       await sleep(250);
     }
   } finally {
+    writeFileSync(join(dir, 'browser.log'), consoleLines.join('\n'));
     closeBrowser();
     cleanups.delete(closeBrowser);
     server.stop();

@@ -46,7 +46,7 @@ export function prepareDirs(dir, settings) {
  * Start the server on a free loopback port and resolve once it listens. Its output goes to
  * `logFile`; `onLine` sees every line.
  */
-export async function startServer({ dirs, logFile, env = {}, onLine = () => {}, port, host = '127.0.0.1' }) {
+export async function startServer({ dirs, logFile, env = {}, onLine = () => {}, port, host = '127.0.0.1', extraArgs = [] }) {
   port = port ?? (await freePort());
   const args = [
     SERVER_MAIN,
@@ -58,6 +58,7 @@ export async function startServer({ dirs, logFile, env = {}, onLine = () => {}, 
     '--server-data-dir', dirs.serverData,
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,
+    ...extraArgs,
   ];
   // its own process group, so stopping it also stops the extension host and its helpers
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
@@ -115,13 +116,14 @@ export function killGroup(child) {
 }
 
 /** The workbench URL that opens `folder` with the extension under development (and tests). */
-export function workbenchUrl({ port, folder, extensionPath, testsPath, host = '127.0.0.1' }) {
+export function workbenchUrl({ port, folder, workspaceFile, extensionPath, testsPath, host = '127.0.0.1' }) {
   const remote = (p) => `vscode-remote://${host}:${port}${p}`;
   const payload = [['extensionDevelopmentPath', remote(extensionPath)]];
   if (testsPath) {
     payload.push(['extensionTestsPath', remote(testsPath)]);
   }
-  return `http://${host}:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const target = workspaceFile ? `workspace=${encodeURIComponent(workspaceFile)}` : `folder=${encodeURIComponent(folder)}`;
+  return `http://${host}:${port}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Launch headless Chromium through playwright-core. */
@@ -129,3 +131,4 @@ export async function launchBrowser() {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
+

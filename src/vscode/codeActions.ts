@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { parseDocument, isMap } from 'yaml';
 import { applyFixes } from '../core';
 import type { Finding } from '../core';
-import { CONFIG_FILES } from './config';
+import { CONFIG_FILES, findConfigFile } from './config';
 import { addEdits, DIAGNOSTIC_SOURCE, ruleIdOf, sameRange } from './convert';
 import type { DiagnosticsManager } from './diagnostics';
 
@@ -115,24 +115,9 @@ export function fixAllAction(doc: vscode.TextDocument, findings: readonly Findin
  * of the file — comments, agents, key order — as it was. The file is saved so the change sticks.
  */
 export async function disableRuleInConfig(folderUri: vscode.Uri, ruleId: string): Promise<vscode.Uri | undefined> {
-  let target: vscode.Uri | undefined;
-  let text: string | undefined;
-  for (const name of CONFIG_FILES) {
-    const uri = vscode.Uri.joinPath(folderUri, name);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) {
-      target = uri;
-      text = open.getText();
-      break;
-    }
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      target = uri;
-      break;
-    } catch {
-      // try the next name
-    }
-  }
+  const found = await findConfigFile({ uri: folderUri });
+  let target = found?.uri;
+  const text = found?.text;
   const edit = new vscode.WorkspaceEdit();
   if (!target || text === undefined) {
     target = vscode.Uri.joinPath(folderUri, CONFIG_FILES[0]);
@@ -154,13 +139,28 @@ export async function disableRuleInConfig(folderUri: vscode.Uri, ruleId: string)
   } else {
     doc.set('rules', doc.createNode({ [ruleId]: 'off' }));
   }
-  const updated = doc.toString();
+  // no folding of long lines, `[a, b]` kept as written
+  const updated = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   const textDoc = await vscode.workspace.openTextDocument(target);
-  const whole = new vscode.Range(textDoc.positionAt(0), textDoc.positionAt(textDoc.getText().length));
-  edit.replace(target, whole, updated);
+  const current = textDoc.getText();
+  const change = minimalChange(current, updated);
+  edit.replace(target, new vscode.Range(textDoc.positionAt(change.start), textDoc.positionAt(change.end)), change.text);
   if (!(await vscode.workspace.applyEdit(edit))) {
     return undefined;
   }
   await textDoc.save();
   return target;
+}
+
+/** The smallest single replacement turning `before` into `after` (common prefix and suffix kept). */
+export function minimalChange(before: string, after: string): { start: number; end: number; text: string } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) {
+    start++;
+  }
+  let tail = 0;
+  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) {
+    tail++;
+  }
+  return { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
 }

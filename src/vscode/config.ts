@@ -162,12 +162,15 @@ function isRootConfigFile(folder: vscode.WorkspaceFolder, uri: vscode.Uri): bool
   return CONFIG_FILES.some((name) => vscode.Uri.joinPath(folder.uri, name).toString() === uri.toString());
 }
 
-/** The folder's config file and its current text (the open editor's text when open), if any. */
-export async function findConfigFile(folder: vscode.WorkspaceFolder): Promise<{ uri: vscode.Uri; text: string } | undefined> {
+/**
+ * The folder's config file and its current text, if any: the editor's text when it has unsaved
+ * edits, else the file on disk (an open but unmodified editor may lag behind the disk).
+ */
+export async function findConfigFile(folder: { uri: vscode.Uri }): Promise<{ uri: vscode.Uri; text: string } | undefined> {
   for (const name of CONFIG_FILES) {
     const uri = vscode.Uri.joinPath(folder.uri, name);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) {
+    if (open?.isDirty) {
       return { uri, text: open.getText() };
     }
     try {

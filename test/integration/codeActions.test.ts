@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activate, closeAll, codeActions, openFile, readFile, waitForRule, wsUri } from './helpers';
+import { activate, closeAll, codeActions, openFile, readFile, waitFor, waitForRule, wsUri } from './helpers';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('aurora');
 
@@ -40,14 +40,22 @@ suite('code actions', () => {
     const editorConfig = vscode.workspace.getConfiguration('editor', { languageId: 'dockerfile' });
     await editorConfig.update('codeActionsOnSave', { 'source.fixAll.aurora': 'explicit' }, vscode.ConfigurationTarget.Workspace);
     try {
+      await waitFor('the setting to arrive', () => JSON.stringify(vscode.workspace.getConfiguration('editor').get('codeActionsOnSave')).includes('source.fixAll.aurora'));
       const doc = await openFile('onsave-fix/Dockerfile', 'FROM alpine:3.20\n');
-      const edit = new vscode.WorkspaceEdit();
-      edit.insert(doc.uri, new vscode.Position(1, 0), 'ADD run.sh /run.sh\n');
-      assert.ok(await vscode.workspace.applyEdit(edit));
-      await waitForRule(doc.uri, 'dockerfile/add-instead-of-copy', 1);
-      await vscode.commands.executeCommand('workbench.action.files.save');
+      // on a loaded machine the first save can come while built-in extensions that the settings
+      // edit woke up still hog the extension host; the save participant then skips slow
+      // providers, so try a few saves, each of a freshly edited file
+      for (let attempt = 0; attempt < 3 && !doc.getText().includes('COPY run.sh'); attempt++) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(doc.uri, new vscode.Position(1, 0), 'ADD run.sh /run.sh\n');
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        await waitForRule(doc.uri, 'dockerfile/add-instead-of-copy', attempt + 1);
+        await vscode.window.showTextDocument(doc);
+        await vscode.commands.executeCommand('workbench.action.files.save');
+      }
       assert.strictEqual(doc.lineAt(1).text, 'COPY run.sh /run.sh');
-      assert.strictEqual((await readFile(doc.uri)).split('\n')[1], 'COPY run.sh /run.sh');
+      const saved = await readFile(doc.uri);
+      assert.ok(saved.includes('\nCOPY run.sh /run.sh\n') && !saved.includes('ADD run.sh'), saved);
     } finally {
       await editorConfig.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -75,9 +83,8 @@ suite('code actions', () => {
       const disable = actions.find((a) => a.title === 'Disable dockerfile/add-instead-of-copy in aurora.yaml');
       assert.ok(disable?.command, `disable offered among: ${actions.map((a) => a.title).join(' | ')}`);
       await vscode.commands.executeCommand(disable.command.command, ...(disable.command.arguments ?? []));
-      const after = await readFile(config);
-      assert.ok(after.startsWith('# Aurora DevOps settings of the integration-test workspace\nagents:\n  devops:\n'), after);
-      assert.match(after, /\nrules:\n {2}dockerfile\/add-instead-of-copy: off\n/);
+      // the rest of the file, comments and flow lists included, is kept as written
+      assert.strictEqual(await readFile(config), `${before}rules:\n  dockerfile/add-instead-of-copy: off\n`);
       await waitForRule(doc.uri, 'dockerfile/add-instead-of-copy', 0);
     } finally {
       await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(before));
@@ -92,7 +99,7 @@ suite('code actions', () => {
       const doc = await openFile('disable2/Dockerfile', 'FROM alpine:latest\n');
       await waitForRule(doc.uri, 'dockerfile/no-latest-tag', 1);
       await vscode.commands.executeCommand('aurora.disableRule', vscode.workspace.workspaceFolders?.[0].uri, 'dockerfile/no-latest-tag');
-      assert.match(await readFile(config), /^rules:\n {2}dockerfile\/no-latest-tag: off\n$/m);
+      assert.match(await readFile(config), /^(#.*\n)*rules:\n {2}dockerfile\/no-latest-tag: off\n$/);
       await waitForRule(doc.uri, 'dockerfile/no-latest-tag', 0);
     } finally {
       await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(before));
