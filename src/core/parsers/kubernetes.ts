@@ -137,6 +137,8 @@ export interface K8sPod {
    * runnable pod, so "missing …" findings do not apply to it.
    */
   partial: boolean;
+  /** The pod targets Windows nodes, where the Linux-only security settings do not apply. */
+  windows: boolean;
 }
 
 /** One Kubernetes object of the file. */
@@ -304,6 +306,12 @@ function podOf(file: YamlFile, doc: Document.Parsed, r: K8sResource): K8sPod | u
       });
     }
   }
+  // a bare Pod that is not restarted is a one-shot task, like a Job
+  const restartPolicy = str(get(spec, 'restartPolicy', doc));
+  const windows =
+    str(get(get(spec, 'os', doc), 'name', doc)) === 'windows' ||
+    str(get(get(spec, 'nodeSelector', doc), 'kubernetes.io/os', doc)) === 'windows' ||
+    get(get(spec, 'securityContext', doc), 'windowsOptions', doc) !== undefined;
   return {
     spec,
     template: isMap(template) ? template : undefined,
@@ -311,7 +319,8 @@ function podOf(file: YamlFile, doc: Document.Parsed, r: K8sResource): K8sPod | u
     labels: stringMap(get(metadata, 'labels', doc), doc),
     annotations: stringMap(get(metadata, 'annotations', doc), doc),
     containers,
-    runsToCompletion: r.kind === 'Job' || r.kind === 'CronJob',
+    runsToCompletion: r.kind === 'Job' || r.kind === 'CronJob' || (r.kind === 'Pod' && (restartPolicy === 'Never' || restartPolicy === 'OnFailure')),
+    windows,
     partial: containers.every((c) => c.image === undefined),
   };
 }

@@ -23,8 +23,8 @@ export const rule: Rule<YamlFile> = {
     equivalents: [eq('kube-linter', 'privilege-escalation-container'), eq('checkov', 'CKV_K8S_20'), eq('polaris', 'privilegeEscalationAllowed')],
   },
   check(ctx) {
-    forEachContainer(ctx.model, (r, _pod, c) => {
-      if (c.group === 'ephemeralContainers') {
+    forEachContainer(ctx.model, (r, pod, c) => {
+      if (c.group === 'ephemeralContainers' || pod.windows) {
         return;
       }
       const setting = containerSecurity(r, c, 'allowPrivilegeEscalation');

@@ -21,8 +21,8 @@ export const rule: Rule<YamlFile> = {
     equivalents: [eq('checkov', 'CKV_K8S_37'), eq('checkov', 'CKV_K8S_28'), eq('kube-linter', 'drop-net-raw-capability')],
   },
   check(ctx) {
-    forEachContainer(ctx.model, (r, _pod, c) => {
-      if (c.group === 'ephemeralContainers') {
+    forEachContainer(ctx.model, (r, pod, c) => {
+      if (c.group === 'ephemeralContainers' || pod.windows) {
         return;
       }
       const caps = get(get(c.node, 'securityContext', r.doc), 'capabilities', r.doc);

@@ -58,7 +58,7 @@ export const rule: Rule<YamlFile> = {
       }
       const containers = pod.containers.filter((c) => c.group !== 'ephemeralContainers');
       const profiles = containers.map((c) => containerProfile(r, pod, c));
-      if (pod.partial) {
+      if (pod.partial || pod.windows) {
         return;
       }
       if (!podLevel && containers.length > 0 && profiles.every((p) => !p)) {

@@ -33,7 +33,7 @@ export const rule: Rule<YamlFile> = {
   check(ctx) {
     const reported = new Set<unknown>();
     forEachContainer(ctx.model, (r, pod, c) => {
-      if (c.group === 'ephemeralContainers') {
+      if (c.group === 'ephemeralContainers' || pod.windows) {
         return;
       }
       const user = effectiveSecurity(r, pod, c, 'runAsUser');

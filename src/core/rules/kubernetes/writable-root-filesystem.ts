@@ -23,8 +23,8 @@ export const rule: Rule<YamlFile> = {
     equivalents: [eq('kube-linter', 'no-read-only-root-fs'), eq('checkov', 'CKV_K8S_22'), eq('polaris', 'notReadOnlyRootFilesystem')],
   },
   check(ctx) {
-    forEachContainer(ctx.model, (r, _pod, c) => {
-      if (c.group === 'ephemeralContainers') {
+    forEachContainer(ctx.model, (r, pod, c) => {
+      if (c.group === 'ephemeralContainers' || pod.windows) {
         return;
       }
       const setting = containerSecurity(r, c, 'readOnlyRootFilesystem');

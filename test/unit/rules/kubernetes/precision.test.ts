@@ -122,4 +122,28 @@ describe('kubernetes pack precision', () => {
     const images = analyze('k8s/p.yaml', text).filter((f) => f.ruleId === 'kubernetes/missing-memory-limit').map((f) => f.range.start.line + 1);
     assert.deepEqual(images, [8, 12]);
   });
+
+  it('Windows pods skip the Linux-only security settings; one-shot pods need no probes', () => {
+    const windows = y(
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: iis}',
+      'spec:',
+      '  selector: {matchLabels: {app: iis}}',
+      '  template:',
+      '    metadata: {labels: {app: iis}}',
+      '    spec:',
+      '      nodeSelector:',
+      '        kubernetes.io/os: windows',
+      '      securityContext:',
+      '        windowsOptions: {runAsUserName: ContainerUser}',
+      '      containers:',
+      '        - name: iis',
+      '          image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022',
+    );
+    const linuxOnly = ['run-as-root', 'allow-privilege-escalation', 'writable-root-filesystem', 'capabilities-not-dropped', 'missing-seccomp-profile'].map((r) => `kubernetes/${r}`);
+    assert.deepEqual(analyze('k8s/iis.yaml', windows).filter((f) => linuxOnly.includes(f.ruleId)), []);
+    const oneShot = y('apiVersion: v1', 'kind: Pod', 'metadata: {name: migrate}', 'spec:', '  restartPolicy: Never', '  containers:', '    - name: migrate', '      image: acme/migrate:1.0.0', '      ports: [{containerPort: 8080}]');
+    assert.deepEqual(analyze('k8s/migrate.yaml', oneShot).filter((f) => f.ruleId.endsWith('-probe')), []);
+  });
 });
