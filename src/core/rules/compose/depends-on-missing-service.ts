@@ -3,41 +3,11 @@ import type { YamlFile } from '../../parsers/yaml';
 import { bool, get, isScalar, isSeq, rangeOf, str } from '../../parsers/yaml';
 import { composeServices, isOverrideFile, isPartial, reportOnce } from './model';
 import { mergedEntries, mergedEntry } from '../shared/yamlMerge';
+import { closest } from '../shared/suggest';
 
 /** The message for a dependency on a service that is not defined. */
 export function message(service: string, missing: string, suggestion?: string): string {
   return `Service '${service}' depends on '${missing}', which is not a service of this file: Compose refuses to start${suggestion ? `; did you mean '${suggestion}'?` : ''}`;
-}
-
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) {
-    d[0][j] = j;
-  }
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      // swapped neighbours are one typo
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.length][b.length];
-}
-
-/** The closest service name, when one is close enough to be a typo. */
-export function closest(name: string, names: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const n of names) {
-    const dist = distance(name, n);
-    if (dist < bestDistance) {
-      best = n;
-      bestDistance = dist;
-    }
-  }
-  return best !== undefined && bestDistance <= (name.length <= 3 ? 1 : Math.max(2, Math.floor(name.length / 3))) ? best : undefined;
 }
 
 /**

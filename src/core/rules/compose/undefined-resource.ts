@@ -3,7 +3,7 @@ import type { YamlFile } from '../../parsers/yaml';
 import { get, isMap, isScalar, rangeOf, seqItems, str } from '../../parsers/yaml';
 import { composeServices, isOverrideFile, isPartial, reportOnce } from './model';
 import { mergedEntries, mergedEntry } from '../shared/yamlMerge';
-import { closest } from './depends-on-missing-service';
+import { closest } from '../shared/suggest';
 
 /** The kinds of top-level resources a service can refer to. */
 export type ResourceKind = 'volume' | 'network' | 'secret' | 'config';

@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { rangeOf } from '../../parsers/yaml';
 import { extendsNames, pipelines } from './model';
-import { closest } from '../compose/depends-on-missing-service';
+import { closest } from '../shared/suggest';
 
 /** The message for an `extends:` naming no job of the file. */
 export function message(job: string, target: string, suggestion?: string): string {

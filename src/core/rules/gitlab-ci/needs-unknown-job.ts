@@ -3,7 +3,7 @@ import type { YamlFile } from '../../parsers/yaml';
 import { bool, isMap, isScalar, rangeOf, str } from '../../parsers/yaml';
 import { mergedEntry } from '../shared/yamlMerge';
 import { flatSeq, pipelines, reportOnce } from './model';
-import { closest } from '../compose/depends-on-missing-service';
+import { closest } from '../shared/suggest';
 
 /** The message for a `needs`/`dependencies` entry naming no job. */
 export function message(job: string, key: 'needs' | 'dependencies', target: string, hidden: boolean, suggestion?: string): string {

@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { rangeOf, str } from '../../parsers/yaml';
 import { jobAttr, jobKeyRange, pipelines, reportOnce, stageOrder } from './model';
-import { closest } from '../compose/depends-on-missing-service';
+import { closest } from '../shared/suggest';
 
 /** The message for a job whose stage is not declared. */
 export function message(job: string, stage: string, implicit: boolean, suggestion?: string): string {
