@@ -93,4 +93,6 @@ export interface StreamOptions {
 /** The port: stream one Messages API call. Throws ModelError. */
 export interface ModelClient {
   stream(request: ModelRequest, options: StreamOptions): AsyncIterable<StreamEvent>;
+  /** Model ids this key can use (for pickers and "unknown model" messages), when supported. */
+  listModels?(signal?: AbortSignal): Promise<string[]>;
 }

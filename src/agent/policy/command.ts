@@ -336,7 +336,7 @@ class Analyzer {
     this.hosts.add(r.host);
     if (!hostAllowed(r.host, r.ip, this.ctx.permissions.network)) {
       const list = this.ctx.permissions.network.length > 0 ? this.ctx.permissions.network.join(', ') : 'none';
-      this.deny(r.ip ? `${r.host} is an IP address not listed in permissions.network (allowed: ${list})` : `${r.host} is not in permissions.network (allowed: ${list})`);
+      this.deny(r.ip ? `${r.host} is an IP address not listed in permissions.network (allowed: ${list}); IP literals must be listed exactly` : `${r.host} is not in permissions.network (allowed: ${list}); add it to aurora.yaml if the agent should reach it`);
     }
   }
 

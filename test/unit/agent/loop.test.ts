@@ -361,6 +361,31 @@ describe('agent loop against the fake Messages API', { timeout: 10_000 }, () => 
     fake = await new FakeAnthropic().start();
   });
 
+  it('answers get_diagnostics for a file and for the workspace', async () => {
+    fs.writeFileSync(path.join(ws, 'deploy', 'compose.yaml'), 'services:\n  web:\n    image: nginx:latest\n');
+    fake.script(toolTurn([{ name: 'get_diagnostics', input: { path: 'deploy/compose.yaml' } }, { name: 'get_diagnostics', input: {} }]), textTurn('Pin nginx.'));
+    const o = options();
+    await runAgent('What is wrong?', o);
+    const [one, all] = toolResults(fake.messageBodies()[1]);
+    assert.match(one.content, /deploy\/compose\.yaml:3 \w+ compose\/no-latest-tag/);
+    assert.match(all.content, /problem\(s\) in 1 infrastructure file/);
+    assert.equal(ofType(o.events, 'tool_call').every((c) => c.decision === 'allow'), true);
+  });
+
+  it('summarises the workspace in the system prompt and offers aurora.yaml when missing', async () => {
+    fs.writeFileSync(path.join(ws, 'Dockerfile'), 'FROM ubuntu\nRUN echo hi\n');
+    fs.writeFileSync(path.join(ws, 'package.json'), '{}\n');
+    fake.script(textTurn('ok'));
+    const o = options({ configFound: false, config: { tools: ['read_file'], permissions: { filesystem: [], network: [] } } });
+    delete o.workspaceSummary;
+    await runAgent('Hi', o);
+    const system = (fake.messageBodies()[0].system as { text: string }[]).map((b) => b.text).join('\n');
+    assert.match(system, /Stack: .*Node\.js/);
+    assert.match(system, /Dockerfile: Dockerfile/);
+    assert.match(system, /Dockerfile:1 \w+ dockerfile\/no-latest-tag/);
+    assert.match(system, /There is no aurora\.yaml/);
+  });
+
   it('offers only read tools in an untrusted workspace', async () => {
     fake.script(textTurn('ok'));
     await runAgent('Hi', options({ trusted: false }));
