@@ -35,6 +35,9 @@ import { rule as unsafeRolloutStrategy } from './unsafe-rollout-strategy';
 import { rule as deprecatedApiVersion } from './deprecated-api-version';
 import { rule as selectorTemplateMismatch } from './selector-template-mismatch';
 import { rule as exposedService } from './exposed-service';
+import { rule as probePortMismatch } from './probe-port-mismatch';
+import { rule as pdbBlocksEviction } from './pdb-blocks-eviction';
+import { rule as deprecatedServiceAccountField } from './deprecated-service-account-field';
 import { rule as rbacWildcard } from './rbac-wildcard';
 import { rule as clusterAdminBinding } from './cluster-admin-binding';
 import { rule as rbacSecretsAccess } from './rbac-secrets-access';
@@ -59,6 +62,7 @@ export const KUBERNETES_RULES: readonly AnyRule[] = [
   missingReadinessProbe,
   missingLivenessProbe,
   identicalProbes,
+  probePortMismatch,
   runAsRoot,
   allowPrivilegeEscalation,
   privilegedContainer,
@@ -81,8 +85,10 @@ export const KUBERNETES_RULES: readonly AnyRule[] = [
   defaultNamespace,
   automountServiceAccountToken,
   defaultServiceAccount,
+  deprecatedServiceAccountField,
   singleReplica,
   unsafeRolloutStrategy,
+  pdbBlocksEviction,
   deprecatedApiVersion,
   selectorTemplateMismatch,
   exposedService,
