@@ -30,6 +30,7 @@ export function closest(word: string, known: Iterable<string>): string | undefin
       bestDistance = distance;
     }
   }
-  const limit = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
+  // one- and two-letter words have too few letters for an edit to be a plausible typo
+  const limit = word.length <= 2 ? 0 : word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }

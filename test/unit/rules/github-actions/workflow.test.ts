@@ -115,3 +115,13 @@ describe('github-actions finding positions', () => {
     assert.equal(f.fix, undefined);
   });
 });
+
+describe('typo suggestions', () => {
+  it('suggest close words only', async () => {
+    const { closest } = await import('../../../../src/core/rules/shared/suggest');
+    assert.equal(closest('permission', ['permissions', 'env']), 'permissions');
+    assert.equal(closest('runs_on', ['runs-on', 'needs']), 'runs-on');
+    assert.equal(closest('5', ['a', 'b']), undefined);
+    assert.equal(closest('retries', ['runs-on', 'needs', 'steps']), undefined);
+  });
+});
