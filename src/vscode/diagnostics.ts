@@ -109,7 +109,9 @@ export class DiagnosticsManager implements vscode.Disposable {
       }),
     );
     this.store.add(vscode.workspace.onDidCloseTextDocument((doc) => this.onClosed(doc)));
-    this.store.add(this.config.onDidChange(() => this.relintAll()));
+    // typing in aurora.yaml changes the config on every keystroke: re-lint once it settles
+    this.store.add(this.config.onDidChange(() => this.relintSoon()));
+    this.store.add({ dispose: () => clearTimeout(this.relintTimer) });
   }
 
   /** Load the parsers once, on the first analysis (activation stays cheap). */
@@ -136,6 +138,14 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
     return known;
   };
+
+  private relintTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Re-lint everything after config changes stop for LINT_DELAY_MS. */
+  private relintSoon(): void {
+    clearTimeout(this.relintTimer);
+    this.relintTimer = setTimeout(() => this.relintAll(), LINT_DELAY_MS);
+  }
 
   /** Analyse every open document again (config or settings changed). */
   relintAll(): void {
