@@ -34,6 +34,7 @@ import { rule as rdsNoBackups } from './rds-no-backups';
 import { rule as rdsNoDeletionProtection } from './rds-no-deletion-protection';
 import { rule as rdsPubliclyAccessible } from './rds-publicly-accessible';
 import { rule as rdsStorageNotEncrypted } from './rds-storage-not-encrypted';
+import { rule as resourceHardcodedSecret } from './resource-hardcoded-secret';
 import { rule as s3BucketNoAccessLogging } from './s3-bucket-no-access-logging';
 import { rule as s3BucketNoEncryption } from './s3-bucket-no-encryption';
 import { rule as s3BucketNoPublicAccessBlock } from './s3-bucket-no-public-access-block';
@@ -49,9 +50,9 @@ import { rule as sqsQueueNotEncrypted } from './sqs-queue-not-encrypted';
 import { rule as variableSecretDefault } from './variable-secret-default';
 
 /**
- * The Terraform rule pack. Every rule is a file rule: it sees one .tf file and resolves locals,
- * variable defaults, dynamic blocks and companion resources (aws_s3_bucket_* beside a bucket,
- * security group rules beside a group) within that file. See docs/rules/terraform/README.md.
+ * The Terraform rule pack. Most rules are folder rules over a whole module (locals, variable
+ * defaults, dynamic blocks and companion resources resolved across its .tf files); the fixable
+ * ones and no-committed-state are file rules. See docs/rules/terraform/README.md.
  */
 export const TERRAFORM_RULES: readonly AnyRule[] = [
   azureNsgOpenAdminPort,
@@ -89,6 +90,7 @@ export const TERRAFORM_RULES: readonly AnyRule[] = [
   rdsNoDeletionProtection,
   rdsPubliclyAccessible,
   rdsStorageNotEncrypted,
+  resourceHardcodedSecret,
   s3BucketNoAccessLogging,
   s3BucketNoEncryption,
   s3BucketNoPublicAccessBlock,

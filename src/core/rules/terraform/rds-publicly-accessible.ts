@@ -11,15 +11,15 @@ export const rule = terraformRule({
   id: 'terraform/rds-publicly-accessible',
   meta: {
     title: 'RDS instance is publicly accessible',
-    description: 'A publicly accessible database gets a public DNS name and address; one permissive security group rule away from the internet, it is a prime target for credential stuffing.',
+    description: 'A publicly accessible database (RDS, Aurora, Redshift, DMS replication instance) gets a public DNS name and address; one permissive security group rule away from the internet, it is a prime target for credential stuffing.',
     severity: 'error',
     kind: 'terraform',
     fixable: false,
-    equivalents: [{ tool: 'checkov', id: 'CKV_AWS_17' }, { tool: 'tfsec', id: 'aws-rds-no-public-db-access' }],
+    equivalents: [{ tool: 'checkov', id: 'CKV_AWS_17' }, { tool: 'checkov', id: 'CKV_AWS_87' }, { tool: 'checkov', id: 'CKV_AWS_89' }, { tool: 'tfsec', id: 'aws-rds-no-public-db-access' }],
   },
   check(ctx) {
     const mod = ctx.mod;
-    for (const db of mod.resources('aws_db_instance', 'aws_rds_cluster_instance')) {
+    for (const db of mod.resources('aws_db_instance', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_dms_replication_instance')) {
       const f = flag(mod, db, 'publicly_accessible', false);
       if (f.state === 'wrong') {
         ctx.report(f.attr, {
