@@ -25,6 +25,7 @@ import { rule as shareProcessNamespace } from './share-process-namespace';
 import { rule as unsafeSysctls } from './unsafe-sysctls';
 import { rule as secretInEnv } from './secret-in-env';
 import { rule as secretManifest } from './secret-manifest';
+import { rule as secretFromConfigmap } from './secret-from-configmap';
 import { rule as configmapSecret } from './configmap-secret';
 import { rule as duplicateEnvVar } from './duplicate-env-var';
 import { rule as defaultNamespace } from './default-namespace';
@@ -80,6 +81,7 @@ export const KUBERNETES_RULES: readonly AnyRule[] = [
   unsafeSysctls,
   secretInEnv,
   secretManifest,
+  secretFromConfigmap,
   configmapSecret,
   duplicateEnvVar,
   defaultNamespace,

@@ -5,7 +5,7 @@ import { get, getPair, kubernetesModel } from '../../parsers/kubernetes';
 import type { K8sContainer, K8sModel, K8sPod, K8sResource } from '../../parsers/kubernetes';
 import type { Equivalent, FolderFile } from '../../rule';
 import type { Range, TextEdit } from '../../types';
-import { literalSecret } from '../shared/secrets';
+import { isSecretName, literalSecret } from '../shared/secrets';
 
 /** Helpers shared by the Kubernetes rules: iteration over the shared model and text edits. */
 
@@ -256,6 +256,12 @@ const LOCATOR_NAME = /([_.-]|^)(url|uri|host|hostname|endpoint|issuer|domain|rea
  * (GF_AUTH_ANONYMOUS_ORG_ROLE, AUTH_LDAP_ALLOW_SIGN_UP) are configuration, not secrets.
  */
 const CREDENTIAL_ENDING = /(^|[_.-])(pass(word|wd|phrase)?|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|secret[_.-]?key([_.-]base)?|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|client[_.-]?secret|auth|credentials?|conn(ection)?[_.-]?str(ing)?|dsn|webhook[_.-]?url|key[_.-]?secret)$/i;
+
+/** Whether a variable or key name denotes a credential (ends with a credential word, locates nothing). */
+export function isCredentialName(name: string): boolean {
+  const snake = name.replace(/([a-z])([A-Z])/g, '$1_$2');
+  return isSecretName(name) && CREDENTIAL_ENDING.test(snake) && (!LOCATOR_NAME.test(snake) || /webhook[_.-]?url$/i.test(snake));
+}
 
 /**
  * Why `name: value` is a literal secret (see shared literalSecret), counting a name only when it

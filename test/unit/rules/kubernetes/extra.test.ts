@@ -2,6 +2,7 @@ import { ruleTable } from '../../../helpers/table';
 import { message as probePort } from '../../../../src/core/rules/kubernetes/probe-port-mismatch';
 import { message as pdb } from '../../../../src/core/rules/kubernetes/pdb-blocks-eviction';
 import { message as saField } from '../../../../src/core/rules/kubernetes/deprecated-service-account-field';
+import { message } from '../../../../src/core/rules/kubernetes/secret-from-configmap';
 import { deploymentWith, y } from './manifests';
 
 ruleTable('kubernetes/probe-port-mismatch', [
@@ -33,4 +34,17 @@ ruleTable('kubernetes/deprecated-service-account-field', [
   { what: 'both fields in a Pod', input: y('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  serviceAccountName: a', '  serviceAccount: a', '  containers: [{name: c, image: "c:1"}]'), want: [6] },
   { what: 'CronJob', input: y('apiVersion: batch/v1', 'kind: CronJob', 'metadata: {name: c}', 'spec:', '  schedule: "@daily"', '  jobTemplate:', '    spec:', '      template:', '        spec:', '          serviceAccount: runner', '          containers: [{name: c, image: "c:1"}]'), want: [10] },
   { what: 'a ServiceAccount object is not the field', input: y('apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: web}'), want: [] },
+]);
+
+ruleTable('kubernetes/secret-from-configmap', [
+  {
+    what: 'password from a ConfigMap',
+    input: deploymentWith('containers:', '  - name: app', '    image: a:1', '    env:', '      - name: DB_PASSWORD', '        valueFrom:', '          configMapKeyRef:', '            name: app-config', '            key: db-password'),
+    want: [21],
+    messages: [message("container 'app'", 'DB_PASSWORD', 'app-config')],
+  },
+  { what: 'password from a Secret', input: deploymentWith('containers:', '  - name: app', '    image: a:1', '    env:', '      - name: DB_PASSWORD', '        valueFrom: {secretKeyRef: {name: db, key: password}}'), want: [] },
+  { what: 'plain setting from a ConfigMap', input: deploymentWith('containers:', '  - name: app', '    image: a:1', '    env:', '      - name: AUTH_URL', '        valueFrom: {configMapKeyRef: {name: cfg, key: auth-url}}'), want: [] },
+  { what: 'init container of a CronJob, flow style', input: y('apiVersion: batch/v1', 'kind: CronJob', 'metadata: {name: c}', 'spec:', '  schedule: "@daily"', '  jobTemplate:', '    spec:', '      template:', '        spec:', '          initContainers:', '            - name: i', '              image: i:1', '              env: [{name: API_TOKEN, valueFrom: {configMapKeyRef: {name: cfg, key: token}}}]', '          containers: [{name: c, image: "c:1"}]'), want: [13] },
+  { what: 'no env', input: deploymentWith('containers: [{name: c, image: "c:1"}]'), want: [] },
 ]);
