@@ -93,6 +93,24 @@ describe('aurora-devops generate (CLI)', () => {
     assert.match(r.stdout, /image: ghcr\.io\/acme\/orders:2\.0\.0\n/);
   });
 
+  it('writes every target into a project that `check --fail-on info` then passes', () => {
+    const dir = path.join(tmp, 'full');
+    fs.cpSync(path.join(projectsRoot(), 'python-uv'), dir, { recursive: true });
+    for (const target of ['dockerfile', 'compose', 'pipeline', 'k8s', 'terraform']) {
+      const r = run([target, '--dir', dir, '--write', '--hpa', '--pdb'].filter((a) => target === 'k8s' || (a !== '--hpa' && a !== '--pdb')), tmp);
+      assert.equal(r.code, 0, `${target}: ${r.stderr}`);
+    }
+    const check = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json', '--fail-on', 'never'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+    const findings = JSON.parse(check.stdout) as { file: string; line: number; ruleId: string }[];
+    // only the digest reminder on the FROM lines (generation is offline; "Aurora: Pin Images" adds digests)
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId !== 'dockerfile/no-digest-pin').map((f) => `${f.file}:${f.line} ${f.ruleId}`),
+      [],
+    );
+    assert.deepEqual([...new Set(findings.map((f) => f.file))], ['Dockerfile']);
+  });
+
   const usage: { what: string; args: string[]; message: RegExp }[] = [
     { what: 'no target', args: [], message: /generate needs one of dockerfile, compose, pipeline, k8s, terraform$/ },
     { what: 'unknown target', args: ['helm'], message: /\(got 'helm'\)/ },
