@@ -255,6 +255,27 @@ describe('agent loop against the fake Messages API', { timeout: 10_000 }, () => 
     assert.equal(fake.messageBodies().length, 2);
   });
 
+  it('gives up after the retries on 429 and says so', async () => {
+    const limited = (): ReturnType<typeof errorTurn> => errorTurn(429, 'rate_limit_error', 'Number of requests has exceeded your rate limit', { 'retry-after-ms': '5' });
+    fake.script(limited(), limited(), limited());
+    const o = options();
+    const r = await runAgent('Hi', o);
+    assert.equal(r.stopReason, 'error');
+    assert.equal(ofType(o.events, 'notice').length, 2);
+    const [err] = ofType(o.events, 'error');
+    assert.equal(err.kind, 'rate_limit');
+    assert.match(err.message, /rate limiting this key \(429\) and still was after 2 retries/);
+    assert.equal(fake.messageBodies().length, 3);
+  });
+
+  it('retries a 500 and goes on', async () => {
+    fake.script(errorTurn(500, 'api_error', 'Internal server error', { 'retry-after': '0.005' }), textTurn('Recovered.'));
+    const o = options();
+    const r = await runAgent('Hi', o);
+    assert.equal(r.stopReason, 'end_turn');
+    assert.match(ofType(o.events, 'notice')[0].message, /500 \(server error\)/);
+  });
+
   it('answers malformed tool input JSON with an error result', async () => {
     fake.script(toolTurn([{ name: 'read_file', rawJson: '{"path": "deploy/compose.yaml"', id: 'toolu_bad' }]), textTurn('Retrying.'));
     const o = options();
