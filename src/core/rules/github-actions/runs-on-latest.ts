@@ -32,7 +32,17 @@ export const rule: Rule<YamlFile> = {
           runsOn = get(runsOn, 'labels', wf.doc);
         }
         const labels = seqItems(runsOn, wf.doc);
-        for (const node of labels.length > 0 ? labels : [runsOn]) {
+        const nodes = labels.length > 0 ? labels : [runsOn];
+        // `runs-on: ${{ matrix.os }}`: the labels are the values of that matrix axis
+        for (const node of [...nodes]) {
+          const axis = /^\$\{\{\s*matrix\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}$/.exec(str(node)?.trim() ?? '')?.[1];
+          if (axis) {
+            const matrix = get(get(job.node, 'strategy', wf.doc), 'matrix', wf.doc);
+            nodes.push(...seqItems(get(matrix, axis, wf.doc), wf.doc));
+            nodes.push(...seqItems(get(matrix, 'include', wf.doc), wf.doc).map((entry) => get(entry, axis, wf.doc)));
+          }
+        }
+        for (const node of nodes) {
           const label = str(node);
           if (label !== undefined && /^[a-z]+-latest$/i.test(label.trim())) {
             ctx.report({ range: rangeOf(ctx.model, node), message: message(label.trim()) });

@@ -16,3 +16,28 @@ ruleTable('github-actions/runs-on-latest', [
     want: [6],
   },
 ]);
+
+ruleTable('github-actions/runs-on-latest', [
+  {
+    what: 'matrix axis values',
+    input: lines(
+      'on: push',
+      'jobs:',
+      '  test:',
+      '    runs-on: ${{ matrix.os }}',
+      '    strategy:',
+      '      matrix:',
+      '        os: [ubuntu-latest, windows-2022]',
+      '        include:',
+      '          - os: macos-latest',
+      '    steps:',
+      '      - run: make',
+    ),
+    want: [7, 9],
+  },
+  {
+    what: 'pinned matrix axis values',
+    input: lines('on: push', 'jobs:', '  test:', '    runs-on: ${{ matrix.os }}', '    strategy:', '      matrix:', '        os: [ubuntu-24.04, macos-14]', '    steps:', '      - run: make'),
+    want: [],
+  },
+]);
