@@ -133,7 +133,6 @@ function parseOptions(args: readonly Word[], withValue: Set<string>, stopAtPosit
       continue;
     }
     if (v.startsWith('-') && v.length > 1 && !a.dynamic && !/^-\d/.test(v)) {
-      let consumed = false;
       for (let j = 1; j < v.length; j++) {
         const flag = `-${v[j]}`;
         if (withValue.has(flag)) {
@@ -145,13 +144,9 @@ function parseOptions(args: readonly Word[], withValue: Set<string>, stopAtPosit
           } else {
             out.opts.push({ name: flag });
           }
-          consumed = true;
           break;
         }
         out.opts.push({ name: flag });
-      }
-      if (!consumed && v.length === 2) {
-        // plain short flag already pushed
       }
       continue;
     }
@@ -258,7 +253,7 @@ class Analyzer {
       for (const a of cmd.assignments) {
         this.assignment(a.name, a.value);
       }
-      this.redirects(cmd, depth);
+      this.redirects(cmd);
       if (cmd.nameWord) {
         const before = (pipelines.get(cmd.pipelineId) ?? []).filter((m) => m.pipeIndex < cmd.pipeIndex);
         const chained = /^\s*&&/.test(text.slice(cmd.end));
@@ -279,7 +274,7 @@ class Analyzer {
     }
   }
 
-  private redirects(cmd: ShellCommand, depth: number): void {
+  private redirects(cmd: ShellCommand): void {
     for (const r of cmd.redirects) {
       const op = r.operator;
       if (r.heredoc !== undefined || op.startsWith('<<')) {
@@ -299,7 +294,6 @@ class Analyzer {
         this.readTarget(target);
       }
     }
-    void depth;
   }
 
   /** `/dev/tcp/host/port` opens a connection in bash. */
@@ -316,9 +310,6 @@ class Analyzer {
       if (url.scheme === 'ext' || url.scheme.startsWith('ext+')) {
         this.deny(`'${url.text}' uses git's ext transport, which runs a program`);
         continue;
-      }
-      if (url.scheme === 'ssh' || url.scheme.endsWith('+ssh') || url.scheme === 'sftp' || url.scheme === 'scp') {
-        // git over ssh is fine for repositories; the host still has to be allowed
       }
       this.addHost(url.result, url.text);
     }
@@ -764,11 +755,11 @@ class Analyzer {
       }
       return;
     }
-    this.stdinProgram(base, depth, where, (text) => this.script(text, depth + 1));
+    this.stdinProgram(base, where, (text) => this.script(text, depth + 1));
   }
 
   /** A program read from standard input: a literal here-document is checked, anything else denied. */
-  private stdinProgram(base: string, depth: number, where: Where, check: (text: string) => void): void {
+  private stdinProgram(base: string, where: Where, check: (text: string) => void): void {
     const fetcher = (where.pipedFrom ?? []).find((m) => {
       const n = basename(m.name).toLowerCase();
       return FETCHERS.has(n) || isDecoder(m) || (SCRIPT_INTERPRETERS.test(n) && /urllib|requests|http|socket|fetch/.test(m.raw));
@@ -788,7 +779,6 @@ class Analyzer {
       }
     }
     this.deny(`${base} reads the program from standard input, which cannot be checked; put the commands in the command line or a script file`);
-    void depth;
   }
 
   private interpreter(lower: string, args: readonly Word[], depth: number, where: Where): void {
@@ -851,7 +841,7 @@ class Analyzer {
       // an interactive interpreter with no input: nothing hidden runs
       return;
     }
-    this.stdinProgram(lower, depth, where, (text) => this.inlineCode(lower, text, depth));
+    this.stdinProgram(lower, where, (text) => this.inlineCode(lower, text, depth));
   }
 
   /** Inline code (-c / -e / a here-document): its URLs must be allowed; network use without one is denied. */
