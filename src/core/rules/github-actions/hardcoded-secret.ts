@@ -9,6 +9,12 @@ export function message(name: string, kind: string): string {
   return `'${name}' holds a hard-coded credential (${kind}) that everyone with read access to the repository can see: store it as an encrypted secret and use \${{ secrets.${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')} }}`;
 }
 
+/**
+ * Action inputs that describe a credential rather than hold one (`token_format: access_token`,
+ * `password-encoding`, `token-lifetime`): only well-known formats are reported there.
+ */
+const SETTING_NAME = /[_.-](format|type|kind|mode|method|scheme|style|encoding|header|provider|strategy|region|audience|scopes?|duration|lifetime|uri|url|endpoint|env|source|location)$/i;
+
 /** A URL to a database on the runner itself or a job service (`localhost`, `postgres`): test-only credentials. */
 function isLocalUrl(value: string): boolean {
   const m = /:\/\/[^@\s]*@([^:/?#\s]+)/.exec(value);
@@ -32,7 +38,8 @@ export const rule: Rule<YamlFile> = {
     const checkMap = (map: unknown, byName = true): void => {
       for (const { key, value } of mapEntries(map)) {
         const literal = str(value);
-        const kind = literal === undefined ? undefined : byName ? literalSecret(key, literal) : knownSecretFormat(literal);
+        const nameBased = byName && !SETTING_NAME.test(key);
+        const kind = literal === undefined ? undefined : nameBased ? literalSecret(key, literal) : knownSecretFormat(literal);
         if (kind && !(kind === 'password in URL' && literal !== undefined && isLocalUrl(literal))) {
           ctx.report({ range: rangeOf(ctx.model, value), message: message(key, kind) });
         }

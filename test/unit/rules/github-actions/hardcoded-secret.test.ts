@@ -20,3 +20,11 @@ ruleTable('github-actions/hardcoded-secret', [
   },
   { what: 'non-secret names', input: steps('      - run: make', '        env:', '          NODE_ENV: production', '          TOKEN_FILE: /run/secrets/token'), want: [] },
 ]);
+
+ruleTable('github-actions/hardcoded-secret', [
+  {
+    what: 'inputs that describe a credential',
+    input: steps('      - uses: google-github-actions/auth@6fc4af4b145ae7821d527454aa9bd537d1f2dc5f # v2.1.7', '        with:', '          token_format: access_token', '          access_token_lifetime: 300s', '          credentials_json: ${{ secrets.GCP_SA_KEY }}'),
+    want: [],
+  },
+]);
