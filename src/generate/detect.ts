@@ -49,6 +49,8 @@ export interface PythonStack extends StackBase {
   dependencies: string[];
   /** A server package the image installs because the project lacks it (pinned `name==version`). */
   extraServer?: string;
+  /** The command is a console script of the project itself, so the image installs the project. */
+  installProject: boolean;
   command: string[];
 }
 
@@ -388,6 +390,7 @@ function detectPython(input: ProjectInput): PythonStack {
   const pythonVersion = pickPython(wanted);
   const port = 8000;
   let extraServer: string | undefined;
+  let installProject = false;
   let command: string[];
   const bind = `0.0.0.0:${port}`;
   if (framework === 'fastapi') {
@@ -409,6 +412,7 @@ function detectPython(input: ProjectInput): PythonStack {
     const scripts = tomlKeys(project ? tomlTable(pyproject ?? '', 'project.scripts') : undefined);
     if (scripts.length > 0) {
       command = [scripts[0]];
+      installProject = true;
     } else if (has(input, 'main.py')) {
       command = ['python', 'main.py'];
     } else if (has(input, 'app.py')) {
@@ -438,6 +442,7 @@ function detectPython(input: ProjectInput): PythonStack {
     framework,
     dependencies: deps,
     extraServer,
+    installProject,
     command,
   };
 }

@@ -167,6 +167,16 @@ function pythonDockerfile(stack: PythonStack, input: ProjectInput): string[] {
       );
       break;
   }
+  if (stack.installProject && stack.tool !== 'pyproject') {
+    // the command is a console script of the project: install the project itself (after the
+    // dependency layer, so source changes do not reinstall the dependencies)
+    const installSelf: Record<Exclude<PythonStack['tool'], 'pyproject'>, string> = {
+      pip: 'RUN pip install --no-cache-dir --no-deps .',
+      poetry: 'RUN POETRY_CACHE_DIR=/tmp/poetry-cache poetry install --only main --no-interaction --no-ansi && rm -rf /tmp/poetry-cache',
+      uv: `RUN uv sync${'uv.lock' in input.files ? ' --frozen' : ''} --no-dev --no-cache`,
+    };
+    lines.push('# The command is a console script of this project: install the project too.', 'COPY . .', installSelf[stack.tool]);
+  }
   lines.push(
     '',
     '# Runtime stage: the same slim base without build tools; an unprivileged user runs the app.',

@@ -74,6 +74,9 @@ export const generateCommand: Command = {
       hpa: values.hpa,
       pdb: values.pdb,
     };
+    if (options.provider !== undefined && target !== 'pipeline' && target !== 'terraform') {
+      throw new UsageError('--provider applies to generate pipeline (github, gitlab) and terraform (aws, gcp) only');
+    }
     if ((options.hpa || options.pdb) && target !== 'k8s') {
       throw new UsageError('--hpa and --pdb apply to generate k8s only');
     }

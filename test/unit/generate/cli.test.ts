@@ -117,6 +117,7 @@ describe('aurora-devops generate (CLI)', () => {
     { what: 'bad port', args: ['k8s', '--dir', 'app', '--port', '80a'], message: /--port must be a number from 1 to 65535/ },
     { what: 'port out of range', args: ['k8s', '--dir', 'app', '--port', '70000'], message: /--port must be a number/ },
     { what: 'provider for another target', args: ['pipeline', '--dir', 'app', '--provider', 'aws'], message: /--provider for pipeline must be github or gitlab/ },
+    { what: 'provider for a target without one', args: ['k8s', '--dir', 'app', '--provider', 'github'], message: /--provider applies to generate pipeline \(github, gitlab\) and terraform \(aws, gcp\) only/ },
     { what: 'hpa outside k8s', args: ['dockerfile', '--dir', 'app', '--hpa'], message: /--hpa and --pdb apply to generate k8s only/ },
     { what: 'missing dir', args: ['dockerfile', '--dir', 'nope'], message: /--dir nope: / },
     { what: 'latest image', args: ['k8s', '--dir', 'app', '--image', 'acme/orders:latest'], message: /'latest' is not an immutable tag/ },

@@ -117,6 +117,16 @@ describe('dockerfile generator', () => {
     assert.doesNotMatch(text(only('python-pip', 'dockerfile'), 'Dockerfile'), /gunicorn==/);
   });
 
+  it('installs the project itself when the command is one of its console scripts', () => {
+    const files = generate('dockerfile', {
+      files: { 'pyproject.toml': '[project]\nname = "tool"\ndependencies = ["click"]\n\n[project.scripts]\ntool-server = "tool.cli:main"\n', 'uv.lock': '' },
+    });
+    const dockerfile = files[0].text;
+    assert.match(dockerfile, /RUN uv sync --frozen --no-dev --no-install-project --no-cache\n(#.*\n)?COPY \. \.\nRUN uv sync --frozen --no-dev --no-cache\n/);
+    assert.match(dockerfile, /CMD \["tool-server"\]/);
+    assert.doesNotMatch(text(only('python-uv', 'dockerfile'), 'Dockerfile'), /--no-dev --no-cache\n/, 'a Django app runs from its sources');
+  });
+
   it('uses the build tool wrapper when the project ships one', () => {
     assert.match(text(only('java-maven', 'dockerfile'), 'Dockerfile'), /COPY \.mvn\/ \.mvn\/\nCOPY mvnw pom\.xml \.\/\nRUN \.\/mvnw -B -ntp dependency:go-offline/);
     const gradle = text(only('java-gradle', 'dockerfile'), 'Dockerfile');

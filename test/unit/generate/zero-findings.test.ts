@@ -55,6 +55,7 @@ const EXTRA: Record<string, ProjectInput> = {
   'yarn berry without lockfile': { files: { 'package.json': '{"name":"web","packageManager":"yarn@4.5.3","scripts":{"build":"vite build","start":"node server.js"}}' } },
   'npm without lockfile': { files: { 'package.json': '{"name":"web","dependencies":{"mysql":"2.18.1"}}' } },
   'plain pyproject': { files: { 'pyproject.toml': '[project]\nname = "tool"\nversion = "2.0.0"\ndependencies = ["flask>=3"]\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' } },
+  'poetry console script': { files: { 'pyproject.toml': '[tool.poetry]\nname = "jobs"\nversion = "1.0.0"\n\n[tool.poetry.dependencies]\npython = "^3.12"\n\n[project.scripts]\njobs = "jobs.main:run"\n', 'poetry.lock': '', 'requirements.txt': '' } },
   'uv project without lock': { files: { 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi"]\n\n[tool.uv]\n', 'main.py': 'app = FastAPI()\n' } },
   'poetry without server': { files: { 'pyproject.toml': '[tool.poetry]\nname = "site"\nversion = "1.0.0"\n\n[tool.poetry.dependencies]\npython = "^3.13"\ndjango = "^5.1"\n' } },
   'go root main without go.sum': { files: { 'go.mod': 'module example.com/api\n\ngo 1.21\n', 'main.go': 'package main\n', '.git/config': '[remote "origin"]\n\turl = git@gitlab.com:acme/api.git\n[branch "master"]\n' } },
