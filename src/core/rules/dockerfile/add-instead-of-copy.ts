@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel } from '../../parsers/dockerfile';
+import { copyArgs } from './common';
 
 /** The message for ADD used on local files. */
 export function message(): string {
@@ -22,14 +23,14 @@ export const rule: Rule<DockerfileModel> = {
       if (instruction.getKeyword() !== 'ADD') {
         continue;
       }
-      const sources = instruction.getArguments().filter((a) => !a.getValue().startsWith('--')).slice(0, -1);
+      const sources = copyArgs(instruction).slice(0, -1);
       if (sources.length === 0) {
         continue;
       }
       // URLs and git repositories are fetched, local tar archives are unpacked: ADD's real jobs.
       // Sources built from variables or here-documents cannot be judged.
-      const remoteOrArchive = sources.some((a) => /^(https?|git|ssh):\/\/|^git@|\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst|tar\.lz4|gz|bz2|xz)$/i.test(a.getValue()));
-      const unknown = sources.some((a) => a.getValue().includes('$') || a.getValue().startsWith('<<') || a.getValue().startsWith('['));
+      const remoteOrArchive = sources.some((a) => /^(https?|git|ssh):\/\/|^git@|\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst|tar\.lz4|gz|bz2|xz)$/i.test(a.value));
+      const unknown = sources.some((a) => a.value.includes('$') || a.value.startsWith('<<'));
       if (remoteOrArchive || unknown) {
         continue;
       }
