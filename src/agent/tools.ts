@@ -118,9 +118,14 @@ export async function executeTool(name: string, input: Readonly<Record<string, u
       const lines = content.split('\n').length;
       let output = `${before === undefined ? 'Created' : 'Wrote'} ${rel} (${lines} lines).`;
       let findings: Finding[] = [];
+      try {
+        findings = findingsAfterWrite(rel, content, env);
+      } catch (e) {
+        // the write happened: report it, and why it could not be checked
+        return { ok: true, output: `${output} (Aurora could not analyse it: ${e instanceof Error ? e.message : String(e)})` };
+      }
       if (detectKind(rel, content)) {
-        findings = analyze(rel, content, env.analyzeConfig);
-        const old = before !== undefined ? analyze(rel, before, env.analyzeConfig) : [];
+        const old = before !== undefined ? safeAnalyze(rel, before, env) : [];
         const key = (f: Finding): string => `${f.ruleId}\u0000${f.message}`;
         const oldKeys = new Set(old.map(key));
         const fresh = findings.filter((f) => !oldKeys.has(key(f)));
@@ -160,6 +165,19 @@ export async function executeTool(name: string, input: Readonly<Record<string, u
       return diagnostics(input, decision, env);
     default:
       return { ok: false, output: `Unknown tool ${name}.` };
+  }
+}
+
+/** Findings of a file just written (empty for kinds Aurora does not analyse). */
+function findingsAfterWrite(rel: string, content: string, env: ToolEnv): Finding[] {
+  return detectKind(rel, content) ? analyze(rel, content, env.analyzeConfig) : [];
+}
+
+function safeAnalyze(rel: string, text: string, env: ToolEnv): Finding[] {
+  try {
+    return analyze(rel, text, env.analyzeConfig);
+  } catch {
+    return [];
   }
 }
 
