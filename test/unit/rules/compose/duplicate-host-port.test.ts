@@ -15,4 +15,6 @@ ruleTable('compose/duplicate-host-port', [
   { what: 'disjoint profiles are alternatives', input: 'services:\n  a:\n    profiles: [dev]\n    ports:\n      - "8080:80"\n  b:\n    profiles: [prod]\n    ports:\n      - "8080:80"\n', want: [] },
   { what: 'random host ports', input: 'services:\n  a:\n    ports:\n      - "80"\n  b:\n    ports:\n      - "80"\n', want: [] },
   { what: 'variable host port', input: 'services:\n  a:\n    ports:\n      - "${A_PORT}:80"\n  b:\n    ports:\n      - "${B_PORT}:80"\n', want: [] },
+  { what: 'ports merged from one anchor into two services', input: 'x-web: &web\n  ports:\n    - "80:80"\nservices:\n  a:\n    <<: *web\n  b:\n    <<: *web\n    ports:\n      - "8080:80"\n', want: [] },
+  { what: 'same service publishing a port twice', input: 'services:\n  a:\n    ports:\n      - "9090:9090"\n      - "9090:9091"\n', want: [5] },
 ]);

@@ -11,4 +11,6 @@ ruleTable('gitlab-ci/deploy-without-rules', [
   { what: 'workflow also allows merge requests', input: 'workflow:\n  rules:\n    - if: $CI_PIPELINE_SOURCE == "merge_request_event"\n    - if: $CI_COMMIT_BRANCH == "main"\ndeploy:\n  stage: deploy\n  script: ./ship.sh\n', want: [5] },
   { what: 'review apps deploy every branch on purpose', input: 'review:\n  stage: deploy\n  script: ./review.sh\n  environment:\n    name: review/$CI_COMMIT_REF_SLUG\n', want: [] },
   { what: 'not a deploy job', input: 'unit:\n  script: npm test\n', want: [] },
+  { what: 'rules from a !reference are not judged', input: '.rules:\n  main:\n    - if: $CI_COMMIT_BRANCH == "main"\ndeploy:\n  stage: deploy\n  script: ./ship.sh\n  rules:\n    - !reference [.rules, main]\n', want: [] },
+  { what: 'only/except through an anchor', input: '.main-only: &main-only\n  only: [main]\ndeploy:\n  <<: *main-only\n  stage: deploy\n  script: ./ship.sh\n', want: [] },
 ]);

@@ -12,4 +12,5 @@ ruleTable('gitlab-ci/needs-unknown-job', [
   { what: 'optional and cross-project needs', input: `${build}test:\n  needs:\n    - job: lint\n      optional: true\n    - project: group/other\n      job: pkg\n      ref: main\n  script: make test\n`, want: [] },
   { what: 'file with include', input: `include: ci/jobs.yml\n${build}test:\n  needs: [lint]\n  script: make test\n`, want: [] },
   { what: 'needs through an anchor', input: `${build}.n: &n\n  needs: [missing]\ntest:\n  <<: *n\n  script: make test\n`, want: [5] },
+  { what: 'needs from a !reference are not judged', input: `${build}.n:\n  needs: [build]\ntest:\n  needs: !reference [.n, needs]\n  script: make test\n`, want: [] },
 ]);

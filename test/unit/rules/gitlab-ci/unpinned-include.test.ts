@@ -16,4 +16,5 @@ ruleTable('gitlab-ci/unpinned-include', [
     want: [],
   },
   { what: 'single map include', input: `include:\n  project: group/templates\n  file: /ci.yml\n${job}`, want: [2] },
+  { what: 'include entries from an anchor list', input: `.shared: &shared\n  - project: group/templates\n    file: /ci.yml\ninclude: *shared\n${job}`, want: [2] },
 ]);
