@@ -5,7 +5,7 @@ import { isPlaceholderValue, isSecretName, knownSecretFormat } from '../shared/s
 
 /** The message for a secret stored in plain text in a stack file. */
 export function message(key: string, known?: string): string {
-  const what = known ? `holds a ${known}` : 'looks like a secret';
+  const what = known ? `holds ${/^[AEIOU]/i.test(known) ? 'an' : 'a'} ${known}` : 'looks like a secret';
   // nested values of structured config are set with --path
   const path = /[.[]/.test(key.slice(key.indexOf(':') + 1)) ? '--path ' : '';
   return `Config '${key}' ${what} in plain text: run \`pulumi config set --secret ${path}'${key}' …\` so the stack file keeps only the encrypted value`;

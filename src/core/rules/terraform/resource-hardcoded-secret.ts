@@ -5,7 +5,7 @@ import type { TfValue } from './support/values';
 
 /** The message for a secret written into a resource, data source or module call. */
 export function message(where: string, key: string, known?: string): string {
-  const what = known ? `a ${known}` : 'a hard-coded secret';
+  const what = known ? `${/^[AEIOU]/i.test(known) ? 'an' : 'a'} ${known}` : 'a hard-coded secret';
   return `'${where}' has ${what} in '${key}': read it from a secret store (aws_secretsmanager_secret_version, Vault, SSM) or generate it with random_password`;
 }
 

@@ -25,6 +25,9 @@ export interface TfRuleDef {
   check(ctx: TfContext): void;
 }
 
+// every folder rule of one analysis gets the same files array: build the module view once
+const folderModules = new WeakMap<object, TfModule>();
+
 /**
  * A rule over a whole module folder: locals, variable defaults, data sources and companion
  * resources are resolved across every .tf file of the folder. Folder rules run in
@@ -36,16 +39,21 @@ export function terraformRule(def: TfRuleDef): FolderRule<TerraformModel> {
     id: def.id,
     meta: def.meta,
     checkFolder(ctx) {
-      const mod = new TfModule(ctx.files.map((f) => f.model));
+      let mod = folderModules.get(ctx.files);
+      if (!mod) {
+        mod = new TfModule(ctx.files.map((f) => f.model));
+        folderModules.set(ctx.files, mod);
+      }
+      const module = mod;
       const pathOf = new Map(ctx.files.map((f) => [f.model, f.path]));
       const seen = new Set<string>();
       def.check({
-        mod,
+        mod: module,
         env: {},
         path: ctx.folder,
-        at: (attr) => attrRange(mod.modelOf(attr).index, attr),
+        at: (attr) => attrRange(module.modelOf(attr).index, attr),
         report: (anchor, r) => {
-          const path = pathOf.get(mod.modelOf(anchor));
+          const path = pathOf.get(module.modelOf(anchor));
           const key = `${path ?? ''}:${r.range.start.line}:${r.range.start.character}:${r.message}`;
           if (path !== undefined && !seen.has(key)) {
             seen.add(key);
