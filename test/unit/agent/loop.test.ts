@@ -112,7 +112,7 @@ function toolResults(body: Record<string, unknown>): ToolResultBlock[] {
   return typeof last.content === 'string' ? [] : (last.content.filter((b) => b.type === 'tool_result') as ToolResultBlock[]);
 }
 
-describe('agent loop against the fake Messages API', { timeout: 10_000 }, () => {
+describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => {
   it('streams a plain answer, with caching on the stable prefix and usage', async () => {
     fake.script(textTurn('Pin your images and set resource limits.'));
     const o = options();
