@@ -54,7 +54,7 @@ function jsonLine(e: AgentEvent): string | undefined {
 export const agentCommand: Command = {
   name: 'agent',
   summary: 'Run the DevOps agent on one prompt (aurora.yaml permissions apply; needs ANTHROPIC_API_KEY)',
-  usage: 'aurora-devops agent --prompt TEXT [--config FILE] [--cwd DIR] [--approve never|permitted] [--max-turns N] [--model ID] [--format text|json]',
+  usage: 'aurora-devops agent --prompt TEXT [--config FILE] [--cwd DIR] [--approve never|permitted] [--max-turns N] [--max-tokens N] [--model ID] [--format text|json] [--no-redact]',
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
