@@ -5,6 +5,8 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { registerChat } from './vscode/chat';
+import type { ChatApi } from './vscode/chat';
 import { AuroraCodeActions, disableRuleInConfig, DISABLE_RULE_COMMAND } from './vscode/codeActions';
 import { ConfigStore } from './vscode/config';
 import { SHOW_RULE_DOCS } from './vscode/convert';
@@ -22,6 +24,8 @@ export interface AuroraApi {
   scanWorkspace(): Promise<ScanResult>;
   /** The status bar item's current text. */
   statusText(): string;
+  /** The DevOps Agent chat (view provider and terminal runner). */
+  chat: ChatApi;
 }
 
 /** Documents the code actions apply to: every file the core may recognise. */
@@ -98,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
     }),
   );
   subs.push(vscode.commands.registerCommand('aurora.showOutput', () => log.show()));
+  const chat = registerChat(context, { diagnostics, scanner, log });
 
   for (const doc of vscode.workspace.textDocuments) {
     diagnostics.lintSoon(doc, 0);
@@ -107,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
     isTrusted,
     scanWorkspace: () => scanner.scan(),
     statusText: () => status.text,
+    chat,
   };
 }
 

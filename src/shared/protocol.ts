@@ -1,0 +1,73 @@
+/**
+ * The typed message protocol between the chat webview (src/webview) and the extension
+ * (src/vscode/chat). Both sides switch exhaustively over these unions. The extension posts
+ * nothing before the webview says `ready`. The API key never crosses this boundary.
+ */
+
+/** A finding summary line the offline /scan lists, with a link target. */
+export interface FindingLink {
+  file: string;
+  line: number;
+  ruleId: string;
+  severity: string;
+  message: string;
+}
+
+/** Actions an error can offer. */
+export type ErrorAction = 'setApiKey' | 'openConfig' | 'openSettings';
+
+/** One entry of the visible transcript (what is restored after a reload). */
+export type TranscriptItem =
+  | { kind: 'user'; text: string }
+  | { kind: 'assistant'; text: string; model?: string; usage?: { input: number; output: number } }
+  | { kind: 'notice'; text: string }
+  | { kind: 'error'; text: string; action?: ErrorAction }
+  | {
+      kind: 'tool';
+      id: string;
+      name: string;
+      summary: string;
+      decision: 'allow' | 'ask' | 'deny';
+      reasons: string[];
+      hosts: string[];
+      destructive: boolean;
+      /** For commands: the command line and folder. */
+      command?: { command: string; cwd: string };
+      /** For writes: the workspace-relative path. */
+      path?: string;
+      /** pending = waiting for the user; then the outcome. */
+      state: 'pending' | 'running' | 'approved' | 'rejected' | 'denied' | 'done' | 'failed';
+      output?: string;
+      exitCode?: number | null;
+    }
+  | { kind: 'findings'; title: string; findings: FindingLink[] };
+
+/** Extension → webview. */
+export type ToWebview =
+  | { type: 'init'; transcript: TranscriptItem[]; hasKey: boolean; trusted: boolean; model: string }
+  | { type: 'state'; hasKey: boolean; model: string }
+  | { type: 'append'; item: TranscriptItem }
+  | { type: 'textDelta'; text: string }
+  | { type: 'toolUpdate'; id: string; state: Extract<TranscriptItem, { kind: 'tool' }>['state']; output?: string; exitCode?: number | null }
+  | { type: 'answerDone'; model: string; usage: { input: number; output: number } }
+  | { type: 'busy'; busy: boolean }
+  | { type: 'cleared' }
+  | { type: 'prefill'; text: string };
+
+/** Webview → extension. */
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'send'; id: string; text: string; attachFile: boolean }
+  | { type: 'stop' }
+  | { type: 'newChat' }
+  | { type: 'approve'; id: string; approved: boolean; command?: string; message?: string }
+  | { type: 'action'; action: ErrorAction }
+  | { type: 'copy'; text: string }
+  | { type: 'insert'; text: string }
+  | { type: 'applyToFile'; text: string }
+  | { type: 'openFile'; file: string; line: number };
+
+/** Compile-time exhaustiveness check for switches over the unions above. */
+export function assertNever(x: never): never {
+  throw new Error(`unexpected message: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,525 @@
+import { randomBytes } from 'crypto';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { AnthropicModelClient } from '../../agent/anthropic';
+import { DEFAULT_MODEL } from '../../agent/config';
+import { runAgent } from '../../agent/loop';
+import type { AgentEvent } from '../../agent/loop';
+import type { Message } from '../../agent/model';
+import { loadWorkspace } from '../../agent/node/setup';
+import type { ApprovalAnswer, ApprovalRequest, Approver } from '../../agent/ports';
+import { assertNever } from '../../shared/protocol';
+import type { ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
+import { isTrusted } from '../trust';
+import type { ApiKeys } from './keys';
+import { runSlash } from './offline';
+import type { OfflineDeps } from './offline';
+import type { TerminalRunner } from './terminal';
+import { VscodeWorkspace } from './workspace';
+
+/** The view id contributed in package.json. */
+export const CHAT_VIEW_ID = 'aurora.chatView';
+/** Scheme of the read-only documents holding a proposed write. */
+export const PROPOSAL_SCHEME = 'aurora-proposal';
+const HISTORY_KEY = 'aurora.chat.history';
+
+interface Stored {
+  messages: Message[];
+  transcript: TranscriptItem[];
+}
+
+type ToolItem = Extract<TranscriptItem, { kind: 'tool' }>;
+
+/** The proposals shown in diff editors, by URI path (read-only virtual documents). */
+export class ProposalDocuments implements vscode.TextDocumentContentProvider {
+  private readonly docs = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  set(uri: vscode.Uri, text: string): void {
+    this.docs.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+
+  delete(uri: vscode.Uri): void {
+    this.docs.delete(uri.toString());
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.docs.get(uri.toString()) ?? '';
+  }
+}
+
+/**
+ * The "DevOps Agent" webview view: runs the agent loop on the user's messages, streams its
+ * events to the webview, turns `ask` decisions into approval cards (commands run in the
+ * Aurora DevOps terminal, writes go through a diff), and keeps the history per workspace.
+ */
+export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private queue: ToWebview[] = [];
+  private stored: Stored;
+  private running: AbortController | undefined;
+  private readonly approvals = new Map<string, (a: ApprovalAnswer) => void>();
+  private readonly subs: vscode.Disposable[] = [];
+  private streamedText = '';
+  private lastModel = DEFAULT_MODEL;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly keys: ApiKeys,
+    private readonly terminal: TerminalRunner,
+    private readonly proposals: ProposalDocuments,
+    private readonly offline: OfflineDeps,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.stored = context.workspaceState.get<Stored>(HISTORY_KEY) ?? { messages: [], transcript: [] };
+    this.subs.push(keys.onDidChange(() => void this.pushState()));
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
+    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
+    view.webview.options = { enableScripts: true, localResourceRoots: [media, dist] };
+    view.webview.html = this.html(view.webview);
+    this.subs.push(view.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)));
+    view.onDidDispose(() => {
+      if (this.view === view) {
+        this.view = undefined;
+        this.ready = false;
+      }
+    });
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', 'chat.css'));
+    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:; font-src ${webview.cspSource};`;
+    return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0"><link rel="stylesheet" href="${style.toString()}"><title>DevOps Agent</title></head>
+<body><div id="root"></div><script nonce="${nonce}" src="${script.toString()}"></script></body></html>`;
+  }
+
+  /** Post to the webview; queued until it said `ready`. */
+  private post(m: ToWebview): void {
+    if (this.view && this.ready) {
+      void this.view.webview.postMessage(m);
+    } else if (m.type !== 'textDelta' && m.type !== 'init') {
+      // the transcript restores what matters; keep a short queue for prefill and state
+      if (m.type === 'prefill' || m.type === 'state') {
+        this.queue.push(m);
+      }
+    }
+  }
+
+  private async modelId(): Promise<string> {
+    const setting = vscode.workspace.getConfiguration('aurora').get<string>('model');
+    if (setting && setting.trim() !== '') {
+      return setting.trim();
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (folder && folder.uri.scheme === 'file') {
+      const loaded = loadWorkspace(folder.uri.fsPath);
+      if (!('error' in loaded) && loaded.agent.config.model) {
+        return loaded.agent.config.model;
+      }
+    }
+    return DEFAULT_MODEL;
+  }
+
+  private async pushState(): Promise<void> {
+    this.post({ type: 'state', hasKey: (await this.keys.get()) !== undefined, model: await this.modelId() });
+  }
+
+  private save(): void {
+    void this.context.workspaceState.update(HISTORY_KEY, this.stored);
+  }
+
+  private add(item: TranscriptItem): void {
+    this.stored.transcript.push(item);
+    this.post({ type: 'append', item });
+    this.save();
+  }
+
+  private tool(id: string): ToolItem | undefined {
+    for (let i = this.stored.transcript.length - 1; i >= 0; i--) {
+      const t = this.stored.transcript[i];
+      if (t.kind === 'tool' && t.id === id) {
+        return t;
+      }
+    }
+    return undefined;
+  }
+
+  private updateTool(id: string, patch: Partial<Pick<ToolItem, 'state' | 'output' | 'exitCode'>>): void {
+    const t = this.tool(id);
+    if (!t) {
+      return;
+    }
+    Object.assign(t, patch);
+    this.post({ type: 'toolUpdate', id, state: t.state, ...(patch.output !== undefined ? { output: patch.output } : {}), ...(patch.exitCode !== undefined ? { exitCode: patch.exitCode } : {}) });
+    this.save();
+  }
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    switch (m.type) {
+      case 'ready': {
+        this.ready = true;
+        // a run in progress keeps streaming into the restored transcript
+        this.post({ type: 'init', transcript: this.stored.transcript, hasKey: (await this.keys.get()) !== undefined, trusted: isTrusted(), model: await this.modelId() });
+        this.post({ type: 'busy', busy: this.running !== undefined });
+        const queued = this.queue;
+        this.queue = [];
+        for (const q of queued) {
+          this.post(q);
+        }
+        break;
+      }
+      case 'send':
+        await this.send(m.text, m.attachFile);
+        break;
+      case 'stop':
+        this.stop();
+        break;
+      case 'newChat':
+        this.stop();
+        this.stored = { messages: [], transcript: [] };
+        this.save();
+        this.post({ type: 'cleared' });
+        break;
+      case 'approve': {
+        const resolve = this.approvals.get(m.id);
+        if (!resolve) {
+          break;
+        }
+        this.approvals.delete(m.id);
+        const t = this.tool(m.id);
+        const edited = m.command !== undefined && t?.command !== undefined && m.command.trim() !== t.command.command.trim();
+        if (edited) {
+          // an edited command is a new command: the model must propose it again so the policy
+          // checks it and the user confirms it
+          this.updateTool(m.id, { state: 'rejected' });
+          resolve({ approved: false, message: `The user edited the command instead of running it. Run exactly this command instead (it will be checked and confirmed again): ${m.command}` });
+        } else {
+          this.updateTool(m.id, { state: m.approved ? 'running' : 'rejected' });
+          resolve(m.approved ? { approved: true } : { approved: false, message: m.message ?? 'The user rejected this call. Do not retry it unchanged; ask what to do instead.' });
+        }
+        break;
+      }
+      case 'action':
+        await this.action(m.action);
+        break;
+      case 'copy':
+        await vscode.env.clipboard.writeText(m.text);
+        break;
+      case 'insert': {
+        const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+        if (editor) {
+          await editor.edit((b) => {
+            for (const s of editor.selections) {
+              b.replace(s, m.text);
+            }
+          });
+        } else {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Open an editor to insert the code into.'));
+        }
+        break;
+      }
+      case 'applyToFile': {
+        const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+        if (!editor) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Open the file to apply the code to.'));
+          break;
+        }
+        const proposal = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: editor.document.uri.path, query: `apply-${Date.now()}` });
+        this.proposals.set(proposal, m.text);
+        const choice = await this.showDiffAndAsk(editor.document.uri, proposal, path.basename(editor.document.uri.path));
+        if (choice) {
+          const doc = editor.document;
+          const edit = new vscode.WorkspaceEdit();
+          edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), m.text);
+          await vscode.workspace.applyEdit(edit);
+        }
+        this.proposals.delete(proposal);
+        break;
+      }
+      case 'openFile': {
+        const folder = vscode.workspace.workspaceFolders?.[0];
+        if (folder) {
+          const uri = vscode.Uri.joinPath(folder.uri, ...m.file.split('/'));
+          const line = Math.max(0, m.line - 1);
+          await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
+        }
+        break;
+      }
+      default:
+        assertNever(m);
+    }
+  }
+
+  private async showDiffAndAsk(left: vscode.Uri, right: vscode.Uri, name: string): Promise<boolean> {
+    await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0} ↔ proposed', name), { preview: true });
+    const apply = vscode.l10n.t('Apply');
+    return (await vscode.window.showInformationMessage(vscode.l10n.t('Apply the proposed code to {0}?', name), apply, vscode.l10n.t('Discard'))) === apply;
+  }
+
+  private async action(action: ErrorAction): Promise<void> {
+    switch (action) {
+      case 'setApiKey':
+        await vscode.commands.executeCommand('aurora.setApiKey');
+        break;
+      case 'openConfig': {
+        const folder = vscode.workspace.workspaceFolders?.[0];
+        if (folder) {
+          const uri = vscode.Uri.joinPath(folder.uri, 'aurora.yaml');
+          try {
+            await vscode.window.showTextDocument(uri);
+          } catch {
+            await vscode.window.showTextDocument(uri.with({ scheme: 'untitled' }));
+          }
+        }
+        break;
+      }
+      case 'openSettings':
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'aurora.');
+        break;
+      default:
+        assertNever(action);
+    }
+  }
+
+  /** Reveal the view. */
+  async reveal(): Promise<void> {
+    await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+  }
+
+  /** Put text in the input box (e.g. from "Explain with DevOps Agent"), or send it at once. */
+  async ask(text: string, sendNow: boolean): Promise<void> {
+    await this.reveal();
+    if (sendNow) {
+      await this.send(text, false);
+    } else {
+      this.post({ type: 'prefill', text });
+    }
+  }
+
+  /** Cancel the running answer and any running command. */
+  stop(): void {
+    this.running?.abort();
+    this.terminal.kill();
+  }
+
+  /** Whether an answer is being produced. */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** The transcript (tests). */
+  get transcript(): readonly TranscriptItem[] {
+    return this.stored.transcript;
+  }
+
+  private attachment(): string | undefined {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.uri.scheme !== 'file') {
+      return undefined;
+    }
+    const rel = vscode.workspace.asRelativePath(editor.document.uri);
+    const sel = editor.selection;
+    if (!sel.isEmpty) {
+      return `Selected in ${rel} (lines ${sel.start.line + 1}-${sel.end.line + 1}):\n\`\`\`\n${editor.document.getText(sel)}\n\`\`\``;
+    }
+    const text = editor.document.getText();
+    return `The active file is ${rel}${text.length <= 20_000 ? `:\n\`\`\`\n${text}\n\`\`\`` : ' (too large to attach; read it with read_file)'}`;
+  }
+
+  /** Handle one user message: a slash command offline, otherwise a run of the agent. */
+  async send(text: string, attachFile: boolean): Promise<void> {
+    if (this.running) {
+      return;
+    }
+    this.add({ kind: 'user', text });
+    const slash = await runSlash(text, this.offline);
+    if (slash) {
+      for (const item of slash) {
+        this.add(item);
+      }
+      return;
+    }
+    const key = await this.keys.get();
+    if (!key) {
+      this.add({ kind: 'error', text: 'No Anthropic API key. Set one to talk to the agent, or use /scan, /fix and /explain <rule-id> offline.', action: 'setApiKey' });
+      return;
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder || folder.uri.scheme !== 'file') {
+      this.add({ kind: 'error', text: 'Open a folder to talk to the DevOps agent.' });
+      return;
+    }
+    const controller = new AbortController();
+    this.running = controller;
+    this.post({ type: 'busy', busy: true });
+    const settings = vscode.workspace.getConfiguration('aurora');
+    const loaded = loadWorkspace(folder.uri.fsPath);
+    const modelId = await this.modelId();
+    this.lastModel = modelId;
+    const baseUrl = settings.get<string>('anthropic.baseUrl')?.trim();
+    const prompt = attachFile ? [text, this.attachment()].filter(Boolean).join('\n\n') : text;
+    this.streamedText = '';
+    let turnUsage = { input: 0, output: 0 };
+    try {
+      const result = await runAgent(prompt, {
+        model: new AnthropicModelClient({ apiKey: key, ...(baseUrl ? { baseURL: baseUrl } : {}) }),
+        modelId,
+        workspace: new VscodeWorkspace(folder.uri),
+        shell: this.terminal,
+        approver: this,
+        config: 'error' in loaded ? { tools: ['read_file'], permissions: { filesystem: [], network: [] } } : loaded.agent.config,
+        configFound: !('error' in loaded) && loaded.agent.found,
+        trusted: isTrusted(),
+        analyzeConfig: 'error' in loaded ? {} : loaded.analyzeConfig,
+        history: this.stored.messages,
+        redactSecrets: settings.get<boolean>('agent.redactSecrets', true),
+        commandTimeoutMs: Math.max(1, settings.get<number>('agent.commandTimeoutSeconds', 600)) * 1000,
+        signal: controller.signal,
+        onEvent: (e) => {
+          turnUsage = this.onEvent(e, turnUsage);
+        },
+      });
+      this.stored.messages = result.messages;
+      if (result.stopReason === 'cancelled') {
+        this.flushText(turnUsage);
+        this.add({ kind: 'notice', text: 'Stopped.' });
+      }
+    } catch (e) {
+      this.log.error(`chat: ${e instanceof Error ? e.message : String(e)}`);
+      this.add({ kind: 'error', text: `The agent failed: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      for (const resolve of this.approvals.values()) {
+        resolve({ approved: false, message: 'Cancelled.' });
+      }
+      this.approvals.clear();
+      this.running = undefined;
+      this.save();
+      this.post({ type: 'busy', busy: false });
+    }
+  }
+
+  /** Close the streamed text into a transcript item. */
+  private flushText(usage: { input: number; output: number } | undefined): void {
+    if (this.streamedText === '') {
+      return;
+    }
+    const item: TranscriptItem = { kind: 'assistant', text: this.streamedText, model: this.lastModel, ...(usage ? { usage } : {}) };
+    this.stored.transcript.push(item);
+    this.streamedText = '';
+    this.post({ type: 'answerDone', model: this.lastModel, usage: usage ?? { input: 0, output: 0 } });
+    this.save();
+  }
+
+  private onEvent(e: AgentEvent, usage: { input: number; output: number }): { input: number; output: number } {
+    switch (e.type) {
+      case 'text':
+        this.streamedText += e.text;
+        this.post({ type: 'textDelta', text: e.text });
+        return usage;
+      case 'tool_call': {
+        this.flushText(undefined);
+        const command = e.name === 'run_shell_command' ? { command: String(e.input.command ?? ''), cwd: typeof e.input.cwd === 'string' ? e.input.cwd : '.' } : undefined;
+        const file = e.name === 'write_file' || e.name === 'read_file' ? String(e.input.path ?? '') : undefined;
+        this.add({
+          kind: 'tool',
+          id: e.id,
+          name: e.name,
+          summary: command ? command.command : (file ?? JSON.stringify(e.input).slice(0, 200)),
+          decision: e.decision,
+          reasons: e.reasons,
+          hosts: e.hosts,
+          destructive: e.destructive,
+          ...(command ? { command } : {}),
+          ...(e.name === 'write_file' && file !== undefined ? { path: file } : {}),
+          state: e.decision === 'deny' ? 'denied' : e.decision === 'ask' ? 'pending' : 'running',
+        });
+        return usage;
+      }
+      case 'tool_output':
+        return usage;
+      case 'tool_result': {
+        const t = this.tool(e.id);
+        if (t && t.state !== 'denied' && t.state !== 'rejected') {
+          const shell = e.name === 'run_shell_command' && t.state === 'running' ? this.terminal.lastResult : undefined;
+          const out = e.output.length > 4000 ? `${e.output.slice(0, 2000)}\n…\n${e.output.slice(-2000)}` : e.output;
+          this.updateTool(e.id, { state: e.ok ? 'done' : 'failed', output: out, ...(shell ? { exitCode: shell.exitCode } : {}) });
+        }
+        return usage;
+      }
+      case 'notice':
+        this.flushText(undefined);
+        this.add({ kind: 'notice', text: e.message });
+        return usage;
+      case 'usage':
+        return { input: usage.input + e.usage.input_tokens + (e.usage.cache_read_input_tokens ?? 0) + (e.usage.cache_creation_input_tokens ?? 0), output: usage.output + e.usage.output_tokens };
+      case 'error': {
+        this.flushText(usage);
+        const action: ErrorAction | undefined = e.kind === 'auth' || e.kind === 'permission' ? 'setApiKey' : e.kind === 'model_not_found' ? 'openConfig' : e.kind === 'network' || e.kind === 'timeout' ? 'openSettings' : undefined;
+        this.add({ kind: 'error', text: e.message, ...(action ? { action } : {}) });
+        return usage;
+      }
+      case 'done':
+        this.flushText(usage);
+        return usage;
+      default:
+        return assertNever(e);
+    }
+  }
+
+  /** The Approver port: the card in the webview (and a diff editor for writes). */
+  async approve(request: ApprovalRequest, signal?: AbortSignal): Promise<ApprovalAnswer> {
+    let proposal: vscode.Uri | undefined;
+    if (request.diff) {
+      const target = vscode.Uri.file(request.diff.path);
+      proposal = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: target.path, query: request.toolUseId });
+      this.proposals.set(proposal, request.diff.after);
+      const left = request.diff.before === undefined ? vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: target.path, query: `empty-${request.toolUseId}` }) : target;
+      if (request.diff.before === undefined) {
+        this.proposals.set(left, '');
+      }
+      await vscode.commands.executeCommand('vscode.diff', left, proposal, vscode.l10n.t('{0} (proposed by the DevOps agent)', path.basename(target.path)), { preview: true, preserveFocus: true });
+    }
+    try {
+      return await new Promise<ApprovalAnswer>((resolve) => {
+        if (signal?.aborted) {
+          resolve({ approved: false });
+          return;
+        }
+        this.approvals.set(request.toolUseId, resolve);
+        signal?.addEventListener('abort', () => resolve({ approved: false }), { once: true });
+      });
+    } finally {
+      if (proposal) {
+        this.proposals.delete(proposal);
+        await closeDiffs(proposal);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.stop();
+    for (const s of this.subs) {
+      s.dispose();
+    }
+  }
+}
+
+/** Close diff editors showing a proposal. */
+async function closeDiffs(proposal: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === proposal.toString());
+  if (tabs.length > 0) {
+    await vscode.window.tabGroups.close(tabs);
+  }
+}

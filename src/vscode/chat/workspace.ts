@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import { NodeWorkspace, realpathDeep } from '../../agent/node/workspace';
+import type { Workspace } from '../../agent/ports';
+
+/**
+ * The Workspace port through VS Code: reads see unsaved editor text and go through
+ * workspace.fs; writes (already approved on a diff) go through a WorkspaceEdit, so they are
+ * undoable, and are saved. Listing reuses the Node implementation (same skip rules as the CLI).
+ */
+export class VscodeWorkspace implements Workspace {
+  private readonly node: NodeWorkspace;
+  readonly root: string;
+  readonly caseInsensitive: boolean;
+
+  constructor(readonly folder: vscode.Uri) {
+    this.node = new NodeWorkspace(folder.fsPath);
+    this.root = this.node.root;
+    this.caseInsensitive = this.node.caseInsensitive;
+  }
+
+  realpath(absolutePath: string): string | undefined {
+    return realpathDeep(absolutePath);
+  }
+
+  async readText(absolutePath: string): Promise<string | undefined> {
+    const uri = vscode.Uri.file(absolutePath);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) {
+      return open.getText();
+    }
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch (e) {
+      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') {
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  async exists(absolutePath: string): Promise<boolean> {
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.file(absolutePath));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async writeText(absolutePath: string, text: string): Promise<void> {
+    await writeThroughEdit(vscode.Uri.file(absolutePath), text);
+  }
+
+  list(options: { pattern?: string; under?: string; limit: number }): Promise<{ files: string[]; truncated: boolean }> {
+    return this.node.list(options);
+  }
+}
+
+/** Replace (or create) a file with one undoable WorkspaceEdit, then save it. */
+export async function writeThroughEdit(uri: vscode.Uri, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  let exists = true;
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    exists = false;
+  }
+  if (!exists) {
+    edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      throw new Error(`VS Code refused to create ${vscode.workspace.asRelativePath(uri)}`);
+    }
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+  edit.replace(uri, whole, text);
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    throw new Error(`VS Code refused the edit to ${vscode.workspace.asRelativePath(uri)}`);
+  }
+  if (!(await doc.save())) {
+    throw new Error(`could not save ${vscode.workspace.asRelativePath(uri)}`);
+  }
+}

@@ -1,0 +1,400 @@
+/**
+ * The chat panel's browser side: renders the transcript, streams answers, shows approval cards
+ * and sends the user's actions to the extension. No inline handlers (the CSP forbids them); model
+ * text goes through the safe markdown renderer only.
+ */
+import { assertNever } from '../shared/protocol';
+import type { FromWebview, ToWebview, TranscriptItem } from '../shared/protocol';
+import { renderMarkdown } from './markdown';
+import type { CodeActions } from './markdown';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const post = (m: FromWebview): void => vscode.postMessage(m);
+
+type ToolItem = Extract<TranscriptItem, { kind: 'tool' }>;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) {
+    e.className = className;
+  }
+  if (text !== undefined) {
+    e.textContent = text;
+  }
+  return e;
+}
+
+function button(label: string, onClick: () => void, className = ''): HTMLButtonElement {
+  const b = el('button', className, label);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+const codeActions: CodeActions = {
+  copy: (text) => post({ type: 'copy', text }),
+  insert: (text) => post({ type: 'insert', text }),
+  apply: (text) => post({ type: 'applyToFile', text }),
+};
+
+// ---- layout -------------------------------------------------------------------------------
+
+const root = document.getElementById('root') as HTMLElement;
+const header = el('div', 'header');
+const modelLabel = el('span', 'model');
+const newChat = button('New chat', () => post({ type: 'newChat' }), 'secondary');
+header.append(modelLabel, newChat);
+
+const welcome = el('div', 'welcome');
+const transcriptEl = el('div', 'transcript');
+transcriptEl.setAttribute('role', 'log');
+transcriptEl.setAttribute('aria-live', 'polite');
+
+const composer = el('form', 'composer');
+const input = el('textarea');
+input.setAttribute('aria-label', 'Message DevOps Agent');
+input.placeholder = 'Ask the DevOps agent, or type /scan, /fix, /explain <rule-id>';
+input.rows = 3;
+const attachLabel = el('label', 'attach');
+const attach = el('input');
+attach.type = 'checkbox';
+attach.checked = true;
+attachLabel.append(attach, document.createTextNode(' Attach active file and selection'));
+const send = button('Send', () => submit(), 'primary');
+const stop = button('Stop', () => post({ type: 'stop' }), 'secondary');
+stop.hidden = true;
+const row = el('div', 'composer-row');
+row.append(attachLabel, stop, send);
+composer.append(input, row);
+root.append(header, welcome, transcriptEl, composer);
+
+composer.addEventListener('submit', (e) => {
+  e.preventDefault();
+  submit();
+});
+input.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    e.preventDefault();
+    submit();
+  }
+});
+
+let nextId = 1;
+let busy = false;
+let hasKey = false;
+
+function submit(): void {
+  const text = input.value.trim();
+  if (text === '' || busy) {
+    return;
+  }
+  input.value = '';
+  post({ type: 'send', id: `m${nextId++}`, text, attachFile: attach.checked });
+}
+
+function setBusy(b: boolean): void {
+  busy = b;
+  stop.hidden = !b;
+  send.disabled = b;
+}
+
+// ---- welcome --------------------------------------------------------------------------------
+
+function renderWelcome(empty: boolean): void {
+  welcome.replaceChildren();
+  if (hasKey && !empty) {
+    welcome.hidden = true;
+    return;
+  }
+  welcome.hidden = false;
+  if (!hasKey) {
+    welcome.append(
+      el('h2', undefined, 'Connect the DevOps agent'),
+      el('p', undefined, 'No Anthropic API key is set. Run "Aurora: Set Anthropic API Key" (stored in VS Code\'s secret storage) or set ANTHROPIC_API_KEY before starting VS Code. For an Anthropic-compatible server, set aurora.anthropic.baseUrl.'),
+      button('Set API Key', () => post({ type: 'action', action: 'setApiKey' }), 'primary'),
+      el('p', undefined, 'Offline, these commands still work:'),
+    );
+  } else {
+    welcome.append(el('h2', undefined, 'DevOps Agent'), el('p', undefined, 'Ask about your Dockerfiles, Compose, Kubernetes, Terraform and CI files. Commands and writes need your approval. Commands:'));
+  }
+  const list = el('ul');
+  for (const [cmd, what] of [
+    ['/scan', 'summary of the workspace findings with links'],
+    ['/fix', 'apply the safe fixes in the active file'],
+    ['/explain <rule-id>', 'explain a rule'],
+  ]) {
+    const li = el('li');
+    li.append(el('code', undefined, cmd), document.createTextNode(` — ${what}`));
+    list.appendChild(li);
+  }
+  welcome.appendChild(list);
+}
+
+// ---- transcript ---------------------------------------------------------------------------
+
+const tools = new Map<string, { item: ToolItem; node: HTMLElement }>();
+let streaming: { text: string; body: HTMLElement; node: HTMLElement } | undefined;
+
+function scroll(): void {
+  transcriptEl.scrollTop = transcriptEl.scrollHeight;
+}
+
+function usageLine(model: string | undefined, usage: { input: number; output: number } | undefined): HTMLElement {
+  const meta = el('div', 'meta');
+  meta.textContent = [model, usage ? `${usage.input.toLocaleString()} in · ${usage.output.toLocaleString()} out tokens` : undefined].filter(Boolean).join(' · ');
+  return meta;
+}
+
+function renderTool(item: ToolItem, node: HTMLElement): void {
+  node.replaceChildren();
+  node.className = `card tool state-${item.state}${item.destructive ? ' destructive' : ''}`;
+  const title = el('div', 'card-title');
+  const label = item.name === 'run_shell_command' ? 'Command' : item.name === 'write_file' ? 'Write file' : item.name;
+  title.append(el('strong', undefined, label), el('span', 'badge', stateLabel(item)));
+  node.appendChild(title);
+  if (item.command) {
+    const pre = el('pre', 'command');
+    const code = el('code', undefined, item.command.command);
+    pre.appendChild(code);
+    node.append(pre, el('div', 'detail', `in ${item.command.cwd}`));
+  } else if (item.path) {
+    node.appendChild(el('div', 'detail', item.path));
+  } else {
+    node.appendChild(el('div', 'detail', item.summary));
+  }
+  if (item.hosts.length > 0) {
+    node.appendChild(el('div', 'detail', `contacts: ${item.hosts.join(', ')}`));
+  }
+  if (item.destructive && item.state === 'pending') {
+    node.appendChild(el('div', 'warning', '⚠ Destructive: this can delete infrastructure or data.'));
+  }
+  if (item.reasons.length > 0 && (item.state === 'denied' || item.state === 'pending')) {
+    const ul = el('ul', 'reasons');
+    for (const r of item.reasons) {
+      ul.appendChild(el('li', undefined, r));
+    }
+    node.appendChild(ul);
+  }
+  if (item.state === 'pending' && item.decision === 'ask') {
+    const actions = el('div', 'actions');
+    if (item.name === 'write_file') {
+      actions.append(button('Apply', () => answer(item, true), 'primary'), button('Discard', () => answer(item, false), 'secondary'));
+    } else {
+      actions.append(
+        button('Run', () => answer(item, true), 'primary'),
+        button('Edit', () => edit(item, node), 'secondary'),
+        button('Reject', () => answer(item, false), 'secondary'),
+      );
+    }
+    node.appendChild(actions);
+  }
+  if (item.output) {
+    const out = el('pre', 'output');
+    out.textContent = item.output;
+    node.appendChild(out);
+  }
+  if (item.exitCode !== undefined) {
+    node.appendChild(el('div', 'detail exit', item.exitCode === null ? 'killed' : `exit code ${item.exitCode}`));
+  }
+}
+
+function stateLabel(item: ToolItem): string {
+  switch (item.state) {
+    case 'pending':
+      return item.decision === 'ask' ? 'needs approval' : 'running';
+    case 'running':
+      return 'running';
+    case 'approved':
+      return 'approved';
+    case 'rejected':
+      return 'rejected';
+    case 'denied':
+      return 'denied';
+    case 'done':
+      return 'done';
+    case 'failed':
+      return 'failed';
+    default:
+      return assertNever(item.state);
+  }
+}
+
+function answer(item: ToolItem, approved: boolean, command?: string): void {
+  item.state = approved ? 'running' : 'rejected';
+  post({ type: 'approve', id: item.id, approved, ...(command !== undefined ? { command } : {}) });
+  const entry = tools.get(item.id);
+  if (entry) {
+    renderTool(item, entry.node);
+  }
+}
+
+function edit(item: ToolItem, node: HTMLElement): void {
+  const area = el('textarea', 'edit-command');
+  area.setAttribute('aria-label', 'Edit command');
+  area.value = item.command?.command ?? '';
+  const actions = el('div', 'actions');
+  actions.append(
+    button('Run', () => {
+      if (item.command) {
+        item.command = { ...item.command, command: area.value };
+      }
+      answer(item, true, area.value);
+    }, 'primary'),
+    button('Reject', () => answer(item, false), 'secondary'),
+  );
+  node.querySelector('.actions')?.replaceWith(area, actions);
+  area.focus();
+}
+
+function append(item: TranscriptItem): void {
+  welcome.hidden = hasKey;
+  switch (item.kind) {
+    case 'user': {
+      streaming = undefined;
+      const node = el('div', 'msg user');
+      node.appendChild(el('div', 'body', item.text));
+      transcriptEl.appendChild(node);
+      break;
+    }
+    case 'assistant': {
+      streaming = undefined;
+      const node = el('div', 'msg assistant');
+      const body = el('div', 'body markdown');
+      renderMarkdown(item.text, body, codeActions);
+      node.append(body, usageLine(item.model, item.usage));
+      transcriptEl.appendChild(node);
+      break;
+    }
+    case 'notice':
+      transcriptEl.appendChild(el('div', 'notice', item.text));
+      break;
+    case 'error': {
+      const node = el('div', 'error');
+      node.setAttribute('role', 'alert');
+      node.appendChild(el('div', undefined, item.text));
+      if (item.action) {
+        const label = item.action === 'setApiKey' ? 'Set API Key' : item.action === 'openConfig' ? 'Open aurora.yaml' : 'Open settings';
+        const action = item.action;
+        node.appendChild(button(label, () => post({ type: 'action', action }), 'primary'));
+      }
+      transcriptEl.appendChild(node);
+      break;
+    }
+    case 'tool': {
+      streaming = undefined;
+      const node = el('div');
+      tools.set(item.id, { item, node });
+      renderTool(item, node);
+      transcriptEl.appendChild(node);
+      break;
+    }
+    case 'findings': {
+      const node = el('div', 'card findings');
+      node.appendChild(el('div', 'card-title', item.title));
+      const ul = el('ul');
+      for (const f of item.findings) {
+        const li = el('li');
+        const a = el('a', undefined, `${f.file}:${f.line}`);
+        a.href = '#';
+        a.addEventListener('click', (e) => {
+          e.preventDefault();
+          post({ type: 'openFile', file: f.file, line: f.line });
+        });
+        li.append(a, document.createTextNode(` ${f.severity} ${f.ruleId}: ${f.message}`));
+        ul.appendChild(li);
+      }
+      node.appendChild(ul);
+      transcriptEl.appendChild(node);
+      break;
+    }
+    default:
+      assertNever(item);
+  }
+  scroll();
+}
+
+function textDelta(text: string): void {
+  if (!streaming) {
+    const node = el('div', 'msg assistant streaming');
+    const body = el('div', 'body markdown');
+    node.appendChild(body);
+    transcriptEl.appendChild(node);
+    streaming = { text: '', body, node };
+  }
+  streaming.text += text;
+  renderMarkdown(streaming.text, streaming.body, codeActions);
+  scroll();
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const m = event.data;
+  switch (m.type) {
+    case 'init':
+      hasKey = m.hasKey;
+      modelLabel.textContent = m.hasKey ? m.model : 'offline';
+      transcriptEl.replaceChildren();
+      tools.clear();
+      streaming = undefined;
+      renderWelcome(m.transcript.length === 0);
+      for (const item of m.transcript) {
+        append(item);
+      }
+      break;
+    case 'state':
+      hasKey = m.hasKey;
+      modelLabel.textContent = m.hasKey ? m.model : 'offline';
+      renderWelcome(transcriptEl.childElementCount === 0);
+      break;
+    case 'append':
+      append(m.item);
+      break;
+    case 'textDelta':
+      textDelta(m.text);
+      break;
+    case 'toolUpdate': {
+      const entry = tools.get(m.id);
+      if (entry) {
+        entry.item.state = m.state;
+        if (m.output !== undefined) {
+          entry.item.output = m.output;
+        }
+        if (m.exitCode !== undefined) {
+          entry.item.exitCode = m.exitCode;
+        }
+        renderTool(entry.item, entry.node);
+        scroll();
+      }
+      break;
+    }
+    case 'answerDone':
+      if (streaming) {
+        streaming.node.classList.remove('streaming');
+        streaming.node.appendChild(usageLine(m.model, m.usage));
+        streaming = undefined;
+      }
+      break;
+    case 'busy':
+      setBusy(m.busy);
+      break;
+    case 'cleared':
+      transcriptEl.replaceChildren();
+      tools.clear();
+      streaming = undefined;
+      renderWelcome(true);
+      break;
+    case 'prefill':
+      input.value = m.text;
+      input.focus();
+      break;
+    default:
+      assertNever(m);
+  }
+});
+
+post({ type: 'ready' });
+input.focus();
