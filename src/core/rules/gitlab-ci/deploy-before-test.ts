@@ -19,7 +19,7 @@ export const rule: Rule<YamlFile> = {
   meta: {
     title: 'Deploy stage ordered before test stage',
     description: 'When `stages:` lists a deploy stage before the test stage, jobs deploy code that has not been tested yet.',
-    severity: 'error',
+    severity: 'warning',
     kind: 'gitlab-ci',
     fixable: false,
   },
