@@ -38,7 +38,8 @@ export const rule: Rule<YamlFile> = {
     const checkMap = (map: unknown, byName = true): void => {
       for (const { key, value } of mapEntries(map)) {
         const literal = str(value);
-        const nameBased = byName && !SETTING_NAME.test(key);
+        // a webhook URL is itself the credential (the secret is in its path)
+        const nameBased = byName && (!SETTING_NAME.test(key) || /webhook/i.test(key));
         const kind = literal === undefined ? undefined : nameBased ? literalSecret(key, literal) : knownSecretFormat(literal);
         if (kind && !(kind === 'password in URL' && literal !== undefined && isLocalUrl(literal))) {
           ctx.report({ range: rangeOf(ctx.model, value), message: message(key, kind) });

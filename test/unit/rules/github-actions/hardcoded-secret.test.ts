@@ -28,3 +28,8 @@ ruleTable('github-actions/hardcoded-secret', [
     want: [],
   },
 ]);
+
+ruleTable('github-actions/hardcoded-secret', [
+  { what: 'webhook URL is the credential', input: steps('      - run: ./notify.sh', '        env:', '          SLACK_WEBHOOK_URL: https://hooks.slack.com/services/T000/B000/abcdefabcdefabcdefabcdef'), want: [8] },
+  { what: 'token endpoint URL is not', input: steps('      - run: ./login.sh', '        env:', '          TOKEN_URL: https://login.example.com/oauth/token'), want: [] },
+]);
