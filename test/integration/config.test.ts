@@ -33,7 +33,8 @@ suite('configuration', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(configDoc.uri, configDoc.positionAt(configDoc.getText().length), `rules:\n  ${RULE}: info\n`);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(configDoc.isDirty);
+    // the dirty flag reaches the extension host shortly after the edit
+    await waitFor('the unsaved edit', () => configDoc.isDirty);
     await waitFor('the info severity', () => waitForRule(doc.uri, RULE, 1).then(([d]) => d.severity === vscode.DiagnosticSeverity.Information));
     // take the edit back and save: the file is as before, and so is the severity
     const undo = new vscode.WorkspaceEdit();
