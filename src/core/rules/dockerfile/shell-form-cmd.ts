@@ -6,7 +6,7 @@ import type { Fix } from '../../types';
 /** The message for a shell-form CMD or ENTRYPOINT. */
 export function message(keyword: string, execForm: string | undefined): string {
   const how = execForm ? `write it in exec form: ${keyword} ${execForm}` : `use exec form, e.g. ${keyword} ["sh", "-c", "exec …"] or a start script`;
-  return `${keyword} in shell form runs under /bin/sh -c, which does not pass SIGTERM to the process (slow, unclean shutdown): ${how}`;
+  return `${keyword} in shell form runs under /bin/sh -c, which may keep SIGTERM from reaching the process (slow, unclean shutdown): ${how}`;
 }
 
 /** Characters that make a word mean something different without a shell (globs, tilde, braces). */
@@ -54,7 +54,7 @@ export const rule: Rule<DockerfileModel> = {
   id: 'dockerfile/shell-form-cmd',
   meta: {
     title: 'CMD or ENTRYPOINT in shell form',
-    description: 'In shell form the container runs /bin/sh -c "<command>": the shell is PID 1 and does not forward SIGTERM, so docker stop waits for the timeout and kills the process; ENTRYPOINT in shell form also ignores CMD and run arguments.',
+    description: 'In shell form the container runs /bin/sh -c "<command>": the shell is PID 1 and usually does not forward SIGTERM, so docker stop waits for the timeout and kills the process; ENTRYPOINT in shell form also ignores CMD and run arguments.',
     severity: 'warning',
     kind: 'dockerfile',
     fixable: true,
