@@ -27,6 +27,7 @@ import { rule as lbListenerPlainHttp } from './lb-listener-plain-http';
 import { rule as missingBackend } from './missing-backend';
 import { rule as moduleSourceUnpinned } from './module-source-unpinned';
 import { rule as noCommittedState } from './no-committed-state';
+import { rule as opensearchNotEncrypted } from './opensearch-not-encrypted';
 import { rule as outputSecretNotSensitive } from './output-secret-not-sensitive';
 import { rule as providerHardcodedCredentials } from './provider-hardcoded-credentials';
 import { rule as providerVersionUnpinned } from './provider-version-unpinned';
@@ -83,6 +84,7 @@ export const TERRAFORM_RULES: readonly AnyRule[] = [
   missingBackend,
   moduleSourceUnpinned,
   noCommittedState,
+  opensearchNotEncrypted,
   outputSecretNotSensitive,
   providerHardcodedCredentials,
   providerVersionUnpinned,
