@@ -7,10 +7,11 @@ import { rulesCommand } from './commands/rules';
 import { generateCommand } from './commands/generate';
 import { policyCommand } from './commands/policy';
 import { agentCommand } from './commands/agent';
+import { pinCommand } from './commands/pin';
 import { VERSION } from './version';
 
 /** Every sub-command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, rulesCommand, generateCommand, policyCommand, agentCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, rulesCommand, generateCommand, pinCommand, policyCommand, agentCommand];
 
 function help(): string {
   const lines = [
