@@ -37,7 +37,7 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'yash
 const SCRIPT_INTERPRETERS = /^(python[0-9.]*|pypy[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node|nodejs|deno|bun|php[0-9.]*|lua[0-9.]*|Rscript|osascript|pwsh|powershell|tclsh|awk|gawk|mawk|nawk)$/;
 const FETCHERS = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'xh', 'nc', 'ncat', 'netcat', 'socat', 'lwp-request', 'GET', 'tftp', 'ftp']);
 const SSH_LIKE = new Set(['ssh', 'scp', 'sftp', 'slogin', 'mosh', 'ssh-copy-id', 'autossh', 'sshpass', 'pssh', 'parallel-ssh', 'dbclient']);
-const HOST_ARG_TOOLS = new Set(['ping', 'ping6', 'traceroute', 'traceroute6', 'tracepath', 'mtr', 'nslookup', 'host', 'whois', 'nmap', 'telnet', 'nc', 'ncat', 'netcat', 'dig', 'drill', 'hping3', 'arping', 'fping']);
+const HOST_ARG_TOOLS = new Set(['ping', 'ping6', 'traceroute', 'traceroute6', 'tracepath', 'mtr', 'nslookup', 'host', 'whois', 'nmap', 'telnet', 'nc', 'ncat', 'netcat', 'dig', 'drill', 'hping3', 'arping', 'fping', 'ftp', 'tftp', 'lftp']);
 const PROXY_VARS = /^(https?_proxy|all_proxy|ftp_proxy|socks_proxy|rsync_proxy|grpc_proxy|npm_config_(https_)?proxy|yarn_(https_)?proxy)$/i;
 const DANGEROUS_ENV = /^(WGETRC|CURL_HOME|HOSTALIASES|LOCALDOMAIN|RES_OPTIONS|GIT_ASKPASS|SSH_ASKPASS|LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|DYLD_[A-Z_]+|BASH_ENV|ENV|PROMPT_COMMAND|GIT_SSH|GIT_SSH_COMMAND|GIT_PROXY_COMMAND|GIT_EXEC_PATH|GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|GLOBAL|SYSTEM|PARAMETERS)|PYTHONSTARTUP|NODE_OPTIONS|PERL5OPT|RUBYOPT|SSL_CERT_FILE|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE|NODE_EXTRA_CA_CERTS|DOCKER_HOST|KUBERNETES_SERVICE_HOST)$/;
 /** Options (any command) whose value is a network destination. */
@@ -202,6 +202,8 @@ class Analyzer {
   private scoped = false;
   /** Files a fetcher saved in this command line (running one is download-and-execute). */
   private readonly downloaded = new Set<string>();
+  /** Files this command line writes (redirections, cp, tee…): running one later runs code the policy never saw as a command. */
+  private readonly written = new Set<string>();
 
   constructor(private readonly ctx: CommandContext) {
     this.cwds = [ctx.cwd];
@@ -383,12 +385,21 @@ class Analyzer {
   }
 
   /** A path the command writes: inside the workspace, inside permissions.filesystem, not a secret. */
+  /** The command line itself downloaded or wrote this file earlier. */
+  private madeHere(file: string): boolean {
+    const p = joinPath(this.cwds[0], file);
+    return this.downloaded.has(p) || this.written.has(p);
+  }
+
   writeTarget(w: Word, what: string): void {
     if (this.inContainer > 0) {
       return;
     }
     if (!w.dynamic && /^\/dev\/(null|stdout|stderr|tty|fd\/\d+)$/.test(w.value)) {
       return;
+    }
+    if (!w.dynamic) {
+      this.written.add(joinPath(this.cwds[0], w.value));
     }
     const r = this.resolveAll(w);
     if (r.problem) {
@@ -459,8 +470,8 @@ class Analyzer {
         }
       }
     }
-    if (this.downloaded.has(joinPath(this.cwds[0], name.value)) && name.value.includes('/')) {
-      this.deny(`runs ${name.value}, which the same command downloaded (download-and-execute)`);
+    if (this.madeHere(name.value) && name.value.includes('/')) {
+      this.deny(`runs ${name.value}, which the same command downloaded or wrote (download-and-execute: its contents are never checked)`);
     }
     switch (lower) {
       case 'env':
@@ -606,6 +617,23 @@ class Analyzer {
       case 'mkfs':
         this.destructive.add('mkfs formats a file system');
         return;
+      case 'crontab':
+        // installing a crontab plants a command that runs later, unseen by the user and the policy
+        if (!args.every((a) => a.value === '-l' || a.value === '-u' || /^[a-z_][a-z0-9_-]*$/.test(a.value))) {
+          this.deny('crontab installs commands that run later without confirmation; list them with crontab -l instead');
+        }
+        return;
+      case 'openssl':
+        if (args[0] && /^s_(client|time)$/.test(args[0].value)) {
+          const dest = args.filter((_, i) => i > 0 && /^-(connect|proxy|host)$/.test(args[i - 1].value));
+          if (dest.length === 0) {
+            this.deny(`openssl ${args[0].value} without -connect reaches a default host the policy cannot check`);
+          }
+          for (const w of dest) {
+            this.hostArg(w.dynamic ? w : { ...w, value: w.value.replace(/:\d+$/, '') }, `openssl ${args[0].value}`);
+          }
+        }
+        break;
       default:
         break;
     }
@@ -750,8 +778,8 @@ class Analyzer {
         this.deny(`${base} runs a script whose source is computed at run time (${script.raw}), e.g. process substitution of a download`);
         return;
       }
-      if (this.downloaded.has(joinPath(this.cwds[0], script.value))) {
-        this.deny(`${base} runs ${script.value}, which the same command downloaded (download-and-execute)`);
+      if (this.madeHere(script.value)) {
+        this.deny(`${base} runs ${script.value}, which the same command downloaded or wrote (download-and-execute: its contents are never checked)`);
       }
       return;
     }
@@ -832,8 +860,8 @@ class Analyzer {
     if (operand && operand.value !== '-') {
       if (operand.dynamic) {
         this.deny(`${lower} runs a script whose source is computed at run time (${operand.raw})`);
-      } else if (this.downloaded.has(joinPath(this.cwds[0], operand.value))) {
-        this.deny(`${lower} runs ${operand.value}, which the same command downloaded (download-and-execute)`);
+      } else if (this.madeHere(operand.value)) {
+        this.deny(`${lower} runs ${operand.value}, which the same command downloaded or wrote (download-and-execute: its contents are never checked)`);
       }
       return;
     }
@@ -1424,6 +1452,21 @@ class Analyzer {
         this.writeTarget(lit(basename(dest.value)), tool);
       } else {
         this.writeTarget(dest, tool);
+      }
+    }
+    if (tool === 'ln') {
+      // a link is a second name for its target: writing through it later writes the target,
+      // so the target must be writable too (symlinks created during the session)
+      const dest = targetDir ? targetDir.value : p.positionals.length >= 2 ? p.positionals[p.positionals.length - 1].value : '.';
+      const linkDir = dest.includes('/') ? dest.slice(0, dest.lastIndexOf('/')) || '/' : '.';
+      for (const s of sources.length > 0 ? sources : p.positionals) {
+        const symbolic = has(p, '-s', '--symbolic') || args.some((a) => /^-[a-zA-Z]*s/.test(a.value));
+        if (symbolic && !s.dynamic && !s.value.startsWith('/')) {
+          // a relative symlink target is resolved from the link's folder, not from the cwd
+          this.writeTarget(lit(`${linkDir}/${s.value}`), 'ln -s (link target)');
+        } else {
+          this.writeTarget(s, 'ln (link target)');
+        }
       }
     }
     if (tool === 'mv') {

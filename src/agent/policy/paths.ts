@@ -140,6 +140,9 @@ export function resolveInWorkspace(input: unknown, ctx: PathContext, cwd?: strin
     if (slashed.startsWith('~')) {
       return { ok: false, reason: `'${input}' points into the home folder, outside the workspace` };
     }
+    if (/^[A-Za-z][A-Za-z0-9+.-]+:\/\//.test(slashed)) {
+      return { ok: false, reason: `'${input}' is a URL, not a workspace path` };
+    }
     if (slashed.startsWith('//')) {
       return { ok: false, reason: `'${input}' is a network (UNC) path, outside the workspace` };
     }
@@ -202,7 +205,13 @@ const SECRET_DIRS: readonly { test: RegExp; what: string }[] = [
 
 /** Why a workspace-relative path is a secret file, or undefined. */
 export function secretReason(relative: string): string | undefined {
-  const segments = toSlashes(relative).split('/').filter((s) => s !== '');
+  // compare compatibility-normalised names without trailing dots and spaces: Windows drops those
+  // ('.env ' opens .env) and look-alike forms ('\uFF0Eenv') must not slip past the name tests
+  const segments = toSlashes(relative)
+    .normalize('NFKC')
+    .split('/')
+    .map((s) => s.replace(/[. ]+$/, (m) => (m === s ? m : '')))
+    .filter((s) => s !== '');
   if (segments.length === 0) {
     return undefined;
   }
