@@ -373,6 +373,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     this.streamedText = '';
     let turnUsage = { input: 0, output: 0 };
     try {
+      // the command policy parses shell with the bash grammar: load the parsers first
+      await this.offline.diagnostics.ensureReady();
       const result = await runAgent(prompt, {
         model: new AnthropicModelClient({ apiKey: key, ...(baseUrl ? { baseURL: baseUrl } : {}) }),
         modelId,
@@ -502,8 +504,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       });
     } finally {
       if (proposal) {
-        this.proposals.delete(proposal);
-        await closeDiffs(proposal);
+        // closing the diff must not hold up the write that follows
+        void closeDiffs(proposal, this.proposals).then(undefined, () => undefined);
       }
     }
   }
@@ -517,9 +519,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
 }
 
 /** Close diff editors showing a proposal. */
-async function closeDiffs(proposal: vscode.Uri): Promise<void> {
+async function closeDiffs(proposal: vscode.Uri, proposals?: ProposalDocuments): Promise<void> {
   const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === proposal.toString());
   if (tabs.length > 0) {
-    await vscode.window.tabGroups.close(tabs);
+    await vscode.window.tabGroups.close(tabs, true);
   }
+  proposals?.delete(proposal);
 }

@@ -1,0 +1,218 @@
+/* global setTimeout, clearTimeout */
+// UI tests of the DevOps Agent chat: the VS Code server with the extension under development,
+// headless Chromium through playwright-core, and the fake Messages API (test/helpers/fakeAnthropic)
+// as the model. The key goes in through ANTHROPIC_API_KEY in the server's environment, the fake
+// server's URL through aurora.anthropic.baseUrl in the test profile's user settings. Prints the
+// counts, exits non-zero on any failure; a global timeout kills everything.
+// Usage: node scripts/run-e2e.mjs [--no-build] [--grep <text>] [--screenshot]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { ensureVSCode, ROOT } from './ensure-vscode.mjs';
+import { launchBrowser, prepareDirs, startServer, workbenchUrl } from './vscode-server.mjs';
+
+const args = process.argv.slice(2);
+const grep = args.includes('--grep') ? args[args.indexOf('--grep') + 1] : undefined;
+const screenshot = args.includes('--screenshot');
+const GLOBAL_TIMEOUT_MS = Number(process.env.AURORA_E2E_TIMEOUT_MS ?? 8 * 60_000);
+const TEST_TIMEOUT_MS = 90_000;
+const require = createRequire(import.meta.url);
+
+const cleanups = [];
+function cleanupAll() {
+  for (const c of cleanups.splice(0).reverse()) {
+    try {
+      c();
+    } catch {
+      // keep cleaning
+    }
+  }
+}
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    cleanupAll();
+    process.exit(130);
+  });
+}
+const globalTimer = setTimeout(() => {
+  console.error(`[e2e] global timeout of ${GLOBAL_TIMEOUT_MS / 1000}s reached: killing the server and the browser`);
+  cleanupAll();
+  process.exit(124);
+}, GLOBAL_TIMEOUT_MS);
+globalTimer.unref();
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000}s`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+/** A fresh workspace: aurora.yaml granting writes under /k8s and commands without network. */
+function makeWorkspace(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'k8s'), { recursive: true });
+  writeFileSync(
+    join(dir, 'aurora.yaml'),
+    'agents:\n  devops:\n    model: claude-test\n    tools: [read_file, write_file, run_shell_command]\n    permissions:\n      filesystem: ["/k8s"]\n      network: []\n',
+  );
+  writeFileSync(join(dir, 'k8s', 'app.yaml'), 'replicas: 1\n');
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:latest\nRUN echo hi\n');
+  return dir;
+}
+
+async function startSuite(name, { key, fakeUrl }) {
+  const dir = join(ROOT, '.vscode-test', 'e2e', name);
+  rmSync(dir, { recursive: true, force: true });
+  const dirs = prepareDirs(dir, {
+    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.startupPrompt': 'never',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.colorTheme': 'Default Dark Modern',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'update.mode': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'git.enabled': false,
+    'chat.commandCenter.enabled': false,
+    'editor.minimap.enabled': false,
+    'aurora.anthropic.baseUrl': fakeUrl,
+  });
+  // the browser keeps User settings in its own storage: the extension host on the server reads
+  // the remote machine settings, so the endpoint goes there (and in the workspace, for reloads)
+  writeFileSync(join(dirs.serverData, 'data', 'Machine', 'settings.json'), JSON.stringify({ 'aurora.anthropic.baseUrl': fakeUrl }, null, 2));
+  const workspace = makeWorkspace(join(dir, 'workspace'));
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'aurora.anthropic.baseUrl': fakeUrl }, null, 2));
+  const server = await startServer({ dirs, logFile: join(dir, 'server.log'), env: { ANTHROPIC_API_KEY: key ? 'sk-ant-test-e2e' : '', ANTHROPIC_BASE_URL: '' } });
+  cleanups.push(server.stop);
+  const browser = await launchBrowser();
+  const closeBrowser = () => void browser.close().catch(() => {});
+  cleanups.push(closeBrowser);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+  const url = workbenchUrl({ port: server.port, folder: workspace, extensionPath: ROOT });
+  const palette = async (text) => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 30_000 });
+    await page.keyboard.type(text, { delay: 5 });
+    await sleep(500);
+    await page.keyboard.press('Enter');
+  };
+  const open = async () => {
+    await page.goto(url);
+    await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 120_000 });
+    // the activity bar entry is steadier than typing into the palette while the window settles
+    const entry = page.locator('.activitybar .action-item a[aria-label^="Aurora DevOps"], .activitybar .action-item [aria-label^="Aurora DevOps"]').first();
+    try {
+      await entry.waitFor({ timeout: 60_000 });
+      await sleep(1000);
+      if (!(await page.locator('.pane-header', { hasText: 'DevOps Agent' }).count()) && !(await page.locator('.composite.title', { hasText: /DevOps Agent/i }).count())) {
+        await entry.click();
+      }
+    } catch {
+      await palette('>Aurora: Open DevOps Agent Chat');
+    }
+    await page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').getByRole('textbox', { name: 'Message DevOps Agent' }).waitFor({ timeout: 90_000 });
+  };
+  try {
+    await open();
+  } catch (e) {
+    await page.screenshot({ path: join(dir, 'start-failure.png') }).catch(() => {});
+    closeBrowser();
+    server.stop();
+    throw e;
+  }
+  return {
+    page,
+    workspace,
+    palette,
+    reload: open,
+    stop() {
+      closeBrowser();
+      server.stop();
+    },
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  const info = ensureVSCode();
+  if (!args.includes('--no-build')) {
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--tests'], { stdio: 'inherit' });
+  }
+  const { FakeAnthropic, textTurn, toolTurn } = require(join(ROOT, 'out/test/helpers/fakeAnthropic.js'));
+  const fake = await new FakeAnthropic().start();
+  cleanups.push(() => void fake.close());
+  console.log(`[e2e] VS Code ${info.vscodeVersion} (server from code-server), Chromium ${info.chromium}; fake Messages API at ${fake.url}`);
+
+  if (screenshot) {
+    const s = await startSuite('screenshot', { key: true, fakeUrl: fake.url });
+    fake.script(
+      textTurn('Your **Dockerfile** pins `alpine:latest`, so builds are not reproducible. I will check the image builds, then pin it.'),
+    );
+    const { chat } = require(join(ROOT, 'out/test/e2e/chat.e2e.js'));
+    const c = chat(s.page);
+    await c.getByRole('textbox', { name: 'Message DevOps Agent' }).fill('Why is my Dockerfile flagged?');
+    await c.getByRole('button', { name: 'Send', exact: true }).click();
+    await c.getByText('builds are not reproducible').waitFor({ timeout: 30_000 });
+    fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'docker build --pull -t app:dev .' } }], 'Let me build the image first.'));
+    await c.getByRole('textbox', { name: 'Message DevOps Agent' }).fill('Go ahead');
+    await c.getByRole('button', { name: 'Send', exact: true }).click();
+    await c.getByRole('button', { name: 'Run' }).waitFor({ timeout: 30_000 });
+    await sleep(800);
+    const out = join(ROOT, 'media', 'screenshot-chat.png');
+    await s.page.screenshot({ path: out });
+    console.log(`[e2e] wrote ${out}`);
+    s.stop();
+    cleanupAll();
+    process.exit(0);
+  }
+
+  const { tests } = require(join(ROOT, 'out/test/e2e/chat.e2e.js'));
+  const selected = tests.filter((t) => !grep || t.name.includes(grep));
+  let passes = 0;
+  let failures = 0;
+  for (const suite of ['offline', 'key']) {
+    const mine = selected.filter((t) => t.suite === suite);
+    if (mine.length === 0) {
+      continue;
+    }
+    const t0 = Date.now();
+    let s;
+    try {
+      s = await startSuite(suite, { key: suite === 'key', fakeUrl: fake.url });
+    } catch (e) {
+      failures += mine.length;
+      console.log(`  ✗ suite ${suite} did not start: ${e instanceof Error ? e.message : e}`);
+      continue;
+    }
+    console.log(`[e2e] suite ${suite}: workbench ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    for (const t of mine) {
+      const t1 = Date.now();
+      try {
+        await withTimeout(t.run({ page: s.page, fake, workspace: s.workspace, reload: s.reload, palette: s.palette }), TEST_TIMEOUT_MS, t.name);
+        passes++;
+        console.log(`  ✓ ${t.name} (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+      } catch (e) {
+        failures++;
+        const shot = join(ROOT, '.vscode-test', 'e2e', `failure-${passes + failures}.png`);
+        await s.page.screenshot({ path: shot }).catch(() => {});
+        console.log(`  ✗ ${t.name}\n    ${(e instanceof Error ? e.stack ?? e.message : String(e)).split('\n').slice(0, 6).join('\n    ')}\n    screenshot: ${shot}`);
+      }
+    }
+    s.stop();
+  }
+  console.log(`[e2e] total: ${passes} passing, ${failures} failing in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  cleanupAll();
+  process.exit(failures > 0 || passes === 0 ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(`[e2e] ${e instanceof Error ? e.stack : e}`);
+  cleanupAll();
+  process.exit(1);
+});
