@@ -86,7 +86,8 @@ async function startSuite(name, { key, fakeUrl }) {
   writeFileSync(join(dirs.serverData, 'data', 'Machine', 'settings.json'), JSON.stringify({ 'aurora.anthropic.baseUrl': fakeUrl }, null, 2));
   const workspace = makeWorkspace(join(dir, 'workspace'));
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'aurora.anthropic.baseUrl': fakeUrl }, null, 2));
+  // the DOM renderer keeps the terminal's text readable by the tests
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'aurora.anthropic.baseUrl': fakeUrl, 'terminal.integrated.gpuAcceleration': 'off' }, null, 2));
   const server = await startServer({ dirs, logFile: join(dir, 'server.log'), env: { ANTHROPIC_API_KEY: key ? 'sk-ant-test-e2e' : '', ANTHROPIC_BASE_URL: '' } });
   cleanups.push(server.stop);
   const browser = await launchBrowser();
@@ -105,12 +106,13 @@ async function startSuite(name, { key, fakeUrl }) {
     await page.goto(url);
     await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 120_000 });
     // the activity bar entry is steadier than typing into the palette while the window settles
-    const entry = page.locator('.activitybar .action-item a[aria-label^="Aurora DevOps"], .activitybar .action-item [aria-label^="Aurora DevOps"]').first();
+    const item = page.locator('.activitybar .action-item:has([aria-label^="Aurora DevOps"])').first();
     try {
-      await entry.waitFor({ timeout: 60_000 });
+      await item.waitFor({ timeout: 60_000 });
       await sleep(1000);
-      if (!(await page.locator('.pane-header', { hasText: 'DevOps Agent' }).count()) && !(await page.locator('.composite.title', { hasText: /DevOps Agent/i }).count())) {
-        await entry.click();
+      // clicking an active container would close the side bar: only click when it is not shown
+      if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) {
+        await item.click();
       }
     } catch {
       await palette('>Aurora: Open DevOps Agent Chat');

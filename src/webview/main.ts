@@ -146,7 +146,7 @@ function scroll(): void {
 
 function usageLine(model: string | undefined, usage: { input: number; output: number } | undefined): HTMLElement {
   const meta = el('div', 'meta');
-  meta.textContent = [model, usage ? `${usage.input.toLocaleString()} in · ${usage.output.toLocaleString()} out tokens` : undefined].filter(Boolean).join(' · ');
+  meta.textContent = [model, usage && usage.input + usage.output > 0 ? `${usage.input.toLocaleString()} in · ${usage.output.toLocaleString()} out tokens` : undefined].filter(Boolean).join(' · ');
   return meta;
 }
 
