@@ -228,3 +228,25 @@ export class FakeAnthropic {
     });
   }
 }
+
+/**
+ * A tool call whose connection is dropped in the middle of its streamed input JSON (after
+ * `deltas` input_json_delta events), so the client holds a half-built tool_use.
+ */
+export function cutInsideToolTurn(call: ScriptedCall, deltas = 2): ScriptedTurn {
+  const turn = toolTurn([call]);
+  if (turn.kind !== 'stream') {
+    return turn;
+  }
+  const first = turn.events.findIndex((e) => (e.data as { delta?: { type?: string } }).delta?.type === 'input_json_delta');
+  return { ...turn, cutAfter: first + deltas };
+}
+
+/** A tool call followed by a connection drop before message_delta/message_stop (no stop reason). */
+export function cutBeforeStopTurn(call: ScriptedCall): ScriptedTurn {
+  const turn = toolTurn([call]);
+  if (turn.kind !== 'stream') {
+    return turn;
+  }
+  return { ...turn, cutAfter: turn.events.length - 2 };
+}
