@@ -140,7 +140,9 @@ describe('agent faults against the fake Messages API', { timeout: 60_000 }, () =
   });
 
   it('connection cut mid-stream in text', async () => {
-    fake.script({ ...textTurn('Looking at the deployment now, one moment please.'), cutAfter: 3 });
+    const turn = textTurn('Looking at the deployment now, one moment please.');
+    assert.equal(turn.kind, 'stream');
+    fake.script(turn.kind === 'stream' ? { ...turn, cutAfter: 3 } : turn);
     const o = options();
     const r = await runAgent('Hi', o);
     assert.equal(r.stopReason, 'error');
