@@ -1,3 +1,6 @@
+import { it, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findingsOf, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/apt-no-install-recommends';
 
@@ -11,3 +14,14 @@ ruleTable('dockerfile/apt-no-install-recommends', [
   { what: 'apt configured earlier in the image', input: 'FROM debian:12\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/01norecommends\nRUN apt-get install -y curl\n', want: [] },
   { what: 'build stages do not reach the final image', input: 'FROM debian:12 AS build\nRUN apt-get install -y build-essential\nFROM gcr.io/distroless/base-debian12\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/apt-no-install-recommends points at the offending text', () => {
+  const text = "FROM debian:12\nRUN apt-get install -y curl\n";
+  const [finding] = findingsOf('dockerfile/apt-no-install-recommends', 'Dockerfile', text);
+  assert.ok(finding, 'the rule must fire');
+  const lines = text.split('\n');
+  const shown = lines[finding.range.start.line].slice(finding.range.start.character, finding.range.start.line === finding.range.end.line ? finding.range.end.character : undefined);
+  assert.ok(shown.length > 0 && (shown.includes('apt-get install') || 'apt-get install'.includes(shown)), `range covers '${shown}'`);
+});

@@ -1,3 +1,6 @@
+import { it, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findingsOf, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/heavy-base-image';
 
@@ -11,3 +14,14 @@ ruleTable('dockerfile/heavy-base-image', [
   { what: 'full image only in the build stage', input: 'FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim\nCOPY --from=build /app /app\n', want: [] },
   { what: 'images without a slim variant, other registries', input: 'FROM ubuntu:24.04 AS a\nFROM registry.example.com/node:20\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/heavy-base-image points at the offending text', () => {
+  const text = "FROM node:20\nCMD [\"node\", \"server.js\"]\n";
+  const [finding] = findingsOf('dockerfile/heavy-base-image', 'Dockerfile', text);
+  assert.ok(finding, 'the rule must fire');
+  const lines = text.split('\n');
+  const shown = lines[finding.range.start.line].slice(finding.range.start.character, finding.range.start.line === finding.range.end.line ? finding.range.end.character : undefined);
+  assert.ok(shown.length > 0 && (shown.includes('node:20') || 'node:20'.includes(shown)), `range covers '${shown}'`);
+});

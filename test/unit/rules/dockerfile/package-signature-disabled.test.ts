@@ -1,3 +1,6 @@
+import { it, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findingsOf, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/package-signature-disabled';
 
@@ -10,3 +13,14 @@ ruleTable('dockerfile/package-signature-disabled', [
   { what: 'signed installs', input: 'FROM debian:12-slim\nRUN apt-get install -y curl && rpm --import /etc/pki/key.asc\n', want: [] },
   { what: 'apk add --no-cache', input: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/package-signature-disabled points at the offending text', () => {
+  const text = "FROM alpine:3.20\nRUN apk add --no-cache --allow-untrusted /tmp/pkg.apk\n";
+  const [finding] = findingsOf('dockerfile/package-signature-disabled', 'Dockerfile', text);
+  assert.ok(finding, 'the rule must fire');
+  const lines = text.split('\n');
+  const shown = lines[finding.range.start.line].slice(finding.range.start.character, finding.range.start.line === finding.range.end.line ? finding.range.end.character : undefined);
+  assert.ok(shown.length > 0 && (shown.includes('--allow-untrusted') || '--allow-untrusted'.includes(shown)), `range covers '${shown}'`);
+});

@@ -1,3 +1,6 @@
+import { it, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findingsOf, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/pip-no-cache-dir';
 
@@ -11,3 +14,14 @@ ruleTable('dockerfile/pip-no-cache-dir', [
   { what: 'pip freeze is not an install', input: 'FROM python:3.12-slim\nRUN pip freeze > /tmp/req.txt\n', want: [] },
   { what: 'uv pip install is another tool', input: 'FROM python:3.12-slim\nRUN uv pip install --system -r requirements.txt\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/pip-no-cache-dir points at the offending text', () => {
+  const text = "FROM python:3.12-slim\nRUN pip install -r requirements.txt\n";
+  const [finding] = findingsOf('dockerfile/pip-no-cache-dir', 'Dockerfile', text);
+  assert.ok(finding, 'the rule must fire');
+  const lines = text.split('\n');
+  const shown = lines[finding.range.start.line].slice(finding.range.start.character, finding.range.start.line === finding.range.end.line ? finding.range.end.character : undefined);
+  assert.ok(shown.length > 0 && (shown.includes('pip install') || 'pip install'.includes(shown)), `range covers '${shown}'`);
+});
