@@ -1,22 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { prng } from '../test/helpers/prng';
 
-/**
+/*
  * A seeded generator of a realistic infrastructure repository for the scale benchmark.
  * Mix and sizes follow what platform repositories hold: many Kubernetes manifests (1–6 documents),
  * Dockerfiles of 10–80 lines, Terraform modules of 20–400 lines, workflows, compose and GitLab CI
  * files, and some non-infrastructure YAML that must be skipped quickly.
  */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Gen = (r: () => number, i: number) => string;
 

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, applyFixes, detectKind, PARSE_ERROR } from '../../src/core';
 import { ready, repoRoot } from '../helpers/core';
+import { prng } from '../helpers/prng';
 
 /**
  * Seeded fuzzing of `analyze` for every file kind. The default budget runs in `npm test`;
@@ -12,17 +13,6 @@ import { ready, repoRoot } from '../helpers/core';
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 800);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function corpus(): { path: string; text: string }[] {
   const root = repoRoot();
