@@ -46,7 +46,7 @@ async function buildMain() {
     esbuild.build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
   ];
   if (existsSync(join(root, 'src/extension.ts'))) {
-    builds.push(esbuild.build({ ...common, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }));
+    builds.push(esbuild.build({ ...common, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'], banner: { js: 'globalThis.__auroraLoadStart = Date.now();' } }));
   }
   if (existsSync(join(root, 'src/webview/main.ts'))) {
     builds.push(esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: [join(root, 'src/webview/main.ts')], outfile: join(root, 'dist/webview.js') }));

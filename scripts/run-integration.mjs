@@ -99,7 +99,8 @@ async function runSuite(suite, runDir) {
   const server = await startServer({
     dirs,
     logFile,
-    env: { AURORA_TEST_RESULTS: resultsFile },
+    // the activation test records its figure for `npm run bench`
+    env: { AURORA_TEST_RESULTS: resultsFile, AURORA_ACTIVATION_FILE: join(ROOT, 'out', 'activation.json') },
     onLine: (line) => {
       const m = /Extension Host Process exited with code: (\d+)/.exec(line) ?? /Extension host .*exited with code: (\d+)/.exec(line);
       if (m) {

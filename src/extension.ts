@@ -26,7 +26,12 @@ export interface AuroraApi {
   statusText(): string;
   /** The DevOps Agent chat (view provider and terminal runner). */
   chat: ChatApi;
+  /** Milliseconds from loading dist/extension.js to the end of activate() (module load included). */
+  activationMs: number;
 }
+
+/** Set by the bundle's first line (scripts/build.mjs banner); absent when run unbundled. */
+declare const globalThis: { __auroraLoadStart?: number };
 
 /** Documents the code actions apply to: every file the core may recognise. */
 const SELECTOR: vscode.DocumentSelector = [
@@ -107,12 +112,14 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
   for (const doc of vscode.workspace.textDocuments) {
     diagnostics.lintSoon(doc, 0);
   }
-  log.info(`activated in ${Date.now() - started} ms (${isTrusted() ? 'trusted' : 'restricted'} workspace, extension at ${path.basename(context.extensionUri.fsPath)})`);
+  const activationMs = Date.now() - (globalThis.__auroraLoadStart ?? started);
+  log.info(`activated in ${activationMs} ms (${isTrusted() ? 'trusted' : 'restricted'} workspace, extension at ${path.basename(context.extensionUri.fsPath)})`);
   return {
     isTrusted,
     scanWorkspace: () => scanner.scan(),
     statusText: () => status.text,
     chat,
+    activationMs,
   };
 }
 
