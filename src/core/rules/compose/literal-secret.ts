@@ -21,6 +21,27 @@ export function isAddressName(name: string): boolean {
   return /(^|[_.-])(url|uri|host|hostname|endpoint|server|issuer|audience|realm|domain|region)$/i.test(name) && !/webhook/i.test(name);
 }
 
+/** Words that make a secret-sounding name a switch (MYSQL_RANDOM_ROOT_PASSWORD, MYSQL_ALLOW_EMPTY_PASSWORD). */
+const FLAG_WORD = /(^|[_.-])(allow|random|empty|skip|disable|disabled|enable|enabled|require|required|use|generate|onetime|no)($|[_.-])/i;
+
+/**
+ * Whether `name: value` is a switch rather than a credential: a yes/no word is never a secret,
+ * and 0/1 is one only under a name that reads as a switch (`MYSQL_RANDOM_ROOT_PASSWORD: 1`). A
+ * literal password "1" under a plain name stays a finding.
+ */
+export function isFlagSetting(name: string, value: string): boolean {
+  const v = value.trim().replace(/^(["'])(.*)\1$/, '$2');
+  if (/^(yes|no|y|n|on|off|true|false)$/i.test(v)) {
+    return true;
+  }
+  return /^[01]$/.test(v) && FLAG_WORD.test(name.replace(/([a-z])([A-Z])/g, '$1_$2'));
+}
+
+/** A secret-like name whose plain value is not a secret: an address or a switch. */
+function notASecret(name: string, value: string): boolean {
+  return isAddressName(name) || isFlagSetting(name, value);
+}
+
 /**
  * A literal value in Compose: an interpolation `${VAR}` / `${VAR:?…}` is a reference; with a
  * default (`${VAR:-x}`) the default is what is written in the file, so it is judged.
@@ -61,8 +82,9 @@ export const rule: Rule<YamlFile> = {
               continue;
             }
             const name = text.slice(0, eq).trim();
-            const reason = literalSecret(name, literalOf(text.slice(eq + 1)));
-            if (reason && !(reason === 'secret-like name' && isAddressName(name))) {
+            const literal = literalOf(text.slice(eq + 1));
+            const reason = literalSecret(name, literal);
+            if (reason && !(reason === 'secret-like name' && notASecret(name, literal ?? ''))) {
               report({ range: rangeOf(ctx.model, item), message: message(service.name, name, where, reason), fix: replaceFix(ctx.model, item, `${name}=\${${name}:?}`, name, where) });
             }
           }
@@ -73,8 +95,9 @@ export const rule: Rule<YamlFile> = {
           if (value === undefined) {
             continue;
           }
-          const reason = literalSecret(entry.key, literalOf(value));
-          if (reason && !(reason === 'secret-like name' && isAddressName(entry.key))) {
+          const literal = literalOf(value);
+          const reason = literalSecret(entry.key, literal);
+          if (reason && !(reason === 'secret-like name' && notASecret(entry.key, literal ?? ''))) {
             report({
               range: rangeOf(ctx.model, entry.pair.key),
               message: message(service.name, entry.key, where, reason),

@@ -18,4 +18,14 @@ ruleTable('compose/literal-secret', [
   { what: 'from an anchor', input: 'x-env: &env\n  environment:\n    JWT_SECRET: abcdef123456\nservices:\n  a:\n    <<: *env\n    image: acme/a:1.0\n  b:\n    <<: *env\n    image: acme/b:1.0\n', want: [3] },
   { what: 'non-secret settings', input: 'services:\n  api:\n    image: acme/api:1.0\n    environment:\n      NODE_ENV: production\n      TOKEN_TTL: 3600\n      DB_USER: app\n', want: [] },
   { what: 'address-like names are not secrets', input: 'services:\n  api:\n    image: acme/api:1.0\n    environment:\n      TOKEN_URL: https://auth.example.com/oauth/token\n      AUTH_HOST: auth.internal\n', want: [] },
+  {
+    what: 'MySQL and Postgres switches with secret-sounding names',
+    input:
+      'services:\n  db:\n    image: mysql:8.4\n    environment:\n      MYSQL_RANDOM_ROOT_PASSWORD: "yes"\n      MYSQL_ALLOW_EMPTY_PASSWORD: "true"\n      MYSQL_ONETIME_PASSWORD: yes\n  pg:\n    image: postgres:16\n    environment:\n      POSTGRES_HOST_AUTH_METHOD: trust\n      POSTGRES_PASSWORD_FILE: /run/secrets/pg_password\n',
+    want: [],
+  },
+  { what: 'switches in list syntax, 0/1 under a switch name', input: 'services:\n  db:\n    image: mysql:8.4\n    environment:\n      - MYSQL_RANDOM_ROOT_PASSWORD=1\n      - MYSQL_ALLOW_EMPTY_PASSWORD=yes\n      - MYSQL_ROOT_PASSWORD_FILE=/run/secrets/root\n', want: [] },
+  { what: 'a real password next to a switch is still reported', input: 'services:\n  db:\n    image: mysql:8.4\n    environment:\n      MYSQL_RANDOM_ROOT_PASSWORD: "no"\n      MYSQL_PASSWORD: app-Pa55w0rd\n', want: [6] },
+  { what: '0/1 under a plain secret name is a (weak) literal password', input: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: "1"\n', want: [5] },
+  { what: 'a switch name with a real value is reported', input: 'services:\n  db:\n    image: mysql:8.4\n    environment:\n      - MYSQL_ONETIME_PASSWORD=Xk29-secret-value\n', want: [5] },
 ]);
