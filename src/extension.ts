@@ -14,6 +14,8 @@ import { DiagnosticsManager, errorText } from './vscode/diagnostics';
 import { WorkspaceScanner } from './vscode/scanner';
 import type { ScanResult } from './vscode/scanner';
 import { ProblemsStatusItem } from './vscode/statusBar';
+import { registerTasks } from './vscode/tasks';
+import type { TasksApi } from './vscode/tasks';
 import { isTrusted } from './vscode/trust';
 
 /** What the extension exports to other extensions and to its integration tests. */
@@ -26,6 +28,8 @@ export interface AuroraApi {
   statusText(): string;
   /** The DevOps Agent chat (view provider and terminal runner). */
   chat: ChatApi;
+  /** Planners of the command-palette tasks (containerize, fix all, pin, …). */
+  tasks: TasksApi;
   /** Milliseconds from loading dist/extension.js to the end of activate() (module load included). */
   activationMs: number;
 }
@@ -108,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
   );
   subs.push(vscode.commands.registerCommand('aurora.showOutput', () => log.show()));
   const chat = registerChat(context, { diagnostics, scanner, log });
+  const tasks = registerTasks(context, { diagnostics, scanner, log, chat });
 
   for (const doc of vscode.workspace.textDocuments) {
     diagnostics.lintSoon(doc, 0);
@@ -119,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
     scanWorkspace: () => scanner.scan(),
     statusText: () => status.text,
     chat,
+    tasks,
     activationMs,
   };
 }
