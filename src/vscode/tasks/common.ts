@@ -81,14 +81,25 @@ export function makePlan(changes: PlannedChange[], summary: string): TaskPlan {
 /**
  * Apply a plan. With `preview` (the commands), the edit keeps its confirmation metadata so VS Code
  * shows the refactor preview for every change to an existing file; without (tests, other
- * extensions that already asked the user), it applies directly. Touched files are saved the way a
- * refactoring saves them (files.refactoring.autoSave).
+ * extensions that already asked the user), it applies directly. Files that had no unsaved
+ * changes before are saved afterwards, as a refactoring does; a file the user was editing keeps
+ * its unsaved state so nothing of theirs is written behind their back.
  */
 export async function applyPlan(plan: TaskPlan, preview = true): Promise<boolean> {
   if (plan.changes.length === 0) {
     return false;
   }
-  return vscode.workspace.applyEdit(preview ? plan.edit : buildEdit(plan.changes, false), { isRefactoring: true });
+  const dirtyBefore = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+  const applied = await vscode.workspace.applyEdit(preview ? plan.edit : buildEdit(plan.changes, false), { isRefactoring: true });
+  if (applied) {
+    for (const c of plan.changes) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === c.uri.toString());
+      if (doc?.isDirty && !dirtyBefore.has(c.uri.toString())) {
+        await doc.save();
+      }
+    }
+  }
+  return applied;
 }
 
 /** The text and full range of a file (its open editor's buffer when open, else the disk). */

@@ -5,6 +5,7 @@
  * drive them without dialogs.
  */
 import * as vscode from 'vscode';
+import type { Finding } from '../../core';
 import type { PinMode, PinResolver } from '../../generate/pin';
 import type { ChatApi } from '../chat';
 import { ApiKeys } from '../chat/keys';
@@ -44,6 +45,8 @@ export interface TasksApi {
   planFixAll(folder?: vscode.Uri): Promise<FixPlan>;
   planResourceLimits(folder?: vscode.Uri): Promise<FixPlan>;
   planPin(folder: vscode.Uri, mode: PinMode, resolver?: PinResolver): Promise<PinPlan>;
+  /** The Aurora findings of a file now (its editor text or disk text, analysed with the folder's config). */
+  findingsOf(uri: vscode.Uri): Promise<Finding[]>;
   /** Apply a plan; `preview: false` skips the refactor preview (the caller already asked the user). */
   applyPlan(plan: TaskPlan, preview?: boolean): Promise<boolean>;
 }
@@ -65,6 +68,7 @@ export function registerTasks(context: vscode.ExtensionContext, parts: { diagnos
     planFixAll: (folder) => planFixAll(deps, folder),
     planResourceLimits: (folder) => planResourceLimits(deps, folder),
     planPin: (folder, mode, resolver) => planPin(folder, mode, resolver),
+    findingsOf: async (uri) => deps.diagnostics.findingsFor(await vscode.workspace.openTextDocument(uri)),
     applyPlan: (plan, preview) => applyPlan(plan, preview ?? true),
   };
 }
