@@ -6,7 +6,7 @@
 // counts, exits non-zero on any failure; a global timeout kills everything.
 // Usage: node scripts/run-e2e.mjs [--no-build] [--grep <text>] [--screenshot]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ensureVSCode, ROOT } from './ensure-vscode.mjs';
@@ -17,6 +17,8 @@ const grep = args.includes('--grep') ? args[args.indexOf('--grep') + 1] : undefi
 const screenshot = args.includes('--screenshot');
 const GLOBAL_TIMEOUT_MS = Number(process.env.AURORA_E2E_TIMEOUT_MS ?? 8 * 60_000);
 const TEST_TIMEOUT_MS = 90_000;
+// a failed reset means the next tests would start from an unknown state: reload the window then
+const RESET_TIMEOUT_MS = 45_000;
 const require = createRequire(import.meta.url);
 
 const cleanups = [];
@@ -94,30 +96,56 @@ async function startSuite(name, { key, fakeUrl }) {
   const closeBrowser = () => void browser.close().catch(() => {});
   cleanups.push(closeBrowser);
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+  // the workbench's console (webview errors, the extension host's console) for failed runs
+  const consoleLog = join(dir, 'browser.log');
+  writeFileSync(consoleLog, '');
+  const note = (line) => appendFileSync(consoleLog, `${new Date().toISOString()} ${line}\n`);
+  page.on('console', (m) => note(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => note(`[pageerror] ${e.message}`));
   const url = workbenchUrl({ port: server.port, folder: workspace, extensionPath: ROOT });
   const palette = async (text) => {
     await page.keyboard.press('F1');
     await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 30_000 });
     await page.keyboard.type(text, { delay: 5 });
-    await sleep(500);
+    // Enter only once the list shows a match for what was typed
+    await page.locator('.quick-input-list .monaco-list-row.focused').first().waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
   };
-  const open = async () => {
-    await page.goto(url);
+  const input = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').getByRole('textbox', { name: 'Message DevOps Agent' });
+  const open = async (how = 'goto') => {
+    if (how === 'goto') {
+      await page.goto(url);
+    } else {
+      // Developer: Reload Window, as a user would: the workbench shuts down properly (flushing
+      // the workspace storage the history lives in) before the page loads again
+      const loaded = page.waitForEvent('load', { timeout: 60_000 });
+      await palette('Developer: Reload Window');
+      await loaded;
+    }
     await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 120_000 });
     // the activity bar entry is steadier than typing into the palette while the window settles
     const item = page.locator('.activitybar .action-item:has([aria-label^="Aurora DevOps"])').first();
-    try {
-      await item.waitFor({ timeout: 60_000 });
-      await sleep(1000);
-      // clicking an active container would close the side bar: only click when it is not shown
+    await item.waitFor({ timeout: 60_000 });
+    // After a reload the workbench restores the side bar on its own, a moment after the entry
+    // appears: a click then would toggle it closed again. So: click only an inactive entry, and
+    // look again until the panel's input is there.
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      if (await input.isVisible().catch(() => false)) {
+        return;
+      }
       if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) {
         await item.click();
       }
-    } catch {
-      await palette('>Aurora: Open DevOps Agent Chat');
+      try {
+        await input.waitFor({ timeout: 10_000 });
+        return;
+      } catch (e) {
+        if (Date.now() > deadline) {
+          throw e;
+        }
+      }
     }
-    await page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').getByRole('textbox', { name: 'Message DevOps Agent' }).waitFor({ timeout: 90_000 });
   };
   try {
     await open();
@@ -131,7 +159,9 @@ async function startSuite(name, { key, fakeUrl }) {
     page,
     workspace,
     palette,
-    reload: open,
+    note,
+    dir,
+    reload: () => open('command'),
     stop() {
       closeBrowser();
       server.stop();
@@ -174,7 +204,7 @@ async function main() {
     process.exit(0);
   }
 
-  const { tests } = require(join(ROOT, 'out/test/e2e/chat.e2e.js'));
+  const { tests, beforeEach } = require(join(ROOT, 'out/test/e2e/chat.e2e.js'));
   const selected = tests.filter((t) => !grep || t.name.includes(grep));
   let passes = 0;
   let failures = 0;
@@ -193,17 +223,27 @@ async function main() {
       continue;
     }
     console.log(`[e2e] suite ${suite}: workbench ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    for (const t of mine) {
+    for (const [i, t] of mine.entries()) {
       const t1 = Date.now();
+      const ctx = { page: s.page, fake, workspace: s.workspace, reload: s.reload, palette: s.palette };
+      s.note(`=== test: ${t.name}`);
       try {
-        await withTimeout(t.run({ page: s.page, fake, workspace: s.workspace, reload: s.reload, palette: s.palette }), TEST_TIMEOUT_MS, t.name);
+        // every test starts from a known state; when that fails, a reload gives one
+        try {
+          await withTimeout(beforeEach(ctx), RESET_TIMEOUT_MS, 'reset before the test');
+        } catch (e) {
+          s.note(`reset failed (${e instanceof Error ? e.message : e}); reloading the window`);
+          await withTimeout(s.reload().then(() => beforeEach(ctx)), TEST_TIMEOUT_MS, 'reload before the test');
+        }
+        await withTimeout(t.run(ctx), TEST_TIMEOUT_MS, t.name);
         passes++;
         console.log(`  ✓ ${t.name} (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
       } catch (e) {
         failures++;
-        const shot = join(ROOT, '.vscode-test', 'e2e', `failure-${passes + failures}.png`);
+        const shot = join(s.dir, `failure-${i + 1}.png`);
         await s.page.screenshot({ path: shot }).catch(() => {});
-        console.log(`  ✗ ${t.name}\n    ${(e instanceof Error ? e.stack ?? e.message : String(e)).split('\n').slice(0, 6).join('\n    ')}\n    screenshot: ${shot}`);
+        s.note(`=== failed: ${t.name}: ${e instanceof Error ? e.message : e}`);
+        console.log(`  ✗ ${t.name}\n    ${(e instanceof Error ? e.stack ?? e.message : String(e)).split('\n').slice(0, 6).join('\n    ')}\n    screenshot: ${shot}\n    logs: ${s.dir}/{server.log,browser.log}, user-data/logs/*/exthost*/aurora-devops.aurora-devops/`);
       }
     }
     s.stop();

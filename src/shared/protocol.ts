@@ -35,6 +35,8 @@ export type TranscriptItem =
       command?: { command: string; cwd: string };
       /** For writes: the workspace-relative path. */
       path?: string;
+      /** The user edited the command on the card; `command` is what ran (or was denied). */
+      edited?: boolean;
       /** pending = waiting for the user; then the outcome. */
       state: 'pending' | 'running' | 'approved' | 'rejected' | 'denied' | 'done' | 'failed';
       output?: string;
@@ -48,7 +50,19 @@ export type ToWebview =
   | { type: 'state'; hasKey: boolean; model: string }
   | { type: 'append'; item: TranscriptItem }
   | { type: 'textDelta'; text: string }
-  | { type: 'toolUpdate'; id: string; state: Extract<TranscriptItem, { kind: 'tool' }>['state']; output?: string; exitCode?: number | null }
+  | {
+      type: 'toolUpdate';
+      id: string;
+      state: Extract<TranscriptItem, { kind: 'tool' }>['state'];
+      output?: string;
+      exitCode?: number | null;
+      /** An edited command: what the policy decided about the command the user wrote. */
+      command?: { command: string; cwd: string };
+      edited?: boolean;
+      reasons?: string[];
+      hosts?: string[];
+      destructive?: boolean;
+    }
   | { type: 'answerDone'; model: string; usage: { input: number; output: number } }
   | { type: 'busy'; busy: boolean }
   | { type: 'cleared' }

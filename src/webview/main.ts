@@ -155,7 +155,7 @@ function renderTool(item: ToolItem, node: HTMLElement): void {
   node.className = `card tool state-${item.state}${item.destructive ? ' destructive' : ''}`;
   const title = el('div', 'card-title');
   const label = item.name === 'run_shell_command' ? 'Command' : item.name === 'write_file' ? 'Write file' : item.name;
-  title.append(el('strong', undefined, label), el('span', 'badge', stateLabel(item)));
+  title.append(el('strong', undefined, item.edited ? `${label} (edited by you)` : label), el('span', 'badge', stateLabel(item)));
   node.appendChild(title);
   if (item.command) {
     const pre = el('pre', 'command');
@@ -359,12 +359,13 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'toolUpdate': {
       const entry = tools.get(m.id);
       if (entry) {
-        entry.item.state = m.state;
-        if (m.output !== undefined) {
-          entry.item.output = m.output;
-        }
-        if (m.exitCode !== undefined) {
-          entry.item.exitCode = m.exitCode;
+        const item = entry.item;
+        item.state = m.state;
+        // an edited command brings what the policy decided about it
+        for (const key of ['output', 'exitCode', 'command', 'edited', 'reasons', 'hosts', 'destructive'] as const) {
+          if (m[key] !== undefined) {
+            Object.assign(item, { [key]: m[key] });
+          }
         }
         renderTool(entry.item, entry.node);
         scroll();

@@ -145,6 +145,18 @@ export class FakeAnthropic {
     return this;
   }
 
+  /** Forget the queued answers and the recorded requests (a test starting from a known state). */
+  reset(): this {
+    this.turns = [];
+    this.requests.length = 0;
+    return this;
+  }
+
+  /** How many scripted answers are still queued. */
+  get queued(): number {
+    return this.turns.length;
+  }
+
   /** Bodies of the POST /v1/messages requests. */
   messageBodies(): Record<string, unknown>[] {
     return this.requests.filter((r) => r.path.startsWith('/v1/messages')).map((r) => r.body as Record<string, unknown>);

@@ -2,12 +2,16 @@ import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { AnthropicModelClient } from '../../agent/anthropic';
-import { DEFAULT_MODEL } from '../../agent/config';
+import { DEFAULT_MODEL, readOnlyConfig } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
 import type { AgentEvent } from '../../agent/loop';
 import type { Message } from '../../agent/model';
 import { loadWorkspace } from '../../agent/node/setup';
+import { decide, joinPath } from '../../agent/policy';
+import type { PolicyContext } from '../../agent/policy';
 import type { ApprovalAnswer, ApprovalRequest, Approver } from '../../agent/ports';
+import { capText, redactSecrets } from '../../agent/redact';
+import type { AgentConfig } from '../../agent/types';
 import { assertNever } from '../../shared/protocol';
 import type { ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
 import { isTrusted } from '../trust';
@@ -29,6 +33,26 @@ interface Stored {
 }
 
 type ToolItem = Extract<TranscriptItem, { kind: 'tool' }>;
+type ApproveMessage = Extract<FromWebview, { type: 'approve' }>;
+type ToolPatch = Omit<Extract<ToWebview, { type: 'toolUpdate' }>, 'type' | 'id' | 'state'> & { state?: ToolItem['state'] };
+
+/** A call waiting for the user's answer on its card. */
+interface PendingApproval {
+  request: ApprovalRequest;
+  resolve: (a: ApprovalAnswer) => void;
+  signal?: AbortSignal;
+}
+
+/** What a run needs to decide and execute a command the user edited on its card. */
+interface RunSettings {
+  policy: PolicyContext;
+  root: string;
+  redact: boolean;
+  timeoutMs: number;
+}
+
+/** Characters of an edited command's output sent back to the model (as the loop's default). */
+const OUTPUT_LIMIT = 30_000;
 
 /** The proposals shown in diff editors, by URI path (read-only virtual documents). */
 export class ProposalDocuments implements vscode.TextDocumentContentProvider {
@@ -61,7 +85,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   private queue: ToWebview[] = [];
   private stored: Stored;
   private running: AbortController | undefined;
-  private readonly approvals = new Map<string, (a: ApprovalAnswer) => void>();
+  private readonly approvals = new Map<string, PendingApproval>();
+  /**
+   * Answers that arrived before the agent asked: the card is shown when the tool call is announced,
+   * a moment before the approval request (and the diff editor) is ready, and a click in between
+   * must not be lost.
+   */
+  private readonly early = new Map<string, ApproveMessage>();
+  private runSettings: RunSettings | undefined;
   private readonly subs: vscode.Disposable[] = [];
   private streamedText = '';
   private lastModel = DEFAULT_MODEL;
@@ -156,13 +187,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     return undefined;
   }
 
-  private updateTool(id: string, patch: Partial<Pick<ToolItem, 'state' | 'output' | 'exitCode'>>): void {
+  private updateTool(id: string, patch: ToolPatch): void {
     const t = this.tool(id);
     if (!t) {
       return;
     }
     Object.assign(t, patch);
-    this.post({ type: 'toolUpdate', id, state: t.state, ...(patch.output !== undefined ? { output: patch.output } : {}), ...(patch.exitCode !== undefined ? { exitCode: patch.exitCode } : {}) });
+    this.post({ type: 'toolUpdate', id, ...patch, state: t.state });
     this.save();
   }
 
@@ -188,26 +219,19 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         break;
       case 'newChat':
         this.stop();
+        this.early.clear();
+        this.streamedText = '';
         this.stored = { messages: [], transcript: [] };
         this.save();
         this.post({ type: 'cleared' });
         break;
       case 'approve': {
-        const resolve = this.approvals.get(m.id);
-        if (!resolve) {
-          break;
-        }
-        this.approvals.delete(m.id);
-        const t = this.tool(m.id);
-        const edited = m.command !== undefined && t?.command !== undefined && m.command.trim() !== t.command.command.trim();
-        if (edited) {
-          // an edited command is a new command: the model must propose it again so the policy
-          // checks it and the user confirms it
-          this.updateTool(m.id, { state: 'rejected' });
-          resolve({ approved: false, message: `The user edited the command instead of running it. Run exactly this command instead (it will be checked and confirmed again): ${m.command}` });
-        } else {
-          this.updateTool(m.id, { state: m.approved ? 'running' : 'rejected' });
-          resolve(m.approved ? { approved: true } : { approved: false, message: m.message ?? 'The user rejected this call. Do not retry it unchanged; ask what to do instead.' });
+        const pending = this.approvals.get(m.id);
+        if (pending) {
+          this.answer(m, pending);
+        } else if (this.running && this.tool(m.id)?.state === 'pending') {
+          // the card was clicked before the agent's request reached us: keep the answer for it
+          this.early.set(m.id, m);
         }
         break;
       }
@@ -363,6 +387,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     }
     const controller = new AbortController();
     this.running = controller;
+    const session = this.stored;
     this.post({ type: 'busy', busy: true });
     const settings = vscode.workspace.getConfiguration('aurora');
     const loaded = loadWorkspace(folder.uri.fsPath);
@@ -372,27 +397,45 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     const prompt = attachFile ? [text, this.attachment()].filter(Boolean).join('\n\n') : text;
     this.streamedText = '';
     let turnUsage = { input: 0, output: 0 };
+    const workspace = new VscodeWorkspace(folder.uri);
+    const trusted = isTrusted();
+    const config: AgentConfig = 'error' in loaded ? { tools: ['read_file'], permissions: { filesystem: [], network: [] } } : loaded.agent.config;
+    const redact = settings.get<boolean>('agent.redactSecrets', true);
+    const timeoutMs = Math.max(1, settings.get<number>('agent.commandTimeoutSeconds', 600)) * 1000;
+    // the same policy context as the loop's, for commands the user edits on a card
+    this.runSettings = {
+      policy: { workspaceRoot: workspace.root, realpath: (p) => workspace.realpath(p), caseInsensitive: workspace.caseInsensitive, config: trusted ? config : readOnlyConfig(), trusted },
+      root: workspace.root,
+      redact,
+      timeoutMs,
+    };
     try {
       // the command policy parses shell with the bash grammar: load the parsers first
       await this.offline.diagnostics.ensureReady();
       const result = await runAgent(prompt, {
         model: new AnthropicModelClient({ apiKey: key, ...(baseUrl ? { baseURL: baseUrl } : {}) }),
         modelId,
-        workspace: new VscodeWorkspace(folder.uri),
+        workspace,
         shell: this.terminal,
         approver: this,
-        config: 'error' in loaded ? { tools: ['read_file'], permissions: { filesystem: [], network: [] } } : loaded.agent.config,
+        config,
         configFound: !('error' in loaded) && loaded.agent.found,
-        trusted: isTrusted(),
+        trusted,
         analyzeConfig: 'error' in loaded ? {} : loaded.analyzeConfig,
         history: this.stored.messages,
-        redactSecrets: settings.get<boolean>('agent.redactSecrets', true),
-        commandTimeoutMs: Math.max(1, settings.get<number>('agent.commandTimeoutSeconds', 600)) * 1000,
+        redactSecrets: redact,
+        commandTimeoutMs: timeoutMs,
         signal: controller.signal,
         onEvent: (e) => {
-          turnUsage = this.onEvent(e, turnUsage);
+          // after New chat, what the cancelled run still reports belongs to no transcript
+          if (this.stored === session) {
+            turnUsage = this.onEvent(e, turnUsage);
+          }
         },
       });
+      if (this.stored !== session) {
+        return;
+      }
       this.stored.messages = result.messages;
       if (result.stopReason === 'cancelled') {
         this.flushText(turnUsage);
@@ -400,12 +443,17 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       }
     } catch (e) {
       this.log.error(`chat: ${e instanceof Error ? e.message : String(e)}`);
+      if (this.stored !== session) {
+        return;
+      }
       this.add({ kind: 'error', text: `The agent failed: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
-      for (const resolve of this.approvals.values()) {
-        resolve({ approved: false, message: 'Cancelled.' });
+      for (const pending of this.approvals.values()) {
+        pending.resolve({ approved: false, message: 'Cancelled.' });
       }
       this.approvals.clear();
+      this.early.clear();
+      this.runSettings = undefined;
       this.running = undefined;
       this.save();
       this.post({ type: 'busy', busy: false });
@@ -453,7 +501,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         return usage;
       case 'tool_result': {
         const t = this.tool(e.id);
-        if (t && t.state !== 'denied' && t.state !== 'rejected') {
+        // an edited command already shows its own outcome
+        if (t && !t.edited && t.state !== 'denied' && t.state !== 'rejected') {
           const shell = e.name === 'run_shell_command' && t.state === 'running' ? this.terminal.lastResult : undefined;
           const out = e.output.length > 4000 ? `${e.output.slice(0, 2000)}\n…\n${e.output.slice(-2000)}` : e.output;
           this.updateTool(e.id, { state: e.ok ? 'done' : 'failed', output: out, ...(shell ? { exitCode: shell.exitCode } : {}) });
@@ -480,33 +529,111 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     }
   }
 
-  /** The Approver port: the card in the webview (and a diff editor for writes). */
+  /**
+   * The Approver port: the card in the webview (and a diff editor for writes). The answer is
+   * registered before the diff opens: opening it takes a round trip to the workbench, and the
+   * user (or a test) may click Apply on the card while it is still opening.
+   */
   async approve(request: ApprovalRequest, signal?: AbortSignal): Promise<ApprovalAnswer> {
-    let proposal: vscode.Uri | undefined;
-    if (request.diff) {
-      const target = vscode.Uri.file(request.diff.path);
-      proposal = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: target.path, query: request.toolUseId });
-      this.proposals.set(proposal, request.diff.after);
-      const left = request.diff.before === undefined ? vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: target.path, query: `empty-${request.toolUseId}` }) : target;
-      if (request.diff.before === undefined) {
-        this.proposals.set(left, '');
+    const answered = new Promise<ApprovalAnswer>((resolve) => {
+      if (signal?.aborted) {
+        resolve({ approved: false });
+        return;
       }
-      await vscode.commands.executeCommand('vscode.diff', left, proposal, vscode.l10n.t('{0} (proposed by the DevOps agent)', path.basename(target.path)), { preview: true, preserveFocus: true });
+      this.approvals.set(request.toolUseId, { request, resolve, signal });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.approvals.delete(request.toolUseId);
+          resolve({ approved: false });
+        },
+        { once: true },
+      );
+    });
+    const early = this.early.get(request.toolUseId);
+    const pending = this.approvals.get(request.toolUseId);
+    if (early && pending) {
+      this.early.delete(request.toolUseId);
+      this.answer(early, pending);
+    }
+    let diff: Promise<vscode.Uri | undefined> = Promise.resolve(undefined);
+    if (request.diff && !early) {
+      diff = this.openDiff(request.toolUseId, request.diff).then(undefined, (e: unknown) => {
+        this.log.warn(`chat: the diff could not be shown: ${e instanceof Error ? e.message : String(e)}`);
+        return undefined;
+      });
     }
     try {
-      return await new Promise<ApprovalAnswer>((resolve) => {
-        if (signal?.aborted) {
-          resolve({ approved: false });
-          return;
-        }
-        this.approvals.set(request.toolUseId, resolve);
-        signal?.addEventListener('abort', () => resolve({ approved: false }), { once: true });
-      });
+      return await answered;
     } finally {
-      if (proposal) {
-        // closing the diff must not hold up the write that follows
-        void closeDiffs(proposal, this.proposals).then(undefined, () => undefined);
-      }
+      // close the diff once it is open; the write that follows must not wait for it
+      void diff.then((proposal) => (proposal ? closeDiffs(proposal, this.proposals) : undefined)).then(undefined, () => undefined);
+    }
+  }
+
+  /** Show current vs proposed in a diff editor; resolves with the proposal's URI once shown. */
+  private async openDiff(id: string, diff: NonNullable<ApprovalRequest['diff']>): Promise<vscode.Uri> {
+    const target = vscode.Uri.file(diff.path);
+    const proposal = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: target.path, query: id });
+    this.proposals.set(proposal, diff.after);
+    const left = diff.before === undefined ? vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: target.path, query: `empty-${id}` }) : target;
+    if (diff.before === undefined) {
+      this.proposals.set(left, '');
+    }
+    await vscode.commands.executeCommand('vscode.diff', left, proposal, vscode.l10n.t('{0} (proposed by the DevOps agent)', path.basename(target.path)), { preview: true, preserveFocus: true });
+    return proposal;
+  }
+
+  /** Apply the user's answer on a card to the call waiting for it. */
+  private answer(m: ApproveMessage, pending: PendingApproval): void {
+    this.approvals.delete(m.id);
+    const original = pending.request.command;
+    const edited = m.approved && m.command !== undefined && original !== undefined && m.command.trim() !== '' && m.command.trim() !== original.command.trim();
+    if (edited && m.command !== undefined && original !== undefined) {
+      void this.runEdited(m.id, { command: m.command.trim(), cwd: original.cwd }, pending);
+      return;
+    }
+    this.updateTool(m.id, { state: m.approved ? 'running' : 'rejected' });
+    pending.resolve(m.approved ? { approved: true } : { approved: false, message: m.message ?? 'The user rejected this call. Do not retry it unchanged; ask what to do instead.' });
+  }
+
+  /**
+   * The user edited the command on its card and pressed Run: the same policy decides about the
+   * edited command; if it is not denied it runs at once in the terminal (the user's Run is the
+   * confirmation), without a round trip through the model. The model learns what ran, its output
+   * and exit code through the tool_result of its own call.
+   */
+  private async runEdited(id: string, command: { command: string; cwd: string }, pending: PendingApproval): Promise<void> {
+    const settings = this.runSettings;
+    if (!settings) {
+      pending.resolve({ approved: false, message: 'The user edited the command, but the run ended before it could start.' });
+      return;
+    }
+    const decision = decide({ name: 'run_shell_command', input: { command: command.command, cwd: command.cwd } }, settings.policy);
+    const base = { command, edited: true, reasons: decision.reasons, hosts: decision.hosts, destructive: decision.destructive === true };
+    if (decision.decision === 'deny') {
+      this.updateTool(id, { ...base, state: 'denied' });
+      pending.resolve({
+        approved: false,
+        message: `The user edited your command to:\n${command.command}\nThe workspace policy (aurora.yaml) denied the edited command, so nothing ran: ${decision.reasons.join('; ')}. Do not try to work around the policy; ask the user what to do instead.`,
+      });
+      return;
+    }
+    this.updateTool(id, { ...base, state: 'running' });
+    try {
+      const cwd = command.cwd === '' || command.cwd === '.' ? settings.root : joinPath(settings.root, command.cwd);
+      const r = await this.terminal.run({ command: command.command, cwd, timeoutMs: settings.timeoutMs, ...(pending.signal ? { signal: pending.signal } : {}) });
+      const body = capText(settings.redact ? redactSecrets(r.output).text : r.output, OUTPUT_LIMIT);
+      const status = r.cancelled ? 'It was cancelled by the user before it finished.' : r.timedOut ? `It timed out after ${Math.round(settings.timeoutMs / 1000)} s and was stopped.` : `exit code ${r.exitCode ?? 'none (killed)'}`;
+      const shown = body.length > 4000 ? `${body.slice(0, 2000)}\n…\n${body.slice(-2000)}` : body;
+      this.updateTool(id, { state: r.exitCode === 0 ? 'done' : 'failed', output: shown, exitCode: r.exitCode });
+      pending.resolve({
+        approved: false,
+        message: `The user edited your command and ran the edited command instead of yours (the workspace policy allowed it and the user confirmed it). Do not run it again.\nCommand that ran: ${command.command}\n${status}\n${body}`,
+      });
+    } catch (e) {
+      this.updateTool(id, { state: 'failed', output: e instanceof Error ? e.message : String(e) });
+      pending.resolve({ approved: false, message: `The user edited your command to:\n${command.command}\nbut it could not be started: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
 
