@@ -3,7 +3,7 @@ import type { AnalyzeConfig, AnalyzeEnv, FileKind, Finding, Range, Severity, Sou
 import type { AnyRule, FolderRule, Report, Rule, RuleMeta } from './rule';
 import { isFolderRule } from './rule';
 import { detectKind, HANDLERS } from './kinds';
-import type { KindModels } from './kinds';
+import type { KindModels, ReuseSession } from './kinds';
 import { ALL_RULES } from './rules';
 import { filterSuppressed } from './suppress';
 import { isGrammarLoaded } from './parsers/treeSitter';
@@ -74,7 +74,7 @@ function isBinary(text: string): boolean {
   return head.includes('\u0000');
 }
 
-function analyzeOne(path: string, rawText: string, config: AnalyzeConfig, env: AnalyzeEnv, reuse: boolean): FileAnalysis {
+function analyzeOne(path: string, rawText: string, config: AnalyzeConfig, env: AnalyzeEnv, reuse: ReuseSession | undefined): FileAnalysis {
   const text = stripBom(rawText);
   const index = new TextIndex(text.length > MAX_FILE_BYTES ? '' : text);
   const kind = detectKind(path, text.length > MAX_FILE_BYTES ? undefined : text, env);
@@ -104,7 +104,7 @@ function analyzeOne(path: string, rawText: string, config: AnalyzeConfig, env: A
   }
   let parsed: { model?: unknown; problem?: { message: string; range: Range } };
   try {
-    parsed = (handler.parse as (t: string, i: TextIndex, reuse: boolean) => { model?: unknown; problem?: { message: string; range: Range } })(text, index, reuse);
+    parsed = (handler.parse as (t: string, i: TextIndex, reuse: ReuseSession | undefined) => { model?: unknown; problem?: { message: string; range: Range } })(text, index, reuse);
   } catch (e) {
     parsed = { problem: { message: `Could not parse: ${e instanceof Error ? e.message : String(e)}`, range: index.range(0, 0) } };
   }
@@ -162,8 +162,8 @@ function finish(findings: Finding[], index: TextIndex): Finding[] {
  * The grammars must have been loaded (`await prepare()`) once before.
  */
 export function analyze(path: string, text: string, config: AnalyzeConfig = {}, env: AnalyzeEnv = {}): Finding[] {
-  // the model is dropped when this returns, so unchanged YAML documents may be reused next time
-  const result = analyzeOne(path, text, config, env, true);
+  // the model is dropped when this returns, so unchanged parts may be reused next time
+  const result = analyzeOne(path, text, config, env, { yamlChunks: new Set() });
   return finish(result.findings, result.index);
 }
 
@@ -174,14 +174,30 @@ function dirOf(path: string): string {
   return i < 0 ? '' : norm.slice(0, i);
 }
 
+/** Options of `analyzeFiles`. */
+export interface AnalyzeFilesOptions {
+  /**
+   * The editor's on-type path: parsers may start from recent parses of similar texts (only the
+   * edited YAML documents and Terraform blocks are parsed again). Off for batch runs (CLI, scans),
+   * where every file is new and caching would only cost memory.
+   */
+  onType?: boolean;
+}
+
 /**
  * Analyse many files, adding cross-file findings (e.g. a Service whose selector matches no
  * workload) among files of the same kind in the same folder. Returns findings by path.
  */
-export function analyzeFiles(files: readonly SourceFile[], config: AnalyzeConfig = {}, envFor: (path: string) => AnalyzeEnv = () => ({})): Map<string, Finding[]> {
+export function analyzeFiles(
+  files: readonly SourceFile[],
+  config: AnalyzeConfig = {},
+  envFor: (path: string) => AnalyzeEnv = () => ({}),
+  options: AnalyzeFilesOptions = {},
+): Map<string, Finding[]> {
   const results = new Map<string, FileAnalysis>();
+  const session: ReuseSession | undefined = options.onType ? { yamlChunks: new Set() } : undefined;
   for (const file of files) {
-    results.set(file.path, analyzeOne(file.path, file.text, config, envFor(file.path), false));
+    results.set(file.path, analyzeOne(file.path, file.text, config, envFor(file.path), session));
   }
   const groups = new Map<string, { kind: FileKind; files: { path: string; text: string; index: TextIndex; model: unknown }[] }>();
   for (const file of files) {

@@ -3,6 +3,7 @@
  * No VS Code, file system or process access happens below this folder.
  */
 export { analyze, analyzeFiles, effectiveSeverity, ENGINE_RULES, MAX_FILE_BYTES, PARSE_ERROR, FILE_TOO_LARGE, INTERNAL_ERROR } from './analyze';
+export type { AnalyzeFilesOptions } from './analyze';
 export { applyFixes, applyEdits } from './fixes';
 export { detectKind } from './kinds';
 export { parseAnalyzeConfig, mergeConfigs } from './config';

@@ -27,12 +27,23 @@ export interface ParseResult<M> {
   problem?: ParseProblem;
 }
 
+/**
+ * One on-type analysis run (a single `analyze` call, or one `analyzeFiles` call of the editor):
+ * parsers may start from earlier parses of similar texts (YAML documents, Terraform syntax trees).
+ * Models built this way are valid until the next run, so a session is only for callers that drop
+ * the models when the run ends.
+ */
+export interface ReuseSession {
+  /** YAML chunks handed out in this run (see YamlParseOptions.usedChunks). */
+  readonly yamlChunks: Set<object>;
+}
+
 /** How to parse one kind of file. */
 export interface KindHandler<K extends FileKind> {
   kind: K;
   grammars: readonly GrammarName[];
-  /** `reuse`: on-type analysis may reuse unchanged parts of an earlier parse (see YamlParseOptions). */
-  parse(text: string, index: TextIndex, reuse?: boolean): ParseResult<KindModels[K]>;
+  /** `reuse`: on-type analysis may reuse unchanged parts of an earlier parse (see ReuseSession). */
+  parse(text: string, index: TextIndex, reuse?: ReuseSession): ParseResult<KindModels[K]>;
 }
 
 function yamlHandler<K extends 'compose' | 'kubernetes' | 'github-actions' | 'gitlab-ci' | 'aurora' | 'pulumi'>(
@@ -42,7 +53,7 @@ function yamlHandler<K extends 'compose' | 'kubernetes' | 'github-actions' | 'gi
     kind,
     grammars: kind === 'github-actions' || kind === 'gitlab-ci' ? ['bash'] : [],
     parse(text, index, reuse) {
-      const file = parseYamlFile(text, index, { reuseDocuments: reuse === true });
+      const file = parseYamlFile(text, index, { reuseDocuments: reuse !== undefined, usedChunks: reuse?.yamlChunks });
       if (file.error) {
         return { problem: file.error };
       }
@@ -60,7 +71,7 @@ export const HANDLERS: { [K in FileKind]: KindHandler<K> } = {
   'gitlab-ci': yamlHandler('gitlab-ci'),
   aurora: yamlHandler('aurora'),
   pulumi: yamlHandler('pulumi'),
-  terraform: { kind: 'terraform', grammars: ['terraform'], parse: (text) => parseTerraform(text) },
+  terraform: { kind: 'terraform', grammars: ['terraform'], parse: (text, index, reuse) => parseTerraform(text, index, { reuse: reuse !== undefined }) },
   helm: { kind: 'helm', grammars: [], parse: () => ({ model: null }) },
 };
 

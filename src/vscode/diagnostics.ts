@@ -202,7 +202,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     await this.ensureReady();
     const config = await this.config.configFor(doc.uri);
     const sources = this.groupOf(doc.uri, p, doc.getText());
-    return analyzeFiles(sources.map((s) => s.file), config, envFor).get(p) ?? [];
+    return analyzeFiles(sources.map((s) => s.file), config, envFor, { onType: true }).get(p) ?? [];
   }
 
   /**
@@ -225,7 +225,8 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
     const sources = this.groupOf(uri, current.path, current.text);
     const started = Date.now();
-    const results = analyzeFiles(sources.map((s) => s.file), config, envFor);
+    // typing: only the edited YAML documents / Terraform blocks are parsed again
+    const results = analyzeFiles(sources.map((s) => s.file), config, envFor, { onType: true });
     const elapsed = Date.now() - started;
     if (elapsed > 50) {
       this.log.debug(`analysed ${sources.length} file(s) for ${uri.fsPath} in ${elapsed} ms`);

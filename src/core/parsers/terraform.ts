@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { TextIndex } from '../text';
 import type { Range } from '../types';
 import { parserFor } from './treeSitter';
@@ -68,13 +68,40 @@ export interface TerraformModel {
   index: TextIndex;
 }
 
+/** Options of `parseTerraform`. */
+export interface TerraformParseOptions {
+  /**
+   * On-type analysis: start from a recent parse of a similar text (the same file before the last
+   * keystrokes). tree-sitter re-parses incrementally and unchanged top-level blocks are reused
+   * instead of converted again. The result is identical to a fresh parse (a unit test checks it).
+   */
+  reuse?: boolean;
+}
+
+/** A recent parse kept for on-type reuse: its syntax tree and converted top-level blocks. */
+interface RecentParse {
+  text: string;
+  index: TextIndex;
+  tree: Tree;
+  /** Top-level blocks by their [start, end) offsets; empty when the text did not parse. */
+  tops: { start: number; end: number; block: HclBlock }[];
+}
+
+/** A few recent parses (one per file being edited is enough; a handful covers split editors). */
+const recent: RecentParse[] = [];
+const MAX_RECENT = 4;
+/** Texts this small parse fresh faster than the reuse bookkeeping pays back. */
+const MIN_REUSE_CHARS = 2_000;
+
 /** Parse a Terraform file with tree-sitter-terraform. Requires the terraform grammar. */
-export function parseTerraform(text: string): { model?: TerraformModel; problem?: ParseProblem } {
-  const index = new TextIndex(text);
-  const tree = parserFor('terraform').parse(text);
+export function parseTerraform(text: string, index = new TextIndex(text), options: TerraformParseOptions = {}): { model?: TerraformModel; problem?: ParseProblem } {
+  const reuse = options.reuse === true && text.length >= MIN_REUSE_CHARS ? takeSimilar(text, index) : undefined;
+  const tree = reuse ? parserFor('terraform').parse(text, reuse.prev.tree) : parserFor('terraform').parse(text);
+  reuse?.prev.tree.delete();
   if (!tree) {
     return { problem: { message: 'The Terraform parser gave up on this file', range: index.lineRange(0) } };
   }
+  const entry: RecentParse | undefined = options.reuse === true && text.length >= MIN_REUSE_CHARS ? { text, index, tree, tops: [] } : undefined;
   try {
     const root = tree.rootNode;
     if (root.hasError) {
@@ -84,11 +111,169 @@ export function parseTerraform(text: string): { model?: TerraformModel; problem?
       return { problem: { message: `HCL syntax error: ${what}`, range: { start: range.start, end: range.start.line === range.end.line ? range.end : index.lineRange(range.start.line).end } } };
     }
     const body = root.namedChildren.find((c) => c?.type === 'body');
-    const blocks = body ? convertBody(body, index, text).blocks : [];
+    if (!body) {
+      return { model: { blocks: [], index } };
+    }
+    if (!entry) {
+      return { model: { blocks: convertBody(body, index, text).blocks, index } };
+    }
+    const blocks: HclBlock[] = [];
+    for (const child of body.namedChildren) {
+      if (child?.type !== 'block') {
+        continue;
+      }
+      const start = child.startIndex;
+      const end = child.endIndex;
+      const block = (reuse && reusedBlock(reuse, start, end, index)) ?? convertBlock(child, index, text);
+      entry.tops.push({ start, end, block });
+      blocks.push(block);
+    }
     return { model: { blocks, index } };
   } finally {
-    tree.delete();
+    if (entry) {
+      remember(entry);
+    } else {
+      tree.delete();
+    }
   }
+}
+
+/** The edit that turns a recent text into `text`, as tree-sitter and the block reuse need it. */
+interface Reuse {
+  prev: RecentParse;
+  /** Length of the common prefix. */
+  prefix: number;
+  /** Where the changed span ends in the old and in the new text (the common suffix follows). */
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * Take the recent parse closest to `text` out of the cache and apply the edit to its tree, or
+ * return undefined when none shares most of its text (a different file: parse fresh).
+ */
+function takeSimilar(text: string, index: TextIndex): Reuse | undefined {
+  let best: Reuse | undefined;
+  let bestShared = 0;
+  for (const prev of recent) {
+    const old = prev.text;
+    const max = Math.min(old.length, text.length);
+    let prefix = 0;
+    while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) {
+      prefix++;
+    }
+    let suffix = 0;
+    while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) {
+      suffix++;
+    }
+    const shared = prefix + suffix;
+    if (shared > bestShared) {
+      bestShared = shared;
+      best = { prev, prefix, oldEnd: old.length - suffix, newEnd: text.length - suffix };
+    }
+  }
+  if (!best || bestShared < text.length / 2) {
+    return undefined;
+  }
+  recent.splice(recent.indexOf(best.prev), 1);
+  const point = (p: { line: number; character: number }): { row: number; column: number } => ({ row: p.line, column: p.character });
+  best.prev.tree.edit({
+    startIndex: best.prefix,
+    oldEndIndex: best.oldEnd,
+    newEndIndex: best.newEnd,
+    startPosition: point(index.positionAt(best.prefix)),
+    oldEndPosition: point(best.prev.index.positionAt(best.oldEnd)),
+    newEndPosition: point(index.positionAt(best.newEnd)),
+  });
+  return best;
+}
+
+function remember(entry: RecentParse): void {
+  recent.unshift(entry);
+  while (recent.length > MAX_RECENT) {
+    recent.pop()?.tree.delete();
+  }
+}
+
+/**
+ * A converted block of the earlier parse that is still exact for the block at [start, end): one
+ * wholly before the edit is the same object; one after it is a copy moved by the edit's offset
+ * and line delta (characters keep their values because the block starts on a line after the edit).
+ */
+function reusedBlock(reuse: Reuse, start: number, end: number, index: TextIndex): HclBlock | undefined {
+  const tops = reuse.prev.tops;
+  if (end <= reuse.prefix) {
+    return findTop(tops, start, end);
+  }
+  const delta = reuse.newEnd - reuse.oldEnd;
+  if (start < reuse.newEnd || start - delta < reuse.oldEnd) {
+    return undefined;
+  }
+  const line = index.positionAt(start).line;
+  if (index.lineStartOffset(line) < reuse.newEnd) {
+    return undefined;
+  }
+  const old = findTop(tops, start - delta, end - delta);
+  if (!old) {
+    return undefined;
+  }
+  const lineDelta = line - reuse.prev.index.positionAt(start - delta).line;
+  return shiftBlock(old, delta, lineDelta);
+}
+
+function findTop(tops: RecentParse['tops'], start: number, end: number): HclBlock | undefined {
+  let lo = 0;
+  let hi = tops.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tops[mid];
+    if (t.start === start) {
+      return t.end === end ? t.block : undefined;
+    }
+    if (t.start < start) {
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return undefined;
+}
+
+function shiftRange(r: Range, lines: number): Range {
+  return lines === 0 ? r : { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
+
+function shiftBlock(b: HclBlock, by: number, lines: number): HclBlock {
+  return {
+    type: b.type,
+    labels: b.labels,
+    range: shiftRange(b.range, lines),
+    headerRange: shiftRange(b.headerRange, lines),
+    attributes: b.attributes.map((a) => ({ name: a.name, nameRange: shiftRange(a.nameRange, lines), value: shiftExpr(a.value, by, lines), range: shiftRange(a.range, lines) })),
+    blocks: b.blocks.map((c) => shiftBlock(c, by, lines)),
+    bodyIndent: b.bodyIndent,
+    closeOffset: b.closeOffset + by,
+  };
+}
+
+function shiftExpr(e: HclExpr, by: number, lines: number): HclExpr {
+  const out: HclExpr = { ...e, range: shiftRange(e.range, lines), start: e.start + by, end: e.end + by };
+  if (e.items) {
+    out.items = e.items.map((x) => shiftExpr(x, by, lines));
+  }
+  if (e.entries) {
+    out.entries = e.entries.map((x) => ({ key: x.key, keyRange: shiftRange(x.keyRange, lines), value: shiftExpr(x.value, by, lines) }));
+  }
+  if (e.args) {
+    out.args = e.args.map((x) => shiftExpr(x, by, lines));
+  }
+  if (e.parts) {
+    out.parts = e.parts.map((p) => ('literal' in p ? { literal: p.literal, start: p.start + by } : { expr: shiftExpr(p.expr, by, lines) }));
+  }
+  if (e.contentStart !== undefined) {
+    out.contentStart = e.contentStart + by;
+  }
+  return out;
 }
 
 function firstError(node: Node): Node {

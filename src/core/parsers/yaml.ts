@@ -29,6 +29,12 @@ export interface YamlParseOptions {
    * reused documents get their positions shifted in place.
    */
   reuseDocuments?: boolean;
+  /**
+   * Cached chunks already handed out in this analysis run (several files analysed together must
+   * not share one cached document: each would shift it to its own offsets). Defaults to a set
+   * for this call only.
+   */
+  usedChunks?: Set<object>;
 }
 
 interface CachedChunk {
@@ -62,7 +68,7 @@ export function parseYamlFile(text: string, index = new TextIndex(text), options
   }
   const documents: Document.Parsed[] = [];
   let error: ParseProblem | undefined;
-  const usedHere = new Set<CachedChunk>();
+  const usedHere = options.usedChunks ?? new Set<object>();
   for (let i = 0; i < starts.length; i++) {
     const base = starts[i];
     const chunkText = text.slice(base, i + 1 < starts.length ? starts[i + 1] : text.length);

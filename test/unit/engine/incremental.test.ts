@@ -1,0 +1,163 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { before, describe, it } from 'node:test';
+import { analyzeFiles } from '../../../src/core';
+import { parseTerraform } from '../../../src/core/parsers/terraform';
+import { parseYamlFile } from '../../../src/core/parsers/yaml';
+import { TextIndex } from '../../../src/core/text';
+import { ready, repoRoot } from '../../helpers/core';
+import { prng } from '../../helpers/prng';
+
+/*
+ * The on-type path starts from earlier parses (tree-sitter incremental parsing plus reused
+ * Terraform blocks; cached YAML documents). Whatever the edits, it must give exactly what a fresh
+ * parse gives: these tests replay seeded edit sequences and compare both after every step.
+ */
+
+function filesUnder(dir: string, pred: (f: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      out.push(...filesUnder(full, pred));
+    } else if (pred(full)) {
+      out.push(full);
+    }
+  }
+  return out.sort();
+}
+
+const root = repoRoot();
+const tfSources = [...filesUnder(path.join(root, 'test', 'fixtures', 'ok'), (f) => f.endsWith('.tf')), ...filesUnder(path.join(root, 'examples'), (f) => f.endsWith('.tf'))].map((f) => fs.readFileSync(f, 'utf8'));
+const k8sSources = filesUnder(path.join(root, 'examples', 'k8s'), (f) => /\.ya?ml$/.test(f)).map((f) => fs.readFileSync(f, 'utf8'));
+
+/** Pieces an edit may insert: typing, HCL/YAML punctuation, line breaks, a copied slice. */
+const PIECES = ['a', 'x', '1', ' ', '\n', '"', '{', '}', '=', '[', ']', '#', '${', ':', '- ', '---\n', '\r\n', 'é', '😀'];
+
+/** A seeded edit: insert, delete or replace a short span, sometimes paste a slice of the text. */
+function edit(text: string, r: () => number): string {
+  const at = Math.floor(r() * (text.length + 1));
+  const del = r() < 0.4 ? Math.floor(r() * 12) : 0;
+  let ins = '';
+  const roll = r();
+  if (roll < 0.6) {
+    ins = PIECES[Math.floor(r() * PIECES.length)];
+  } else if (roll < 0.8) {
+    const from = Math.floor(r() * text.length);
+    ins = text.slice(from, from + Math.floor(r() * 200));
+  }
+  return text.slice(0, at) + ins + text.slice(Math.min(text.length, at + del));
+}
+
+/**
+ * What a user does to a file: mostly typing inside values near one spot, sometimes a stray edit
+ * that breaks the syntax (undone at the next step, as a user would), sometimes a pasted block.
+ */
+function* typingSession(start: string, steps: number, seed: number): Generator<string> {
+  const r = prng(seed);
+  let text = start;
+  for (let i = 0; i < steps; i++) {
+    const roll = r();
+    if (roll < 0.15) {
+      yield edit(text, r);
+      i++;
+      yield text;
+      continue;
+    }
+    if (roll < 0.22) {
+      const lineStarts = [...text.matchAll(/\n(?=[a-z])/g)].map((m) => (m.index ?? 0) + 1);
+      const at = lineStarts.length > 0 ? lineStarts[Math.floor(r() * lineStarts.length)] : 0;
+      const block = text.includes('resource "') || text.endsWith('}\n') ? `variable "v${i}" {\n  default = "x${i}"\n}\n\n` : `# note ${i}\n`;
+      text = text.slice(0, at) + block + text.slice(at);
+    } else if (roll < 0.27) {
+      // indent a block header: the block keeps its offsets' order but moves within its line
+      const headers = [...text.matchAll(/^(?=(resource|variable|output|locals|module|data) )/gm)].map((m) => m.index ?? 0);
+      if (headers.length > 0) {
+        const at = headers[Math.floor(r() * headers.length)];
+        text = text.slice(0, at) + ' ' + text.slice(at);
+      }
+    } else {
+      // inside a quoted value: insert a letter after an opening quote, or delete one
+      const quotes = [...text.matchAll(/= "(?=[a-z0-9])/g)].map((m) => (m.index ?? 0) + 3);
+      if (quotes.length === 0) {
+        text = text + '\n';
+      } else {
+        const at = quotes[Math.floor(r() * quotes.length)];
+        text = r() < 0.7 ? text.slice(0, at) + String.fromCharCode(97 + Math.floor(r() * 26)) + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+      }
+    }
+    yield text;
+  }
+}
+
+describe('on-type reuse gives what a fresh parse gives', () => {
+  before(ready);
+
+  it('has sources to edit', () => {
+    assert.ok(tfSources.length >= 5, `Terraform sources found: ${tfSources.length}`);
+    assert.ok(k8sSources.length >= 2, `Kubernetes sources found: ${k8sSources.length}`);
+  });
+
+  it('Terraform: incremental parses equal fresh parses over 250 seeded edits', () => {
+    const base = tfSources.join('\n');
+    assert.ok(base.length > 4000, 'the joined module is large enough to take the reuse path');
+    let reusedSteps = 0;
+    let step = 0;
+    for (const text of typingSession(base, 250, 11)) {
+      step++;
+      const index = new TextIndex(text);
+      const incremental = parseTerraform(text, index, { reuse: true });
+      const fresh = parseTerraform(text, new TextIndex(text));
+      assert.deepStrictEqual(incremental, fresh, `step ${step} differs`);
+      if (incremental.model) {
+        reusedSteps++;
+      }
+    }
+    // most steps parse (typing inside values and names), so block reuse is really exercised
+    assert.ok(reusedSteps > 120, `steps with a model: ${reusedSteps}`);
+  });
+
+  it('Terraform: two files edited in turn keep their own parses', () => {
+    const a = tfSources.slice(0, Math.ceil(tfSources.length / 2)).join('\n');
+    const b = tfSources.slice(Math.ceil(tfSources.length / 2)).join('\n');
+    const ra = typingSession(a, 60, 3);
+    const rb = typingSession(b, 60, 4);
+    for (let i = 0; i < 60; i++) {
+      for (const text of [ra.next().value, rb.next().value]) {
+        assert.ok(typeof text === 'string');
+        assert.deepStrictEqual(parseTerraform(text, new TextIndex(text), { reuse: true }), parseTerraform(text), `step ${i} differs`);
+      }
+    }
+  });
+
+  it('YAML: files sharing identical documents in one run keep their own positions', () => {
+    const doc = k8sSources[0];
+    const files = [
+      { path: 'k8s/a.yaml', text: doc },
+      { path: 'k8s/b.yaml', text: `# header line\n${doc}` },
+    ];
+    const cold = analyzeFiles(files);
+    // twice: the second run starts from the documents the first one cached
+    for (let i = 0; i < 2; i++) {
+      assert.deepStrictEqual(analyzeFiles(files, {}, () => ({}), { onType: true }), cold);
+    }
+    const a = parseYamlFile(files[0].text, undefined, { reuseDocuments: true, usedChunks: new Set() });
+    assert.ok(a.documents.length > 0);
+  });
+
+  it('findings on the on-type path equal a cold analysis over seeded edits (Terraform and Kubernetes)', () => {
+    const cases = [
+      { path: 'infra/main.tf', base: tfSources.join('\n'), seed: 21 },
+      { path: 'k8s/all.yaml', base: k8sSources.join('\n---\n'), seed: 22 },
+    ];
+    for (const c of cases) {
+      let step = 0;
+      for (const text of typingSession(c.base, 80, c.seed)) {
+        step++;
+        const files = [{ path: c.path, text }];
+        assert.deepStrictEqual(analyzeFiles(files, {}, () => ({}), { onType: true }), analyzeFiles(files), `${c.path} step ${step} differs`);
+      }
+    }
+  });
+});
