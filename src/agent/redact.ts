@@ -13,15 +13,28 @@ export interface Redacted {
 }
 
 const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY( BLOCK)?-----|$)/g;
-/** `key: value`, `key = "value"`, `KEY=value`, `"key": "value"` on one line. */
-const ASSIGNMENT = /(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1([ \t]*[:=][ \t]*)(["']?)([^\s"'#,;}]{4,}|"[^"\n]{4,}"|'[^'\n]{4,}')\4/g;
+/**
+ * `key: value`, `key = "value"`, `KEY=value`, `"key": "value"` on one line. Groups: opening quote
+ * (or none), leading digits/dots/dashes, the key, the separator, the value's quote, the value.
+ * An unquoted key starts where an identifier run starts (the lookbehind), and the run is taken
+ * whole through a lookahead (an atomic group): the plain `[A-Za-z_][A-Za-z0-9_.-]*` form retried
+ * at every position of a long run and made redaction quadratic (16,000 letters took seconds, a
+ * command printing megabytes of them never finished).
+ */
+const ASSIGNMENT = /(?:(["'])|(?<![A-Za-z0-9_.-]))([0-9.-]*)(?=([A-Za-z_][A-Za-z0-9_.-]*))\3\1([ \t]*[:=][ \t]*)(["']?)([^\s"'#,;}]{4,}|"[^"\n]{4,}"|'[^'\n]{4,}')\5/g;
+/**
+ * The shared `password in URL` format with a bounded scheme that starts after a non-word
+ * character (what `\b` meant there): the shared pattern's unbounded scheme is quadratic on long
+ * dotted runs such as `a.a.a.a…`.
+ */
+const PASSWORD_IN_URL = /(?<!\w)[a-z][a-z0-9+.-]{0,31}:\/\/[^\s:/@]+:[^\s@/$]{3,}@[^\s]+/gi;
 
 let globalFormats: { name: string; pattern: RegExp }[] | undefined;
 
 function formats(): { name: string; pattern: RegExp }[] {
   globalFormats ??= secretFormats()
     .filter((f) => f.name !== 'private key')
-    .map((f) => ({ name: f.name, pattern: new RegExp(f.pattern.source, f.pattern.flags.includes('g') ? f.pattern.flags : f.pattern.flags + 'g') }));
+    .map((f) => ({ name: f.name, pattern: f.name === 'password in URL' ? PASSWORD_IN_URL : new RegExp(f.pattern.source, f.pattern.flags.includes('g') ? f.pattern.flags : f.pattern.flags + 'g') }));
   return globalFormats;
 }
 
@@ -47,13 +60,14 @@ export function redactSecrets(text: string): Redacted {
       return `[REDACTED ${f.name}]`;
     });
   }
-  out = out.replace(ASSIGNMENT, (m, q1: string, key: string, sep: string, q2: string, value: string) => {
+  out = out.replace(ASSIGNMENT, (m, quote: string | undefined, lead: string, key: string, sep: string, q2: string, value: string) => {
+    const q1 = quote ?? '';
     const bare = value.replace(/^["']|["']$/g, '');
     if (!isSecretName(key) || isPlaceholderValue(bare) || bare.startsWith('[REDACTED') || /^(true|false|\d+)$/i.test(bare)) {
       return m;
     }
     count++;
-    return `${q1}${key}${q1}${sep}${q2}[REDACTED]${q2}`;
+    return `${q1}${lead}${key}${q1}${sep}${q2}[REDACTED]${q2}`;
   });
   return { text: out, count };
 }

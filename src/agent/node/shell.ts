@@ -1,5 +1,6 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
+import { StringDecoder } from 'string_decoder';
 import type { Shell, ShellResult, ShellRunOptions } from '../ports';
 
 /** Output kept in memory per command: head and tail of this many characters each. */
@@ -31,32 +32,21 @@ export class NodeShell implements Shell {
       const child = windows
         ? spawn(options.command, { cwd: options.cwd, env, shell: true, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true })
         : spawn(shellPath(), ['-c', options.command], { cwd: options.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-      let head = '';
-      let tail = '';
-      let dropped = 0;
+      const capture = new OutputCapture(KEEP);
       let timedOut = false;
       let cancelled = false;
       let settled = false;
-      const append = (chunk: Buffer): void => {
-        const text = chunk.toString('utf8');
+      // one decoder per stream, so a multi-byte character split across chunks is not mangled
+      const decoders = { out: new StringDecoder('utf8'), err: new StringDecoder('utf8') };
+      const append = (text: string): void => {
+        if (text === '') {
+          return;
+        }
         options.onOutput?.(text);
-        if (head.length < KEEP) {
-          const room = KEEP - head.length;
-          head += text.slice(0, room);
-          if (text.length <= room) {
-            return;
-          }
-          tail += text.slice(room);
-        } else {
-          tail += text;
-        }
-        if (tail.length > KEEP) {
-          dropped += tail.length - KEEP;
-          tail = tail.slice(tail.length - KEEP);
-        }
+        capture.add(text);
       };
-      child.stdout?.on('data', append);
-      child.stderr?.on('data', append);
+      child.stdout?.on('data', (chunk: Buffer) => append(decoders.out.write(chunk)));
+      child.stderr?.on('data', (chunk: Buffer) => append(decoders.err.write(chunk)));
       const killTree = (): void => {
         if (child.pid === undefined || child.exitCode !== null) {
           return;
@@ -98,11 +88,80 @@ export class NodeShell implements Shell {
         settled = true;
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', onAbort);
-        const output = dropped > 0 ? `${head}\n[… ${dropped} characters not kept …]\n${tail}` : head + tail;
-        resolve({ exitCode, output: output + extra, timedOut, cancelled });
+        append(decoders.out.end());
+        append(decoders.err.end());
+        resolve({ exitCode, output: capture.text() + extra, timedOut, cancelled });
       };
       child.on('error', (e) => done(null, `${e.message}\n`));
       child.on('close', (code) => done(code));
     });
+  }
+}
+
+/**
+ * Keeps the first `keep` characters and the last `keep` characters of a stream of chunks, in
+ * O(chunk) per chunk: the tail is a queue of chunks trimmed from the front, joined only once at
+ * the end, so a command printing hundreds of megabytes costs time and memory proportional to
+ * what it prints and what is kept, never a copy of the kept tail per chunk.
+ */
+export class OutputCapture {
+  private head = '';
+  private readonly tail: string[] = [];
+  /** Index of the first live chunk in `tail` (dead ones are compacted away in batches). */
+  private first = 0;
+  private tailLength = 0;
+  private dropped = 0;
+
+  constructor(private readonly keep: number) {}
+
+  /** Append one chunk of output. */
+  add(text: string): void {
+    let rest = text;
+    if (this.head.length < this.keep) {
+      const room = this.keep - this.head.length;
+      this.head += rest.slice(0, room);
+      if (rest.length <= room) {
+        return;
+      }
+      rest = rest.slice(room);
+    }
+    if (rest.length >= this.keep) {
+      // one chunk covers the whole tail: everything before it goes
+      this.dropped += this.tailLength + rest.length - this.keep;
+      this.tail.length = 0;
+      this.first = 0;
+      this.tail.push(rest.slice(rest.length - this.keep));
+      this.tailLength = this.keep;
+      return;
+    }
+    this.tail.push(rest);
+    this.tailLength += rest.length;
+    while (this.tailLength - this.tail[this.first].length >= this.keep) {
+      // whole chunks at the front are no longer needed
+      this.tailLength -= this.tail[this.first].length;
+      this.dropped += this.tail[this.first].length;
+      this.first++;
+    }
+    if (this.tailLength > this.keep) {
+      const excess = this.tailLength - this.keep;
+      this.tail[this.first] = this.tail[this.first].slice(excess);
+      this.tailLength -= excess;
+      this.dropped += excess;
+    }
+    if (this.first > 64 && this.first * 2 > this.tail.length) {
+      this.tail.splice(0, this.first);
+      this.first = 0;
+    }
+  }
+
+  /** Characters dropped between the head and the tail. */
+  get droppedCharacters(): number {
+    return this.dropped;
+  }
+
+  /** The head, a note of what was dropped (if anything) and the tail. */
+  text(): string {
+    const tail = this.tail.slice(this.first).join('');
+    return this.dropped > 0 ? `${this.head}\n[… ${this.dropped} characters not kept …]\n${tail}` : this.head + tail;
   }
 }
