@@ -101,16 +101,18 @@ suite('command-palette tasks', () => {
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(wsUri('tasks', 'existing', 'compose.yaml'))), 'the discarded edit created nothing either');
   });
 
-  test('CI pipeline, Kubernetes manifests and Terraform skeleton are generated and pass our checks', async () => {
+  test('CI pipelines (GitHub, GitLab), Kubernetes manifests and Terraform skeleton are generated and pass our checks', async () => {
     const folder = wsUri('tasks', 'node');
     const pipeline = await api.tasks.planGenerate('pipeline', folder, { provider: 'github' });
     assert.deepStrictEqual(pipeline.files.map((f) => f.path), ['.github/workflows/ci.yml']);
     const k8s = await api.tasks.planGenerate('k8s', folder, { hpa: true });
     assert.ok(k8s.files.some((f) => f.path === 'k8s/hpa.yaml'), 'HPA on request');
     assert.ok(k8s.files.some((f) => f.path === 'k8s/pdb.yaml'), 'PDB always');
+    const gitlab = await api.tasks.planGenerate('pipeline', wsUri('tasks', 'python'), { provider: 'gitlab' });
+    assert.deepStrictEqual(gitlab.files.map((f) => f.path), ['.gitlab-ci.yml']);
     const terraform = await api.tasks.planGenerate('terraform', folder, { provider: 'aws' });
     assert.deepStrictEqual(terraform.files.map((f) => f.path), ['terraform/versions.tf', 'terraform/providers.tf', 'terraform/variables.tf', 'terraform/main.tf', 'terraform/outputs.tf']);
-    for (const plan of [pipeline, k8s, terraform]) {
+    for (const plan of [pipeline, gitlab, k8s, terraform]) {
       assert.ok(plan.changes.every((c) => c.create !== undefined), `${plan.kind}: only new files`);
       assert.strictEqual(await api.tasks.applyPlan(plan, false), true, `${plan.kind} applied`);
       const uris = generatedUris(plan);
