@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseAllDocuments } from 'yaml';
 import type { AuroraApi } from '../../src/extension';
@@ -249,5 +252,24 @@ suite('command-palette tasks', () => {
     assert.deepStrictEqual(result.images, ['nginx:1.27.3']);
     assert.match(result.message, /Trivy/);
     assert.match(result.message, /Grype/);
+  });
+
+  test('Scan Image finds an installed scanner and runs nothing until the user confirms the exact command', async function () {
+    if (process.platform === 'win32') {
+      this.skip();
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-scanner-'));
+    const marker = path.join(dir, 'ran');
+    try {
+      fs.writeFileSync(path.join(dir, 'trivy'), `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
+      // modal dialogs are refused in extension tests: this stands for the user pressing Cancel
+      const result = await vscode.commands.executeCommand<ScanOutcome>('aurora.scanImage', { uri: wsUri('tasks', 'scan', 'Dockerfile'), pathEnv: dir });
+      assert.ok(result);
+      assert.strictEqual(result.status, 'cancelled');
+      assert.deepStrictEqual(result.images, ['nginx:1.27.3']);
+      assert.strictEqual(fs.existsSync(marker), false, 'the scanner did not run');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

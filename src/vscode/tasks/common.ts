@@ -3,7 +3,6 @@
  * built from them), the refactor preview, the trust guard, the folder choice and the "Refine with
  * DevOps Agent" offer.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ChatApi } from '../chat';
@@ -11,6 +10,7 @@ import type { ApiKeys } from '../chat/keys';
 import type { DiagnosticsManager } from '../diagnostics';
 import type { WorkspaceScanner } from '../scanner';
 import { isTrusted } from '../trust';
+import { projectFolderOf } from './paths';
 
 /** What the tasks need from the rest of the extension. */
 export interface TaskDeps {
@@ -133,24 +133,6 @@ export function requireTrust(title: string): boolean {
   }
   void vscode.window.showWarningMessage(vscode.l10n.t('Aurora: "{0}" writes files or runs commands, so it is disabled in Restricted Mode. Trust the workspace to use it.', title));
   return false;
-}
-
-/** Files that mark the root of an application project (what the detector reads first). */
-export const PROJECT_MARKERS: readonly string[] = ['package.json', 'requirements.txt', 'pyproject.toml', 'go.mod', 'pom.xml', 'build.gradle', 'build.gradle.kts'];
-
-/** The nearest folder at or above `dir` (inside `root`) holding a project manifest, or undefined. */
-export function projectFolderOf(dir: string, root: string): string | undefined {
-  let current = path.resolve(dir);
-  const top = path.resolve(root);
-  for (;;) {
-    if (PROJECT_MARKERS.some((m) => fs.existsSync(path.join(current, m)))) {
-      return current;
-    }
-    if (current === top || !current.startsWith(top + path.sep)) {
-      return undefined;
-    }
-    current = path.dirname(current);
-  }
 }
 
 /**

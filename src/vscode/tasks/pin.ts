@@ -11,11 +11,11 @@ import { pinFile } from '../../generate/pin';
 import type { PinMode, PinOutcome, PinResolver, ResolutionCache } from '../../generate/pin';
 import { createNodeResolver } from '../../generate/pin/node';
 import type { NodeResolverOptions } from '../../generate/pin/node';
-import { CONFIG_FILES } from '../config';
 import { errorText, isSkipped } from '../diagnostics';
 import { CANDIDATE_GLOB } from '../scanner';
 import type { PlannedChange, PlannedEdit, TaskDeps, TaskPlan } from './common';
 import { applyPlan, makePlan, requireTrust, resolveFolder } from './common';
+import { findAuroraYaml } from './paths';
 import { deniedHostsMessage, plural } from './text';
 
 /**
@@ -46,24 +46,6 @@ export interface PinPlan extends TaskPlan {
   configFile?: string;
   /** `path:line: what happened` for every reference. */
   details: string[];
-}
-
-/** The nearest aurora.yaml at or above `dir`, stopping at the workspace folder (or the filesystem root). */
-export function findAuroraYaml(dir: string, stopAt: string | undefined): string | undefined {
-  let current = path.resolve(dir);
-  for (;;) {
-    for (const name of CONFIG_FILES) {
-      const candidate = path.join(current, name);
-      if (fs.existsSync(candidate)) {
-        return candidate;
-      }
-    }
-    const parent = path.dirname(current);
-    if (parent === current || (stopAt !== undefined && current === path.resolve(stopAt))) {
-      return undefined;
-    }
-    current = parent;
-  }
 }
 
 /** `permissions.network` of the folder's aurora.yaml (nothing allowed without one). */

@@ -77,11 +77,17 @@ export async function runScanImage(deps: TaskDeps, rawArgs: unknown): Promise<Sc
     return { status: 'no-image', message, images };
   }
   const run = vscode.l10n.t('Run');
-  const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Run this scan in the Aurora DevOps terminal?'),
-    { modal: true, detail: vscode.l10n.t('{0}\n\nThe scanner may pull the image and download its vulnerability database.', command) },
-    run,
-  );
+  let answer: string | undefined;
+  try {
+    answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Run this scan in the Aurora DevOps terminal?'),
+      { modal: true, detail: vscode.l10n.t('{0}\n\nThe scanner may pull the image and download its vulnerability database.', command) },
+      run,
+    );
+  } catch (e) {
+    // a dialog that cannot be shown is no confirmation
+    deps.log.warn(`scan image: no confirmation (${errorText(e)})`);
+  }
   if (answer !== run) {
     return { status: 'cancelled', message: 'not confirmed', images };
   }
