@@ -102,6 +102,22 @@ suite('command-palette tasks', () => {
     assert.strictEqual(result?.applied, false, 'nothing applied');
     assert.strictEqual(await readFile(dockerfile), before, 'the Dockerfile is unchanged');
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(wsUri('tasks', 'existing', 'compose.yaml'))), 'the discarded edit created nothing either');
+
+    // again, and the user presses Apply without ticking the replacement: only the new files are written
+    settled = false;
+    const again = Promise.resolve(vscode.commands.executeCommand<{ applied: boolean }>('aurora.containerize', { folder })).finally(() => {
+      settled = true;
+    });
+    await waitFor('the refactor preview to be applied', async () => {
+      if (!settled) {
+        await vscode.commands.executeCommand('refactorPreview.apply').then(undefined, () => undefined);
+      }
+      return settled;
+    });
+    assert.strictEqual((await again)?.applied, true);
+    assert.strictEqual(await readFile(dockerfile), before, 'the unticked replacement was not applied');
+    assert.strictEqual(await readFile(wsUri('tasks', 'existing', 'compose.yaml')), plan.files[2].text, 'the new files were created');
+    assert.strictEqual(await readFile(wsUri('tasks', 'existing', '.dockerignore')), plan.files[1].text);
   });
 
   test('CI pipelines (GitHub, GitLab), Kubernetes manifests and Terraform skeleton are generated and pass our checks', async () => {

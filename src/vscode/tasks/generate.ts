@@ -193,7 +193,16 @@ export async function runGenerator(kind: GeneratorKind, deps: TaskDeps, rawArgs:
   } catch (e) {
     deps.log.warn(`cannot open ${plan.main.fsPath}: ${errorText(e)}`);
   }
+  // the preview leaves replacements unticked: say which existing files the user kept
+  let kept = 0;
+  for (const c of plan.changes.filter((x) => x.create === undefined)) {
+    const now = await currentText(c.uri);
+    if (now && now.text !== c.edits[0]?.newText) {
+      kept++;
+    }
+  }
+  const done = kept > 0 ? `${plan.summary}; kept ${plural(kept, 'existing file', 'existing files')} as ${kept === 1 ? 'it was' : 'they were'}` : plan.summary;
   const folderName = displayFolder(folder);
-  await offerRefine(deps, vscode.l10n.t('Aurora: {0}', plan.summary), () => refineSeed(spec.what, folderName, stackFacts(plan.stack), plan.files));
+  await offerRefine(deps, vscode.l10n.t('Aurora: {0}', done), () => refineSeed(spec.what, folderName, stackFacts(plan.stack), plan.files));
   return { plan, applied };
 }
