@@ -31,8 +31,12 @@ export function collectFiles(paths: readonly string[]): Collected {
       for (const f of walked.files) {
         files.add(f);
       }
-    } else {
+    } else if (stat.isFile()) {
       files.add(p);
+    } else {
+      // a FIFO, socket or device: reading it could block forever or never end
+      warn(`${p}: not a regular file`);
+      unreadable++;
     }
   }
   return { files: [...files], unreadable };

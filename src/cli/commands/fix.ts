@@ -69,19 +69,33 @@ export const fixCommand: Command = {
         warn(`${shown}: fixes skipped because the result would not parse (please report this file)`);
         continue;
       }
-      changedFiles++;
-      fixCount += outcome.applied.length;
       if (values['dry-run']) {
+        changedFiles++;
+        fixCount += outcome.applied.length;
         diffs.push(unifiedDiff(original, outcome.text, `a/${shown.replace(/^\//, '')}`, `b/${shown.replace(/^\//, '')}`));
       } else {
+        let tmp: string | undefined;
         try {
-          const tmp = `${file}.aurora-tmp-${process.pid}`;
-          const mode = fs.statSync(file).mode;
+          // write through a symlink (renaming onto the link itself would replace it with a copy)
+          const target = fs.realpathSync(file);
+          tmp = `${target}.aurora-tmp-${process.pid}`;
+          const mode = fs.statSync(target).mode;
           fs.writeFileSync(tmp, outcome.text, { mode });
-          fs.renameSync(tmp, file);
+          fs.renameSync(tmp, target);
+          // counted once written: the summary must not claim a fix that could not be saved
+          changedFiles++;
+          fixCount += outcome.applied.length;
         } catch (e) {
           warn(`${shown}: could not write the fixed file: ${(e as Error).message}`);
           unreadable++;
+          if (tmp !== undefined) {
+            try {
+              // a half-written temporary file must not be left behind
+              fs.rmSync(tmp, { force: true });
+            } catch {
+              // it could not be created either
+            }
+          }
         }
       }
     }
