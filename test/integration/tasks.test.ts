@@ -74,6 +74,13 @@ suite('command-palette tasks', () => {
     });
   }
 
+  test('a folder without a project manifest: an error, nothing written', async () => {
+    const folder = wsUri('tasks', 'scan');
+    await assert.rejects(api.tasks.planGenerate('containerize', folder), /no package\.json, requirements\.txt, pyproject\.toml, go\.mod, pom\.xml or build\.gradle found/);
+    assert.strictEqual(await vscode.commands.executeCommand('aurora.containerize', { folder }), undefined);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(wsUri('tasks', 'scan', 'compose.yaml'))));
+  });
+
   test('an existing file is replaced only through the preview, and discarding it writes nothing', async () => {
     const folder = wsUri('tasks', 'existing');
     const dockerfile = wsUri('tasks', 'existing', 'Dockerfile');

@@ -173,7 +173,8 @@ export async function runGenerator(kind: GeneratorKind, deps: TaskDeps, rawArgs:
     }
     plan = await planGenerate(kind, folder, args);
   } catch (e) {
-    const text = e instanceof GenerateError ? e.message : errorText(e);
+    // the generators speak to the CLI; in the editor the folder comes from the active file
+    const text = e instanceof GenerateError ? e.message.replace('use --dir to point at the project', 'open a file of the project first') : errorText(e);
     deps.log.warn(`${spec.title}: ${text}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Aurora: {0}: {1}', spec.title, text));
     return undefined;
