@@ -44,8 +44,6 @@ const globalTimer = setTimeout(() => {
 }, GLOBAL_TIMEOUT_MS);
 globalTimer.unref();
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000}s`)), ms)))]).finally(() => clearTimeout(timer));
@@ -107,9 +105,8 @@ async function startSuite(name, { key, fakeUrl }) {
     await page.keyboard.press('F1');
     await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 30_000 });
     await page.keyboard.type(text, { delay: 5 });
-    // Enter only once the list shows a match for what was typed
-    await page.locator('.quick-input-list .monaco-list-row.focused').first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    // the entry whose label is exactly the command (fuzzy matching also lists look-alikes)
+    await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${text}"]`).first().click({ timeout: 30_000 });
   };
   const input = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').getByRole('textbox', { name: 'Message DevOps Agent' });
   const open = async (how = 'goto') => {
@@ -183,19 +180,44 @@ async function main() {
 
   if (screenshot) {
     const s = await startSuite('screenshot', { key: true, fakeUrl: fake.url });
-    fake.script(
-      textTurn('Your **Dockerfile** pins `alpine:latest`, so builds are not reproducible. I will check the image builds, then pin it.'),
-    );
-    const { chat } = require(join(ROOT, 'out/test/e2e/chat.e2e.js'));
+    const { chat, say } = require(join(ROOT, 'out/test/e2e/chat.e2e.js'));
     const c = chat(s.page);
-    await c.getByRole('textbox', { name: 'Message DevOps Agent' }).fill('Why is my Dockerfile flagged?');
-    await c.getByRole('button', { name: 'Send', exact: true }).click();
-    await c.getByText('builds are not reproducible').waitFor({ timeout: 30_000 });
-    fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'docker build --pull -t app:dev .' } }], 'Let me build the image first.'));
-    await c.getByRole('textbox', { name: 'Message DevOps Agent' }).fill('Go ahead');
-    await c.getByRole('button', { name: 'Send', exact: true }).click();
-    await c.getByRole('button', { name: 'Run' }).waitFor({ timeout: 30_000 });
-    await sleep(800);
+    // the web workbench starts light and keeps its User settings in the browser: pick the dark
+    // theme the way a user does
+    await s.palette('Preferences: Color Theme');
+    await s.page.locator('.quick-input-widget input[placeholder*="Color Theme" i]').first().waitFor({ timeout: 30_000 });
+    await s.page.keyboard.type('Dark Modern', { delay: 5 });
+    await s.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 30_000 });
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
+    // a wider side bar, as people give a chat panel: drag its edge
+    const side = await s.page.locator('.part.sidebar').boundingBox();
+    if (side) {
+      const edge = side.x + side.width + 1;
+      await s.page.mouse.move(edge, side.y + side.height / 2);
+      await s.page.mouse.down();
+      await s.page.mouse.move(edge + 120, side.y + side.height / 2, { steps: 8 });
+      await s.page.mouse.up();
+    }
+    // the Dockerfile open beside the chat, as when a user asks about the file in front of them
+    await s.page.keyboard.press('Control+P');
+    await s.page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 30_000 });
+    await s.page.keyboard.type('Dockerfile', { delay: 5 });
+    await s.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Dockerfile' }).first().waitFor({ timeout: 30_000 });
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('.tabs-container .tab.active', { hasText: 'Dockerfile' }).waitFor({ timeout: 30_000 });
+    fake.script(
+      textTurn(
+        'Your **Dockerfile** uses `alpine:latest` (rule `dockerfile/no-latest-tag`): the tag moves, so two builds of the same commit can get different base images.\n\nPin a version, for example:\n\n```dockerfile\nFROM alpine:3.20\n```',
+      ),
+    );
+    await say(s.page, 'Why is my Dockerfile flagged?');
+    await c.locator('.msg.assistant .meta', { hasText: /tokens/ }).waitFor({ timeout: 30_000 });
+    fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'docker build --pull -t app:dev .' } }], 'I will check that the image builds with the pinned tag before changing it.'));
+    await say(s.page, 'Pin it and check the build');
+    await c.locator('.card.tool').getByRole('button', { name: 'Run' }).waitFor({ timeout: 30_000 });
+    // the squiggle under the tag is part of the picture
+    await s.page.locator('.squiggly-warning, .squiggly-error, .squiggly-info').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
     const out = join(ROOT, 'media', 'screenshot-chat.png');
     await s.page.screenshot({ path: out });
     console.log(`[e2e] wrote ${out}`);

@@ -63,7 +63,8 @@ export type ToWebview =
       hosts?: string[];
       destructive?: boolean;
     }
-  | { type: 'answerDone'; model: string; usage: { input: number; output: number } }
+  /** Streamed text is complete; `usage` only when the answer ended (not for text before a tool call). */
+  | { type: 'answerDone'; model: string; usage?: { input: number; output: number } }
   | { type: 'busy'; busy: boolean }
   | { type: 'cleared' }
   | { type: 'prefill'; text: string };

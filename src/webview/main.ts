@@ -144,7 +144,11 @@ function scroll(): void {
   transcriptEl.scrollTop = transcriptEl.scrollHeight;
 }
 
-function usageLine(model: string | undefined, usage: { input: number; output: number } | undefined): HTMLElement {
+function usageLine(model: string | undefined, usage: { input: number; output: number } | undefined): HTMLElement | undefined {
+  if (!usage) {
+    // text before a tool call: the turn's model and tokens show under the answer that ends it
+    return undefined;
+  }
   const meta = el('div', 'meta');
   meta.textContent = [model, usage && usage.input + usage.output > 0 ? `${usage.input.toLocaleString()} in · ${usage.output.toLocaleString()} out tokens` : undefined].filter(Boolean).join(' · ');
   return meta;
@@ -161,7 +165,8 @@ function renderTool(item: ToolItem, node: HTMLElement): void {
     const pre = el('pre', 'command');
     const code = el('code', undefined, item.command.command);
     pre.appendChild(code);
-    node.append(pre, el('div', 'detail', `in ${item.command.cwd}`));
+    const cwd = item.command.cwd === '.' || item.command.cwd === '' ? 'the workspace folder' : item.command.cwd;
+    node.append(pre, el('div', 'detail', `in ${cwd}`));
   } else if (item.path) {
     node.appendChild(el('div', 'detail', item.path));
   } else {
@@ -266,7 +271,11 @@ function append(item: TranscriptItem): void {
       const node = el('div', 'msg assistant');
       const body = el('div', 'body markdown');
       renderMarkdown(item.text, body, codeActions);
-      node.append(body, usageLine(item.model, item.usage));
+      node.append(body);
+      const meta = usageLine(item.model, item.usage);
+      if (meta) {
+        node.appendChild(meta);
+      }
       transcriptEl.appendChild(node);
       break;
     }
@@ -375,7 +384,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'answerDone':
       if (streaming) {
         streaming.node.classList.remove('streaming');
-        streaming.node.appendChild(usageLine(m.model, m.usage));
+        const meta = usageLine(m.model, m.usage);
+        if (meta) {
+          streaming.node.appendChild(meta);
+        }
         streaming = undefined;
       }
       break;

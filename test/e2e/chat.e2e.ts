@@ -167,7 +167,7 @@ export const tests: E2eTest[] = [
       const c = chat(page);
       const card = c.locator('.card.tool').last();
       await card.getByText('echo hello-from-agent').waitFor({ timeout: T });
-      await card.getByText('in .').waitFor({ timeout: T });
+      await card.getByText('in the workspace folder').waitFor({ timeout: T });
       await card.getByRole('button', { name: 'Run' }).waitFor({ timeout: T });
       await card.getByRole('button', { name: 'Edit' }).waitFor({ timeout: T });
       await card.getByRole('button', { name: 'Reject' }).click();

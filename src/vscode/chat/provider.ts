@@ -468,7 +468,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     const item: TranscriptItem = { kind: 'assistant', text: this.streamedText, model: this.lastModel, ...(usage ? { usage } : {}) };
     this.stored.transcript.push(item);
     this.streamedText = '';
-    this.post({ type: 'answerDone', model: this.lastModel, usage: usage ?? { input: 0, output: 0 } });
+    this.post({ type: 'answerDone', model: this.lastModel, ...(usage ? { usage } : {}) });
     this.save();
   }
 
