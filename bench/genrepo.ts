@@ -76,7 +76,7 @@ const dockerfile: Gen = (r) => {
   return lines.join('\n') + '\n';
 };
 
-const terraform: Gen = (r, i) => {
+export const terraformFile: Gen = (r, i) => {
   const blocks: string[] = ['terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 5.40"\n    }\n  }\n}\n'];
   const n = between(r, 2, 25);
   for (let k = 0; k < n; k++) {
@@ -130,7 +130,7 @@ export function generateRepo(dir: string, count: number, seed = 42): number {
   const mix: [number, string, Gen][] = [
     [0.3, 'k8s', k8sDeployment],
     [0.2, 'docker', dockerfile],
-    [0.15, 'tf', terraform],
+    [0.15, 'tf', terraformFile],
     [0.1, 'wf', workflow],
     [0.1, 'compose', compose],
     [0.05, 'gitlab', gitlab],
@@ -189,4 +189,67 @@ export function bigManifest(lines: number, seed = 7): string {
     total += d.split('\n').length;
   }
   return docs.join('---\n');
+}
+
+/** Kinds the on-type benchmark measures, with a path the core detects as that kind. */
+export const ON_TYPE_KINDS = [
+  { kind: 'dockerfile', path: 'app/Dockerfile' },
+  { kind: 'compose', path: 'compose.yaml' },
+  { kind: 'kubernetes', path: 'k8s/big.yaml' },
+  { kind: 'terraform', path: 'infra/main.tf' },
+  { kind: 'github-actions', path: '.github/workflows/ci.yml' },
+  { kind: 'gitlab-ci', path: '.gitlab-ci.yml' },
+] as const;
+
+/** One large but realistic file of a kind, of about `lines` lines (same seed, same text). */
+export function bigFile(kind: (typeof ON_TYPE_KINDS)[number]['kind'], lines: number, seed = 7): string {
+  const r = prng(seed);
+  const parts: string[] = [];
+  let total = 0;
+  const add = (s: string): void => {
+    parts.push(s);
+    total += s.split('\n').length - 1;
+  };
+  let i = 0;
+  switch (kind) {
+    case 'kubernetes':
+      return bigManifest(lines, seed);
+    case 'dockerfile':
+      // many stages, as a monorepo's build file has
+      while (total < lines) {
+        add(dockerfile(r, i).replace(' AS build', ` AS build${i}`).replace('--from=build', `--from=build${i}`) + '\n');
+        i++;
+      }
+      return parts.join('');
+    case 'terraform':
+      while (total < lines) {
+        add(terraformFile(r, i++) + '\n');
+      }
+      return parts.join('');
+    case 'compose':
+      add('services:\n');
+      while (total < lines) {
+        add(
+          [`  svc${i}:`, `    image: ${pick(r, IMAGES)}`, '    restart: unless-stopped', '    environment:', `      LOG_LEVEL: info`, `      PORT: "${8000 + i}"`, '    ports:', `      - "127.0.0.1:${8000 + i}:8080"`, '    healthcheck:', '      test: ["CMD", "wget", "-qO-", "http://localhost:8080/health"]', '      interval: 10s', '    deploy:', '      resources:', '        limits: {cpus: "0.5", memory: 256M}', ''].join('\n'),
+        );
+        i++;
+      }
+      return parts.join('');
+    case 'github-actions':
+      add('name: ci\non: [push, pull_request]\npermissions:\n  contents: read\njobs:\n');
+      while (total < lines) {
+        add(
+          [`  test${i}:`, '    runs-on: ubuntu-24.04', '    timeout-minutes: 20', '    steps:', '      - uses: actions/checkout@v4', '      - uses: actions/setup-node@v4', '        with:', '          node-version: 20', '      - run: npm ci', `      - run: npm test -- --shard=${i}`, '      - name: report', '        if: failure()', '        run: |', '          echo "shard failed"', '          exit 1', ''].join('\n'),
+        );
+        i++;
+      }
+      return parts.join('');
+    case 'gitlab-ci':
+      add('stages: [lint, test, build, deploy]\ndefault:\n  image: node:20.11-alpine\n');
+      while (total < lines) {
+        add([`test-${i}:`, '  stage: test', '  script:', '    - npm ci', `    - npm test -- --shard=${i}`, '  rules:', '    - if: $CI_PIPELINE_SOURCE == "merge_request_event"', '  artifacts:', '    when: always', '    paths: [reports/]', ''].join('\n'));
+        i++;
+      }
+      return parts.join('');
+  }
 }

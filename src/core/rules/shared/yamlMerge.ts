@@ -15,6 +15,9 @@ export interface MergedEntry {
 
 const MAX_DEPTH = 8;
 
+/** Resolved entries per map (parsed documents are never modified, so an entry list stays right). */
+const resolved = new WeakMap<object, { doc?: Document; entries: readonly MergedEntry[] }>();
+
 function isMergeKey(key: unknown): boolean {
   // a quoted "<<" is an ordinary key; only the plain scalar merges
   return isScalar(key) && key.value === '<<' && (key.type === 'PLAIN' || key.type === undefined);
@@ -25,10 +28,15 @@ function isMergeKey(key: unknown): boolean {
  * keys written in the map win over merged ones, and earlier merge sources win over later ones,
  * as in YAML 1.1's merge type that Compose and GitLab CI both honour.
  */
-export function mergedEntries(node: unknown, doc?: Document, depth = 0): MergedEntry[] {
+export function mergedEntries(node: unknown, doc?: Document, depth = 0): readonly MergedEntry[] {
   const map = deref(node, doc);
   if (!isMap(map) || depth > MAX_DEPTH) {
     return [];
+  }
+  // rules look up one key at a time (mergedEntry), often many times per map: resolve each map once
+  const memo = depth === 0 ? resolved.get(map) : undefined;
+  if (memo && memo.doc === doc) {
+    return memo.entries;
   }
   const own = new Map<string, MergedEntry>();
   const sources: unknown[] = [];
@@ -59,6 +67,9 @@ export function mergedEntries(node: unknown, doc?: Document, depth = 0): MergedE
         out.push({ ...entry, inherited: true });
       }
     }
+  }
+  if (depth === 0) {
+    resolved.set(map, { doc, entries: out });
   }
   return out;
 }
