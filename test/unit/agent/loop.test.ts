@@ -1,34 +1,22 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { AnthropicModelClient } from '../../../src/agent/anthropic';
 import { runAgent } from '../../../src/agent/loop';
-import type { AgentEvent, AgentOptions } from '../../../src/agent/loop';
-import type { Message, ToolResultBlock, ToolUseBlock } from '../../../src/agent/model';
-import { NodeShell, NodeWorkspace } from '../../../src/agent/node';
-import type { ApprovalRequest, Approver, Shell, ShellResult, ShellRunOptions } from '../../../src/agent/ports';
+import type { AgentEvent } from '../../../src/agent/loop';
+import type { Message, ToolUseBlock } from '../../../src/agent/model';
+import type { Shell, ShellResult, ShellRunOptions } from '../../../src/agent/ports';
 import type { AgentConfig } from '../../../src/agent/types';
 import { message as latestMessage } from '../../../src/core/rules/compose/no-latest-tag';
-import { FakeAnthropic, cutTurn, errorTurn, hangingTurn, streamErrorTurn, textTurn, toolTurn } from '../../helpers/fakeAnthropic';
-import { ready } from '../../helpers/core';
+import { RecordingApprover, agentHarness, assertConsistent, ofType, toolResults } from '../../helpers/agentHarness';
+import { cutTurn, errorTurn, hangingTurn, streamErrorTurn, textTurn, toolTurn } from '../../helpers/fakeAnthropic';
 
 const CONFIG: AgentConfig = {
   model: 'claude-test',
   tools: ['read_file', 'write_file', 'run_shell_command'],
   permissions: { filesystem: ['/deploy', '/k8s'], network: ['github.com'] },
 };
-
-/** An approver that records what it was asked and answers with a fixed choice. */
-class RecordingApprover implements Approver {
-  readonly asked: ApprovalRequest[] = [];
-  constructor(private readonly answer: boolean) {}
-  async approve(request: ApprovalRequest): Promise<{ approved: boolean }> {
-    this.asked.push(request);
-    return { approved: this.answer };
-  }
-}
 
 /** A shell that records commands and never runs them. */
 class RecordingShell implements Shell {
@@ -39,83 +27,16 @@ class RecordingShell implements Shell {
   }
 }
 
-let fake: FakeAnthropic;
-let ws: string;
-
-before(async () => {
-  await ready();
-});
-
-beforeEach(async () => {
-  fake = await new FakeAnthropic().start();
-  ws = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-loop-')));
-  fs.mkdirSync(path.join(ws, 'deploy'));
-  fs.mkdirSync(path.join(ws, 'src'));
-  fs.writeFileSync(path.join(ws, 'deploy', 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n');
-});
-
-afterEach(async () => {
-  await fake.close();
-  fs.rmSync(ws, { recursive: true, force: true });
-});
-
-function options(over: Partial<AgentOptions> = {}): AgentOptions & { events: AgentEvent[] } {
-  const events: AgentEvent[] = [];
-  return {
-    model: new AnthropicModelClient({ apiKey: 'sk-ant-test-dummy', baseURL: fake.url, maxRetries: 2 }),
-    modelId: 'claude-test',
-    workspace: new NodeWorkspace(ws),
-    shell: new NodeShell(),
-    approver: new RecordingApprover(true),
-    config: CONFIG,
-    configFound: true,
-    trusted: true,
-    workspaceSummary: 'Workspace: test.',
-    events,
-    onEvent: (e) => events.push(e),
-    ...over,
-  };
-}
+const h = agentHarness({ prefix: 'aurora-loop-', dirs: ['src'], files: { 'deploy/compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n' }, config: CONFIG, workspaceSummary: 'Workspace: test.' });
 
 function text(events: AgentEvent[]): string {
   return events.filter((e): e is Extract<AgentEvent, { type: 'text' }> => e.type === 'text').map((e) => e.text).join('');
 }
 
-function ofType<T extends AgentEvent['type']>(events: AgentEvent[], type: T): Extract<AgentEvent, { type: T }>[] {
-  return events.filter((e): e is Extract<AgentEvent, { type: T }> => e.type === type);
-}
-
-/** Every tool_use in the conversation is answered by a tool_result in the next message. */
-function assertConsistent(messages: Message[]): void {
-  for (let i = 0; i < messages.length; i++) {
-    const m = messages[i];
-    if (m.role !== 'assistant' || typeof m.content === 'string') {
-      continue;
-    }
-    const uses = m.content.filter((b): b is ToolUseBlock => b.type === 'tool_use').map((b) => b.id);
-    if (uses.length === 0) {
-      continue;
-    }
-    const next = messages[i + 1];
-    assert.ok(next && next.role === 'user' && typeof next.content !== 'string', `tool_use at message ${i} has no answer`);
-    const answered = (next.content as ToolResultBlock[]).filter((b) => b.type === 'tool_result').map((b) => b.tool_use_id);
-    assert.deepEqual(answered.sort(), uses.sort());
-  }
-  for (let i = 1; i < messages.length; i++) {
-    assert.notEqual(messages[i].role, messages[i - 1].role, `two ${messages[i].role} messages in a row at ${i}`);
-  }
-}
-
-function toolResults(body: Record<string, unknown>): ToolResultBlock[] {
-  const msgs = body.messages as Message[];
-  const last = msgs[msgs.length - 1];
-  return typeof last.content === 'string' ? [] : (last.content.filter((b) => b.type === 'tool_result') as ToolResultBlock[]);
-}
-
 describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => {
   it('streams a plain answer, with caching on the stable prefix and usage', async () => {
-    fake.script(textTurn('Pin your images and set resource limits.'));
-    const o = options();
+    h.fake.script(textTurn('Pin your images and set resource limits.'));
+    const o = h.options();
     const r = await runAgent('Review my deployment', o);
     assert.equal(text(o.events), 'Pin your images and set resource limits.');
     assert.equal(r.stopReason, 'end_turn');
@@ -124,7 +45,7 @@ describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => 
     assert.equal(ofType(o.events, 'usage').length, 1);
     const done = ofType(o.events, 'done')[0];
     assert.equal(done.stopReason, 'end_turn');
-    const [body] = fake.messageBodies();
+    const [body] = h.fake.messageBodies();
     assert.equal(body.model, 'claude-test');
     assert.equal(body.stream, true);
     const tools = body.tools as { name: string; cache_control?: unknown }[];
@@ -137,20 +58,20 @@ describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => 
   });
 
   it('runs read → write → command and reports findings after the write', async () => {
-    fake.script(
+    h.fake.script(
       toolTurn([{ name: 'read_file', input: { path: 'deploy/compose.yaml' } }], 'Let me look.'),
       toolTurn([{ name: 'write_file', input: { path: 'deploy/compose.yaml', content: 'services:\n  web:\n    image: nginx:latest\n' } }]),
       toolTurn([{ name: 'run_shell_command', input: { command: 'grep -c image deploy/compose.yaml' } }]),
       textTurn('Done.'),
     );
     const approver = new RecordingApprover(true);
-    const o = options({ approver });
+    const o = h.options({ approver });
     const r = await runAgent('Update the image', o);
     assert.equal(r.stopReason, 'end_turn');
-    assert.equal(fs.readFileSync(path.join(ws, 'deploy', 'compose.yaml'), 'utf8'), 'services:\n  web:\n    image: nginx:latest\n');
+    assert.equal(fs.readFileSync(path.join(h.ws, 'deploy', 'compose.yaml'), 'utf8'), 'services:\n  web:\n    image: nginx:latest\n');
     assert.deepEqual(approver.asked.map((a) => a.tool), ['write_file', 'run_shell_command']);
     assert.equal(approver.asked[0].diff?.before, 'services:\n  web:\n    image: nginx:1.27\n');
-    const bodies = fake.messageBodies();
+    const bodies = h.fake.messageBodies();
     assert.equal(bodies.length, 4);
     assert.match(toolResults(bodies[1])[0].content, /image: nginx:1\.27/);
     const afterWrite = toolResults(bodies[2])[0];
@@ -166,13 +87,13 @@ describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => 
   });
 
   it('refuses a write outside permissions.filesystem and does not create the file', async () => {
-    fake.script(toolTurn([{ name: 'write_file', input: { path: 'src/app.js', content: 'x' } }]), textTurn('I cannot write there.'));
+    h.fake.script(toolTurn([{ name: 'write_file', input: { path: 'src/app.js', content: 'x' } }]), textTurn('I cannot write there.'));
     const approver = new RecordingApprover(true);
-    const o = options({ approver });
+    const o = h.options({ approver });
     const r = await runAgent('Write app.js', o);
-    assert.equal(fs.existsSync(path.join(ws, 'src', 'app.js')), false);
+    assert.equal(fs.existsSync(path.join(h.ws, 'src', 'app.js')), false);
     assert.equal(approver.asked.length, 0);
-    const [result] = toolResults(fake.messageBodies()[1]);
+    const [result] = toolResults(h.fake.messageBodies()[1]);
     assert.equal(result.is_error, true);
     assert.match(result.content, /Denied by the workspace policy/);
     assert.match(result.content, /outside permissions\.filesystem/);
@@ -181,33 +102,33 @@ describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => 
   });
 
   it('refuses a command to a host outside the allowlist without running it', async () => {
-    fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'curl -s https://evil.example/x' } }]), textTurn('Blocked.'));
+    h.fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'curl -s https://evil.example/x' } }]), textTurn('Blocked.'));
     const shell = new RecordingShell();
     const approver = new RecordingApprover(true);
-    const o = options({ shell, approver });
+    const o = h.options({ shell, approver });
     await runAgent('Fetch it', o);
     assert.deepEqual(shell.commands, []);
     assert.equal(approver.asked.length, 0);
-    const [result] = toolResults(fake.messageBodies()[1]);
+    const [result] = toolResults(h.fake.messageBodies()[1]);
     assert.equal(result.is_error, true);
     assert.match(result.content, /evil\.example is not in permissions\.network/);
   });
 
   it('tells the model when the user declines', async () => {
-    fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'kubectl get pods' } }]), textTurn('OK.'));
+    h.fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'kubectl get pods' } }]), textTurn('OK.'));
     const shell = new RecordingShell();
-    const o = options({ shell, approver: new RecordingApprover(false) });
+    const o = h.options({ shell, approver: new RecordingApprover(false) });
     await runAgent('List pods', o);
     assert.deepEqual(shell.commands, []);
-    const [result] = toolResults(fake.messageBodies()[1]);
+    const [result] = toolResults(h.fake.messageBodies()[1]);
     assert.equal(result.is_error, true);
     assert.match(result.content, /declined/);
   });
 
   it('cancels mid-stream and keeps the partial text', async () => {
-    fake.script(hangingTurn('Looking at your cluster now, one moment'));
+    h.fake.script(hangingTurn('Looking at your cluster now, one moment'));
     const controller = new AbortController();
-    const o = options({ signal: controller.signal });
+    const o = h.options({ signal: controller.signal });
     o.onEvent = (e) => {
       o.events.push(e);
       if (e.type === 'text') {
@@ -224,9 +145,9 @@ describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => 
   });
 
   it('cancels a running command, kills it and answers its tool_use', async () => {
-    fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo started; sleep 30; echo never' } }]));
+    h.fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo started; sleep 30; echo never' } }]));
     const controller = new AbortController();
-    const o = options({ signal: controller.signal });
+    const o = h.options({ signal: controller.signal });
     o.onEvent = (e) => {
       o.events.push(e);
       if (e.type === 'tool_output' && e.chunk.includes('started')) {
@@ -240,47 +161,47 @@ describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => 
     assert.match(result.output, /Cancelled/);
     assert.doesNotMatch(result.output, /never/);
     assertConsistent(r.messages);
-    assert.equal(fake.messageBodies().length, 1);
+    assert.equal(h.fake.messageBodies().length, 1);
   });
 
   it('retries after 529 with a visible notice', async () => {
-    fake.script(errorTurn(529, 'overloaded_error', 'Overloaded', { 'retry-after': '0.01' }), textTurn('Back.'));
-    const o = options();
+    h.fake.script(errorTurn(529, 'overloaded_error', 'Overloaded', { 'retry-after': '0.01' }), textTurn('Back.'));
+    const o = h.options();
     const r = await runAgent('Hi', o);
     assert.equal(r.stopReason, 'end_turn');
     assert.equal(text(o.events), 'Back.');
     const notices = ofType(o.events, 'notice');
     assert.equal(notices.length, 1);
     assert.match(notices[0].message, /529 \(overloaded\); retrying in 10 ms \(attempt 2 of 3\)/);
-    assert.equal(fake.messageBodies().length, 2);
+    assert.equal(h.fake.messageBodies().length, 2);
   });
 
   it('gives up after the retries on 429 and says so', async () => {
     const limited = (): ReturnType<typeof errorTurn> => errorTurn(429, 'rate_limit_error', 'Number of requests has exceeded your rate limit', { 'retry-after-ms': '5' });
-    fake.script(limited(), limited(), limited());
-    const o = options();
+    h.fake.script(limited(), limited(), limited());
+    const o = h.options();
     const r = await runAgent('Hi', o);
     assert.equal(r.stopReason, 'error');
     assert.equal(ofType(o.events, 'notice').length, 2);
     const [err] = ofType(o.events, 'error');
     assert.equal(err.kind, 'rate_limit');
     assert.match(err.message, /rate limiting this key \(429\) and still was after 2 retries/);
-    assert.equal(fake.messageBodies().length, 3);
+    assert.equal(h.fake.messageBodies().length, 3);
   });
 
   it('retries a 500 and goes on', async () => {
-    fake.script(errorTurn(500, 'api_error', 'Internal server error', { 'retry-after': '0.005' }), textTurn('Recovered.'));
-    const o = options();
+    h.fake.script(errorTurn(500, 'api_error', 'Internal server error', { 'retry-after': '0.005' }), textTurn('Recovered.'));
+    const o = h.options();
     const r = await runAgent('Hi', o);
     assert.equal(r.stopReason, 'end_turn');
     assert.match(ofType(o.events, 'notice')[0].message, /500 \(server error\)/);
   });
 
   it('answers malformed tool input JSON with an error result', async () => {
-    fake.script(toolTurn([{ name: 'read_file', rawJson: '{"path": "deploy/compose.yaml"', id: 'toolu_bad' }]), textTurn('Retrying.'));
-    const o = options();
+    h.fake.script(toolTurn([{ name: 'read_file', rawJson: '{"path": "deploy/compose.yaml"', id: 'toolu_bad' }]), textTurn('Retrying.'));
+    const o = h.options();
     const r = await runAgent('Read', o);
-    const bodies = fake.messageBodies();
+    const bodies = h.fake.messageBodies();
     const [result] = toolResults(bodies[1]);
     assert.equal(result.tool_use_id, 'toolu_bad');
     assert.equal(result.is_error, true);
@@ -291,45 +212,45 @@ describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => 
   });
 
   it('stops at max turns with a consistent conversation', async () => {
-    fake.script(
+    h.fake.script(
       toolTurn([{ name: 'list_files', input: {} }]),
       toolTurn([{ name: 'list_files', input: { pattern: '**/*.yaml' } }]),
       textTurn('unreached'),
     );
-    const o = options({ maxTurns: 2 });
+    const o = h.options({ maxTurns: 2 });
     const r = await runAgent('Explore', o);
     assert.equal(r.stopReason, 'max_turns');
     assert.equal(r.turns, 2);
-    assert.equal(fake.messageBodies().length, 2);
+    assert.equal(h.fake.messageBodies().length, 2);
     assert.match(ofType(o.events, 'notice')[0].message, /2 turns/);
     assert.equal(r.messages[r.messages.length - 1].role, 'user');
     assertConsistent(r.messages);
   });
 
   it('redacts secrets before they reach the API (and can be told not to)', async () => {
-    fs.writeFileSync(path.join(ws, 'deploy', 'app.env.yaml'), 'db:\n  password: hunter2-very-secret\naws_key: AKIAIOSFODNN7EXAMPLE\n');
-    fs.writeFileSync(path.join(ws, 'deploy', 'token.txt'), 'token=ghp_abcdefghijklmnopqrstuvwxyz0123456789\n');
-    fake.script(
+    fs.writeFileSync(path.join(h.ws, 'deploy', 'app.env.yaml'), 'db:\n  password: hunter2-very-secret\naws_key: AKIAIOSFODNN7EXAMPLE\n');
+    fs.writeFileSync(path.join(h.ws, 'deploy', 'token.txt'), 'token=ghp_abcdefghijklmnopqrstuvwxyz0123456789\n');
+    h.fake.script(
       toolTurn([{ name: 'read_file', input: { path: 'deploy/app.env.yaml' } }]),
       toolTurn([{ name: 'run_shell_command', input: { command: 'cat deploy/token.txt' } }]),
       textTurn('Move them to a secret manager.'),
     );
-    await runAgent('Check secrets', options());
-    const sent = fake.requests.map((r) => r.raw).join('\n');
+    await runAgent('Check secrets', h.options());
+    const sent = h.fake.requests.map((r) => r.raw).join('\n');
     assert.ok(!sent.includes('hunter2-very-secret'));
     assert.ok(!sent.includes('AKIAIOSFODNN7EXAMPLE'));
     assert.ok(!sent.includes('ghp_abcdefghijklmnopqrstuvwxyz0123456789'));
     assert.match(sent, /\[REDACTED/);
 
-    fake.script(toolTurn([{ name: 'read_file', input: { path: 'deploy/app.env.yaml' } }]), textTurn('ok'));
-    await runAgent('Again', options({ redactSecrets: false }));
-    assert.ok(fake.requests.map((r) => r.raw).join('\n').includes('hunter2-very-secret'));
+    h.fake.script(toolTurn([{ name: 'read_file', input: { path: 'deploy/app.env.yaml' } }]), textTurn('ok'));
+    await runAgent('Again', h.options({ redactSecrets: false }));
+    assert.ok(h.fake.requests.map((r) => r.raw).join('\n').includes('hunter2-very-secret'));
   });
 
   it('says when the model does not exist and lists the models of the key', async () => {
-    fake.script(errorTurn(404, 'not_found_error', 'model: claude-nope'));
-    fake.models = ['claude-sonnet-4-5', 'claude-opus-4-5'];
-    const o = options({ modelId: 'claude-nope' });
+    h.fake.script(errorTurn(404, 'not_found_error', 'model: claude-nope'));
+    h.fake.models = ['claude-sonnet-4-5', 'claude-opus-4-5'];
+    const o = h.options({ modelId: 'claude-nope' });
     const r = await runAgent('Hi', o);
     assert.equal(r.stopReason, 'error');
     const [err] = ofType(o.events, 'error');
@@ -339,18 +260,18 @@ describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => 
   });
 
   it('asks to set the API key on 401', async () => {
-    fake.script(errorTurn(401, 'authentication_error', 'invalid x-api-key'));
-    const o = options();
+    h.fake.script(errorTurn(401, 'authentication_error', 'invalid x-api-key'));
+    const o = h.options();
     await runAgent('Hi', o);
     const [err] = ofType(o.events, 'error');
     assert.equal(err.kind, 'auth');
     assert.match(err.message, /Set your API key/);
-    assert.equal(fake.messageBodies().length, 1);
+    assert.equal(h.fake.messageBodies().length, 1);
   });
 
   it('keeps partial text when the stream is cut, and reports the error', async () => {
-    fake.script(cutTurn('Partial answer that will be cut'));
-    const o = options({ model: new AnthropicModelClient({ apiKey: 'k', baseURL: fake.url, maxRetries: 0 }) });
+    h.fake.script(cutTurn('Partial answer that will be cut'));
+    const o = h.options({ model: new AnthropicModelClient({ apiKey: 'k', baseURL: h.fake.url, maxRetries: 0 }) });
     const r = await runAgent('Hi', o);
     assert.equal(r.stopReason, 'error');
     assert.ok(text(o.events).length > 0);
@@ -362,8 +283,8 @@ describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => 
   });
 
   it('reports an error event in the middle of a stream', async () => {
-    fake.script(streamErrorTurn('Starting the review'));
-    const o = options();
+    h.fake.script(streamErrorTurn('Starting the review'));
+    const o = h.options();
     const r = await runAgent('Hi', o);
     assert.equal(r.stopReason, 'error');
     assert.match(ofType(o.events, 'error')[0].message, /overloaded/i);
@@ -371,36 +292,35 @@ describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => 
   });
 
   it('says the network is down when nothing listens', async () => {
-    const closed = fake.url;
-    await fake.close();
-    const o = options({ model: new AnthropicModelClient({ apiKey: 'k', baseURL: closed, maxRetries: 0 }) });
+    const closed = h.fake.url;
+    await h.fake.close();
+    const o = h.options({ model: new AnthropicModelClient({ apiKey: 'k', baseURL: closed, maxRetries: 0 }) });
     const r = await runAgent('Hi', o);
     assert.equal(r.stopReason, 'error');
     const [err] = ofType(o.events, 'error');
     assert.equal(err.kind, 'network');
     assert.match(err.message, /Cannot reach the API/);
-    fake = await new FakeAnthropic().start();
   });
 
   it('answers get_diagnostics for a file and for the workspace', async () => {
-    fs.writeFileSync(path.join(ws, 'deploy', 'compose.yaml'), 'services:\n  web:\n    image: nginx:latest\n');
-    fake.script(toolTurn([{ name: 'get_diagnostics', input: { path: 'deploy/compose.yaml' } }, { name: 'get_diagnostics', input: {} }]), textTurn('Pin nginx.'));
-    const o = options();
+    fs.writeFileSync(path.join(h.ws, 'deploy', 'compose.yaml'), 'services:\n  web:\n    image: nginx:latest\n');
+    h.fake.script(toolTurn([{ name: 'get_diagnostics', input: { path: 'deploy/compose.yaml' } }, { name: 'get_diagnostics', input: {} }]), textTurn('Pin nginx.'));
+    const o = h.options();
     await runAgent('What is wrong?', o);
-    const [one, all] = toolResults(fake.messageBodies()[1]);
+    const [one, all] = toolResults(h.fake.messageBodies()[1]);
     assert.match(one.content, /deploy\/compose\.yaml:3 \w+ compose\/no-latest-tag/);
     assert.match(all.content, /problem\(s\) in 1 infrastructure file/);
     assert.equal(ofType(o.events, 'tool_call').every((c) => c.decision === 'allow'), true);
   });
 
   it('summarises the workspace in the system prompt and offers aurora.yaml when missing', async () => {
-    fs.writeFileSync(path.join(ws, 'Dockerfile'), 'FROM ubuntu\nRUN echo hi\n');
-    fs.writeFileSync(path.join(ws, 'package.json'), '{}\n');
-    fake.script(textTurn('ok'));
-    const o = options({ configFound: false, config: { tools: ['read_file'], permissions: { filesystem: [], network: [] } } });
+    fs.writeFileSync(path.join(h.ws, 'Dockerfile'), 'FROM ubuntu\nRUN echo hi\n');
+    fs.writeFileSync(path.join(h.ws, 'package.json'), '{}\n');
+    h.fake.script(textTurn('ok'));
+    const o = h.options({ configFound: false, config: { tools: ['read_file'], permissions: { filesystem: [], network: [] } } });
     delete o.workspaceSummary;
     await runAgent('Hi', o);
-    const system = (fake.messageBodies()[0].system as { text: string }[]).map((b) => b.text).join('\n');
+    const system = (h.fake.messageBodies()[0].system as { text: string }[]).map((b) => b.text).join('\n');
     assert.match(system, /Stack: .*Node\.js/);
     assert.match(system, /Dockerfile: Dockerfile/);
     assert.match(system, /Dockerfile:1 \w+ dockerfile\/no-latest-tag/);
@@ -408,11 +328,10 @@ describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => 
   });
 
   it('offers only read tools in an untrusted workspace', async () => {
-    fake.script(textTurn('ok'));
-    await runAgent('Hi', options({ trusted: false }));
-    const tools = (fake.messageBodies()[0].tools as { name: string }[]).map((t) => t.name);
+    h.fake.script(textTurn('ok'));
+    await runAgent('Hi', h.options({ trusted: false }));
+    const tools = (h.fake.messageBodies()[0].tools as { name: string }[]).map((t) => t.name);
     assert.deepEqual(tools, ['read_file', 'list_files', 'get_diagnostics']);
   });
 });
 
-after(() => undefined);

@@ -1,17 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterEach, before, beforeEach, describe, it } from 'node:test';
-import { AnthropicModelClient } from '../../../src/agent/anthropic';
+import { describe, it } from 'node:test';
 import { runAgent } from '../../../src/agent/loop';
-import type { AgentEvent, AgentOptions } from '../../../src/agent/loop';
-import type { Message, ToolResultBlock, ToolUseBlock } from '../../../src/agent/model';
-import { NodeShell, NodeWorkspace } from '../../../src/agent/node';
-import type { ApprovalRequest, Approver } from '../../../src/agent/ports';
+import type { ToolResultBlock } from '../../../src/agent/model';
+import { NodeWorkspace } from '../../../src/agent/node';
 import type { AgentConfig } from '../../../src/agent/types';
-import { FakeAnthropic, cutBeforeStopTurn, cutInsideToolTurn, errorTurn, hangingTurn, textTurn, toolTurn } from '../../helpers/fakeAnthropic';
-import { ready } from '../../helpers/core';
+import { RecordingApprover, agentHarness, assertConsistent, assertServerSawConsistent, ofType, toolResults } from '../../helpers/agentHarness';
+import { cutBeforeStopTurn, cutInsideToolTurn, errorTurn, hangingTurn, textTurn, toolTurn } from '../../helpers/fakeAnthropic';
 
 /** Faults injected into the agent loop; docs/security.md counts the `it` blocks of this file. */
 
@@ -27,123 +23,46 @@ const CONFIG: AgentConfig = {
   permissions: { filesystem: ['/deploy'], network: ['github.com'] },
 };
 
-class Always implements Approver {
-  readonly asked: ApprovalRequest[] = [];
-  constructor(private readonly answer: boolean, private readonly onAsk?: () => void) {}
-  async approve(request: ApprovalRequest): Promise<{ approved: boolean }> {
-    this.asked.push(request);
-    this.onAsk?.();
-    return { approved: this.answer };
-  }
-}
+const h = agentHarness({ prefix: 'aurora-faults-', files: { 'deploy/compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n' }, config: CONFIG });
 
-let fake: FakeAnthropic;
-let ws: string;
-
-before(async () => {
-  await ready();
-});
-
-beforeEach(async () => {
-  fake = await new FakeAnthropic().start();
-  ws = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-faults-')));
-  fs.mkdirSync(path.join(ws, 'deploy'));
-  fs.writeFileSync(path.join(ws, 'deploy', 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n');
-});
-
-afterEach(async () => {
-  await fake.close();
-  fs.rmSync(ws, { recursive: true, force: true });
-});
-
-function options(over: Partial<AgentOptions> = {}): AgentOptions & { events: AgentEvent[] } {
-  const events: AgentEvent[] = [];
-  return {
-    model: new AnthropicModelClient({ apiKey: 'sk-ant-test-dummy', baseURL: fake.url, maxRetries: 2 }),
-    modelId: 'claude-test',
-    workspace: new NodeWorkspace(ws),
-    shell: new NodeShell(),
-    approver: new Always(true),
-    config: CONFIG,
-    configFound: true,
-    trusted: true,
-    events,
-    onEvent: (e) => events.push(e),
-    ...over,
-  };
-}
-
-function ofType<T extends AgentEvent['type']>(events: AgentEvent[], type: T): Extract<AgentEvent, { type: T }>[] {
-  return events.filter((e): e is Extract<AgentEvent, { type: T }> => e.type === type);
-}
-
-/** Every tool_use in a conversation is answered by a tool_result in the next message; roles alternate. */
-function assertConsistent(messages: Message[]): void {
-  for (let i = 0; i < messages.length; i++) {
-    const m = messages[i];
-    if (m.role !== 'assistant' || typeof m.content === 'string') {
-      continue;
-    }
-    const uses = m.content.filter((b): b is ToolUseBlock => b.type === 'tool_use').map((b) => b.id);
-    if (uses.length === 0) {
-      continue;
-    }
-    const next = messages[i + 1];
-    assert.ok(next && next.role === 'user' && typeof next.content !== 'string', `tool_use at message ${i} has no answer`);
-    const answered = (next.content as ToolResultBlock[]).filter((b) => b.type === 'tool_result').map((b) => b.tool_use_id);
-    assert.deepEqual(answered.sort(), uses.sort());
-  }
-  for (let i = 1; i < messages.length; i++) {
-    assert.notEqual(messages[i].role, messages[i - 1].role, `two ${messages[i].role} messages in a row at ${i}`);
-  }
-}
-
-/** What the fake server received, checked for consistency request by request. */
-function assertServerSawConsistent(): void {
-  for (const body of fake.messageBodies()) {
-    assertConsistent(body.messages as Message[]);
-  }
-}
-
+/** The tool results the model got in request `i`. */
 function lastResults(i: number): ToolResultBlock[] {
-  const msgs = fake.messageBodies()[i].messages as Message[];
-  const last = msgs[msgs.length - 1];
-  return typeof last.content === 'string' ? [] : (last.content.filter((b) => b.type === 'tool_result') as ToolResultBlock[]);
+  return toolResults(h.fake.messageBodies()[i]);
 }
 
 function noTempFiles(): void {
-  const all = fs.readdirSync(ws, { recursive: true }).map(String);
+  const all = fs.readdirSync(h.ws, { recursive: true }).map(String);
   assert.deepEqual(all.filter((f) => /\.tmp|~$|\.aurora-/.test(f)), [], all.join(', '));
 }
 
 describe('agent faults against the fake Messages API', { timeout: 60_000 }, () => {
   it('connection cut inside a tool_use input: nothing runs, the user sees an error', async () => {
-    fake.script(cutInsideToolTurn({ name: 'write_file', input: { path: 'deploy/x.yaml', content: 'a: 1\n'.repeat(20) } }));
-    const approver = new Always(true);
-    const o = options({ approver });
+    h.fake.script(cutInsideToolTurn({ name: 'write_file', input: { path: 'deploy/x.yaml', content: 'a: 1\n'.repeat(20) } }));
+    const approver = new RecordingApprover(true);
+    const o = h.options({ approver });
     const r = await runAgent('Write', o);
     assert.equal(r.stopReason, 'error');
     assert.ok(ofType(o.events, 'error').length > 0);
     assert.equal(approver.asked.length, 0);
-    assert.equal(fs.existsSync(path.join(ws, 'deploy', 'x.yaml')), false);
+    assert.equal(fs.existsSync(path.join(h.ws, 'deploy', 'x.yaml')), false);
     assertConsistent(r.messages);
     noTempFiles();
   });
 
   it('connection cut after a complete tool_use but before the stop reason: the call does not run', async () => {
-    fake.script(cutBeforeStopTurn({ name: 'run_shell_command', input: { command: 'touch deploy/ran' } }));
-    const o = options();
+    h.fake.script(cutBeforeStopTurn({ name: 'run_shell_command', input: { command: 'touch deploy/ran' } }));
+    const o = h.options();
     const r = await runAgent('Run', o);
     assert.ok(ofType(o.events, 'error').length > 0);
-    assert.equal(fs.existsSync(path.join(ws, 'deploy', 'ran')), false);
+    assert.equal(fs.existsSync(path.join(h.ws, 'deploy', 'ran')), false);
     assertConsistent(r.messages);
   });
 
   it('connection cut mid-stream in text', async () => {
     const turn = textTurn('Looking at the deployment now, one moment please.');
     assert.equal(turn.kind, 'stream');
-    fake.script(turn.kind === 'stream' ? { ...turn, cutAfter: 3 } : turn);
-    const o = options();
+    h.fake.script(turn.kind === 'stream' ? { ...turn, cutAfter: 3 } : turn);
+    const o = h.options();
     const r = await runAgent('Hi', o);
     assert.equal(r.stopReason, 'error');
     assert.ok(ofType(o.events, 'error').length > 0);
@@ -157,16 +76,16 @@ describe('agent faults against the fake Messages API', { timeout: 60_000 }, () =
     [529, 'overloaded_error', { 'retry-after': '0.01' }],
   ] as [number, string, Record<string, string>][]) {
     it(`HTTP ${status} ${Object.keys(headers).length > 0 ? 'with' : 'without'} retry-after: retried with a notice`, async () => {
-      fake.script(errorTurn(status, type, 'boom', headers), textTurn('Back.'));
-      const o = options();
+      h.fake.script(errorTurn(status, type, 'boom', headers), textTurn('Back.'));
+      const o = h.options();
       const r = await runAgent('Hi', o);
       assert.equal(r.stopReason, 'end_turn');
       assert.equal(ofType(o.events, 'notice').length, 1);
-      assert.equal(fake.messageBodies().length, 2);
+      assert.equal(h.fake.messageBodies().length, 2);
     });
     it(`HTTP ${status} ${Object.keys(headers).length > 0 ? 'with' : 'without'} retry-after, every attempt: an error event`, async () => {
-      fake.script(errorTurn(status, type, 'boom', headers), errorTurn(status, type, 'boom', headers), errorTurn(status, type, 'boom', headers));
-      const o = options();
+      h.fake.script(errorTurn(status, type, 'boom', headers), errorTurn(status, type, 'boom', headers), errorTurn(status, type, 'boom', headers));
+      const o = h.options();
       const r = await runAgent('Hi', o);
       assert.equal(r.stopReason, 'error');
       assert.equal(ofType(o.events, 'error').length, 1);
@@ -175,7 +94,7 @@ describe('agent faults against the fake Messages API', { timeout: 60_000 }, () =
   }
 
   it('invalid JSON, an unknown tool and a valid call in one turn: each answered', async () => {
-    fake.script(
+    h.fake.script(
       toolTurn([
         { name: 'read_file', rawJson: '{"path": ', id: 'toolu_json' },
         { name: 'delete_cluster', input: { name: 'prod' }, id: 'toolu_unknown' },
@@ -183,7 +102,7 @@ describe('agent faults against the fake Messages API', { timeout: 60_000 }, () =
       ]),
       textTurn('Done.'),
     );
-    const o = options();
+    const o = h.options();
     const r = await runAgent('Go', o);
     assert.equal(r.stopReason, 'end_turn');
     const results = lastResults(1);
@@ -191,50 +110,50 @@ describe('agent faults against the fake Messages API', { timeout: 60_000 }, () =
     assert.equal(results.find((x) => x.tool_use_id === 'toolu_json')?.is_error, true);
     assert.equal(results.find((x) => x.tool_use_id === 'toolu_unknown')?.is_error, true);
     assert.notEqual(results.find((x) => x.tool_use_id === 'toolu_ok')?.is_error, true);
-    assertServerSawConsistent();
+    assertServerSawConsistent(h.fake);
   });
 
   it('a tool that throws is answered with an error result and the run goes on', async () => {
-    const workspace = new NodeWorkspace(ws);
+    const workspace = new NodeWorkspace(h.ws);
     workspace.readText = async () => {
       throw new Error('EIO: disk on fire');
     };
-    fake.script(toolTurn([{ name: 'read_file', input: { path: 'deploy/compose.yaml' }, id: 'toolu_throw' }]), textTurn('Sorry.'));
-    const o = options({ workspace });
+    h.fake.script(toolTurn([{ name: 'read_file', input: { path: 'deploy/compose.yaml' }, id: 'toolu_throw' }]), textTurn('Sorry.'));
+    const o = h.options({ workspace });
     const r = await runAgent('Read', o);
     assert.equal(r.stopReason, 'end_turn');
     const [result] = lastResults(1);
     assert.equal(result.is_error, true);
     assert.match(String(result.content), /disk on fire/);
-    assertServerSawConsistent();
+    assertServerSawConsistent(h.fake);
   });
 
   it('a write that fails leaves no partial file or temp file behind', async () => {
-    fs.mkdirSync(path.join(ws, 'deploy', 'blocked.yaml'));
-    fake.script(toolTurn([{ name: 'write_file', input: { path: 'deploy/blocked.yaml', content: 'a: 1\n' } }]), textTurn('OK.'));
-    const o = options();
+    fs.mkdirSync(path.join(h.ws, 'deploy', 'blocked.yaml'));
+    h.fake.script(toolTurn([{ name: 'write_file', input: { path: 'deploy/blocked.yaml', content: 'a: 1\n' } }]), textTurn('OK.'));
+    const o = h.options();
     const r = await runAgent('Write', o);
     assert.equal(r.stopReason, 'end_turn');
     assert.equal(lastResults(1)[0].is_error, true);
-    assert.ok(fs.statSync(path.join(ws, 'deploy', 'blocked.yaml')).isDirectory());
+    assert.ok(fs.statSync(path.join(h.ws, 'deploy', 'blocked.yaml')).isDirectory());
     noTempFiles();
   });
 
   it('a command that ignores SIGTERM is killed by the group kill after the grace period', { skip: process.platform === 'win32' }, async () => {
-    fake.script(toolTurn([{ name: 'run_shell_command', input: { command: "trap '' TERM; echo armed; sleep 30 & wait; echo never" } }]), textTurn('OK.'));
-    const o = options({ commandTimeoutMs: 300 });
+    h.fake.script(toolTurn([{ name: 'run_shell_command', input: { command: "trap '' TERM; echo armed; sleep 30 & wait; echo never" } }]), textTurn('OK.'));
+    const o = h.options({ commandTimeoutMs: 300 });
     const r = await runAgent('Run', o);
     assert.equal(r.stopReason, 'end_turn');
     const [result] = lastResults(1);
     assert.equal(result.is_error, true);
     assert.doesNotMatch(String(result.content), /never/);
-    assertServerSawConsistent();
+    assertServerSawConsistent(h.fake);
   });
 
   it(`a command printing ${BIG / 1_000_000} MB: memory stays bounded and the model gets a capped output`, { skip: process.platform === 'win32' }, async (t) => {
     const command = `echo FLOOD-START; head -c ${BIG} /dev/zero | tr "\\0" a; echo; echo FLOOD-END`;
-    fake.script(toolTurn([{ name: 'run_shell_command', input: { command } }]), textTurn('OK.'));
-    const o = options({ outputLimit: 30_000 });
+    h.fake.script(toolTurn([{ name: 'run_shell_command', input: { command } }]), textTurn('OK.'));
+    const o = h.options({ outputLimit: 30_000 });
     global.gc?.();
     const before = process.memoryUsage().rss;
     let peak = before;
@@ -273,21 +192,21 @@ describe('agent faults against the fake Messages API', { timeout: 60_000 }, () =
     assert.ok(content.length > 29_000, `${content.length}`);
     const shown = ofType(o.events, 'tool_result')[0].output;
     assert.equal(shown, content);
-    assertServerSawConsistent();
+    assertServerSawConsistent(h.fake);
   });
 
   it('a command waiting for input sees end-of-file instead of hanging', { skip: process.platform === 'win32' }, async () => {
-    fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'read line; echo "got:[$line] rc=$?"' } }]), textTurn('OK.'));
-    const o = options({ commandTimeoutMs: 10_000 });
+    h.fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'read line; echo "got:[$line] rc=$?"' } }]), textTurn('OK.'));
+    const o = h.options({ commandTimeoutMs: 10_000 });
     await runAgent('Run', o);
     const [result] = lastResults(1);
     assert.match(String(result.content), /got:\[\] rc=1/);
   });
 
   it('cancellation while waiting for the first byte', async () => {
-    fake.script(hangingTurn('Thinking about it'));
+    h.fake.script(hangingTurn('Thinking about it'));
     const controller = new AbortController();
-    const o = options({ signal: controller.signal });
+    const o = h.options({ signal: controller.signal });
     setImmediate(() => controller.abort());
     const r = await runAgent('Hi', o);
     assert.equal(r.stopReason, 'cancelled');
@@ -296,20 +215,20 @@ describe('agent faults against the fake Messages API', { timeout: 60_000 }, () =
 
   it('cancellation while the approver is asking: nothing runs, the tool_use is answered', async () => {
     const controller = new AbortController();
-    const approver = new Always(true, () => controller.abort());
-    fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'touch deploy/ran' } }]));
-    const o = options({ signal: controller.signal, approver });
+    const approver = new RecordingApprover(true, () => controller.abort());
+    h.fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'touch deploy/ran' } }]));
+    const o = h.options({ signal: controller.signal, approver });
     const r = await runAgent('Run', o);
     assert.equal(r.stopReason, 'cancelled');
     assert.equal(approver.asked.length, 1);
-    assert.equal(fs.existsSync(path.join(ws, 'deploy', 'ran')), false);
+    assert.equal(fs.existsSync(path.join(h.ws, 'deploy', 'ran')), false);
     assertConsistent(r.messages);
   });
 
   it('cancellation between turns (after a tool result, before the next request finishes)', async () => {
     const controller = new AbortController();
-    fake.script(toolTurn([{ name: 'read_file', input: { path: 'deploy/compose.yaml' } }]), hangingTurn('Reading'));
-    const o = options({ signal: controller.signal });
+    h.fake.script(toolTurn([{ name: 'read_file', input: { path: 'deploy/compose.yaml' } }]), hangingTurn('Reading'));
+    const o = h.options({ signal: controller.signal });
     o.onEvent = (e) => {
       o.events.push(e);
       if (e.type === 'tool_result') {
@@ -319,14 +238,14 @@ describe('agent faults against the fake Messages API', { timeout: 60_000 }, () =
     const r = await runAgent('Read', o);
     assert.equal(r.stopReason, 'cancelled');
     assertConsistent(r.messages);
-    assertServerSawConsistent();
+    assertServerSawConsistent(h.fake);
   });
 
   it('cancellation before the run starts', async () => {
     const controller = new AbortController();
     controller.abort();
-    fake.script(textTurn('never'));
-    const o = options({ signal: controller.signal });
+    h.fake.script(textTurn('never'));
+    const o = h.options({ signal: controller.signal });
     const r = await runAgent('Hi', o);
     assert.equal(r.stopReason, 'cancelled');
     assertConsistent(r.messages);
