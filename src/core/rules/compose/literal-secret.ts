@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { isMap, isScalar, isSeq, rangeOf, str } from '../../parsers/yaml';
 import type { Fix } from '../../types';
-import { literalSecret } from '../shared/secrets';
+import { isSecretName, literalSecret } from '../shared/secrets';
 import { composeServices, reportOnce } from './model';
 import { mergedEntries, mergedEntry } from '../shared/yamlMerge';
 
@@ -37,9 +37,23 @@ export function isFlagSetting(name: string, value: string): boolean {
   return /^[01]$/.test(v) && FLAG_WORD.test(name.replace(/([a-z])([A-Z])/g, '$1_$2'));
 }
 
-/** A secret-like name whose plain value is not a secret: an address or a switch. */
+/** Last words that make an `AUTH_…` name a setting rather than a credential (GF_AUTH_ANONYMOUS_ORG_ROLE). */
+const AUTH_SETTING = /(^|[_.-])(roles?|scopes?|providers?|strategy|backend|level|org|domains?|allowed[_.-]?\w*)$/i;
+
+/**
+ * Whether `auth` is only a namespace in the name (`GF_AUTH_GENERIC_OAUTH_SCOPES`): no other
+ * secret word, and the name ends in a word naming a setting. `WORDPRESS_AUTH_KEY` and
+ * `AUTH_SALT` stay secrets (they do not end in such a word).
+ */
+export function isAuthSetting(name: string): boolean {
+  const n = name.replace(/([a-z])([A-Z])/g, '$1_$2');
+  const withoutAuth = n.replace(/(^|[_.-])o?auth(?=$|[_.-])/gi, '$1x');
+  return !isSecretName(withoutAuth) && AUTH_SETTING.test(n);
+}
+
+/** A secret-like name whose plain value is not a secret: an address, a switch or an auth setting. */
 function notASecret(name: string, value: string): boolean {
-  return isAddressName(name) || isFlagSetting(name, value);
+  return isAddressName(name) || isFlagSetting(name, value) || isAuthSetting(name);
 }
 
 /**

@@ -28,4 +28,10 @@ ruleTable('compose/literal-secret', [
   { what: 'a real password next to a switch is still reported', input: 'services:\n  db:\n    image: mysql:8.4\n    environment:\n      MYSQL_RANDOM_ROOT_PASSWORD: "no"\n      MYSQL_PASSWORD: app-Pa55w0rd\n', want: [6] },
   { what: '0/1 under a plain secret name is a (weak) literal password', input: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: "1"\n', want: [5] },
   { what: 'a switch name with a real value is reported', input: 'services:\n  db:\n    image: mysql:8.4\n    environment:\n      - MYSQL_ONETIME_PASSWORD=Xk29-secret-value\n', want: [5] },
+  {
+    what: 'auth as a namespace of settings (Grafana)',
+    input: 'services:\n  grafana:\n    image: grafana/grafana:11.4.0\n    environment:\n      GF_AUTH_ANONYMOUS_ORG_ROLE: Viewer\n      GF_AUTH_GENERIC_OAUTH_SCOPES: openid email\n      GF_AUTH_DISABLE_LOGIN_FORM: "1"\n',
+    want: [],
+  },
+  { what: 'auth keys and salts are secrets', input: 'services:\n  wp:\n    image: wordpress:6.7\n    environment:\n      WORDPRESS_AUTH_KEY: 7d1c9f0e2b\n      WORDPRESS_AUTH_SALT: 0a9b8c7d6e\n      GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET: s3cr3t-value\n', want: [5, 6, 7] },
 ]);
