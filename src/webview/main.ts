@@ -243,15 +243,17 @@ function edit(item: ToolItem, node: HTMLElement): void {
   area.setAttribute('aria-label', 'Edit command');
   area.value = item.command?.command ?? '';
   const actions = el('div', 'actions');
-  actions.append(
-    button('Run', () => {
-      if (item.command) {
-        item.command = { ...item.command, command: area.value };
-      }
-      answer(item, true, area.value);
-    }, 'primary'),
-    button('Reject', () => answer(item, false), 'secondary'),
-  );
+  const run = button('Run', () => {
+    if (item.command) {
+      item.command = { ...item.command, command: area.value.trim() };
+    }
+    answer(item, true, area.value);
+  }, 'primary');
+  // the extension checks the edited command with the policy before it runs
+  area.addEventListener('input', () => {
+    run.disabled = area.value.trim() === '';
+  });
+  actions.append(run, button('Reject', () => answer(item, false), 'secondary'));
   node.querySelector('.actions')?.replaceWith(area, actions);
   area.focus();
 }

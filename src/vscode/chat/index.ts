@@ -76,12 +76,22 @@ export function registerChat(context: vscode.ExtensionContext, deps: { diagnosti
     }),
   );
   subs.push(vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new ExplainActions(), ExplainActions.metadata));
-  registerOptional(subs, deps, provider);
+  registerOptional(subs, deps, provider, contributed(context, 'languageModelTools', 'aurora_lint'));
   return { provider, terminal };
 }
 
-/** `@devops` chat participant and the `aurora_lint` LM tool, only where the APIs exist. */
-function registerOptional(subs: vscode.Disposable[], deps: { diagnostics: DiagnosticsManager }, provider: ChatViewProvider): void {
+/** Whether package.json contributes an entry named `name` under `contributes[point]`. */
+function contributed(context: vscode.ExtensionContext, point: string, name: string): boolean {
+  const json = context.extension.packageJSON as { contributes?: Record<string, unknown> } | undefined;
+  const list = json?.contributes?.[point];
+  return Array.isArray(list) && list.some((e: unknown) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === name);
+}
+
+/**
+ * `@devops` chat participant and the `aurora_lint` LM tool, only where the APIs exist (the tool
+ * also needs its declaration in package.json; VS Code logs an error for an undeclared one).
+ */
+function registerOptional(subs: vscode.Disposable[], deps: { diagnostics: DiagnosticsManager }, provider: ChatViewProvider, toolDeclared: boolean): void {
   const chat = (vscode as unknown as { chat?: { createChatParticipant?: (id: string, handler: (req: { prompt: string }, ctx: unknown, stream: { markdown(s: string): void }) => Promise<void>) => vscode.Disposable } }).chat;
   if (chat?.createChatParticipant) {
     try {
@@ -98,7 +108,7 @@ function registerOptional(subs: vscode.Disposable[], deps: { diagnostics: Diagno
   const lm = (vscode as unknown as { lm?: { registerTool?: (name: string, tool: { invoke(options: { input: { path?: string } }): Promise<unknown> }) => vscode.Disposable } }).lm;
   const LanguageModelToolResult = (vscode as unknown as { LanguageModelToolResult?: new (parts: unknown[]) => unknown }).LanguageModelToolResult;
   const LanguageModelTextPart = (vscode as unknown as { LanguageModelTextPart?: new (text: string) => unknown }).LanguageModelTextPart;
-  if (lm?.registerTool && LanguageModelToolResult && LanguageModelTextPart) {
+  if (toolDeclared && lm?.registerTool && LanguageModelToolResult && LanguageModelTextPart) {
     try {
       subs.push(
         lm.registerTool('aurora_lint', {

@@ -116,7 +116,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
     view.webview.options = { enableScripts: true, localResourceRoots: [media, dist] };
     view.webview.html = this.html(view.webview);
-    this.subs.push(view.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)));
+    this.subs.push(view.webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m)));
     view.onDidDispose(() => {
       if (this.view === view) {
         this.view = undefined;
@@ -197,7 +197,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     this.save();
   }
 
-  private async onMessage(m: FromWebview): Promise<void> {
+  /** Handle a message of the webview (integration tests drive the panel through it too). */
+  async receive(m: FromWebview): Promise<void> {
     switch (m.type) {
       case 'ready': {
         this.ready = true;
@@ -588,9 +589,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   private answer(m: ApproveMessage, pending: PendingApproval): void {
     this.approvals.delete(m.id);
     const original = pending.request.command;
-    const edited = m.approved && m.command !== undefined && original !== undefined && m.command.trim() !== '' && m.command.trim() !== original.command.trim();
-    if (edited && m.command !== undefined && original !== undefined) {
-      void this.runEdited(m.id, { command: m.command.trim(), cwd: original.cwd }, pending);
+    const command = m.command?.trim();
+    if (m.approved && original !== undefined && command !== undefined && command !== original.command.trim()) {
+      if (command === '') {
+        // an emptied command is not a confirmation of the original one
+        this.updateTool(m.id, { state: 'rejected' });
+        pending.resolve({ approved: false, message: 'The user cleared the command instead of running it. Ask what to do instead.' });
+        return;
+      }
+      void this.runEdited(m.id, { command, cwd: original.cwd }, pending);
       return;
     }
     this.updateTool(m.id, { state: m.approved ? 'running' : 'rejected' });
