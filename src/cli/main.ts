@@ -9,6 +9,7 @@ import { policyCommand } from './commands/policy';
 import { agentCommand } from './commands/agent';
 import { pinCommand } from './commands/pin';
 import { VERSION } from './version';
+import { enableWorkers, isAnalysisWorker, runAnalysisWorker } from './parallel';
 
 /** Every sub-command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, rulesCommand, generateCommand, pinCommand, policyCommand, agentCommand];
@@ -66,7 +67,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+if (isAnalysisWorker()) {
+  // a worker thread of `check` on a large tree (see parallel.ts)
+  runAnalysisWorker().catch((e: unknown) => {
+    warn(`internal error in an analysis worker: ${String(e)}`);
+    process.exitCode = 1;
+  });
+} else if (require.main === module) {
+  enableWorkers(__filename);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

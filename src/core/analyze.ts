@@ -194,28 +194,51 @@ export function analyzeFiles(
   envFor: (path: string) => AnalyzeEnv = () => ({}),
   options: AnalyzeFilesOptions = {},
 ): Map<string, Finding[]> {
-  const results = new Map<string, FileAnalysis>();
   const session: ReuseSession | undefined = options.onType ? { yamlChunks: new Set() } : undefined;
+  const out = new Map<string, Finding[]>();
+  // Folder by folder: cross-file rules only look at one folder, so each folder's models can be
+  // dropped as soon as its rules ran (a 20,000-file scan never holds every parsed file at once).
+  const byFolder = new Map<string, SourceFile[]>();
   for (const file of files) {
-    results.set(file.path, analyzeOne(file.path, file.text, config, envFor(file.path), session));
+    out.set(file.path, []);
+    const dir = dirOf(file.path);
+    let list = byFolder.get(dir);
+    if (!list) {
+      list = [];
+      byFolder.set(dir, list);
+    }
+    list.push(file);
   }
-  const groups = new Map<string, { kind: FileKind; files: { path: string; text: string; index: TextIndex; model: unknown }[] }>();
+  for (const [folder, folderFiles] of byFolder) {
+    const results = new Map<string, FileAnalysis>();
+    for (const file of folderFiles) {
+      results.set(file.path, analyzeOne(file.path, file.text, config, envFor(file.path), session));
+    }
+    runFolderRules(folder, folderFiles, results, config);
+    for (const [path, r] of results) {
+      out.set(path, finish(r.findings, r.index));
+    }
+  }
+  return out;
+}
+
+/** The cross-file rules of each kind present in one folder. */
+function runFolderRules(folder: string, files: readonly SourceFile[], results: Map<string, FileAnalysis>, config: AnalyzeConfig): void {
+  const groups = new Map<FileKind, { path: string; text: string; index: TextIndex; model: unknown }[]>();
   for (const file of files) {
     const r = results.get(file.path);
     if (!r || !r.kind || r.model === undefined || !(RULES_BY_KIND.get(r.kind)?.folder.length)) {
       continue;
     }
-    const key = `${r.kind}\u0000${dirOf(file.path)}`;
-    let group = groups.get(key);
+    let group = groups.get(r.kind);
     if (!group) {
-      group = { kind: r.kind, files: [] };
-      groups.set(key, group);
+      group = [];
+      groups.set(r.kind, group);
     }
-    group.files.push({ path: file.path, text: stripBom(file.text), index: r.index, model: r.model });
+    group.push({ path: file.path, text: stripBom(file.text), index: r.index, model: r.model });
   }
-  for (const [key, group] of groups) {
-    const folder = key.slice(key.indexOf('\u0000') + 1);
-    for (const rule of RULES_BY_KIND.get(group.kind)?.folder ?? []) {
+  for (const [kind, group] of groups) {
+    for (const rule of RULES_BY_KIND.get(kind)?.folder ?? []) {
       const severity = effectiveSeverity(rule.id, rule.meta.severity, config);
       if (!severity) {
         continue;
@@ -223,7 +246,7 @@ export function analyzeFiles(
       try {
         (rule as FolderRule<unknown>).checkFolder({
           folder,
-          files: group.files,
+          files: group,
           config,
           report: (path, r) => {
             results.get(path)?.findings.push(toFinding(rule.id, severity, config, r));
@@ -234,11 +257,6 @@ export function analyzeFiles(
       }
     }
   }
-  const out = new Map<string, Finding[]>();
-  for (const [path, r] of results) {
-    out.set(path, finish(r.findings, r.index));
-  }
-  return out;
 }
 
 /** Kinds whose models the given kind handler needs, re-exported for hosts. */

@@ -1,6 +1,8 @@
 import { parseArgs } from 'util';
-import { analyzeFiles, detectKind } from '../../core';
-import type { Severity, SourceFile } from '../../core';
+import { detectKind } from '../../core';
+import type { Severity } from '../../core';
+import { analyzeInParallel } from '../parallel';
+import type { JobFile } from '../parallel';
 import type { Command } from '../io';
 import { UsageError, writeOut } from '../io';
 import { collectFiles, displayPath, envFor, loadConfig, readText } from '../files';
@@ -36,7 +38,7 @@ export const checkCommand: Command = {
     }
     const config = loadConfig(values.config, positionals[0] ?? '.');
     const collected = collectFiles(positionals);
-    const sources: SourceFile[] = [];
+    const sources: JobFile[] = [];
     const realPath = new Map<string, string>();
     let unreadable = collected.unreadable;
     for (const file of collected.files) {
@@ -47,9 +49,9 @@ export const checkCommand: Command = {
       }
       const shown = displayPath(file);
       realPath.set(shown, file);
-      sources.push({ path: shown, text });
+      sources.push({ path: shown, real: file, text });
     }
-    const byFile = analyzeFiles(sources, config, (p) => envFor(realPath.get(p) ?? p));
+    const byFile = await analyzeInParallel(sources, config);
     const results: FileFindings[] = [];
     let worst = 0;
     for (const source of sources) {

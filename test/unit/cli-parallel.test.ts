@@ -1,0 +1,60 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+import { partition } from '../../src/cli/parallel';
+import type { JobFile } from '../../src/cli/parallel';
+import { repoRoot } from '../helpers/core';
+
+const root = repoRoot();
+const cli = path.join(root, 'dist', 'cli.js');
+
+function check(workers: string, format: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, 'check', 'examples', 'test/fixtures/ok', '--format', format], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, AURORA_WORKERS: workers },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('check in worker threads', () => {
+  it('reports exactly what a single-threaded run reports, with the same exit code', () => {
+    for (const format of ['json', 'text']) {
+      const serial = check('0', format);
+      const parallel = check('3', format);
+      assert.equal(serial.stderr, '');
+      assert.equal(parallel.stderr, '');
+      assert.equal(serial.status, 1, 'the examples have findings');
+      assert.equal(parallel.status, serial.status);
+      assert.equal(parallel.stdout, serial.stdout);
+    }
+    // cross-file findings (Kubernetes selectors, Terraform modules) survive the split
+    const findings = (JSON.parse(check('3', 'json').stdout) as { findings?: { ruleId: string }[] }[]).length;
+    assert.ok(findings > 10, `files with findings: ${findings}`);
+  });
+
+  it('keeps every folder in one share and every file in exactly one share', () => {
+    const files: JobFile[] = [];
+    for (let d = 0; d < 23; d++) {
+      for (let f = 0; f <= d % 5; f++) {
+        files.push({ path: `team/d${d}/f${f}.yaml`, real: `/r/team/d${d}/f${f}.yaml`, text: 'x'.repeat(100 * (d + 1)) });
+      }
+    }
+    files.push({ path: 'Dockerfile', real: '/r/Dockerfile', text: 'FROM x' });
+    const shares = partition(files, 3);
+    assert.equal(shares.length, 3);
+    assert.deepEqual(shares.flat().map((f) => f.path).sort(), files.map((f) => f.path).sort());
+    const owner = new Map<string, number>();
+    shares.forEach((share, i) => {
+      for (const f of share) {
+        const dir = path.posix.dirname(f.path);
+        assert.equal(owner.get(dir) ?? i, i, `${dir} is split across shares`);
+        owner.set(dir, i);
+      }
+    });
+    const sizes = shares.map((s) => s.reduce((a, f) => a + f.text.length, 0));
+    assert.ok(Math.max(...sizes) < 1.5 * Math.min(...sizes), `balanced shares: ${sizes.join(', ')}`);
+  });
+});
