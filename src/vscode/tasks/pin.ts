@@ -7,11 +7,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseAgentConfig } from '../../agent/config';
+import { TextIndex } from '../../core';
 import { pinFile } from '../../generate/pin';
 import type { PinMode, PinOutcome, PinResolver, ResolutionCache } from '../../generate/pin';
 import { createNodeResolver } from '../../generate/pin/node';
 import type { NodeResolverOptions } from '../../generate/pin/node';
 import { errorText, isSkipped } from '../diagnostics';
+import { toRange } from '../convert';
 import { CANDIDATE_GLOB } from '../scanner';
 import type { PlannedChange, PlannedEdit, TaskDeps, TaskPlan } from './common';
 import { applyPlan, makePlan, requireTrust, resolveFolder } from './common';
@@ -99,8 +101,15 @@ export async function planPin(folder: vscode.Uri, mode: PinMode, resolver?: PinR
   let skipped = 0;
   const label = mode === 'images' ? vscode.l10n.t('Pin images to digests') : vscode.l10n.t('Pin actions to commit SHAs');
   for (const uri of uris) {
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const text = doc.getText();
+    // the editor's text when open; else the disk (no document is opened for files without references)
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    let text: string;
+    try {
+      text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      details.push(`${vscode.workspace.asRelativePath(uri, false)}: cannot be read`);
+      continue;
+    }
     const rel = path.relative(folder.fsPath, uri.fsPath).split(path.sep).join('/');
     const shown = vscode.workspace.asRelativePath(uri, false);
     const result = await pinFile(rel, text, mode, resolve, cache);
@@ -120,7 +129,8 @@ export async function planPin(folder: vscode.Uri, mode: PinMode, resolver?: PinR
     if (result.edits.length === 0) {
       continue;
     }
-    const edits: PlannedEdit[] = result.edits.map((e) => ({ range: new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), newText: e.newText, label, description: e.newText.trim() }));
+    const index = new TextIndex(text);
+    const edits: PlannedEdit[] = result.edits.map((e) => ({ range: toRange({ start: index.positionAt(e.start), end: index.positionAt(e.end) }), newText: e.newText, label, description: e.newText.trim() }));
     changes.push({ uri, path: shown, edits, needsConfirmation: true });
   }
   const parts = [
