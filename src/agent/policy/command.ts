@@ -431,7 +431,16 @@ class Analyzer {
 
   /** A file the command reads and passes on (cat, cp, curl -T …): not a secret file. */
   private readTarget(w: Word): void {
-    if (w.dynamic || this.inContainer > 0) {
+    if (this.inContainer > 0) {
+      return;
+    }
+    if (w.dynamic || w.value.startsWith('~')) {
+      // `~/.ssh/id_rsa`, `$HOME/.aws/credentials`: the folder is not known here, but the names
+      // are, and a secret name is refused wherever it lives (these were only asked before)
+      const secret = secretReason(w.value.replace(/^~[^/]*/, ''));
+      if (secret) {
+        this.deny(`the command reads ${w.value}: ${secret}`);
+      }
       return;
     }
     const r = this.resolveAll(w);
