@@ -55,6 +55,13 @@ suite('command-palette tasks', () => {
     await closeAll();
   });
 
+  test('registers every task command', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['containerize', 'generatePipeline', 'generateK8s', 'generateTerraform', 'fixAllInWorkspace', 'addResourceLimits', 'pinImages', 'pinActions', 'scanImage']) {
+      assert.ok(commands.includes(`aurora.${id}`), `aurora.${id} is registered`);
+    }
+  });
+
   for (const project of ['node', 'python']) {
     test(`Containerize Project writes a Dockerfile, .dockerignore and compose.yaml for the ${project} sample that pass our checks`, async () => {
       const folder = wsUri('tasks', project);
