@@ -21,7 +21,7 @@ export const SCANNERS: readonly ScannerName[] = ['trivy', 'grype', 'docker'];
 
 /** What to tell a user who has none of them. */
 export const INSTALL_HINT =
-  'No image scanner found on PATH: install Trivy (Aqua Security; see its installation docs, e.g. `brew install trivy` or the trivy Debian/RPM packages) or Grype (Anchore; e.g. `brew install grype`), or Docker with the Docker Scout plugin, then run the command again.';
+  'No image scanner found on PATH. Install Trivy (Aqua Security: "brew install trivy", its apt/rpm repository or release binary; see the Trivy installation docs) or Grype (Anchore: "brew install grype" or its install script; see the Grype README), or Docker with the Docker Scout plugin, then run the command again.';
 
 /** Image references a scanner can pull: registry/name[:tag][@sha256:…], nothing a shell could read as syntax. */
 const IMAGE_REF = /^[a-z0-9][a-z0-9._/:-]*(@sha256:[0-9a-f]{64})?$/i;
