@@ -40,6 +40,21 @@ async function assertYamlParses(uris: readonly vscode.Uri[]): Promise<void> {
   }
 }
 
+/** Run a command that opens the refactor preview and press `button` (apply or discard) until the command returns. */
+async function runThroughPreview<T>(command: string, arg: unknown, button: 'apply' | 'discard'): Promise<T | undefined> {
+  let settled = false;
+  const running = Promise.resolve(vscode.commands.executeCommand<T>(command, arg)).finally(() => {
+    settled = true;
+  });
+  await waitFor(`the refactor preview of ${command} (${button})`, async () => {
+    if (!settled) {
+      await vscode.commands.executeCommand(`refactorPreview.${button}`).then(undefined, () => undefined);
+    }
+    return settled;
+  });
+  return running;
+}
+
 function generatedUris(plan: GeneratePlan): vscode.Uri[] {
   return plan.files.map((f) => vscode.Uri.joinPath(plan.folder, ...f.path.split('/')));
 }
@@ -102,33 +117,14 @@ suite('command-palette tasks', () => {
     assert.ok(plan.changes.filter((c) => c !== existing).every((c) => c.create !== undefined && !c.needsConfirmation), 'the other files are new');
 
     // the real command: VS Code shows its refactor preview; the user discards it
-    let settled = false;
-    const running = Promise.resolve(vscode.commands.executeCommand<{ applied: boolean }>('aurora.containerize', { folder })).finally(() => {
-      settled = true;
-    });
-    await waitFor('the refactor preview to be discarded', async () => {
-      if (!settled) {
-        await vscode.commands.executeCommand('refactorPreview.discard').then(undefined, () => undefined);
-      }
-      return settled;
-    });
-    const result = await running;
+    const result = await runThroughPreview<{ applied: boolean }>('aurora.containerize', { folder }, 'discard');
     assert.strictEqual(result?.applied, false, 'nothing applied');
     assert.strictEqual(await readFile(dockerfile), before, 'the Dockerfile is unchanged');
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(wsUri('tasks', 'existing', 'compose.yaml'))), 'the discarded edit created nothing either');
 
     // again, and the user presses Apply without ticking the replacement: only the new files are written
-    settled = false;
-    const again = Promise.resolve(vscode.commands.executeCommand<{ applied: boolean }>('aurora.containerize', { folder })).finally(() => {
-      settled = true;
-    });
-    await waitFor('the refactor preview to be applied', async () => {
-      if (!settled) {
-        await vscode.commands.executeCommand('refactorPreview.apply').then(undefined, () => undefined);
-      }
-      return settled;
-    });
-    assert.strictEqual((await again)?.applied, true);
+    const again = await runThroughPreview<{ applied: boolean }>('aurora.containerize', { folder }, 'apply');
+    assert.strictEqual(again?.applied, true);
     assert.strictEqual(await readFile(dockerfile), before, 'the unticked replacement was not applied');
     assert.strictEqual(await readFile(wsUri('tasks', 'existing', 'compose.yaml')), plan.files[2].text, 'the new files were created');
     assert.strictEqual(await readFile(wsUri('tasks', 'existing', '.dockerignore')), plan.files[1].text);
@@ -164,6 +160,11 @@ suite('command-palette tasks', () => {
     const compose = wsUri('tasks', 'fixall', 'compose.yaml');
     await waitFor('diagnostics of the fix-all fixtures', () => vscode.languages.getDiagnostics(dockerfile).length > 0 && vscode.languages.getDiagnostics(compose).length > 0);
     const before = (await api.tasks.findingsOf(dockerfile)).length + (await api.tasks.findingsOf(compose)).length;
+    const texts = [await readFile(dockerfile), await readFile(compose)];
+    // the command shows every fix in the preview; discarding it changes nothing
+    const discarded = await runThroughPreview<{ plan: { fixes: number; files: number }; applied: boolean }>('aurora.fixAllInWorkspace', { folder }, 'discard');
+    assert.deepStrictEqual(discarded && { fixes: discarded.plan.fixes, files: discarded.plan.files, applied: discarded.applied }, { fixes: 3, files: 2, applied: false });
+    assert.deepStrictEqual([await readFile(dockerfile), await readFile(compose)], texts);
     const plan = await api.tasks.planFixAll(folder);
     assert.strictEqual(plan.fixes, 3, plan.summary);
     assert.strictEqual(plan.files, 2);
