@@ -29,6 +29,12 @@ const ASSIGNMENT = /(?:(["'])|(?<![A-Za-z0-9_.-]))([0-9.-]*)(?=([A-Za-z_][A-Za-z
  */
 const PASSWORD_IN_URL = /(?<!\w)[a-z][a-z0-9+.-]{0,31}:\/\/[^\s:/@]+:[^\s@/$]{3,}@[^\s]+/gi;
 
+/**
+ * A Terraform variable with a secret-like name and a literal default: the value sits on a
+ * `default = "…"` line whose key says nothing, so the line-based pattern above misses it.
+ */
+const HCL_SECRET_DEFAULT = /(\bvariable[ \t]+"([^"\n]+)"[ \t]*\{[^{}]*?\bdefault[ \t]*=[ \t]*)"([^"\n]{4,})"/g;
+
 let globalFormats: { name: string; pattern: RegExp }[] | undefined;
 
 function formats(): { name: string; pattern: RegExp }[] {
@@ -68,6 +74,13 @@ export function redactSecrets(text: string): Redacted {
     }
     count++;
     return `${q1}${lead}${key}${q1}${sep}${q2}[REDACTED]${q2}`;
+  });
+  out = out.replace(HCL_SECRET_DEFAULT, (m, head: string, name: string, value: string) => {
+    if (!isSecretName(name) || isPlaceholderValue(value) || value.includes('${') || value.startsWith('[REDACTED')) {
+      return m;
+    }
+    count++;
+    return `${head}"[REDACTED]"`;
   });
   return { text: out, count };
 }

@@ -78,3 +78,20 @@ describe('redaction is linear and still redacts what it did', { timeout: 120_000
     assert.ok(differing < 100, `${differing} strings differ`);
   });
 });
+
+describe('Terraform variable defaults with secret names are redacted', () => {
+  it('the default of variable "db_password" goes, other defaults stay', () => {
+    const tf = 'variable "db_password" {\n  type    = string\n  default = "s3cr3t-Value-42"\n}\nvariable "region" {\n  default = "eu-west-1"\n}\nvariable "api_token" { default = "${var.x}" }\n';
+    const r = redactSecrets(tf);
+    assert.doesNotMatch(r.text, /s3cr3t-Value-42/);
+    assert.match(r.text, /default = "\[REDACTED\]"/);
+    assert.match(r.text, /default = "eu-west-1"/);
+    assert.match(r.text, /default = "\$\{var\.x\}"/);
+    assert.equal(r.count, 1);
+  });
+
+  it('a megabyte of unterminated variable blocks finishes', () => {
+    const r = redactSecrets('variable "db_password" {\n'.repeat(40_000));
+    assert.equal(r.count, 0);
+  });
+});
