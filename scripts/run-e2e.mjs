@@ -4,9 +4,10 @@
 // as the model. The key goes in through ANTHROPIC_API_KEY in the server's environment, the fake
 // server's URL through aurora.anthropic.baseUrl in the test profile's user settings. Prints the
 // counts, exits non-zero on any failure; a global timeout kills everything.
-// Usage: node scripts/run-e2e.mjs [--no-build] [--grep <text>] [--screenshot]
+// Usage: node scripts/run-e2e.mjs [--no-build] [--grep <text>] [--repeat <n>] [--screenshot]
+//        (--repeat runs each selected test n times in a row: for hunting flakiness)
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ensureVSCode, ROOT } from './ensure-vscode.mjs';
@@ -15,6 +16,7 @@ import { launchBrowser, prepareDirs, startServer, workbenchUrl } from './vscode-
 const args = process.argv.slice(2);
 const grep = args.includes('--grep') ? args[args.indexOf('--grep') + 1] : undefined;
 const screenshot = args.includes('--screenshot');
+const repeat = args.includes('--repeat') ? Math.max(1, Number(args[args.indexOf('--repeat') + 1]) || 1) : 1;
 const GLOBAL_TIMEOUT_MS = Number(process.env.AURORA_E2E_TIMEOUT_MS ?? 8 * 60_000);
 const TEST_TIMEOUT_MS = 90_000;
 // a failed reset means the next tests would start from an unknown state: reload the window then
@@ -226,8 +228,8 @@ async function main() {
     process.exit(0);
   }
 
-  const { tests, beforeEach } = require(join(ROOT, 'out/test/e2e/chat.e2e.js'));
-  const selected = tests.filter((t) => !grep || t.name.includes(grep));
+  const { tests, beforeEach, chat: chatFrame } = require(join(ROOT, 'out/test/e2e/chat.e2e.js'));
+  const selected = tests.filter((t) => !grep || t.name.includes(grep)).flatMap((t) => Array.from({ length: repeat }, () => t));
   let passes = 0;
   let failures = 0;
   for (const suite of ['offline', 'key']) {
@@ -262,10 +264,26 @@ async function main() {
         console.log(`  ✓ ${t.name} (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
       } catch (e) {
         failures++;
-        const shot = join(s.dir, `failure-${i + 1}.png`);
+        // kept outside the suite folder, which the next run deletes
+        const keep = join(ROOT, '.vscode-test', 'e2e-failures', `${new Date().toISOString().replace(/[:.]/g, '-')}-${suite}-${i + 1}`);
+        mkdirSync(keep, { recursive: true });
+        const shot = join(keep, 'failure.png');
         await s.page.screenshot({ path: shot }).catch(() => {});
-        s.note(`=== failed: ${t.name}: ${e instanceof Error ? e.message : e}`);
-        console.log(`  ✗ ${t.name}\n    ${(e instanceof Error ? e.stack ?? e.message : String(e)).split('\n').slice(0, 6).join('\n    ')}\n    screenshot: ${shot}\n    logs: ${s.dir}/{server.log,browser.log}, user-data/logs/*/exthost*/aurora-devops.aurora-devops/`);
+        const panel = await chatFrame(s.page).locator('#root').innerHTML({ timeout: 5_000 }).catch(() => '(the panel could not be read)');
+        s.note(`=== failed: ${t.name}: ${e instanceof Error ? e.message : e}\n--- panel:\n${panel}`);
+        for (const f of ['server.log', 'browser.log']) {
+          try {
+            cpSync(join(s.dir, f), join(keep, f));
+          } catch {
+            // keep what there is
+          }
+        }
+        try {
+          cpSync(join(s.dir, 'user-data', 'logs'), join(keep, 'logs'), { recursive: true });
+        } catch {
+          // no extension logs yet
+        }
+        console.log(`  ✗ ${t.name}\n    ${(e instanceof Error ? e.stack ?? e.message : String(e)).split('\n').slice(0, 6).join('\n    ')}\n    screenshot, logs and the panel's HTML: ${keep}`);
       }
     }
     s.stop();

@@ -501,6 +501,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       case 'tool_output':
         return usage;
       case 'tool_result': {
+        // for writes and commands the first line says what happened ("Wrote …", "exit code 3");
+        // a read's output is file content and stays out of the log
+        const what = e.name === 'write_file' || e.name === 'run_shell_command' ? `: ${e.output.split('\n', 1)[0].slice(0, 200)}` : '';
+        this.log.info(`chat: ${e.name} ${e.id} ${e.ok ? 'ok' : 'not ok'}${what}`);
         const t = this.tool(e.id);
         // an edited command already shows its own outcome
         if (t && !t.edited && t.state !== 'denied' && t.state !== 'rejected') {

@@ -78,7 +78,8 @@ export async function writeThroughEdit(uri: vscode.Uri, text: string): Promise<v
   if (!(await vscode.workspace.applyEdit(edit))) {
     throw new Error(`VS Code refused the edit to ${vscode.workspace.asRelativePath(uri)}`);
   }
-  if (!(await doc.save())) {
+  // save() is false when the document was not dirty any more: something saved it meanwhile
+  if (!(await doc.save()) && (doc.isDirty || doc.getText() !== text)) {
     throw new Error(`could not save ${vscode.workspace.asRelativePath(uri)}`);
   }
 }
