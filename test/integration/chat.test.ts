@@ -55,4 +55,25 @@ suite('chat: terminal runner and writes', () => {
     await writeThroughEdit(created, 'a: 1\n');
     assert.strictEqual(await readFile(created), 'a: 1\n');
   });
+
+  test('a write that something else saved first (auto save, on by default in the web) still succeeds', async () => {
+    await activate();
+    const uri = await writeFile('chat-write/saved-meanwhile.yaml', 'replicas: 1\n');
+    // save the document the moment the edit lands, before writeThroughEdit's own save: that save
+    // then finds nothing to do and answers false, as it does after auto save
+    let savedByOther = false;
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.toString() === uri.toString() && e.document.isDirty && !savedByOther) {
+        savedByOther = true;
+        void e.document.save();
+      }
+    });
+    try {
+      await writeThroughEdit(uri, 'replicas: 2\n');
+    } finally {
+      sub.dispose();
+    }
+    assert.ok(savedByOther, 'the document was saved by the listener');
+    assert.strictEqual(await readFile(uri), 'replicas: 2\n');
+  });
 });

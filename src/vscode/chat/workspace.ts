@@ -78,8 +78,34 @@ export async function writeThroughEdit(uri: vscode.Uri, text: string): Promise<v
   if (!(await vscode.workspace.applyEdit(edit))) {
     throw new Error(`VS Code refused the edit to ${vscode.workspace.asRelativePath(uri)}`);
   }
-  // save() is false when the document was not dirty any more: something saved it meanwhile
-  if (!(await doc.save()) && (doc.isDirty || doc.getText() !== text)) {
+  if (!(await doc.save()) && !(await savedElsewhere(doc, text))) {
     throw new Error(`could not save ${vscode.workspace.asRelativePath(uri)}`);
   }
+}
+
+/**
+ * save() also answers false when another save got there first: auto save (on by default in the
+ * web workbench, one second after an edit) or a save already under way. The write succeeded when
+ * that save completes with our text.
+ */
+async function savedElsewhere(doc: vscode.TextDocument, text: string): Promise<boolean> {
+  if (doc.isDirty) {
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, 5000);
+      const sub = vscode.workspace.onDidSaveTextDocument((d) => {
+        if (d.uri.toString() === doc.uri.toString()) {
+          done();
+        }
+      });
+    });
+  }
+  if (doc.isDirty && !(await doc.save())) {
+    return false;
+  }
+  return !doc.isDirty && doc.getText() === text;
 }
