@@ -3,6 +3,7 @@ import type { Middleware } from '@anthropic-ai/sdk';
 import { ModelError } from './model';
 import type { ModelClient, ModelRequest, StreamEvent, StreamOptions } from './model';
 import { messages } from './messages';
+import { redactSecrets } from './redact';
 import type { Usage } from './types';
 
 /**
@@ -48,10 +49,12 @@ function retryNotices(maxRetries: number, onNotice: ((m: string) => void) | unde
 export class AnthropicModelClient implements ModelClient {
   private readonly client: Anthropic;
   private readonly maxRetries: number;
+  private readonly apiKey: string;
   readonly baseURL: string;
 
   constructor(options: AnthropicOptions) {
     this.maxRetries = options.maxRetries ?? 2;
+    this.apiKey = options.apiKey;
     this.client = new Anthropic({
       apiKey: options.apiKey,
       baseURL: options.baseURL,
@@ -80,14 +83,34 @@ export class AnthropicModelClient implements ModelClient {
         }
       }
     } catch (e) {
-      throw await this.toModelError(e, request.model, options.signal);
+      throw this.scrubbed(await this.toModelError(e, request.model, options.signal));
     }
+  }
+
+  /**
+   * The error with the API key (and anything shaped like a credential) taken out of its
+   * message: servers and proxies echo request headers in error bodies, and these messages reach
+   * the chat, the CLI's stderr and logs.
+   */
+  private scrubbed(error: ModelError): ModelError {
+    const message = this.scrub(error.message);
+    return message === error.message ? error : new ModelError(error.kind, message, error.status, error.availableModels);
+  }
+
+  private scrub(text: string): string {
+    const withoutKey = this.apiKey.length >= 8 ? text.split(this.apiKey).join('[API key]') : text;
+    return redactSecrets(withoutKey).text;
   }
 
   /** Models this key can use (first page of the Models API). */
   async listModels(signal?: AbortSignal): Promise<string[]> {
     const ids: string[] = [];
-    const page = await this.client.models.list({ limit: 100 }, { signal, maxRetries: 0 });
+    let page;
+    try {
+      page = await this.client.models.list({ limit: 100 }, { signal, maxRetries: 0 });
+    } catch (e) {
+      throw new Error(this.scrub(e instanceof Error ? e.message : String(e)));
+    }
     for (const m of page.data) {
       ids.push(m.id);
     }
