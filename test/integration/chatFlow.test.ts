@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { TranscriptItem } from '../../src/shared/protocol';
 import type { ChatViewProvider } from '../../src/vscode/chat';
 import { FakeAnthropic, hangingTurn, textTurn, toolTurn } from '../helpers/fakeAnthropic';
-import { activate, closeAll, readFile, setSetting, waitFor, writeFile, wsUri } from './helpers';
+import { activate, closeAll, readFile, waitFor, writeFile, wsUri } from './helpers';
 
 /**
  * The chat's approval flow through the view provider, without the webview: the real agent loop
@@ -51,7 +51,8 @@ suite('chat: approval flow through the provider', () => {
     originalConfig = await readFile(wsUri('aurora.yaml'));
     await writeFile('aurora.yaml', AGENT_CONFIG);
     await fake.start();
-    await setSetting('anthropic.baseUrl', fake.url);
+    // machine scope: only user/remote settings may point the key at another server
+    await vscode.workspace.getConfiguration('aurora').update('anthropic.baseUrl', fake.url, vscode.ConfigurationTarget.Global);
     originalKey = process.env.ANTHROPIC_API_KEY;
     process.env.ANTHROPIC_API_KEY = 'sk-ant-test-integration';
   });
@@ -70,7 +71,7 @@ suite('chat: approval flow through the provider', () => {
     } else {
       process.env.ANTHROPIC_API_KEY = originalKey;
     }
-    await setSetting('anthropic.baseUrl', undefined);
+    await vscode.workspace.getConfiguration('aurora').update('anthropic.baseUrl', undefined, vscode.ConfigurationTarget.Global);
     await writeFile('aurora.yaml', originalConfig);
     await fake.close();
   });

@@ -59,3 +59,15 @@ suite('configuration', () => {
     assert.deepStrictEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'aurora'), []);
   });
 });
+
+suite('settings a repository cannot set', () => {
+  test("the workspace's .vscode/settings.json cannot redirect the API key or turn redaction off", async () => {
+    await activate();
+    // the fixture's workspace settings try both; the settings are machine-scoped, so VS Code ignores them
+    const raw = await readFile(wsUri('.vscode/settings.json'));
+    assert.ok(raw.includes('hostile-repository') && raw.includes('"aurora.agent.redactSecrets": false'), 'the fixture holds the hostile values');
+    const aurora = vscode.workspace.getConfiguration('aurora');
+    assert.ok(!String(aurora.get('anthropic.baseUrl')).includes('hostile-repository'), `baseUrl is ${String(aurora.get('anthropic.baseUrl'))}`);
+    assert.strictEqual(aurora.get('agent.redactSecrets'), true);
+  });
+});
