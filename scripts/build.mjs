@@ -47,7 +47,11 @@ async function buildMain() {
     esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
   ];
   if (existsSync(join(root, 'src/extension.ts'))) {
-    builds.push(esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'], banner: { js: 'globalThis.__auroraLoadStart = Date.now();' } }));
+    builds.push(esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'], banner: { js: 'globalThis.__auroraLoadStart = Date.now(); globalThis.__auroraLoadCpu = process.cpuUsage();' } }));
+  }
+  if (existsSync(join(root, 'src/agent/anthropic.ts'))) {
+    // the model client and the Anthropic SDK, required by the extension on the first chat message
+    builds.push(esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/agent/anthropic.ts')], outfile: join(root, 'dist/anthropic.js') }));
   }
   if (existsSync(join(root, 'src/webview/main.ts'))) {
     builds.push(esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: [join(root, 'src/webview/main.ts')], outfile: join(root, 'dist/webview.js') }));

@@ -17,7 +17,7 @@ suite('activation', () => {
     const out = process.env.AURORA_ACTIVATION_FILE;
     if (out) {
       fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, JSON.stringify({ activationMs: api.activationMs, vscode: vscode.version, recorded: new Date().toISOString() }) + '\n');
+      fs.writeFileSync(out, JSON.stringify({ activationMs: api.activationMs, moduleLoadMs: api.moduleLoadMs, activationCpuMs: api.activationCpuMs, vscode: vscode.version, recorded: new Date().toISOString() }) + '\n');
     }
   });
 

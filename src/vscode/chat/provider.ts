@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { AnthropicModelClient } from '../../agent/anthropic';
+import type * as AnthropicClientModule from '../../agent/anthropic';
 import { DEFAULT_MODEL, readOnlyConfig } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
 import type { AgentEvent } from '../../agent/loop';
@@ -20,6 +20,16 @@ import { runSlash } from './offline';
 import type { OfflineDeps } from './offline';
 import type { TerminalRunner } from './terminal';
 import { VscodeWorkspace } from './workspace';
+
+/**
+ * The Anthropic SDK is a third of the extension's code and only a chat message needs it, so it
+ * ships as its own bundle (dist/anthropic.js, see scripts/build.mjs) loaded on the first message
+ * instead of at activation.
+ */
+function loadAnthropicClient(): typeof AnthropicClientModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime path esbuild must not inline
+  return require(path.join(__dirname, 'anthropic.js')) as typeof AnthropicClientModule;
+}
 
 /** The view id contributed in package.json. */
 export const CHAT_VIEW_ID = 'aurora.chatView';
@@ -414,7 +424,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       // the command policy parses shell with the bash grammar: load the parsers first
       await this.offline.diagnostics.ensureReady();
       const result = await runAgent(prompt, {
-        model: new AnthropicModelClient({ apiKey: key, ...(baseUrl ? { baseURL: baseUrl } : {}) }),
+        model: new (loadAnthropicClient().AnthropicModelClient)({ apiKey: key, ...(baseUrl ? { baseURL: baseUrl } : {}) }),
         modelId,
         workspace,
         shell: this.terminal,
