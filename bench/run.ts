@@ -248,9 +248,9 @@ async function main(): Promise<void> {
     const activation = path.join(root, 'out', 'activation.json');
     if (fs.existsSync(activation)) {
       const a = JSON.parse(fs.readFileSync(activation, 'utf8')) as { activationMs: number; moduleLoadMs?: number; activationCpuMs?: number; vscode: string; recorded: string };
-    out(
-      `Activation, from the first line of dist/extension.js to the end of activate(), measured inside VS Code ${a.vscode} by the integration harness (${a.recorded.slice(0, 16).replace('T', ' ')} UTC) while the workbench starts on the same cores: ${a.activationMs} ms wall, ${a.moduleLoadMs ?? '?'} ms of it evaluating the bundle, ${a.activationCpuMs ?? '?'} ms CPU of the extension host process (budget 100 ms: ${a.activationMs < 100 ? 'met' : 'MISSED'}).`,
-    );
+      out(
+        `Activation, from the first line of dist/extension.js to the end of activate(), measured inside VS Code ${a.vscode} by the integration harness (${a.recorded.slice(0, 16).replace('T', ' ')} UTC) while the workbench starts on the same cores: ${a.activationMs} ms wall, ${a.moduleLoadMs ?? '?'} ms of it evaluating the bundle, ${a.activationCpuMs ?? '?'} ms CPU of the extension host process (budget 100 ms: ${a.activationMs < 100 ? 'met' : 'MISSED'}).`,
+      );
     } else {
       out('Activation: run `npm test` first (the integration harness records it in out/activation.json).');
     }
