@@ -6,7 +6,7 @@
 // Usage: node scripts/run-integration.mjs [--suite main|restricted] [--no-build] [--no-vsix]
 //        AURORA_TEST_GREP=<pattern> narrows the tests.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureVSCode, ROOT } from './ensure-vscode.mjs';
 import { killGroup, launchBrowser, prepareDirs, startServer, workbenchUrl } from './vscode-server.mjs';
@@ -153,6 +153,31 @@ async function runSuite(suite, runDir) {
   return JSON.parse(readFileSync(resultsFile, 'utf8'));
 }
 
+/**
+ * The API key the chat tests hand the extension (test/integration/chatFlow.test.ts). After a suite,
+ * nothing VS Code wrote to disk — logs (the output channel's included), settings, workspace and
+ * global storage, the browser console — may contain it.
+ */
+export const KEY_CANARY = 'sk-ant-canary-integration-7f3a9c';
+
+/** Where the canary key appears in what VS Code wrote during a suite (empty: nowhere). */
+function keyLeaks(suiteDir) {
+  const leaks = [];
+  const skip = new Set([join(suiteDir, 'tests'), join(suiteDir, 'extension')]);
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, e.name);
+      if (e.isDirectory() && !skip.has(full)) {
+        walk(full);
+      } else if (e.isFile() && statSync(full).size < 64 * 1024 * 1024 && readFileSync(full).includes(KEY_CANARY)) {
+        leaks.push(relative(suiteDir, full));
+      }
+    }
+  };
+  walk(suiteDir);
+  return leaks;
+}
+
 async function main() {
   const started = Date.now();
   const info = ensureVSCode();
@@ -173,6 +198,16 @@ async function main() {
     console.log(`[integration] suite ${suite.name}: ${r.passes} passing, ${r.failures} failing, ${r.pending ?? 0} pending (${((Date.now() - t0) / 1000).toFixed(1)} s, VS Code ${r.vscodeVersion ?? info.vscodeVersion})`);
     for (const f of r.failed ?? []) {
       console.log(`  ✗ ${f.title}\n    ${f.error.split('\n').join('\n    ')}`);
+    }
+    if (suite.name === 'main') {
+      const leaks = keyLeaks(join(runDir, suite.name));
+      if (leaks.length === 0) {
+        passes++;
+        console.log('[integration] the chat tests\' API key appears in no log, setting, storage or console file of the run');
+      } else {
+        failures++;
+        console.log(`[integration] ✗ the API key was written to: ${leaks.join(', ')}`);
+      }
     }
   }
   if (!only && !args.includes('--no-vsix')) {

@@ -54,7 +54,8 @@ suite('chat: approval flow through the provider', () => {
     // machine scope: only user/remote settings may point the key at another server
     await vscode.workspace.getConfiguration('aurora').update('anthropic.baseUrl', fake.url, vscode.ConfigurationTarget.Global);
     originalKey = process.env.ANTHROPIC_API_KEY;
-    process.env.ANTHROPIC_API_KEY = 'sk-ant-test-integration';
+    // scripts/run-integration.mjs looks for this value in every file VS Code wrote during the run
+    process.env.ANTHROPIC_API_KEY = 'sk-ant-canary-integration-7f3a9c';
   });
 
   setup(async () => {
