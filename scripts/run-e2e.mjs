@@ -90,7 +90,7 @@ async function startSuite(name, { key, fakeUrl }) {
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
   // the DOM renderer keeps the terminal's text readable by the tests
   writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'aurora.anthropic.baseUrl': fakeUrl, 'terminal.integrated.gpuAcceleration': 'off' }, null, 2));
-  const server = await startServer({ dirs, logFile: join(dir, 'server.log'), env: { ANTHROPIC_API_KEY: key ? 'sk-ant-test-e2e' : '', ANTHROPIC_BASE_URL: '' } });
+  const server = await startServer({ dirs, logFile: join(dir, 'server.log'), env: { ANTHROPIC_API_KEY: key ? require(join(ROOT, 'out/test/e2e/chat.e2e.js')).E2E_KEY : '', ANTHROPIC_BASE_URL: '' } });
   cleanups.push(server.stop);
   const browser = await launchBrowser();
   const closeBrowser = () => void browser.close().catch(() => {});

@@ -40,6 +40,9 @@ export function chat(page: Page): FrameLocator {
 
 const T = 30_000;
 
+/** The key scripts/run-e2e.mjs gives the server's environment for the 'key' suite. */
+export const E2E_KEY = 'sk-ant-test-e2e-canary-51d0';
+
 /** Type a message and send it. */
 export async function say(page: Page, text: string): Promise<void> {
   const c = chat(page);
@@ -354,6 +357,45 @@ export const tests: E2eTest[] = [
       await c.getByText('what should I remember?').waitFor({ timeout: 60_000 });
       await c.getByText('Remember the blue deployment.').waitFor({ timeout: T });
       await c.locator('.msg.assistant .meta', { hasText: /tokens/ }).waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'the API key is nowhere in the panel, the page or the browser storage after a conversation',
+    suite: 'key',
+    async run({ page, fake }) {
+      fake.script(textTurn('Hello from the model.'));
+      await say(page, 'hi');
+      await chat(page).locator('.msg.assistant .meta', { hasText: /tokens/ }).last().waitFor({ timeout: T });
+      // the key really was used: the fake saw it on the request (x-api-key or a bearer token)
+      assert.ok(fake.requests.some((r) => [r.headers['x-api-key'], r.headers.authorization].some((v) => String(v).includes(E2E_KEY))), 'the requests carried the key');
+      const panel = await chat(page).locator('html').innerHTML();
+      assert.ok(panel.includes('Hello from the model.'), 'the panel was read');
+      assert.ok(!panel.includes(E2E_KEY), 'the key is in the panel');
+      // the workbench keeps webview state and workspace state in the browser: localStorage and IndexedDB
+      // (a string: the tests compile without the DOM library; this runs in the page)
+      const stored = await page.evaluate<string>(`(async () => {
+        const parts = [JSON.stringify({ ...localStorage })];
+        for (const info of await indexedDB.databases()) {
+          if (!info.name) continue;
+          const db = await new Promise((resolve, reject) => {
+            const req = indexedDB.open(info.name);
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          });
+          for (const name of Array.from(db.objectStoreNames)) {
+            const all = await new Promise((resolve, reject) => {
+              const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+              req.onsuccess = () => resolve(req.result);
+              req.onerror = () => reject(req.error);
+            });
+            parts.push(all.map((v) => (v instanceof Uint8Array ? new TextDecoder().decode(v) : typeof v === 'string' ? v : JSON.stringify(v))).join('\\n'));
+          }
+          db.close();
+        }
+        return parts.join('\\n');
+      })()`);
+      assert.ok(stored.length > 1000, `the workbench's browser storage was read (${stored.length} characters)`);
+      assert.ok(!stored.includes(E2E_KEY), 'the key is in the browser storage');
     },
   },
 ];
