@@ -1,6 +1,6 @@
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { Middleware } from '@anthropic-ai/sdk';
-import { ModelError } from './model';
+import { isModelError, ModelError } from './model';
 import type { ModelClient, ModelRequest, StreamEvent, StreamOptions } from './model';
 import { messages } from './messages';
 import { redactSecrets } from './redact';
@@ -118,7 +118,7 @@ export class AnthropicModelClient implements ModelClient {
   }
 
   private async toModelError(e: unknown, model: string, signal?: AbortSignal): Promise<ModelError> {
-    if (e instanceof ModelError) {
+    if (isModelError(e)) {
       return e;
     }
     if (e instanceof APIUserAbortError || signal?.aborted) {

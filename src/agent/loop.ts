@@ -1,7 +1,7 @@
 import type { AnalyzeConfig, Finding } from '../core';
 import { readOnlyConfig } from './config';
 import { messages as say } from './messages';
-import { ModelError } from './model';
+import { isModelError, ModelError } from './model';
 import type { ContentBlock, Message, ModelClient, ModelErrorKind, ModelRequest, TextBlock, ToolResultBlock, ToolUseBlock } from './model';
 import { decide, offeredTools } from './policy';
 import type { PolicyContext } from './policy';
@@ -214,7 +214,7 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
         failure = new ModelError('stream', say.streamError('incomplete', 'the connection closed before the end of the message'));
       }
     } catch (e) {
-      failure = e instanceof ModelError ? e : new ModelError(signal?.aborted ? 'aborted' : 'other', e instanceof Error ? e.message : String(e));
+      failure = isModelError(e) ? e : new ModelError(signal?.aborted ? 'aborted' : 'other', e instanceof Error ? e.message : String(e));
       if (started && (failure.kind === 'network' || failure.kind === 'timeout')) {
         // connected, then lost: the answer broke midway, the API itself is reachable
         failure = new ModelError('stream', say.streamError('connection lost', failure.message));

@@ -83,6 +83,14 @@ export class ModelError extends Error {
   }
 }
 
+/**
+ * Whether a value is a ModelError. Structural, not `instanceof`: the extension loads the model
+ * client from its own bundle (dist/anthropic.js), whose ModelError is a different class object.
+ */
+export function isModelError(e: unknown): e is ModelError {
+  return e instanceof ModelError || (e instanceof Error && e.name === 'ModelError' && typeof (e as { kind?: unknown }).kind === 'string');
+}
+
 /** Options of one streamed call. */
 export interface StreamOptions {
   signal?: AbortSignal;
