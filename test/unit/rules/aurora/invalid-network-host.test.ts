@@ -8,7 +8,7 @@ ruleTable('aurora/invalid-network-host', [
   { what: 'a whole TLD', input: net('*.com'), want: [5], messages: [message('*.com', 'tld')] },
   { what: 'a whole second-level TLD', input: net('*.co.uk'), want: [5] },
   { what: 'URL', input: net('https://github.com/acme'), want: [5], messages: [message('https://github.com/acme', 'url')] },
-  { what: 'port', input: net('registry.npmjs.org:443'), want: [5], messages: [message('registry.npmjs.org:443', 'port')] },
+  { what: 'port', input: net('objects.githubusercontent.com:443'), want: [5], messages: [message('objects.githubusercontent.com:443', 'port')] },
   { what: 'spaces', input: net('github .com'), want: [5], messages: [message('github .com', 'malformed')] },
   { what: 'empty', input: net(''), want: [5], messages: [message('', 'empty')] },
   { what: 'wildcard in the middle', input: net('api.*.example.com'), want: [5] },
