@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activate, auroraDiagnostics, ofRule, waitForRule, writeFile, wsUri } from './helpers';
+import { activate, auroraDiagnostics, ofRule, waitFor, waitForRule, writeFile, wsUri } from './helpers';
 
 suite('workspace scan', () => {
   suiteSetup(async () => {
@@ -18,7 +18,8 @@ suite('workspace scan', () => {
     assert.strictEqual(ofRule(wsUri('main.tf'), 'parse-error').length, 1);
     assert.deepStrictEqual(auroraDiagnostics(wsUri('ignored', 'Dockerfile')), [], '.gitignore applies');
     assert.deepStrictEqual(auroraDiagnostics(wsUri('excluded', 'Dockerfile')), [], 'aurora.exclude applies');
-    assert.match(api.statusText(), /Aurora \d+/);
+    // the status bar follows the diagnostics with a short delay
+    await waitFor('the status bar to count the problems', () => /Aurora \d+/.test(api.statusText()));
   });
 
   test('file system watchers keep scanned results current (create, change, delete)', async () => {
