@@ -329,6 +329,9 @@ async function runCall(block: ToolUseBlock, invalid: string | undefined, policy:
       if (signal?.aborted) {
         return result(false, say.cancelledTool);
       }
+      if (answer.handled) {
+        return result(answer.handled.ok, answer.handled.output);
+      }
       if (!answer.approved) {
         return result(false, answer.message ?? say.declined());
       }

@@ -72,6 +72,11 @@ export interface ApprovalAnswer {
   approved: boolean;
   /** Shown to the model when the user declines (e.g. "use the staging namespace"). */
   message?: string;
+  /**
+   * The user carried out an edited version of the call themselves (the host re-checked it with
+   * the policy first): this is its result, given to the model instead of running the original.
+   */
+  handled?: { ok: boolean; output: string };
 }
 
 /** Asks the user about a call the policy answered with `ask`. */

@@ -224,6 +224,8 @@ export const tests: E2eTest[] = [
       assert.match(result.content, /Command that ran: echo edited-\$\(\(20\+1\)\)/);
       assert.match(result.content, /exit code 0/);
       assert.match(result.content, /edited-21/);
+      // exit code 0: the model gets a successful result, not an error
+      assert.notEqual((result as { is_error?: boolean }).is_error, true);
       assert.equal(fs.existsSync(path.join(workspace, 'k8s', 'original-ran')), false, 'the original command did not run');
       await card.getByText('(edited by you)').waitFor({ timeout: T });
       await card.locator('pre.command', { hasText: 'echo edited-$((20+1))' }).waitFor({ timeout: T });

@@ -101,6 +101,8 @@ suite('chat: approval flow through the provider', () => {
     const result = lastToolResult(fake);
     assert.match(result.content, /The user edited your command/);
     assert.match(result.content, /Command that ran: echo edited-\$\(\(3\*4\)\); exit 4\nexit code 4\nedited-12/);
+    // the edited command's own outcome: exit 4 is an error result
+    assert.strictEqual(result.is_error, true);
     const item = toolItem(provider);
     assert.strictEqual(item?.edited, true);
     assert.strictEqual(item?.command?.command, 'echo edited-$((3*4)); exit 4');

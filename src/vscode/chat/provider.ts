@@ -650,7 +650,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       this.updateTool(id, { state: r.exitCode === 0 ? 'done' : 'failed', output: shown, exitCode: r.exitCode });
       pending.resolve({
         approved: false,
-        message: `The user edited your command and ran the edited command instead of yours (the workspace policy allowed it and the user confirmed it). Do not run it again.\nCommand that ran: ${command.command}\n${status}\n${body}`,
+        handled: {
+          ok: r.exitCode === 0,
+          output: `The user edited your command and ran the edited command instead of yours (the workspace policy allowed it and the user confirmed it). Do not run it again.\nCommand that ran: ${command.command}\n${status}\n${body}`,
+        },
       });
     } catch (e) {
       this.updateTool(id, { state: 'failed', output: e instanceof Error ? e.message : String(e) });
