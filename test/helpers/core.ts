@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../src/core';
@@ -57,4 +58,17 @@ export function linesOf(findings: readonly Finding[]): number[] {
 /** Read a fixture file under test/fixtures. */
 export function fixture(...parts: string[]): string {
   return fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', ...parts), 'utf8');
+}
+
+/**
+ * Assert that `ruleId` fires on `text` and that its first finding's range covers `expected`
+ * (or lies inside it): the finding points at the offending text, not just the right line.
+ */
+export function assertPointsAt(ruleId: string, filePath: string, text: string, expected: string): void {
+  const [finding] = findingsOf(ruleId, filePath, text);
+  assert.ok(finding, `${ruleId} must fire`);
+  const lines = text.split('\n');
+  const { start, end } = finding.range;
+  const shown = lines[start.line].slice(start.character, start.line === end.line ? end.character : undefined);
+  assert.ok(shown.length > 0 && (shown.includes(expected) || expected.includes(shown)), `range covers '${shown}'`);
 }

@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/apk-no-cache';
 
@@ -10,3 +12,9 @@ ruleTable('dockerfile/apk-no-cache', [
   { what: 'cache mount', input: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n', want: [] },
   { what: 'apk del and apk info are not installs', input: 'FROM alpine:3.20\nRUN apk del curl && apk info\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/apk-no-cache points at the offending text', () => {
+  assertPointsAt('dockerfile/apk-no-cache', 'Dockerfile', 'FROM alpine:3.20\nRUN apk add curl\n', 'apk add curl');
+});

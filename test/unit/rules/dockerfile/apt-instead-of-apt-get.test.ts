@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/apt-instead-of-apt-get';
 
@@ -10,3 +12,9 @@ ruleTable('dockerfile/apt-instead-of-apt-get', [
   { what: 'apt as an argument', input: 'FROM debian:12\nRUN echo apt install && ls /etc/apt\n', want: [] },
   { what: 'exec form RUN is not parsed as shell', input: 'FROM debian:12\nRUN ["apt", "install", "-y", "curl"]\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/apt-instead-of-apt-get points at the offending text', () => {
+  assertPointsAt('dockerfile/apt-instead-of-apt-get', 'Dockerfile', 'FROM debian:12\nRUN apt install -y curl\n', 'apt install -y curl');
+});

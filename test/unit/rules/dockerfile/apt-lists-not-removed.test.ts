@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/apt-lists-not-removed';
 
@@ -12,3 +14,9 @@ ruleTable('dockerfile/apt-lists-not-removed', [
   { what: 'build stage of a multi-stage build', input: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y make\nFROM debian:12-slim\nCOPY --from=build /out /out\n', want: [] },
   { what: 'heredoc RUN', input: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n', want: [3] },
 ]);
+
+before(ready);
+
+it('dockerfile/apt-lists-not-removed points at the offending text', () => {
+  assertPointsAt('dockerfile/apt-lists-not-removed', 'Dockerfile', 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n', 'apt-get update && apt-get install -y curl');
+});

@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/maintainer-deprecated';
 
@@ -9,3 +11,9 @@ ruleTable('dockerfile/maintainer-deprecated', [
   { what: 'LABEL maintainer', input: 'FROM debian:12\nLABEL maintainer="Jane Doe <jane@example.com>"\n', want: [] },
   { what: 'OCI authors label', input: 'FROM debian:12\nLABEL org.opencontainers.image.authors="jane@example.com"\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/maintainer-deprecated points at the offending text', () => {
+  assertPointsAt('dockerfile/maintainer-deprecated', 'Dockerfile', 'FROM debian:12\nMAINTAINER Jane Doe <jane@example.com>\n', 'MAINTAINER Jane Doe <jane@example.com>');
+});

@@ -1,6 +1,5 @@
 import { it, before } from 'node:test';
-import * as assert from 'node:assert/strict';
-import { findingsOf, ready } from '../../../helpers/core';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/pip-no-cache-dir';
 
@@ -18,10 +17,5 @@ ruleTable('dockerfile/pip-no-cache-dir', [
 before(ready);
 
 it('dockerfile/pip-no-cache-dir points at the offending text', () => {
-  const text = "FROM python:3.12-slim\nRUN pip install -r requirements.txt\n";
-  const [finding] = findingsOf('dockerfile/pip-no-cache-dir', 'Dockerfile', text);
-  assert.ok(finding, 'the rule must fire');
-  const lines = text.split('\n');
-  const shown = lines[finding.range.start.line].slice(finding.range.start.character, finding.range.start.line === finding.range.end.line ? finding.range.end.character : undefined);
-  assert.ok(shown.length > 0 && (shown.includes('pip install') || 'pip install'.includes(shown)), `range covers '${shown}'`);
+  assertPointsAt('dockerfile/pip-no-cache-dir', 'Dockerfile', "FROM python:3.12-slim\nRUN pip install -r requirements.txt\n", 'pip install');
 });

@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/tls-verification-disabled';
 
@@ -13,3 +15,9 @@ ruleTable('dockerfile/tls-verification-disabled', [
   { what: 'verification on', input: 'FROM node:20-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=1 NODE_EXTRA_CA_CERTS=/etc/ssl/certs/internal.pem\nRUN curl -fsSL https://example.com/x -o /x && npm config set strict-ssl true && git config --global http.sslVerify true\n', want: [] },
   { what: 'curl -K reads a config file, -o k is a file name', input: 'FROM debian:12\nRUN curl -K /etc/curlrc https://example.com && curl -o k https://example.com\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/tls-verification-disabled points at the offending text', () => {
+  assertPointsAt('dockerfile/tls-verification-disabled', 'Dockerfile', 'FROM debian:12\nRUN curl -fsSLk -o /tmp/x https://example.com/x\n', 'curl -fsSLk -o /tmp/x https://example.com/x');
+});
