@@ -77,20 +77,30 @@ export function findConfig(start: string): string | undefined {
   }
 }
 
-/** Load the analysis config: `--config FILE` (must be readable) or the nearest aurora.yaml. */
-export function loadConfig(explicit: string | undefined, start: string): AnalyzeConfig {
+/**
+ * Read `--config FILE` (must be readable: a usage error otherwise) or the nearest aurora.yaml (an
+ * unreadable one is warned about, with `fallback` saying what happens instead).
+ */
+export function readConfigText(explicit: string | undefined, start: string, fallback: string): { file?: string; text?: string } {
   const file = explicit ?? findConfig(start);
   if (!file) {
     return {};
   }
-  let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return { file, text: fs.readFileSync(file, 'utf8') };
   } catch (e) {
     if (explicit) {
       throw new UsageError(`--config ${explicit}: ${errorText(e)}`);
     }
-    warn(`${file}: ${errorText(e)}; using default rule severities`);
+    warn(`${file}: ${errorText(e)}; ${fallback}`);
+    return { file };
+  }
+}
+
+/** Load the analysis config: `--config FILE` (must be readable) or the nearest aurora.yaml. */
+export function loadConfig(explicit: string | undefined, start: string): AnalyzeConfig {
+  const { file, text } = readConfigText(explicit, start, 'using default rule severities');
+  if (!file || text === undefined) {
     return {};
   }
   const { config, problems } = parseAnalyzeConfig(text);

@@ -8,7 +8,7 @@ import { createNodeResolver } from '../../generate/pin/node';
 import type { NodeResolverOptions } from '../../generate/pin/node';
 import { errorText } from '../../node/walk';
 import { unifiedDiff } from '../diff';
-import { collectFiles, displayPath, findConfig } from '../files';
+import { collectFiles, displayPath, readConfigText } from '../files';
 import type { Command } from '../io';
 import { UsageError, warn, writeOut } from '../io';
 
@@ -17,21 +17,11 @@ export const pinTestHooks: { resolverOptions?: Partial<NodeResolverOptions>; res
 
 /** `permissions.network` from `--config FILE` (must be readable) or the nearest aurora.yaml. */
 function networkAllowlist(explicit: string | undefined, start: string): { allow: string[]; file?: string } {
-  const file = explicit ?? findConfig(start);
+  const { file, text } = readConfigText(explicit, start, 'no host is allowed');
   if (!file) {
     return { allow: [] };
   }
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if (explicit) {
-      throw new UsageError(`--config ${explicit}: ${errorText(e)}`);
-    }
-    warn(`${file}: ${errorText(e)}; no host is allowed`);
-    return { allow: [], file };
-  }
-  return { allow: parseAgentConfig(text).config.permissions.network, file };
+  return { allow: text === undefined ? [] : parseAgentConfig(text).config.permissions.network, file };
 }
 
 /** Write a file by renaming a complete temporary copy over it, so readers never see half a file. */
