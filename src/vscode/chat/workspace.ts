@@ -78,8 +78,19 @@ export async function writeThroughEdit(uri: vscode.Uri, text: string): Promise<v
   if (!(await vscode.workspace.applyEdit(edit))) {
     throw new Error(`VS Code refused the edit to ${vscode.workspace.asRelativePath(uri)}`);
   }
-  if (!(await doc.save()) && !(await savedElsewhere(doc, text))) {
+  // the document may be closed under us (auto save done, the diff tab closed): then the file on
+  // disk says whether our text was saved
+  const saved = !doc.isClosed && (await doc.save().then((ok) => ok || savedElsewhere(doc, text), () => false));
+  if (!saved && !(await hasText(uri, text))) {
     throw new Error(`could not save ${vscode.workspace.asRelativePath(uri)}`);
+  }
+}
+
+async function hasText(uri: vscode.Uri, text: string): Promise<boolean> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) === text;
+  } catch {
+    return false;
   }
 }
 
@@ -104,7 +115,7 @@ async function savedElsewhere(doc: vscode.TextDocument, text: string): Promise<b
       });
     });
   }
-  if (doc.isDirty && !(await doc.save())) {
+  if (doc.isClosed || (doc.isDirty && !(await doc.save()))) {
     return false;
   }
   return !doc.isDirty && doc.getText() === text;
