@@ -83,13 +83,15 @@ async function startSuite(name, { key, fakeUrl }) {
     'editor.minimap.enabled': false,
     'aurora.anthropic.baseUrl': fakeUrl,
   });
-  // the browser keeps User settings in its own storage: the extension host on the server reads
-  // the remote machine settings, so the endpoint goes there (and in the workspace, for reloads)
-  writeFileSync(join(dirs.serverData, 'data', 'Machine', 'settings.json'), JSON.stringify({ 'aurora.anthropic.baseUrl': fakeUrl }, null, 2));
+  // aurora.anthropic.baseUrl is machine-scoped (a repository must not redirect the key), so
+  // workspace settings cannot carry it. The User settings above hold it for the first load only:
+  // after a window reload the workbench applies machine-scoped settings from the remote machine
+  // settings alone, which the server keeps under its --user-data-dir.
+  writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), JSON.stringify({ 'aurora.anthropic.baseUrl': fakeUrl }, null, 2));
   const workspace = makeWorkspace(join(dir, 'workspace'));
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
   // the DOM renderer keeps the terminal's text readable by the tests
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'aurora.anthropic.baseUrl': fakeUrl, 'terminal.integrated.gpuAcceleration': 'off' }, null, 2));
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'terminal.integrated.gpuAcceleration': 'off' }, null, 2));
   const server = await startServer({ dirs, logFile: join(dir, 'server.log'), env: { ANTHROPIC_API_KEY: key ? require(join(ROOT, 'out/test/e2e/chat.e2e.js')).E2E_KEY : '', ANTHROPIC_BASE_URL: '' } });
   cleanups.push(server.stop);
   const browser = await launchBrowser();

@@ -33,7 +33,8 @@ export function prepareDirs(dir, settings) {
     mkdirSync(d, { recursive: true });
   }
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  mkdirSync(join(dirs.serverData, 'data', 'Machine'), { recursive: true });
+  // remote machine settings: the server reads them from <user-data-dir>/Machine
+  mkdirSync(join(dirs.userData, 'Machine'), { recursive: true });
   const json = JSON.stringify(settings, null, 2);
   // the browser client reads User/ from the user-data dir; the remote side from server-data
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), json);
