@@ -64,7 +64,7 @@ function yamlHandler<K extends 'compose' | 'kubernetes' | 'github-actions' | 'gi
 
 /** Parsers by kind. */
 export const HANDLERS: { [K in FileKind]: KindHandler<K> } = {
-  dockerfile: { kind: 'dockerfile', grammars: ['bash'], parse: (text, index) => ({ model: parseDockerfile(text, index) }) },
+  dockerfile: { kind: 'dockerfile', grammars: ['bash'], parse: (text, index, reuse) => ({ model: parseDockerfile(text, index, { reuse: reuse !== undefined }) }) },
   compose: yamlHandler('compose'),
   kubernetes: yamlHandler('kubernetes'),
   'github-actions': yamlHandler('github-actions'),

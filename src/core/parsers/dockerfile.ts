@@ -29,7 +29,6 @@ export interface EmbeddedShell {
 
 /** A Dockerfile parsed once for all Dockerfile rules. */
 export interface DockerfileModel {
-  dockerfile: Dockerfile;
   instructions: Instruction[];
   stages: Stage[];
   /** Shell script of a RUN (or shell-form CMD/ENTRYPOINT) instruction; undefined for exec form. */
@@ -92,12 +91,26 @@ function memoizeGetters(instruction: Instruction): void {
   }
 }
 
+/** Options of `parseDockerfile`. */
+export interface DockerfileParseOptions {
+  /**
+   * On-type analysis: parse the file in chunks of whole instructions and keep the chunks, so the
+   * next keystroke re-parses only the chunk it touched (see `chunkStarts`).
+   */
+  reuse?: boolean;
+}
+
 /** Parse a Dockerfile. dockerfile-ast is tolerant, so this never fails on bad input. */
-export function parseDockerfile(text: string, index: TextIndex): DockerfileModel {
-  const dockerfile = DockerfileParser.parse(text);
-  const instructions = dockerfile.getInstructions();
-  for (const instruction of instructions) {
-    memoizeGetters(instruction);
+export function parseDockerfile(text: string, index: TextIndex, options: DockerfileParseOptions = {}): DockerfileModel {
+  let instructions: Instruction[] | undefined = options.reuse ? chunkedInstructions(text) : undefined;
+  let escapeChar = '\\';
+  if (!instructions) {
+    const dockerfile = DockerfileParser.parse(text);
+    instructions = dockerfile.getInstructions();
+    escapeChar = dockerfile.getEscapeCharacter();
+    for (const instruction of instructions) {
+      memoizeGetters(instruction);
+    }
   }
   const stages: Stage[] = [];
   const stageByInstruction = new Map<Instruction, Stage>();
@@ -125,7 +138,6 @@ export function parseDockerfile(text: string, index: TextIndex): DockerfileModel
       stageByInstruction.set(instruction, stages[stages.length - 1]);
     }
   }
-  const escapeChar = dockerfile.getEscapeCharacter();
   const finalStage = stages.length > 0 ? stages[stages.length - 1] : undefined;
   const stageChain = (stage: Stage): Stage[] => {
     const chain: Stage[] = [];
@@ -187,7 +199,6 @@ export function parseDockerfile(text: string, index: TextIndex): DockerfileModel
     return { script: parseShell(body), base };
   };
   const model: DockerfileModel = {
-    dockerfile,
     instructions,
     stages,
     escapeChar,
@@ -226,6 +237,108 @@ export function parseDockerfile(text: string, index: TextIndex): DockerfileModel
     },
   };
   return model;
+}
+
+/*
+ * On-type parsing in chunks. dockerfile-ast has no incremental mode, and a 1,000-line Dockerfile
+ * takes tens of milliseconds to parse whole. Instructions do not depend on each other's syntax
+ * (only the escape directive at the top does, and files with one are parsed whole), so the text is
+ * cut at lines where an instruction surely starts, and each chunk is parsed on its own, preceded
+ * by as many empty lines as come before it: every line and character position is then exactly the
+ * one of the whole file, and the chunk's instructions can be kept for the next keystroke. A chunk
+ * is found again when its text and its first line are unchanged; a line inserted above it makes
+ * it parse again.
+ */
+
+const INSTRUCTION_LINE = /^[ \t]*(FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)([ \t]|$)/i;
+const HEREDOC_OPENER = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
+/** A chunk grows to at least this many lines before it may end. */
+const CHUNK_LINES = 16;
+
+const instructionChunks = new Map<string, Instruction[]>();
+let chunkChars = 0;
+const CHUNK_CHAR_BUDGET = 4_000_000;
+
+/**
+ * The first line of every chunk: lines that start an instruction keyword while no instruction is
+ * continued (escape character at the end of the last line that is neither blank nor a comment) and
+ * no heredoc is open. When in doubt a line is not a start: a chunk that is too large is only
+ * slower. Undefined when the file must be parsed whole (an escape directive, lone CR line breaks).
+ */
+export function chunkStarts(lines: readonly string[]): number[] | undefined {
+  const starts = [0];
+  let continued = false;
+  const heredocs: { word: string; tabs: boolean }[] = [];
+  let sinceStart = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+    if (line.includes('\r')) {
+      return undefined;
+    }
+    sinceStart++;
+    if (heredocs.length > 0) {
+      // exact terminators only: dockerfile-ast may end a heredoc earlier, never later
+      const body = heredocs[0].tabs ? line.replace(/^\t+/, '') : line;
+      if (body === heredocs[0].word) {
+        heredocs.shift();
+      }
+      continue;
+    }
+    const trimmed = line.trim();
+    if (/^#\s*escape\s*=/i.test(trimmed)) {
+      return undefined;
+    }
+    if (trimmed === '' || trimmed.startsWith('#')) {
+      continue;
+    }
+    if (!continued && i > 0 && sinceStart > CHUNK_LINES && INSTRUCTION_LINE.test(line)) {
+      starts.push(i);
+      sinceStart = 1;
+    }
+    for (const m of line.matchAll(HEREDOC_OPENER)) {
+      heredocs.push({ word: m[3], tabs: m[1] === '-' });
+    }
+    continued = /\\[ \t]*$/.test(line);
+  }
+  return starts;
+}
+
+/** The instructions of a Dockerfile parsed chunk by chunk, reusing unchanged chunks. */
+function chunkedInstructions(text: string): Instruction[] | undefined {
+  const lines = text.split('\n');
+  const starts = chunkStarts(lines);
+  if (!starts || starts.length < 2) {
+    return undefined;
+  }
+  const out: Instruction[] = [];
+  for (let c = 0; c < starts.length; c++) {
+    const first = starts[c];
+    const end = c + 1 < starts.length ? starts[c + 1] : lines.length;
+    const chunkText = lines.slice(first, end).join('\n') + (end < lines.length ? '\n' : '');
+    const key = `${first}:${chunkText}`;
+    let chunk = instructionChunks.get(key);
+    if (chunk) {
+      // most recently used last, so the budget below drops the oldest
+      instructionChunks.delete(key);
+      instructionChunks.set(key, chunk);
+    } else {
+      chunk = DockerfileParser.parse('\n'.repeat(first) + chunkText).getInstructions();
+      for (const instruction of chunk) {
+        memoizeGetters(instruction);
+      }
+      instructionChunks.set(key, chunk);
+      chunkChars += key.length + first;
+      for (const [k] of instructionChunks) {
+        if (chunkChars <= CHUNK_CHAR_BUDGET) {
+          break;
+        }
+        instructionChunks.delete(k);
+        chunkChars -= k.length + Number(k.slice(0, k.indexOf(':')));
+      }
+    }
+    out.push(...chunk);
+  }
+  return out;
 }
 
 /** The strings of an exec-form (JSON array) instruction, or undefined when it is not one. */

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { before, describe, it } from 'node:test';
 import { analyzeFiles } from '../../../src/core';
+import { chunkStarts, parseDockerfile } from '../../../src/core/parsers/dockerfile';
 import { parseTerraform } from '../../../src/core/parsers/terraform';
 import { parseYamlFile } from '../../../src/core/parsers/yaml';
 import { TextIndex } from '../../../src/core/text';
@@ -30,6 +31,19 @@ function filesUnder(dir: string, pred: (f: string) => boolean): string[] {
 
 const root = repoRoot();
 const tfSources = [...filesUnder(path.join(root, 'test', 'fixtures', 'ok'), (f) => f.endsWith('.tf')), ...filesUnder(path.join(root, 'examples'), (f) => f.endsWith('.tf'))].map((f) => fs.readFileSync(f, 'utf8'));
+/** Dockerfiles: the fixtures and examples, and every Dockerfile block of the rule docs. */
+const dockerSources = [
+  ...filesUnder(path.join(root, 'test', 'fixtures'), (f) => /dockerfile/i.test(path.basename(f))),
+  ...filesUnder(path.join(root, 'examples'), (f) => /dockerfile/i.test(path.basename(f))),
+].map((f) => fs.readFileSync(f, 'utf8'));
+for (const doc of filesUnder(path.join(root, 'docs', 'rules', 'dockerfile'), (f) => f.endsWith('.md'))) {
+  for (const m of fs.readFileSync(doc, 'utf8').matchAll(/```dockerfile\n([\s\S]*?)```/gi)) {
+    dockerSources.push(m[1]);
+  }
+}
+// continuation lines that begin with instruction keywords, and heredoc bodies that look like instructions
+const trickyDockerfile = Array.from({ length: 30 }, (_, i) => `RUN apt-get install -y \\\n    copy utils${i} \\\n\n    # ${i}\n    run-parts \\\n    user${i}\nCOPY <<EOF /etc/x${i}\nRUN inside\n  EOF\nEOF\n`).join('');
+dockerSources.push(trickyDockerfile);
 const k8sSources = filesUnder(path.join(root, 'examples', 'k8s'), (f) => /\.ya?ml$/.test(f)).map((f) => fs.readFileSync(f, 'utf8'));
 
 /** Pieces an edit may insert: typing, HCL/YAML punctuation, line breaks, a copied slice. */
@@ -131,6 +145,52 @@ describe('on-type reuse gives what a fresh parse gives', () => {
     }
   });
 
+  it('Dockerfile: instructions parsed in chunks equal a whole parse, file by file and joined', () => {
+    assert.ok(dockerSources.length >= 40, `Dockerfile sources: ${dockerSources.length}`);
+    // joined: a large multi-stage file with heredocs, continuations and comments between chunks
+    const joined = dockerSources.join('\n');
+    const chunks = chunkStarts(joined.split('\n'));
+    assert.ok(chunks && chunks.length > 10, `chunks of the joined file: ${chunks?.length}`);
+    const shape = (text: string, reuse: boolean): unknown =>
+      parseDockerfile(text, new TextIndex(text), { reuse }).instructions.map((i) => [
+        i.getKeyword(),
+        i.getRange(),
+        i.getArgumentsRange(),
+        i.getArguments().map((a) => [a.getValue(), a.getRange()]),
+        i.getRawArgumentsContent(),
+      ]);
+    // the tricky file shifted line by line, so every one of its lines comes where a chunk may start
+    const shifted = Array.from({ length: 12 }, (_, j) => 'FROM alpine:3.20\n' + '# pad\n'.repeat(j) + trickyDockerfile);
+    for (const [n, text] of [...dockerSources, joined, joined.replace(/\n/g, '\r\n'), ...shifted].entries()) {
+      assert.deepStrictEqual(shape(text, true), shape(text, false), `source ${n} differs`);
+    }
+  });
+
+  it('Dockerfile: no chunk starts inside a continued instruction, a heredoc, or after an escape directive', () => {
+    const lines = [
+      'FROM alpine:3.20',
+      'RUN echo a \\',
+      ...Array.from({ length: 17 }, (_, i) => `    && echo ${i} \\`),
+      '',
+      '# a comment inside the continued RUN',
+      'RUN echo still-continued',
+      'RUN <<EOF',
+      ...Array.from({ length: 17 }, (_, i) => `  echo body ${i}`),
+      'RUN not-an-instruction',
+      '  EOF',
+      'EOF',
+      'LABEL after=heredoc',
+    ];
+    const starts = chunkStarts(lines) ?? [];
+    const at = (text: string): number => lines.indexOf(text);
+    assert.ok(!starts.includes(at('RUN echo still-continued')), `split inside a continued RUN: ${starts}`);
+    assert.ok(starts.includes(at('RUN <<EOF')), `a split once the RUN ended: ${starts}`);
+    assert.ok(!starts.includes(at('RUN not-an-instruction')), `split inside a heredoc: ${starts}`);
+    assert.ok(starts.includes(at('LABEL after=heredoc')), `a split after the heredoc: ${starts}`);
+    assert.strictEqual(chunkStarts(['# escape=`', ...lines]), undefined);
+    assert.strictEqual(chunkStarts(['FROM a\rRUN b']), undefined);
+  });
+
   it('YAML: files sharing identical documents in one run keep their own positions', () => {
     const doc = k8sSources[0];
     const files = [
@@ -150,6 +210,7 @@ describe('on-type reuse gives what a fresh parse gives', () => {
     const cases = [
       { path: 'infra/main.tf', base: tfSources.join('\n'), seed: 21 },
       { path: 'k8s/all.yaml', base: k8sSources.join('\n---\n'), seed: 22 },
+      { path: 'app/Dockerfile', base: dockerSources.join('\n'), seed: 23 },
     ];
     for (const c of cases) {
       let step = 0;
