@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   await prepareNode(path.join(__dirname, '..', '..', 'dist'));
   const kind = process.argv[2] as (typeof ON_TYPE_KINDS)[number]['kind'];
   const c = ON_TYPE_KINDS.find((k) => k.kind === kind);
-  if (!c) throw new Error(`kind? ${ON_TYPE_KINDS.map((k) => k.kind).join(', ')}`);
+  if (!c) {throw new Error(`kind? ${ON_TYPE_KINDS.map((k) => k.kind).join(', ')}`);}
   const text = bigFile(c.kind, Number(process.argv[3] ?? 1000));
   const runs = Number(process.argv[4] ?? 300);
   const spots = [...text.matchAll(/(: |= "|^RUN )(?=[A-Za-z0-9])/gm)].map((m) => (m.index ?? 0) + m[0].length);
