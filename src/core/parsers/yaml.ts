@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, Document, YAMLMap, YAMLSeq, Scalar, Pair } from 'yaml';
 import type { Node as YamlNode, ParsedNode } from 'yaml';
 import { TextIndex } from '../text';
+import { ENTRY_PARSE_MIN, parseByEntries } from './yamlEntries';
 import type { Range } from '../types';
 
 export { isMap, isSeq, isScalar, isPair, isAlias };
@@ -73,6 +74,14 @@ export function parseYamlFile(text: string, index = new TextIndex(text), options
     const base = starts[i];
     const chunkText = text.slice(base, i + 1 < starts.length ? starts[i + 1] : text.length);
     let chunk = chunkText.length >= MIN_CACHED_CHUNK ? chunkCache.get(chunkText) : undefined;
+    if ((!chunk || usedHere.has(chunk)) && chunkText.length >= ENTRY_PARSE_MIN) {
+      // a large changed document: re-parse only the entries that changed
+      const doc = parseByEntries(text, base, base + chunkText.length, usedHere);
+      if (doc) {
+        documents.push(doc);
+        continue;
+      }
+    }
     if (chunk && !usedHere.has(chunk)) {
       chunkCache.delete(chunkText);
       chunkCache.set(chunkText, chunk);

@@ -6,6 +6,10 @@ import { analyzeFiles } from '../../../src/core';
 import { chunkStarts, parseDockerfile } from '../../../src/core/parsers/dockerfile';
 import { parseTerraform } from '../../../src/core/parsers/terraform';
 import { parseYamlFile } from '../../../src/core/parsers/yaml';
+import { parseByEntries } from '../../../src/core/parsers/yamlEntries';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Document } from 'yaml';
+import { bigFile } from '../../../bench/genrepo';
 import { TextIndex } from '../../../src/core/text';
 import { ready, repoRoot } from '../../helpers/core';
 import { prng } from '../../helpers/prng';
@@ -44,6 +48,38 @@ for (const doc of filesUnder(path.join(root, 'docs', 'rules', 'dockerfile'), (f)
 // continuation lines that begin with instruction keywords, and heredoc bodies that look like instructions
 const trickyDockerfile = Array.from({ length: 30 }, (_, i) => `RUN apt-get install -y \\\n    copy utils${i} \\\n\n    # ${i}\n    run-parts \\\n    user${i}\nCOPY <<EOF /etc/x${i}\nRUN inside\n  EOF\nEOF\n`).join('');
 dockerSources.push(trickyDockerfile);
+/** Single-document YAML files (compose, workflows, pipelines, manifests, rule docs) that parse cleanly. */
+const yamlSources = [
+  ...filesUnder(path.join(root, 'test', 'fixtures'), (f) => /\.ya?ml$/.test(f)),
+  ...filesUnder(path.join(root, 'examples'), (f) => /\.ya?ml$/.test(f)),
+].map((f) => fs.readFileSync(f, 'utf8'));
+for (const doc of filesUnder(path.join(root, 'docs', 'rules'), (f) => f.endsWith('.md'))) {
+  for (const m of fs.readFileSync(doc, 'utf8').matchAll(/```ya?ml\n([\s\S]*?)```/gi)) {
+    yamlSources.push(m[1]);
+  }
+}
+
+/** A YAML node as positions and values (comments left out: no rule reads them). */
+function shapeOf(node: unknown): unknown {
+  if (node === null || node === undefined) {
+    return null;
+  }
+  const range = (node as { range?: unknown }).range;
+  if (isMap(node)) {
+    return ['map', range, node.items.map((p) => [shapeOf(p.key), shapeOf(p.value)])];
+  }
+  if (isSeq(node)) {
+    return ['seq', range, node.items.map(shapeOf)];
+  }
+  if (isScalar(node)) {
+    return ['scalar', range, node.value, node.type];
+  }
+  if (isAlias(node)) {
+    return ['alias', range, node.source];
+  }
+  return ['other', range];
+}
+
 const k8sSources = filesUnder(path.join(root, 'examples', 'k8s'), (f) => /\.ya?ml$/.test(f)).map((f) => fs.readFileSync(f, 'utf8'));
 
 /** Pieces an edit may insert: typing, HCL/YAML punctuation, line breaks, a copied slice. */
@@ -191,6 +227,56 @@ describe('on-type reuse gives what a fresh parse gives', () => {
     assert.strictEqual(chunkStarts(['FROM a\rRUN b']), undefined);
   });
 
+  it('YAML: a document built from separately parsed entries equals a whole parse', () => {
+    let built = 0;
+    let whole = 0;
+    for (const [n, text] of yamlSources.entries()) {
+      const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+      if (!Array.isArray(docs) || docs.length !== 1 || docs[0].errors.length > 0 || docs[0].warnings.length > 0) {
+        continue;
+      }
+      // every entry cut as deep as it goes (splitMin 1), and with the default size
+      for (const splitMin of [1, 1024]) {
+        const doc = parseByEntries(text, 0, text.length, new Set(), splitMin);
+        if (!doc) {
+          whole++;
+          continue;
+        }
+        built++;
+        assert.deepStrictEqual([doc.range, shapeOf(doc.contents)], [docs[0].range, shapeOf(docs[0].contents)], `source ${n} (splitMin ${splitMin}) differs:\n${text}`);
+        assert.deepStrictEqual(doc.toJS(), docs[0].toJS(), `source ${n}: values differ`);
+      }
+    }
+    assert.ok(built > 200, `documents built from entries: ${built} (parsed whole: ${whole})`);
+  });
+
+  it('YAML: what cannot be cut safely is parsed whole', () => {
+    const cases = [
+      '- a\n- b\n', // a sequence root
+      'a: 1\nb: "open\nc: 2"\n', // a quoted scalar over an entry-looking line
+      'a: [1,\n2]\nb: 1\n', // a flow collection over lines
+      '? complex\n: value\nb: 1\n', // an explicit key
+      'a:\n\tb: 1\n', // a tab
+      '%YAML 1.2\n---\na: 1\n', // a directive
+    ];
+    for (const text of cases) {
+      const doc = parseByEntries(text, 0, text.length, new Set(), 1);
+      if (doc) {
+        // when it is built after all, it must be what a whole parse gives
+        const whole = parseAllDocuments(text) as unknown as Document.Parsed[];
+        assert.deepStrictEqual(shapeOf(doc.contents), shapeOf(whole[0].contents), JSON.stringify(text));
+        assert.strictEqual(whole[0].errors.length, 0, `built from pieces though the whole has errors: ${JSON.stringify(text)}`);
+      }
+    }
+    assert.strictEqual(parseByEntries(cases[1], 0, cases[1].length, new Set(), 1), undefined, 'a quoted scalar over lines');
+    assert.strictEqual(parseByEntries(cases[0], 0, cases[0].length, new Set(), 1), undefined, 'a sequence root');
+    // an alias in one entry to an anchor in another resolves through the whole document
+    const aliased = 'x-logging: &logging\n  driver: json-file\nservices:\n  web:\n    logging: *logging\n';
+    const doc = parseByEntries(aliased, 0, aliased.length, new Set(), 1);
+    assert.ok(doc, 'built from entries');
+    assert.deepStrictEqual(doc.toJS(), { 'x-logging': { driver: 'json-file' }, services: { web: { logging: { driver: 'json-file' } } } });
+  });
+
   it('YAML: files sharing identical documents in one run keep their own positions', () => {
     const doc = k8sSources[0];
     const files = [
@@ -206,11 +292,14 @@ describe('on-type reuse gives what a fresh parse gives', () => {
     assert.ok(a.documents.length > 0);
   });
 
-  it('findings on the on-type path equal a cold analysis over seeded edits (Terraform and Kubernetes)', () => {
+  it('findings on the on-type path equal a cold analysis over seeded edits (Terraform, Kubernetes, Dockerfile, compose, workflows, pipelines)', () => {
     const cases = [
       { path: 'infra/main.tf', base: tfSources.join('\n'), seed: 21 },
       { path: 'k8s/all.yaml', base: k8sSources.join('\n---\n'), seed: 22 },
       { path: 'app/Dockerfile', base: dockerSources.join('\n'), seed: 23 },
+      { path: 'compose.yaml', base: bigFile('compose', 600), seed: 24 },
+      { path: '.github/workflows/ci.yml', base: bigFile('github-actions', 600), seed: 25 },
+      { path: '.gitlab-ci.yml', base: bigFile('gitlab-ci', 600), seed: 26 },
     ];
     for (const c of cases) {
       let step = 0;

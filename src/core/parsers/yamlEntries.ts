@@ -1,0 +1,292 @@
+import { isMap, isScalar, parseDocument, visit, YAMLMap } from 'yaml';
+import type { Document, Pair } from 'yaml';
+
+/*
+ * On-type parsing of one large YAML document (a compose file, a workflow, a GitLab pipeline) by
+ * its entries. The `yaml` package has no incremental mode and parses a 1,000-line document in
+ * 20-30 ms here, so a keystroke must not re-parse all of it. A block map's entries start at lines
+ * with the map's indentation, so the document is cut there: each entry is parsed on its own and
+ * kept, and a large entry whose value is itself a block map (`services:`, `jobs:`) is cut again
+ * into its own entries. The pieces are put back together into one Document whose nodes carry the
+ * positions of the whole text, so the rules cannot tell the difference; only comments may hang on
+ * a neighbouring node, which no rule reads. Whenever the text does not have the plain shape this
+ * relies on (flow or sequence roots, tabs, keys it does not recognise, anchors used across
+ * entries, any parse error or warning in a piece), the caller parses the document whole.
+ */
+
+/** Entries at least this long are cut into their children when their value is a block map. */
+const SPLIT_MIN = 1024;
+/** Documents shorter than this are parsed whole. */
+export const ENTRY_PARSE_MIN = 2048;
+
+const OPTIONS = { prettyErrors: false, uniqueKeys: false } as const;
+
+/** A plain or quoted key at the start of a line's content, then `:` and a space or the line end. */
+const KEY_LINE = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`][^\n#]*?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')[ \t]*:(?=[ \t]|$)/;
+/** What may follow the `:` of a key whose value is a block on the next lines. */
+const NOTHING_AFTER = /^[ \t]*(#.*)?$/;
+
+interface Line {
+  start: number;
+  /** Offset after the line break (or the text end). */
+  next: number;
+  indent: number;
+  kind: 'blank' | 'comment' | 'key' | 'other';
+  /** For key lines: the offset after the key's `:`. */
+  colon: number;
+}
+
+interface CachedPiece {
+  doc: Document.Parsed;
+  /** The offset the piece's ranges are currently relative to. */
+  base: number;
+}
+
+const pieces = new Map<string, CachedPiece>();
+let pieceChars = 0;
+const PIECE_CHAR_BUDGET = 8_000_000;
+
+/** The lines of text[from, to), or undefined when one is indented with a tab. */
+function scanLines(text: string, from: number, to: number): Line[] | undefined {
+  const lines: Line[] = [];
+  let start = from;
+  while (start < to) {
+    let nl = text.indexOf('\n', start);
+    if (nl < 0 || nl >= to) {
+      nl = to;
+    }
+    const next = Math.min(nl + 1, to);
+    let i = start;
+    while (i < nl && text.charCodeAt(i) === 32) {
+      i++;
+    }
+    const content = text.slice(i, nl).replace(/\r$/, '');
+    if (content.startsWith('\t') || content.includes('\r')) {
+      return undefined;
+    }
+    let kind: Line['kind'] = 'other';
+    let colon = -1;
+    if (content.trim() === '') {
+      kind = 'blank';
+    } else if (content.startsWith('#')) {
+      kind = 'comment';
+    } else {
+      const m = KEY_LINE.exec(content);
+      if (m) {
+        kind = 'key';
+        colon = i + m[0].length;
+      }
+    }
+    lines.push({ start, next, indent: i - start, kind, colon });
+    start = next;
+  }
+  return lines;
+}
+
+/** Move every node range of a document by `delta`. */
+function shift(doc: Document.Parsed, delta: number): void {
+  if (delta === 0) {
+    return;
+  }
+  if (doc.range) {
+    doc.range = [doc.range[0] + delta, doc.range[1] + delta, doc.range[2] + delta];
+  }
+  visit(doc, {
+    Node(_key, node) {
+      const r = (node as { range?: [number, number, number] | null }).range;
+      if (r) {
+        r[0] += delta;
+        r[1] += delta;
+        r[2] += delta;
+      }
+    },
+  });
+}
+
+interface Session {
+  text: string;
+  used: Set<object>;
+  splitMin: number;
+}
+
+/**
+ * Parse text[from, to) on its own (cached by its text), as a document whose root is a block map,
+ * with ranges of the whole text. `header`: the piece is a key line whose value comes from its
+ * children; its cached pair is detached from the previous run's children before it moves.
+ */
+function piece(s: Session, from: number, to: number, header: boolean): Document.Parsed | undefined {
+  const key = (header ? 'h' : 'e') + s.text.slice(from, to);
+  let cached = pieces.get(key);
+  if (cached && !s.used.has(cached)) {
+    pieces.delete(key);
+    pieces.set(key, cached);
+    if (header) {
+      const pair = (cached.doc.contents as YAMLMap).items[0] as Pair<unknown, unknown>;
+      pair.value = null;
+    }
+    shift(cached.doc, from - cached.base);
+    cached.base = from;
+  } else {
+    const doc = parseDocument(s.text.slice(from, to), OPTIONS) as Document.Parsed;
+    const root = doc.contents;
+    if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(root) || root.flow || root.items.length === 0) {
+      return undefined;
+    }
+    if (header) {
+      const pair = root.items[0] as Pair<unknown, unknown>;
+      if (root.items.length !== 1 || !(isScalar(pair.value) && pair.value.value === null)) {
+        return undefined;
+      }
+      pair.value = null;
+    }
+    shift(doc, from);
+    cached = { doc, base: from };
+    if (!pieces.has(key)) {
+      pieces.set(key, cached);
+      pieceChars += key.length;
+      for (const [k] of pieces) {
+        if (pieceChars <= PIECE_CHAR_BUDGET) {
+          break;
+        }
+        pieces.delete(k);
+        pieceChars -= k.length;
+      }
+    }
+  }
+  s.used.add(cached);
+  return cached.doc;
+}
+
+interface Built {
+  map: YAMLMap;
+  /** The piece that starts the map (its document carries what came before the first key). */
+  firstDoc: Document.Parsed;
+  lastDoc: Document.Parsed;
+}
+
+function rangeOfMap(doc: Document.Parsed): [number, number, number] {
+  return (doc.contents as YAMLMap).range as [number, number, number];
+}
+
+/**
+ * The block map of lines[i0, i1) whose keys are at `indent`; lines before its first key (blank or
+ * comments) go with the first piece, and the piece ends at `to`.
+ */
+function buildMap(s: Session, lines: Line[], i0: number, i1: number, indent: number, from: number, to: number): Built | undefined {
+  const starts: number[] = [];
+  for (let i = i0; i < i1; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.kind === 'comment') {
+      continue;
+    }
+    if (l.indent < indent || (l.indent === indent && l.kind !== 'key') || (starts.length === 0 && l.indent !== indent)) {
+      return undefined;
+    }
+    if (l.indent === indent) {
+      starts.push(i);
+    }
+  }
+  if (starts.length === 0) {
+    return undefined;
+  }
+  const items: unknown[] = [];
+  let firstDoc: Document.Parsed | undefined;
+  let lastDoc: Document.Parsed | undefined;
+  let firstRange: [number, number, number] | undefined;
+  let lastRange: [number, number, number] | undefined;
+  for (let e = 0; e < starts.length; e++) {
+    const sj = starts[e];
+    const ej = e + 1 < starts.length ? starts[e + 1] : i1;
+    const pieceFrom = e === 0 ? from : lines[sj].start;
+    const pieceTo = e + 1 < starts.length ? lines[ej].start : to;
+    const keyLine = lines[sj];
+    let entryDoc: Document.Parsed | undefined;
+    let entryRange: [number, number, number] | undefined;
+    let childFirst: number | undefined;
+    for (let i = sj + 1; i < ej; i++) {
+      if (lines[i].kind !== 'blank' && lines[i].kind !== 'comment') {
+        childFirst = i;
+        break;
+      }
+    }
+    if (
+      pieceTo - pieceFrom >= s.splitMin &&
+      childFirst !== undefined &&
+      lines[childFirst].kind === 'key' &&
+      lines[childFirst].indent > indent &&
+      NOTHING_AFTER.test(s.text.slice(keyLine.colon, keyLine.next).replace(/\r?\n$/, ''))
+    ) {
+      const header = piece(s, pieceFrom, keyLine.next, true);
+      const children = header ? buildMap(s, lines, sj + 1, ej, lines[childFirst].indent, keyLine.next, pieceTo) : undefined;
+      if (header && children) {
+        const pair = (header.contents as YAMLMap).items[0] as Pair<unknown, unknown>;
+        pair.value = children.map;
+        const headerMap = header.contents as YAMLMap;
+        const childRange = children.map.range as [number, number, number];
+        // as yaml sets it: a map's value end is the end of its last value, comments included
+        headerMap.range = [headerMap.range![0], childRange[2], childRange[2]];
+        entryDoc = header;
+        entryRange = headerMap.range as [number, number, number];
+        items.push(pair);
+      } else if (header) {
+        // the header is not used: the entry is parsed whole below
+        s.used.delete(pieces.get('h' + s.text.slice(pieceFrom, keyLine.next)) ?? {});
+      }
+    }
+    if (!entryDoc) {
+      entryDoc = piece(s, pieceFrom, pieceTo, false);
+      if (!entryDoc) {
+        return undefined;
+      }
+      entryRange = rangeOfMap(entryDoc);
+      items.push(...(entryDoc.contents as YAMLMap).items);
+    }
+    firstDoc = firstDoc ?? entryDoc;
+    firstRange = firstRange ?? entryRange;
+    lastDoc = entryDoc;
+    lastRange = entryRange;
+  }
+  const map = new YAMLMap(firstDoc!.schema);
+  map.items = items as YAMLMap['items'];
+  map.range = [firstRange![0], lastRange![1], lastRange![2]];
+  return { map, firstDoc: firstDoc!, lastDoc: lastDoc! };
+}
+
+/**
+ * The document of text[from, to) built from separately parsed entries, or undefined when the
+ * document must be parsed whole. `used`: pieces already handed out in this analysis run;
+ * `splitMin`: the size from which an entry is cut into its children (lower in tests).
+ */
+export function parseByEntries(text: string, from: number, to: number, used: Set<object>, splitMin = SPLIT_MIN): Document.Parsed | undefined {
+  const lines = scanLines(text, from, to);
+  if (!lines) {
+    return undefined;
+  }
+  // what comes before the first key: blank lines, comments and a bare `---` marker
+  let first = 0;
+  while (first < lines.length && lines[first].kind !== 'key') {
+    const l = lines[first];
+    const content = text.slice(l.start, l.next).trim();
+    if (l.kind === 'other' && !(first === 0 && content === '---')) {
+      return undefined;
+    }
+    first++;
+  }
+  if (first === lines.length || lines[first].indent !== 0) {
+    return undefined;
+  }
+  const s: Session = { text, used, splitMin };
+  const built = buildMap(s, lines, first, lines.length, 0, from, to);
+  if (!built) {
+    return undefined;
+  }
+  const { firstDoc, lastDoc, map } = built;
+  // a copy of the first piece's document (with its non-enumerable node-type mark, which yaml's
+  // visit and alias resolution check) holding the whole map
+  const doc = Object.create(Object.getPrototypeOf(firstDoc) as object, Object.getOwnPropertyDescriptors(firstDoc)) as Document.Parsed;
+  doc.contents = map as Document.Parsed['contents'];
+  doc.range = [firstDoc.range[0], map.range![1], Math.max(map.range![2], lastDoc.range[2])];
+  doc.errors = [];
+  doc.warnings = [];
+  return doc;
+}
