@@ -1,6 +1,7 @@
 // Profile helper: the on-type loop of bench section 4 for one kind, for `node --cpu-prof`.
 // Usage: node out/bench/profile-ontype.js <kind> [lines] [runs]
 import * as path from 'path';
+import { performance, PerformanceObserver } from 'perf_hooks';
 import { analyzeFiles } from '../src/core';
 import { prepareNode } from '../src/node/wasm';
 import { bigFile, ON_TYPE_KINDS } from './genrepo';
@@ -16,15 +17,29 @@ async function main(): Promise<void> {
   const files = (t: string) => [{ path: c.path, text: t }];
   analyzeFiles(files(text), {}, () => ({}), { onType: true });
   const samples: number[] = [];
+  // garbage collection inside each measured run, to tell collector pauses from analysis work
+  const gcs: { start: number; duration: number }[] = [];
+  new PerformanceObserver((list) => gcs.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ entryTypes: ['gc'] });
+  const spans: { start: number; end: number }[] = [];
   for (let k = 0; k < runs; k++) {
     const at = spots[(k * 7919) % spots.length];
     const edited = text.slice(0, at) + String.fromCharCode(97 + (k % 26)) + text.slice(at);
     const t0 = process.hrtime.bigint();
+    const p0 = performance.now();
     analyzeFiles(files(edited), {}, () => ({}), { onType: true });
     samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    spans.push({ start: p0, end: performance.now() });
+    if (process.env.SLOW && samples[samples.length - 1] > Number(process.env.SLOW)) {
+      console.log(`slow ${samples[samples.length - 1].toFixed(1)} ms at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 20))}`);
+    }
     analyzeFiles(files(text), {}, () => ({}), { onType: true });
   }
+  await new Promise((r) => setTimeout(r, 50));
+  const withoutGc = spans.map((sp) => sp.end - sp.start - gcs.filter((g) => g.start >= sp.start && g.start < sp.end).reduce((a, g) => a + g.duration, 0));
+  withoutGc.sort((a, b) => a - b);
+  console.log(`  without collector pauses: p50 ${withoutGc[Math.floor(runs / 2)].toFixed(1)} p95 ${withoutGc[Math.floor(runs * 0.95)].toFixed(1)} max ${withoutGc[runs - 1].toFixed(1)} ms`);
   samples.sort((a, b) => a - b);
-  console.log(`${kind}: p50 ${samples[Math.floor(runs / 2)].toFixed(1)} p95 ${samples[Math.floor(runs * 0.95)].toFixed(1)} ms`);
+  const at = (q: number): string => samples[Math.min(runs - 1, Math.floor(runs * q))].toFixed(1);
+  console.log(`${kind}: p50 ${at(0.5)} p75 ${at(0.75)} p90 ${at(0.9)} p95 ${at(0.95)} p99 ${at(0.99)} max ${at(1)} ms`);
 }
 void main();

@@ -1,7 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, Document, YAMLMap, YAMLSeq, Scalar, Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Document, YAMLMap, YAMLSeq, Scalar, Pair } from 'yaml';
 import type { Node as YamlNode, ParsedNode } from 'yaml';
 import { TextIndex } from '../text';
-import { ENTRY_PARSE_MIN, parseByEntries } from './yamlEntries';
+import { ENTRY_PARSE_MIN, parseByEntries, shiftDocument } from './yamlEntries';
 import type { Range } from '../types';
 
 export { isMap, isSeq, isScalar, isPair, isAlias };
@@ -138,23 +138,8 @@ function parseChunk(text: string): { documents: Document.Parsed[]; error?: { mes
 
 /** Move every node range of the documents by `delta` characters. */
 function shiftDocuments(documents: Document.Parsed[], delta: number): void {
-  if (delta === 0) {
-    return;
-  }
   for (const doc of documents) {
-    if (doc.range) {
-      doc.range = [doc.range[0] + delta, doc.range[1] + delta, doc.range[2] + delta];
-    }
-    visit(doc, {
-      Node(_key, node) {
-        const r = (node as { range?: [number, number, number] | null }).range;
-        if (r) {
-          r[0] += delta;
-          r[1] += delta;
-          r[2] += delta;
-        }
-      },
-    });
+    shiftDocument(doc, delta);
   }
 }
 

@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, visit, YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, YAMLMap } from 'yaml';
 import type { Document, Pair } from 'yaml';
 
 /*
@@ -83,24 +83,38 @@ function scanLines(text: string, from: number, to: number): Line[] | undefined {
   return lines;
 }
 
+/** Move the ranges of a node and everything under it by `delta` (a plain walk: yaml's visit is slower). */
+function shiftNode(node: unknown, delta: number): void {
+  if (node === null || typeof node !== 'object') {
+    return;
+  }
+  if (isPair(node)) {
+    shiftNode(node.key, delta);
+    shiftNode(node.value, delta);
+    return;
+  }
+  const r = (node as { range?: [number, number, number] | null }).range;
+  if (r) {
+    r[0] += delta;
+    r[1] += delta;
+    r[2] += delta;
+  }
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items as unknown[]) {
+      shiftNode(item, delta);
+    }
+  }
+}
+
 /** Move every node range of a document by `delta`. */
-function shift(doc: Document.Parsed, delta: number): void {
+export function shiftDocument(doc: Document.Parsed, delta: number): void {
   if (delta === 0) {
     return;
   }
   if (doc.range) {
     doc.range = [doc.range[0] + delta, doc.range[1] + delta, doc.range[2] + delta];
   }
-  visit(doc, {
-    Node(_key, node) {
-      const r = (node as { range?: [number, number, number] | null }).range;
-      if (r) {
-        r[0] += delta;
-        r[1] += delta;
-        r[2] += delta;
-      }
-    },
-  });
+  shiftNode(doc.contents, delta);
 }
 
 interface Session {
@@ -124,7 +138,7 @@ function piece(s: Session, from: number, to: number, header: boolean): Document.
       const pair = (cached.doc.contents as YAMLMap).items[0] as Pair<unknown, unknown>;
       pair.value = null;
     }
-    shift(cached.doc, from - cached.base);
+    shiftDocument(cached.doc, from - cached.base);
     cached.base = from;
   } else {
     const doc = parseDocument(s.text.slice(from, to), OPTIONS) as Document.Parsed;
@@ -139,7 +153,7 @@ function piece(s: Session, from: number, to: number, header: boolean): Document.
       }
       pair.value = null;
     }
-    shift(doc, from);
+    shiftDocument(doc, from);
     cached = { doc, base: from };
     if (!pieces.has(key)) {
       pieces.set(key, cached);

@@ -21,8 +21,20 @@ function baseName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+/** Parsed commands outlive one analysis (the shell parses are cached), so their core commands are kept with them. */
+const cores = new WeakMap<ShellCommand, CoreCommand>();
+
 /** Strip wrappers so `sudo -E kubectl apply` reads as `kubectl apply`. */
 export function coreCommand(command: ShellCommand): CoreCommand {
+  let core = cores.get(command);
+  if (!core) {
+    core = computeCore(command);
+    cores.set(command, core);
+  }
+  return core;
+}
+
+function computeCore(command: ShellCommand): CoreCommand {
   let words = [command.name, ...command.args.map((a) => a.value)].filter((w) => w !== '');
   for (let guard = 0; guard < 6 && words.length > 0; guard++) {
     const head = baseName(words[0]);

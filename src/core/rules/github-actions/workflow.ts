@@ -349,11 +349,24 @@ function parseShellCached(text: string): ShellScript {
   return script;
 }
 
+/** The expressions and blanked shell text of recent scripts (the same scripts come back at every keystroke). */
+const blanked = new Map<string, { expressions: ExpressionSpan[]; shellText: string }>();
+
 function buildRun(file: YamlFile, node: Scalar, posix: boolean): RunScript {
   const mapped = mapScalar(file, node);
-  const expressions = findExpressions(mapped.value);
-  const shellText = blankExpressions(mapped.value, expressions);
-  return { ...mapped, expressions, shellText, script: posix ? parseShellCached(shellText) : undefined };
+  let b = blanked.get(mapped.value);
+  if (!b) {
+    const expressions = findExpressions(mapped.value);
+    b = { expressions, shellText: blankExpressions(mapped.value, expressions) };
+    blanked.set(mapped.value, b);
+    if (blanked.size > SHELL_CACHE_SIZE) {
+      const oldest = blanked.keys().next().value;
+      if (oldest !== undefined) {
+        blanked.delete(oldest);
+      }
+    }
+  }
+  return { ...mapped, expressions: b.expressions, shellText: b.shellText, script: posix ? parseShellCached(b.shellText) : undefined };
 }
 
 /** The expressions whose span overlaps [start, end) of a script. */
