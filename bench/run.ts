@@ -268,10 +268,21 @@ async function main(): Promise<void> {
     out();
     const activation = path.join(root, 'out', 'activation.json');
     if (fs.existsSync(activation)) {
-      const a = JSON.parse(fs.readFileSync(activation, 'utf8')) as { activationMs: number; moduleLoadMs?: number; activationCpuMs?: number; vscode: string; recorded: string };
-      out(
-        `Activation, from the first line of dist/extension.js to the end of activate(), measured inside VS Code ${a.vscode} by the integration harness (${a.recorded.slice(0, 16).replace('T', ' ')} UTC) while the workbench starts on the same cores: ${a.activationMs} ms wall, ${a.moduleLoadMs ?? '?'} ms of it evaluating the bundle, ${a.activationCpuMs ?? '?'} ms CPU of the extension host process (budget 100 ms: ${a.activationMs < 100 ? 'met' : 'MISSED'}).`,
-      );
+      const a = JSON.parse(fs.readFileSync(activation, 'utf8')) as { activationMs: number; moduleLoadMs?: number; hostWaitMs?: number; activationCpuMs?: number; readyMs?: number; mainLoadMs?: number; vscode: string; recorded: string };
+      const kib = (f: string): string => (fs.existsSync(path.join(root, 'dist', f)) ? `${(fs.statSync(path.join(root, 'dist', f)).size / 1024).toFixed(0)} KiB` : '?');
+      out(`Measured inside VS Code ${a.vscode} by the integration harness (${a.recorded.slice(0, 16).replace('T', ' ')} UTC), while the workbench starts on the same cores:`);
+      out();
+      out('| span | wall ms | what |');
+      out('|---|---:|---|');
+      out(`| activation | ${a.activationMs} | our code, as VS Code counts it (code loading + the activate() call): evaluating dist/extension.js (${kib('extension.js')}, ${a.moduleLoadMs ?? '?'} ms) and activate() registering stand-ins for the commands; ${a.activationCpuMs ?? '?'} ms CPU (budget 100 ms: ${a.activationMs < 100 ? 'met' : 'MISSED'}) |`);
+      if (a.hostWaitMs !== undefined) {
+        out(`| host wait | ${a.hostWaitMs} | between the module's evaluation and the activate() call: VS Code preparing the extension context (storage), not our code |`);
+      }
+      if (a.readyMs !== undefined) {
+        out(`| ready | ${a.readyMs} | first line of dist/extension.js to the end of main.start(): dist/main.js (${kib('main.js')}) loaded on the next turn of the event loop, ${a.mainLoadMs ?? '?'} ms of it evaluating that bundle; commands, diagnostics and the chat view registered |`);
+      }
+      out();
+      out('The parsers (wasm) load on the first analysis, and the Anthropic SDK (dist/anthropic.js) on the first chat message.');
     } else {
       out('Activation: run `npm test` first (the integration harness records it in out/activation.json).');
     }

@@ -47,7 +47,9 @@ async function buildMain() {
     esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
   ];
   if (existsSync(join(root, 'src/extension.ts'))) {
-    builds.push(esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'], banner: { js: 'globalThis.__auroraLoadStart = Date.now(); globalThis.__auroraLoadCpu = process.cpuUsage();' } }));
+    // the small entry point VS Code activates; it loads dist/main.js (everything else) right after
+    builds.push(esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'], banner: { js: 'globalThis.__auroraLoadStart = Date.now(); globalThis.__auroraLoadCpu = process.cpuUsage();' }, footer: { js: 'globalThis.__auroraLoadEnd = Date.now(); globalThis.__auroraLoadEndCpu = process.cpuUsage(globalThis.__auroraLoadCpu);' } }));
+    builds.push(esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/vscode/main.ts')], outfile: join(root, 'dist/main.js'), external: ['vscode'] }));
   }
   if (existsSync(join(root, 'src/agent/anthropic.ts'))) {
     // the model client and the Anthropic SDK, required by the extension on the first chat message

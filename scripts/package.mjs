@@ -51,12 +51,12 @@ if (args.includes('--check')) {
       throw new Error('the extension folder is missing after installation');
     }
     const base = join(dir, 'extensions', installed);
-    const required = ['package.json', 'package.nls.json', 'dist/extension.js', 'dist/wasm/tree-sitter.wasm', 'dist/wasm/tree-sitter-bash.wasm', 'dist/wasm/tree-sitter-terraform.wasm', 'docs/rules/dockerfile/no-latest-tag.md'];
+    const required = ['package.json', 'package.nls.json', 'dist/extension.js', 'dist/main.js', 'dist/wasm/tree-sitter.wasm', 'dist/wasm/tree-sitter-bash.wasm', 'dist/wasm/tree-sitter-terraform.wasm', 'docs/rules/dockerfile/no-latest-tag.md'];
     const missing = required.filter((f) => !existsSync(join(base, f)));
     if (missing.length > 0) {
       throw new Error(`the installed extension lacks: ${missing.join(', ')}`);
     }
-    for (const unwanted of ['node_modules', 'src', 'test', 'out', 'dist/extension.js.map']) {
+    for (const unwanted of ['node_modules', 'src', 'test', 'out', 'dist/extension.js.map', 'dist/main.js.map']) {
       if (existsSync(join(base, unwanted))) {
         throw new Error(`the VSIX should not contain ${unwanted}`);
       }

@@ -73,7 +73,7 @@ function sleep(ms) {
 
 /** Copy what the VSIX would ship (see .vscodeignore) into `dir`. */
 function stageExtension(dir) {
-  for (const p of ['package.json', 'package.nls.json', 'LICENSE', 'dist/extension.js', 'dist/anthropic.js', 'dist/webview.js', 'dist/wasm', 'docs/rules', 'schemas', 'media']) {
+  for (const p of ['package.json', 'package.nls.json', 'LICENSE', 'dist/extension.js', 'dist/main.js', 'dist/anthropic.js', 'dist/webview.js', 'dist/wasm', 'docs/rules', 'schemas', 'media']) {
     if (existsSync(join(ROOT, p))) {
       cpSync(join(ROOT, p), join(dir, p), { recursive: true });
     }

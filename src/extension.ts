@@ -1,144 +1,82 @@
 /**
- * Entry point of the Aurora DevOps extension: builds the pieces, wires them and registers every
- * disposable the moment it is created. Activation stays cheap: the parsers (wasm) load on the
- * first analysis, not here.
+ * Entry point of the Aurora DevOps extension (dist/extension.js), kept small so activation is
+ * quick: it registers a stand-in for every contributed command and loads the extension proper
+ * (dist/main.js from src/vscode/main.ts: the analysis core, the diagnostics, the chat and the tasks) on the next turn of
+ * the event loop. A command invoked meanwhile waits for the load and then runs the real handler;
+ * the chat view, registered by main.js, is resolved by VS Code once it is registered.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { registerChat } from './vscode/chat';
-import type { ChatApi } from './vscode/chat';
-import { AuroraCodeActions, disableRuleInConfig, DISABLE_RULE_COMMAND } from './vscode/codeActions';
-import { ConfigStore } from './vscode/config';
-import { SHOW_RULE_DOCS } from './vscode/convert';
-import { DiagnosticsManager, errorText } from './vscode/diagnostics';
-import { WorkspaceScanner } from './vscode/scanner';
-import type { ScanResult } from './vscode/scanner';
-import { ProblemsStatusItem } from './vscode/statusBar';
-import { registerTasks } from './vscode/tasks';
-import type { TasksApi } from './vscode/tasks';
-import { isTrusted } from './vscode/trust';
+import type { AuroraApi } from './vscode/main';
 
-/** What the extension exports to other extensions and to its integration tests. */
-export interface AuroraApi {
-  /** Whether the workspace is trusted (write and shell features need it). */
-  isTrusted(): boolean;
-  /** Scan every workspace folder (no progress UI). */
-  scanWorkspace(): Promise<ScanResult>;
-  /** The status bar item's current text. */
-  statusText(): string;
-  /** The DevOps Agent chat (view provider and terminal runner). */
-  chat: ChatApi;
-  /** Planners of the command-palette tasks (containerize, fix all, pin, …). */
-  tasks: TasksApi;
-  /** Milliseconds from loading dist/extension.js to the end of activate() (module load included). */
-  activationMs: number;
-  /** The part of activationMs spent loading and evaluating the bundle, before activate() ran. */
-  moduleLoadMs: number;
-  /**
-   * CPU time of the same span (user + system, all threads of the extension host): unlike the wall
-   * time it does not grow while the host waits for the CPU behind the starting workbench.
-   */
-  activationCpuMs: number;
+export type { ActivationTimes, AuroraApi } from './vscode/main';
+
+/** What activate() returns: the timings so far and the extension once it has started. */
+export interface AuroraShell {
+  /** The started extension (loads dist/main.js if that has not happened yet). */
+  ready(): Promise<AuroraApi>;
 }
 
-/** Set by the bundle's first line (scripts/build.mjs banner); absent when run unbundled. */
-declare const globalThis: { __auroraLoadStart?: number; __auroraLoadCpu?: NodeJS.CpuUsage };
+/**
+ * Set by the bundle's first and last lines (scripts/build.mjs banner and footer); absent when run
+ * unbundled. Between the module's evaluation and activate(), VS Code prepares the extension's
+ * context (storage and the like): that wait is the host's, reported apart.
+ */
+declare const globalThis: { __auroraLoadStart?: number; __auroraLoadCpu?: NodeJS.CpuUsage; __auroraLoadEnd?: number; __auroraLoadEndCpu?: NodeJS.CpuUsage };
 
-/** Documents the code actions apply to: every file the core may recognise. */
-const SELECTOR: vscode.DocumentSelector = [
-  { scheme: 'file', language: 'dockerfile' },
-  { scheme: 'file', language: 'yaml' },
-  { scheme: 'file', language: 'terraform' },
-  { scheme: 'file', pattern: '**/*.{tf,yml,yaml}' },
-  { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,dockerfile}*' },
-  { scheme: 'file', pattern: '**/*.{dockerfile,Dockerfile,containerfile}' },
-  { scheme: 'untitled', language: 'dockerfile' },
-  { scheme: 'untitled', language: 'yaml' },
-  { scheme: 'untitled', language: 'terraform' },
-];
+/** The shape of dist/main.js. */
+type MainModule = typeof import('./vscode/main');
 
 /** Called by VS Code on the first activation event. */
-export function activate(context: vscode.ExtensionContext): AuroraApi {
+export function activate(context: vscode.ExtensionContext): AuroraShell {
   const started = Date.now();
-  const subs = context.subscriptions;
-  const log = vscode.window.createOutputChannel('Aurora DevOps', { log: true });
-  subs.push(log);
-  const config = new ConfigStore(log);
-  subs.push(config);
-  const diagnostics = new DiagnosticsManager(context.extensionUri, config, log);
-  subs.push(diagnostics);
-  const scanner = new WorkspaceScanner(diagnostics, log);
-  subs.push(scanner);
-  const status = new ProblemsStatusItem(diagnostics);
-  subs.push(status);
-
-  subs.push(vscode.languages.registerCodeActionsProvider(SELECTOR, new AuroraCodeActions(diagnostics), AuroraCodeActions.metadata));
-
-  subs.push(
-    vscode.commands.registerCommand('aurora.scanWorkspace', async () => {
-      try {
-        const r = await scanner.scanWithProgress();
-        if (!r.cancelled) {
-          void vscode.window.setStatusBarMessage(vscode.l10n.t('Aurora: {0} files scanned, {1} problems', r.files, r.problems), 5000);
+  const cpuAtStart = process.cpuUsage();
+  const loadStart = globalThis.__auroraLoadStart ?? started;
+  const loadEnd = globalThis.__auroraLoadEnd ?? started;
+  const ids = ((context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? []).map((c) => c.command);
+  const standIns = ids.map((id) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      await load();
+      // the stand-in is gone by now: this reaches the handler main.js registered
+      return vscode.commands.executeCommand(id, ...args);
+    }),
+  );
+  context.subscriptions.push(...standIns);
+  let loading: Promise<AuroraApi> | undefined;
+  const load = (): Promise<AuroraApi> => {
+    loading ??= new Promise<AuroraApi>((resolve, reject) => {
+      setImmediate(() => {
+        try {
+          const mainStart = Date.now();
+          // a path esbuild leaves alone: main.js is its own bundle next to this one
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          const main = require(path.join(__dirname, 'main.js')) as MainModule;
+          const mainLoadMs = Date.now() - mainStart;
+          for (const d of standIns.splice(0)) {
+            d.dispose();
+          }
+          resolve(main.start(context, { ...times, mainLoadMs, loadStart }));
+        } catch (e) {
+          const message = e instanceof Error ? e.message : String(e);
+          void vscode.window.showErrorMessage(`Aurora DevOps could not start: ${message}. Reinstalling the extension may help; the log is in Help > Toggle Developer Tools.`);
+          reject(e instanceof Error ? e : new Error(message));
         }
-        return r;
-      } catch (e) {
-        log.error(`scan failed: ${errorText(e)}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Aurora: the workspace scan failed: {0}', errorText(e)));
-        return undefined;
-      }
-    }),
-  );
-  subs.push(
-    vscode.commands.registerCommand(SHOW_RULE_DOCS, async (ruleId: unknown) => {
-      if (typeof ruleId !== 'string' || !/^[a-z0-9-]+(\/[a-z0-9-]+)?$/.test(ruleId)) {
-        return;
-      }
-      const uri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', ...`${ruleId}.md`.split('/'));
-      try {
-        await vscode.workspace.fs.stat(uri);
-      } catch {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Aurora: no documentation page for {0}', ruleId));
-        return;
-      }
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
-    }),
-  );
-  subs.push(
-    vscode.commands.registerCommand(DISABLE_RULE_COMMAND, async (folderUri: unknown, ruleId: unknown) => {
-      if (!(folderUri instanceof vscode.Uri) || typeof ruleId !== 'string') {
-        return undefined;
-      }
-      const target = await disableRuleInConfig(folderUri, ruleId);
-      if (target) {
-        config.invalidateFor(target);
-        log.info(`disabled ${ruleId} in ${target.fsPath}`);
-      }
-      return target;
-    }),
-  );
-  subs.push(vscode.commands.registerCommand('aurora.showOutput', () => log.show()));
-  const chat = registerChat(context, { diagnostics, scanner, log });
-  const tasks = registerTasks(context, { diagnostics, scanner, log, chat });
-
-  for (const doc of vscode.workspace.textDocuments) {
-    diagnostics.lintSoon(doc, 0);
-  }
-  const activationMs = Date.now() - (globalThis.__auroraLoadStart ?? started);
-  const moduleLoadMs = started - (globalThis.__auroraLoadStart ?? started);
-  const cpu = process.cpuUsage(globalThis.__auroraLoadCpu);
-  const activationCpuMs = globalThis.__auroraLoadCpu ? Math.round((cpu.user + cpu.system) / 1000) : 0;
-  log.info(`activated in ${activationMs} ms (${activationCpuMs} ms CPU), ${moduleLoadMs} ms of it loading the bundle (${isTrusted() ? 'trusted' : 'restricted'} workspace, extension at ${path.basename(context.extensionUri.fsPath)})`);
-  return {
-    isTrusted,
-    scanWorkspace: () => scanner.scan(),
-    statusText: () => status.text,
-    chat,
-    tasks,
-    activationMs,
-    moduleLoadMs,
-    activationCpuMs,
+      });
+    });
+    return loading;
   };
+  const cpu = process.cpuUsage(cpuAtStart);
+  const loadCpu = globalThis.__auroraLoadEndCpu ?? { user: 0, system: 0 };
+  const moduleLoadMs = loadEnd - loadStart;
+  const times = {
+    activationMs: moduleLoadMs + (Date.now() - started),
+    moduleLoadMs,
+    hostWaitMs: started - loadEnd,
+    activationCpuMs: Math.round((cpu.user + cpu.system + loadCpu.user + loadCpu.system) / 1000),
+  };
+  // start loading now: the files open at start-up want their diagnostics
+  load().catch(() => undefined);
+  return { ready: load };
 }
 
 /** Everything is disposed through context.subscriptions. */

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AuroraApi } from '../../src/extension';
+import type { AuroraApi, AuroraShell } from '../../src/extension';
 
 /** The extension's id (publisher.name). */
 export const EXTENSION_ID = 'aurora-devops.aurora-devops';
@@ -17,11 +17,11 @@ export function wsUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...segments);
 }
 
-/** Activate the extension and return its API. */
+/** Activate the extension, wait until it has started (dist/main.js loaded) and return its API. */
 export async function activate(): Promise<AuroraApi> {
-  const ext = vscode.extensions.getExtension<AuroraApi>(EXTENSION_ID);
+  const ext = vscode.extensions.getExtension<AuroraShell>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is loaded`);
-  return ext.activate();
+  return (await ext.activate()).ready();
 }
 
 /** Write a file in the workspace (creating folders) and return its URI. */
