@@ -1,5 +1,6 @@
 // Profile helper: the on-type loop of bench section 4 for one kind, for `node --cpu-prof`.
 // Usage: node out/bench/profile-ontype.js <kind> [lines] [runs]
+import * as fs from 'fs';
 import * as path from 'path';
 import { performance, PerformanceObserver } from 'perf_hooks';
 import { analyzeFiles } from '../src/core';
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
     analyzeFiles(files(edited), {}, () => ({}), { onType: true });
     samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
     spans.push({ start: p0, end: performance.now() });
+    if (process.env.SLOW_WINDOWS && samples[samples.length - 1] > Number(process.env.SLOW ?? 15)) {
+      // hrtime in µs: the clock of --cpu-prof's sample timestamps, to look at the slow runs alone
+      fs.appendFileSync(process.env.SLOW_WINDOWS, `${Number(t0 / 1000n)} ${Number(process.hrtime.bigint() / 1000n)}\n`);
+    }
     if (process.env.SLOW && samples[samples.length - 1] > Number(process.env.SLOW)) {
       console.log(`slow ${samples[samples.length - 1].toFixed(1)} ms at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 20))}`);
     }
@@ -37,6 +42,7 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, 50));
   const withoutGc = spans.map((sp) => sp.end - sp.start - gcs.filter((g) => g.start >= sp.start && g.start < sp.end).reduce((a, g) => a + g.duration, 0));
   withoutGc.sort((a, b) => a - b);
+  console.log(`  heap used ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB`);
   console.log(`  without collector pauses: p50 ${withoutGc[Math.floor(runs / 2)].toFixed(1)} p95 ${withoutGc[Math.floor(runs * 0.95)].toFixed(1)} max ${withoutGc[runs - 1].toFixed(1)} ms`);
   samples.sort((a, b) => a - b);
   const at = (q: number): string => samples[Math.min(runs - 1, Math.floor(runs * q))].toFixed(1);

@@ -42,11 +42,16 @@ interface CachedPiece {
   base: number;
 }
 
+/** Entry pieces and header pieces (key lines whose value is cut into children), by text. */
 const pieces = new Map<string, CachedPiece>();
+const headers = new Map<string, CachedPiece>();
 let pieceChars = 0;
 const PIECE_CHAR_BUDGET = 8_000_000;
 
-/** The lines of text[from, to), or undefined when one is indented with a tab. */
+/** KEY_LINE matched in place in the whole text (no copy of each line). */
+const KEY_AT = new RegExp(KEY_LINE.source.slice(1).replace('(?=[ \\t]|$)', '(?=[ \\t]|\\r?\\n|$)'), 'y');
+
+/** The lines of text[from, to), or undefined when one is indented with a tab or holds a lone CR. */
 function scanLines(text: string, from: number, to: number): Line[] | undefined {
   const lines: Line[] = [];
   let start = from;
@@ -60,19 +65,21 @@ function scanLines(text: string, from: number, to: number): Line[] | undefined {
     while (i < nl && text.charCodeAt(i) === 32) {
       i++;
     }
-    const content = text.slice(i, nl).replace(/\r$/, '');
-    if (content.startsWith('\t') || content.includes('\r')) {
+    const cr = text.indexOf('\r', i);
+    if (text.charCodeAt(i) === 9 || (cr >= 0 && cr < nl - 1)) {
       return undefined;
     }
     let kind: Line['kind'] = 'other';
     let colon = -1;
-    if (content.trim() === '') {
+    const c = text.charCodeAt(i);
+    if (i >= nl || (i === nl - 1 && c === 13) || /^[ \t\r]*$/.test(text.slice(i, nl))) {
       kind = 'blank';
-    } else if (content.startsWith('#')) {
+    } else if (c === 35) {
       kind = 'comment';
     } else {
-      const m = KEY_LINE.exec(content);
-      if (m) {
+      KEY_AT.lastIndex = i;
+      const m = KEY_AT.exec(text);
+      if (m && i + m[0].length <= nl) {
         kind = 'key';
         colon = i + m[0].length;
       }
@@ -129,11 +136,12 @@ interface Session {
  * children; its cached pair is detached from the previous run's children before it moves.
  */
 function piece(s: Session, from: number, to: number, header: boolean): Document.Parsed | undefined {
-  const key = (header ? 'h' : 'e') + s.text.slice(from, to);
-  let cached = pieces.get(key);
+  const key = s.text.slice(from, to);
+  const cache = header ? headers : pieces;
+  let cached = cache.get(key);
   if (cached && !s.used.has(cached)) {
-    pieces.delete(key);
-    pieces.set(key, cached);
+    cache.delete(key);
+    cache.set(key, cached);
     if (header) {
       const pair = (cached.doc.contents as YAMLMap).items[0] as Pair<unknown, unknown>;
       pair.value = null;
@@ -155,15 +163,17 @@ function piece(s: Session, from: number, to: number, header: boolean): Document.
     }
     shiftDocument(doc, from);
     cached = { doc, base: from };
-    if (!pieces.has(key)) {
-      pieces.set(key, cached);
+    if (!cache.has(key)) {
+      cache.set(key, cached);
       pieceChars += key.length;
-      for (const [k] of pieces) {
-        if (pieceChars <= PIECE_CHAR_BUDGET) {
-          break;
+      for (const c of [pieces, headers]) {
+        for (const [k] of c) {
+          if (pieceChars <= PIECE_CHAR_BUDGET) {
+            break;
+          }
+          c.delete(k);
+          pieceChars -= k.length;
         }
-        pieces.delete(k);
-        pieceChars -= k.length;
       }
     }
   }
@@ -244,7 +254,7 @@ function buildMap(s: Session, lines: Line[], i0: number, i1: number, indent: num
         items.push(pair);
       } else if (header) {
         // the header is not used: the entry is parsed whole below
-        s.used.delete(pieces.get('h' + s.text.slice(pieceFrom, keyLine.next)) ?? {});
+        s.used.delete(headers.get(s.text.slice(pieceFrom, keyLine.next)) ?? {});
       }
     }
     if (!entryDoc) {
