@@ -195,7 +195,31 @@ function buildWorkflow(file: YamlFile, doc: Document.Parsed): Workflow {
     return [...seen];
   };
   const parents = (j: Job): Job[] => j.needs.map((n) => byId.get(n.name)).filter((x): x is Job => x !== undefined);
-  const children = (j: Job): Job[] => jobs.filter((c) => c.needs.some((n) => n.name === j.id));
+  // jobs by the ids they need, built once, and each closure once per job (rules ask per step)
+  const dependents = new Map<string, Job[]>();
+  for (const c of jobs) {
+    for (const n of c.needs) {
+      const list = dependents.get(n.name) ?? [];
+      if (!list.includes(c)) {
+        list.push(c);
+      }
+      dependents.set(n.name, list);
+    }
+  }
+  const children = (j: Job): Job[] => jobs.filter((c) => (dependents.get(j.id) ?? []).includes(c));
+  const memo = (next: (j: Job) => Job[]): ((j: Job) => Job[]) => {
+    const done = new Map<Job, Job[]>();
+    return (j) => {
+      let r = done.get(j);
+      if (!r) {
+        r = closure(j, next);
+        done.set(j, r);
+      }
+      return r;
+    };
+  };
+  const ancestors = memo(parents);
+  const descendants = memo(children);
   return {
     file,
     doc,
@@ -205,8 +229,9 @@ function buildWorkflow(file: YamlFile, doc: Document.Parsed): Workflow {
     jobsNode,
     env: get(root, 'env', doc),
     jobById: (id) => byId.get(id),
-    ancestors: (j) => closure(j, parents),
-    descendants: (j) => closure(j, children),
+    // copies: a caller may sort or extend what it gets
+    ancestors: (j) => [...ancestors(j)],
+    descendants: (j) => [...descendants(j)],
   };
 }
 
