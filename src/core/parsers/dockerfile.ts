@@ -4,6 +4,7 @@ import type { TextIndex } from '../text';
 import type { Range } from '../types';
 import { parseShell } from './shell';
 import type { ShellScript } from './shell';
+import { onClearCaches } from '../caches';
 
 export type { Dockerfile, From, Instruction };
 
@@ -257,6 +258,10 @@ const CHUNK_LINES = 16;
 
 const instructionChunks = new Map<string, Instruction[]>();
 let chunkChars = 0;
+onClearCaches(() => {
+  instructionChunks.clear();
+  chunkChars = 0;
+});
 const CHUNK_CHAR_BUDGET = 4_000_000;
 
 /**

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { parserFor } from './treeSitter';
+import { onClearCaches } from '../caches';
 
 /** One word of a shell command, with its literal value when it has one. */
 export interface ShellWord {
@@ -85,6 +86,10 @@ const COMMAND_LIKE = new Set([
  */
 const scriptCache = new Map<string, ShellScript>();
 let cachedChars = 0;
+onClearCaches(() => {
+  scriptCache.clear();
+  cachedChars = 0;
+});
 const CACHE_CHAR_BUDGET = 2_000_000;
 
 /** Parse a shell snippet with tree-sitter-bash. Requires the bash grammar to be loaded. */

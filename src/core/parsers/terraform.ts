@@ -3,6 +3,7 @@ import { TextIndex } from '../text';
 import type { Range } from '../types';
 import { parserFor } from './treeSitter';
 import type { ParseProblem } from './yaml';
+import { onClearCaches } from '../caches';
 
 /** An HCL expression reduced to plain data. */
 export interface HclExpr {
@@ -89,6 +90,11 @@ interface RecentParse {
 
 /** A few recent parses (one per file being edited is enough; a handful covers split editors). */
 const recent: RecentParse[] = [];
+onClearCaches(() => {
+  for (const r of recent.splice(0)) {
+    r.tree.delete();
+  }
+});
 const MAX_RECENT = 4;
 /** Texts this small parse fresh faster than the reuse bookkeeping pays back. */
 const MIN_REUSE_CHARS = 2_000;

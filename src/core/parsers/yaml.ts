@@ -3,6 +3,7 @@ import type { Node as YamlNode, ParsedNode } from 'yaml';
 import { TextIndex } from '../text';
 import { ENTRY_PARSE_MIN, parseByEntries, shiftDocument } from './yamlEntries';
 import type { Range } from '../types';
+import { onClearCaches } from '../caches';
 
 export { isMap, isSeq, isScalar, isPair, isAlias };
 export type { YAMLMap, YAMLSeq, Scalar, Pair, YamlNode, ParsedNode };
@@ -49,6 +50,10 @@ interface CachedChunk {
 const chunkCache = new Map<string, CachedChunk>();
 let cachedChars = 0;
 const CACHE_CHAR_BUDGET = 8_000_000;
+onClearCaches(() => {
+  chunkCache.clear();
+  cachedChars = 0;
+});
 const MIN_CACHED_CHUNK = 200;
 
 /** Parse every document of a YAML stream, keeping positions. Never throws. */

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, YAMLMap } from 'yaml';
 import type { Document, Pair } from 'yaml';
+import { onClearCaches } from '../caches';
 
 /*
  * On-type parsing of one large YAML document (a compose file, a workflow, a GitLab pipeline) by
@@ -46,6 +47,11 @@ interface CachedPiece {
 const pieces = new Map<string, CachedPiece>();
 const headers = new Map<string, CachedPiece>();
 let pieceChars = 0;
+onClearCaches(() => {
+  pieces.clear();
+  headers.clear();
+  pieceChars = 0;
+});
 const PIECE_CHAR_BUDGET = 8_000_000;
 
 /** KEY_LINE matched in place in the whole text (no copy of each line). */

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { before, describe, it } from 'node:test';
-import { analyzeFiles } from '../../../src/core';
+import { analyzeFiles, clearCaches } from '../../../src/core';
 import { chunkStarts, parseDockerfile } from '../../../src/core/parsers/dockerfile';
 import { parseTerraform } from '../../../src/core/parsers/terraform';
 import { parseYamlFile } from '../../../src/core/parsers/yaml';
@@ -306,6 +306,27 @@ describe('on-type reuse gives what a fresh parse gives', () => {
       for (const text of typingSession(c.base, 80, c.seed)) {
         step++;
         const files = [{ path: c.path, text }];
+        assert.deepStrictEqual(analyzeFiles(files, {}, () => ({}), { onType: true }), analyzeFiles(files), `${c.path} step ${step} differs`);
+      }
+    }
+  });
+
+  it('emptying every parse cache in the middle of typing changes no result', () => {
+    const cases = [
+      { path: 'compose.yaml', base: bigFile('compose', 300) },
+      { path: 'infra/main.tf', base: tfSources.join('\n') },
+      { path: 'app/Dockerfile', base: dockerSources.join('\n') },
+      { path: '.github/workflows/ci.yml', base: bigFile('github-actions', 300) },
+    ];
+    for (const c of cases) {
+      let step = 0;
+      for (const text of typingSession(c.base, 12, 31)) {
+        step++;
+        const files = [{ path: c.path, text }];
+        if (step % 3 === 0) {
+          // the trees and documents the last run kept are dropped (Terraform's trees freed)
+          clearCaches();
+        }
         assert.deepStrictEqual(analyzeFiles(files, {}, () => ({}), { onType: true }), analyzeFiles(files), `${c.path} step ${step} differs`);
       }
     }

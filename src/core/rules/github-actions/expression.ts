@@ -3,6 +3,8 @@
  * to find context references and syntax problems without evaluating anything.
  */
 
+import { onClearCaches } from '../../caches';
+
 /** One token of an expression. */
 export interface Token {
   type: 'ident' | 'number' | 'string' | 'op' | '(' | ')' | '[' | ']' | '.' | ',' | '*' | 'bad';
@@ -20,6 +22,7 @@ export interface ExpressionProblem {
 }
 
 const tokenCache = new Map<string, { tokens: Token[]; problems: ExpressionProblem[] }>();
+onClearCaches(() => tokenCache.clear());
 
 /**
  * Tokenize an expression; problems (unterminated strings, stray characters) are returned too.

@@ -9,6 +9,7 @@ import { get, getPair, mapEntries, seqItems, str, bool } from '../../parsers/yam
 import { parseShell } from '../../parsers/shell';
 import type { ShellCommand, ShellScript } from '../../parsers/shell';
 import type { Range } from '../../types';
+import { onClearCaches } from '../../caches';
 
 /** One `${{ … }}` expression found in a string value. */
 export interface ExpressionSpan {
@@ -376,6 +377,10 @@ function parseShellCached(text: string): ShellScript {
 
 /** The expressions and blanked shell text of recent scripts (the same scripts come back at every keystroke). */
 const blanked = new Map<string, { expressions: ExpressionSpan[]; shellText: string }>();
+onClearCaches(() => {
+  shellCache.clear();
+  blanked.clear();
+});
 
 function buildRun(file: YamlFile, node: Scalar, posix: boolean): RunScript {
   const mapped = mapScalar(file, node);
