@@ -76,56 +76,67 @@ export function registerChat(context: vscode.ExtensionContext, deps: { diagnosti
     }),
   );
   subs.push(vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new ExplainActions(), ExplainActions.metadata));
-  registerOptional(subs, deps, provider, contributed(context, 'languageModelTools', 'aurora_lint'));
+  registerOptional(subs, deps, provider);
   return { provider, terminal };
 }
 
-/** Whether package.json contributes an entry named `name` under `contributes[point]`. */
-function contributed(context: vscode.ExtensionContext, point: string, name: string): boolean {
-  const json = context.extension.packageJSON as { contributes?: Record<string, unknown> } | undefined;
-  const list = json?.contributes?.[point];
-  return Array.isArray(list) && list.some((e: unknown) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === name);
+/** Input of the `aurora_lint` language model tool (package.json declares the same schema). */
+interface LintToolInput {
+  /** A file in the workspace (absolute, or relative to the first folder); omitted: every open file. */
+  path?: string;
+}
+
+/** The findings of a file or of the open files, one line each, as the tool returns them. */
+export async function lintToolText(diagnostics: DiagnosticsManager, input: LintToolInput): Promise<string> {
+  let docs: vscode.TextDocument[];
+  if (input.path) {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const uri = /^([a-zA-Z]:[\\/]|\/)/.test(input.path) || !folder ? vscode.Uri.file(input.path) : vscode.Uri.joinPath(folder.uri, input.path);
+    // other agents call this tool: it reads workspace files only
+    if (!vscode.workspace.getWorkspaceFolder(uri)) {
+      return `Only files inside the workspace can be checked: ${input.path} is outside it.`;
+    }
+    docs = [await vscode.workspace.openTextDocument(uri)];
+  } else {
+    docs = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file');
+  }
+  const lines: string[] = [];
+  for (const doc of docs) {
+    for (const f of await diagnostics.findingsFor(doc)) {
+      lines.push(`${vscode.workspace.asRelativePath(doc.uri)}:${f.range.start.line + 1}: ${f.severity} ${f.ruleId}: ${f.message}`);
+    }
+  }
+  return lines.length > 0 ? lines.join('\n') : 'No Aurora findings.';
 }
 
 /**
- * `@devops` chat participant and the `aurora_lint` LM tool, only where the APIs exist (the tool
- * also needs its declaration in package.json; VS Code logs an error for an undeclared one).
+ * The `@devops` chat participant and the `aurora_lint` language model tool (both declared in
+ * package.json), for other chat surfaces; only where the running VS Code offers the APIs. The
+ * participant hands the prompt to the DevOps Agent panel, where commands and writes are approved.
  */
-function registerOptional(subs: vscode.Disposable[], deps: { diagnostics: DiagnosticsManager }, provider: ChatViewProvider, toolDeclared: boolean): void {
-  const chat = (vscode as unknown as { chat?: { createChatParticipant?: (id: string, handler: (req: { prompt: string }, ctx: unknown, stream: { markdown(s: string): void }) => Promise<void>) => vscode.Disposable } }).chat;
-  if (chat?.createChatParticipant) {
+function registerOptional(subs: vscode.Disposable[], deps: { diagnostics: DiagnosticsManager }, provider: ChatViewProvider): void {
+  if (typeof vscode.chat?.createChatParticipant === 'function') {
     try {
-      subs.push(
-        chat.createChatParticipant('aurora.devops', async (req, _ctx, stream) => {
-          stream.markdown(vscode.l10n.t('Opening the DevOps Agent panel, where commands and writes can be approved.'));
-          await provider.ask(req.prompt, true);
-        }),
-      );
+      const participant = vscode.chat.createChatParticipant('aurora.devops', async (request, _context, stream) => {
+        stream.markdown(vscode.l10n.t('Opening the DevOps Agent panel, where commands and writes can be approved.'));
+        await provider.ask(request.prompt, true);
+        return {};
+      });
+      participant.iconPath = new vscode.ThemeIcon('server-process');
+      subs.push(participant);
     } catch {
-      // the participant must also be declared in package.json on some versions: skip it
+      // a host without chat support: the panel is the way in
     }
   }
-  const lm = (vscode as unknown as { lm?: { registerTool?: (name: string, tool: { invoke(options: { input: { path?: string } }): Promise<unknown> }) => vscode.Disposable } }).lm;
-  const LanguageModelToolResult = (vscode as unknown as { LanguageModelToolResult?: new (parts: unknown[]) => unknown }).LanguageModelToolResult;
-  const LanguageModelTextPart = (vscode as unknown as { LanguageModelTextPart?: new (text: string) => unknown }).LanguageModelTextPart;
-  if (toolDeclared && lm?.registerTool && LanguageModelToolResult && LanguageModelTextPart) {
+  if (typeof vscode.lm?.registerTool === 'function') {
     try {
       subs.push(
-        lm.registerTool('aurora_lint', {
-          invoke: async (options) => {
-            const lines: string[] = [];
-            const docs = options.input.path ? [await vscode.workspace.openTextDocument(vscode.Uri.file(options.input.path))] : vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file');
-            for (const doc of docs) {
-              for (const f of await deps.diagnostics.findingsFor(doc)) {
-                lines.push(`${vscode.workspace.asRelativePath(doc.uri)}:${f.range.start.line + 1}: ${f.ruleId}: ${f.message}`);
-              }
-            }
-            return new LanguageModelToolResult([new LanguageModelTextPart(lines.length > 0 ? lines.join('\n') : 'No Aurora findings.')]);
-          },
+        vscode.lm.registerTool<LintToolInput>('aurora_lint', {
+          invoke: async (options) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(await lintToolText(deps.diagnostics, options.input ?? {}))]),
         }),
       );
     } catch {
-      // tools must be declared in package.json on some versions: skip it
+      // a host without language model tools
     }
   }
 }
