@@ -273,25 +273,24 @@ async function main(): Promise<void> {
   if (wanted(5)) {
     out('## 5. Extension activation and package size');
     out();
-    const activation = path.join(root, 'out', 'activation.json');
-    if (fs.existsSync(activation)) {
-      const a = JSON.parse(fs.readFileSync(activation, 'utf8')) as { activationMs: number; moduleLoadMs?: number; hostWaitMs?: number; activationCpuMs?: number; readyMs?: number; mainLoadMs?: number; vscode: string; recorded: string };
+    const outDir = path.join(root, 'out');
+    const runs = (fs.existsSync(outDir) ? fs.readdirSync(outDir) : [])
+      .filter((f) => /^activation-[a-z]+\.json$/.test(f))
+      .map((f) => ({ suite: f.slice('activation-'.length, -'.json'.length), ...(JSON.parse(fs.readFileSync(path.join(outDir, f), 'utf8')) as { activationMs: number; moduleLoadMs: number; hostWaitMs: number; activationCpuMs: number; readyMs: number; mainLoadMs: number; vscode: string; recorded: string }) }));
+    if (runs.length > 0) {
       const kib = (f: string): string => (fs.existsSync(path.join(root, 'dist', f)) ? `${(fs.statSync(path.join(root, 'dist', f)).size / 1024).toFixed(0)} KiB` : '?');
-      out(`Measured inside VS Code ${a.vscode} by the integration harness (${a.recorded.slice(0, 16).replace('T', ' ')} UTC), while the workbench starts on the same cores:`);
+      const median = [...runs].sort((a, b) => a.activationMs - b.activationMs)[Math.floor((runs.length - 1) / 2)].activationMs;
+      out(`Measured inside VS Code ${runs[0].vscode} by the integration harness (${runs[0].recorded.slice(0, 16).replace('T', ' ')} UTC), once per suite (each a fresh VS Code server, the workbench starting on the same cores). Activation is our code as VS Code counts it: evaluating dist/extension.js (${kib('extension.js')}: stand-ins for the commands) and the activate() call. Host wait: VS Code preparing the extension context (storage) between the two, not our code. Ready: from the first line of dist/extension.js until dist/main.js (${kib('main.js')}: analysis core, diagnostics, chat, tasks) has started, on the next turn of the event loop.`);
       out();
-      out('| span | wall ms | what |');
-      out('|---|---:|---|');
-      out(`| activation | ${a.activationMs} | our code, as VS Code counts it (code loading + the activate() call): evaluating dist/extension.js (${kib('extension.js')}, ${a.moduleLoadMs ?? '?'} ms) and activate() registering stand-ins for the commands; ${a.activationCpuMs ?? '?'} ms CPU (budget 100 ms: ${a.activationMs < 100 ? 'met' : 'MISSED'}) |`);
-      if (a.hostWaitMs !== undefined) {
-        out(`| host wait | ${a.hostWaitMs} | between the module's evaluation and the activate() call: VS Code preparing the extension context (storage), not our code |`);
-      }
-      if (a.readyMs !== undefined) {
-        out(`| ready | ${a.readyMs} | first line of dist/extension.js to the end of main.start(): dist/main.js (${kib('main.js')}) loaded on the next turn of the event loop, ${a.mainLoadMs ?? '?'} ms of it evaluating that bundle; commands, diagnostics and the chat view registered |`);
+      out('| suite | activation ms | of it evaluating extension.js | CPU ms | host wait ms | ready ms | of it evaluating main.js |');
+      out('|---|---:|---:|---:|---:|---:|---:|');
+      for (const r of runs) {
+        out(`| ${r.suite} | ${r.activationMs} | ${r.moduleLoadMs} | ${r.activationCpuMs} | ${r.hostWaitMs} | ${r.readyMs} | ${r.mainLoadMs} |`);
       }
       out();
-      out('The parsers (wasm) load on the first analysis, and the Anthropic SDK (dist/anthropic.js) on the first chat message.');
+      out(`Median activation ${median} ms (budget 100 ms: ${median < 100 ? 'met' : 'MISSED'}). The parsers (wasm) load on the first analysis, and the Anthropic SDK (dist/anthropic.js) on the first chat message.`);
     } else {
-      out('Activation: run `npm test` first (the integration harness records it in out/activation.json).');
+      out('Activation: run `npm test` first (the integration harness records out/activation-<suite>.json).');
     }
     const vsix = fs.readdirSync(root).filter((f) => f.endsWith('.vsix'));
     if (vsix.length > 0) {

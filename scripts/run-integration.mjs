@@ -99,8 +99,8 @@ async function runSuite(suite, runDir) {
   const server = await startServer({
     dirs,
     logFile,
-    // the activation test records its figure for `npm run bench`
-    env: { AURORA_TEST_RESULTS: resultsFile, AURORA_ACTIVATION_FILE: join(ROOT, 'out', 'activation.json') },
+    // every suite's first activation is recorded for `npm run bench` (test/integration/helpers.ts)
+    env: { AURORA_TEST_RESULTS: resultsFile, AURORA_ACTIVATION_FILE: join(ROOT, 'out', `activation-${suite.name}.json`) },
     onLine: (line) => {
       const m = /Extension Host Process exited with code: (\d+)/.exec(line) ?? /Extension host .*exited with code: (\d+)/.exec(line);
       if (m) {

@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AuroraApi, AuroraShell } from '../../src/extension';
 
@@ -17,11 +19,24 @@ export function wsUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...segments);
 }
 
-/** Activate the extension, wait until it has started (dist/main.js loaded) and return its API. */
+let recorded = false;
+
+/**
+ * Activate the extension, wait until it has started (dist/main.js loaded) and return its API.
+ * The first call of a suite records the activation times in AURORA_ACTIVATION_FILE (the runner
+ * sets one per suite; `npm run bench` reports them).
+ */
 export async function activate(): Promise<AuroraApi> {
   const ext = vscode.extensions.getExtension<AuroraShell>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is loaded`);
-  return (await ext.activate()).ready();
+  const api = await (await ext.activate()).ready();
+  const out = process.env.AURORA_ACTIVATION_FILE;
+  if (out && !recorded) {
+    recorded = true;
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, JSON.stringify({ ...api.times, vscode: vscode.version, recorded: new Date().toISOString() }) + '\n');
+  }
+  return api;
 }
 
 /** Write a file in the workspace (creating folders) and return its URI. */
