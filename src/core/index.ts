@@ -2,7 +2,7 @@
  * The analysis core: pure functions from (path, text, config) to findings and fixes.
  * No VS Code, file system or process access happens below this folder.
  */
-export { clearCaches } from './caches';
+export { cachedChars, clearCaches } from './caches';
 export { analyze, analyzeFiles, effectiveSeverity, ENGINE_RULES, MAX_FILE_BYTES, PARSE_ERROR, FILE_TOO_LARGE, INTERNAL_ERROR } from './analyze';
 export type { AnalyzeFilesOptions } from './analyze';
 export { applyFixes, applyEdits } from './fixes';

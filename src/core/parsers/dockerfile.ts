@@ -258,11 +258,14 @@ const CHUNK_LINES = 16;
 
 const instructionChunks = new Map<string, Instruction[]>();
 let chunkChars = 0;
-onClearCaches(() => {
-  instructionChunks.clear();
-  chunkChars = 0;
-});
-const CHUNK_CHAR_BUDGET = 4_000_000;
+onClearCaches(
+  () => {
+    instructionChunks.clear();
+    chunkChars = 0;
+  },
+  () => chunkChars,
+);
+const CHUNK_CHAR_BUDGET = 1_000_000;
 
 /**
  * The first line of every chunk: lines that start an instruction keyword while no instruction is

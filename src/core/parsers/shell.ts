@@ -86,10 +86,13 @@ const COMMAND_LIKE = new Set([
  */
 const scriptCache = new Map<string, ShellScript>();
 let cachedChars = 0;
-onClearCaches(() => {
-  scriptCache.clear();
-  cachedChars = 0;
-});
+onClearCaches(
+  () => {
+    scriptCache.clear();
+    cachedChars = 0;
+  },
+  () => cachedChars,
+);
 const CACHE_CHAR_BUDGET = 2_000_000;
 
 /** Parse a shell snippet with tree-sitter-bash. Requires the bash grammar to be loaded. */

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { before, describe, it } from 'node:test';
-import { analyzeFiles, clearCaches } from '../../../src/core';
+import { analyzeFiles, cachedChars, clearCaches } from '../../../src/core';
 import { chunkStarts, parseDockerfile } from '../../../src/core/parsers/dockerfile';
 import { parseTerraform } from '../../../src/core/parsers/terraform';
 import { parseYamlFile } from '../../../src/core/parsers/yaml';
@@ -330,5 +330,26 @@ describe('on-type reuse gives what a fresh parse gives', () => {
         assert.deepStrictEqual(analyzeFiles(files, {}, () => ({}), { onType: true }), analyzeFiles(files), `${c.path} step ${step} differs`);
       }
     }
+  });
+
+  it('the parse caches stay within their budget however long one types', () => {
+    clearCaches();
+    // one service with a long list: the list is one piece of about 40,000 characters, and every
+    // keystroke inside it makes a new one
+    const items = Array.from({ length: 2500 }, (_, i) => `      - --flag-${i}=value`).join('\n');
+    const base = `services:\n  app:\n    image: nginx:1.27-alpine\n    command:\n${items}\n  db:\n    image: postgres:16.4-alpine\n`;
+    let peak = 0;
+    for (let i = 0; i < 60; i++) {
+      const at = base.indexOf(`--flag-${i * 40}=`) + 2;
+      const text = base.slice(0, at) + 'x' + base.slice(at);
+      const file = parseYamlFile(text, undefined, { reuseDocuments: true, usedChunks: new Set() });
+      assert.strictEqual(file.error, undefined);
+      peak = Math.max(peak, cachedChars());
+    }
+    // 60 keystrokes made 2.4 million characters of pieces; the budget keeps 1.5 million
+    assert.ok(peak > 1_000_000, `the cache filled up (${peak} characters)`);
+    assert.ok(peak <= 1_500_000, `the cache stays within its budget (${peak} characters)`);
+    clearCaches();
+    assert.strictEqual(cachedChars(), 0);
   });
 });
