@@ -1,9 +1,9 @@
 /**
  * Entry point of the Aurora DevOps extension (dist/extension.js), kept small so activation is
  * quick: it registers a stand-in for every contributed command and loads the extension proper
- * (dist/main.js from src/vscode/main.ts: the analysis core, the diagnostics, the chat and the tasks) on the next turn of
- * the event loop. A command invoked meanwhile waits for the load and then runs the real handler;
- * the chat view, registered by main.js, is resolved by VS Code once it is registered.
+ * (dist/main.js, from src/vscode/main.ts: analysis core, diagnostics, chat, tasks) on the next
+ * turn of the event loop. A command invoked meanwhile waits for the load and then runs the real
+ * handler; VS Code resolves the chat view once main.js has registered its provider.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
