@@ -252,7 +252,7 @@ export function parseDockerfile(text: string, index: TextIndex, options: Dockerf
  */
 
 const INSTRUCTION_LINE = /^[ \t]*(FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)([ \t]|$)/i;
-const HEREDOC_OPENER = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
+const HEREDOC_OPENER = /^<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2(?=[ \t]|$)/;
 /** A chunk grows to at least this many lines before it may end. */
 const CHUNK_LINES = 16;
 
@@ -271,7 +271,8 @@ const CHUNK_CHAR_BUDGET = 1_000_000;
  * The first line of every chunk: lines that start an instruction keyword while no instruction is
  * continued (escape character at the end of the last line that is neither blank nor a comment) and
  * no heredoc is open. When in doubt a line is not a start: a chunk that is too large is only
- * slower. Undefined when the file must be parsed whole (an escape directive, lone CR line breaks).
+ * slower; after a `<<` that is not a plainly named heredoc on an uncontinued line, nothing more is
+ * cut. Undefined when the file must be parsed whole (an escape directive, lone CR line breaks).
  */
 export function chunkStarts(lines: readonly string[]): number[] | undefined {
   const starts = [0];
@@ -303,10 +304,20 @@ export function chunkStarts(lines: readonly string[]): number[] | undefined {
       starts.push(i);
       sinceStart = 1;
     }
-    for (const m of line.matchAll(HEREDOC_OPENER)) {
+    continued = /\\[ \t]*$/.test(line);
+    for (let at = line.indexOf('<<'); at >= 0; at = line.indexOf('<<', at + 2)) {
+      if (line[at + 2] === '<') {
+        at++; // a here-string (<<<), not a heredoc
+        continue;
+      }
+      // dockerfile-ast names a heredoc by the whole word after <<: cut on only when that word is
+      // a plain name (what both read alike) and the opening line is not continued
+      const m = HEREDOC_OPENER.exec(line.slice(at));
+      if (!m || continued) {
+        return starts;
+      }
       heredocs.push({ word: m[3], tabs: m[1] === '-' });
     }
-    continued = /\\[ \t]*$/.test(line);
   }
   return starts;
 }

@@ -146,7 +146,7 @@ interface Session {
  * with ranges of the whole text. `header`: the piece is a key line whose value comes from its
  * children; its cached pair is detached from the previous run's children before it moves.
  */
-function piece(s: Session, from: number, to: number, header: boolean): Document.Parsed | undefined {
+function piece(s: Session, from: number, to: number, header: boolean): CachedPiece | undefined {
   const key = s.text.slice(from, to);
   const cache = header ? headers : pieces;
   let cached = cache.get(key);
@@ -189,7 +189,7 @@ function piece(s: Session, from: number, to: number, header: boolean): Document.
     }
   }
   s.used.add(cached);
-  return cached.doc;
+  return cached;
 }
 
 interface Built {
@@ -203,11 +203,22 @@ function rangeOfMap(doc: Document.Parsed): [number, number, number] {
   return (doc.contents as YAMLMap).range as [number, number, number];
 }
 
+/** Whether the last line of lines[from, to) that is not blank is a comment. */
+function endsWithComment(lines: Line[], from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    if (lines[i].kind !== 'blank') {
+      return lines[i].kind === 'comment';
+    }
+  }
+  return false;
+}
+
 /**
  * The block map of lines[i0, i1) whose keys are at `indent`; lines before its first key (blank or
- * comments) go with the first piece, and the piece ends at `to`.
+ * comments) go with the first piece, and the last piece ends at `to`. `atEnd`: `to` is the end of
+ * the document (only for the root map).
  */
-function buildMap(s: Session, lines: Line[], i0: number, i1: number, indent: number, from: number, to: number): Built | undefined {
+function buildMap(s: Session, lines: Line[], i0: number, i1: number, indent: number, from: number, to: number, atEnd: boolean): Built | undefined {
   const starts: number[] = [];
   for (let i = i0; i < i1; i++) {
     const l = lines[i];
@@ -224,19 +235,31 @@ function buildMap(s: Session, lines: Line[], i0: number, i1: number, indent: num
   if (starts.length === 0) {
     return undefined;
   }
+  const endOf = (k: number): number => (k + 1 < starts.length ? starts[k + 1] : i1);
   const items: unknown[] = [];
   let firstDoc: Document.Parsed | undefined;
   let lastDoc: Document.Parsed | undefined;
   let firstRange: [number, number, number] | undefined;
   let lastRange: [number, number, number] | undefined;
-  for (let e = 0; e < starts.length; e++) {
+  for (let e = 0; e < starts.length; ) {
+    // Comment lines at the end of a piece: yaml hangs them on a node (and stretches its range)
+    // according to what follows them, which a piece parsed alone cannot see. So such a piece takes
+    // the next entry along; at the end of a nested map, its whole entry is parsed in one piece.
+    let last = e;
+    while (last + 1 < starts.length && endsWithComment(lines, starts[last], endOf(last))) {
+      last++;
+    }
+    if (!atEnd && last + 1 === starts.length && endsWithComment(lines, starts[last], endOf(last))) {
+      return undefined;
+    }
     const sj = starts[e];
-    const ej = e + 1 < starts.length ? starts[e + 1] : i1;
+    const ej = endOf(last);
     const pieceFrom = e === 0 ? from : lines[sj].start;
-    const pieceTo = e + 1 < starts.length ? lines[ej].start : to;
+    const pieceTo = last + 1 < starts.length ? lines[ej].start : to;
     const keyLine = lines[sj];
     let entryDoc: Document.Parsed | undefined;
     let entryRange: [number, number, number] | undefined;
+    let entryLast: Document.Parsed | undefined;
     let childFirst: number | undefined;
     for (let i = sj + 1; i < ej; i++) {
       if (lines[i].kind !== 'blank' && lines[i].kind !== 'comment') {
@@ -245,6 +268,7 @@ function buildMap(s: Session, lines: Line[], i0: number, i1: number, indent: num
       }
     }
     if (
+      last === e &&
       pieceTo - pieceFrom >= s.splitMin &&
       childFirst !== undefined &&
       lines[childFirst].kind === 'key' &&
@@ -252,34 +276,37 @@ function buildMap(s: Session, lines: Line[], i0: number, i1: number, indent: num
       NOTHING_AFTER.test(s.text.slice(keyLine.colon, keyLine.next).replace(/\r?\n$/, ''))
     ) {
       const header = piece(s, pieceFrom, keyLine.next, true);
-      const children = header ? buildMap(s, lines, sj + 1, ej, lines[childFirst].indent, keyLine.next, pieceTo) : undefined;
+      const children = header ? buildMap(s, lines, sj + 1, ej, lines[childFirst].indent, keyLine.next, pieceTo, false) : undefined;
       if (header && children) {
-        const pair = (header.contents as YAMLMap).items[0] as Pair<unknown, unknown>;
+        const headerMap = header.doc.contents as YAMLMap;
+        const pair = headerMap.items[0] as Pair<unknown, unknown>;
         pair.value = children.map;
-        const headerMap = header.contents as YAMLMap;
         const childRange = children.map.range as [number, number, number];
         // as yaml sets it: a map's value end is the end of its last value, comments included
         headerMap.range = [headerMap.range![0], childRange[2], childRange[2]];
-        entryDoc = header;
+        entryDoc = header.doc;
+        entryLast = children.lastDoc;
         entryRange = headerMap.range as [number, number, number];
         items.push(pair);
       } else if (header) {
-        // the header is not used: the entry is parsed whole below
-        s.used.delete(headers.get(s.text.slice(pieceFrom, keyLine.next)) ?? {});
+        // the header is not used (the entry is parsed whole below): another entry may take it
+        s.used.delete(header);
       }
     }
     if (!entryDoc) {
-      entryDoc = piece(s, pieceFrom, pieceTo, false);
-      if (!entryDoc) {
+      const whole = piece(s, pieceFrom, pieceTo, false);
+      if (!whole) {
         return undefined;
       }
+      entryDoc = whole.doc;
       entryRange = rangeOfMap(entryDoc);
       items.push(...(entryDoc.contents as YAMLMap).items);
     }
     firstDoc = firstDoc ?? entryDoc;
     firstRange = firstRange ?? entryRange;
-    lastDoc = entryDoc;
+    lastDoc = entryLast ?? entryDoc;
     lastRange = entryRange;
+    e = last + 1;
   }
   const map = new YAMLMap(firstDoc!.schema);
   map.items = items as YAMLMap['items'];
@@ -311,7 +338,7 @@ export function parseByEntries(text: string, from: number, to: number, used: Set
     return undefined;
   }
   const s: Session = { text, used, splitMin };
-  const built = buildMap(s, lines, first, lines.length, 0, from, to);
+  const built = buildMap(s, lines, first, lines.length, 0, from, to, true);
   if (!built) {
     return undefined;
   }

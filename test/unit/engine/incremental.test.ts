@@ -48,6 +48,13 @@ for (const doc of filesUnder(path.join(root, 'docs', 'rules', 'dockerfile'), (f)
 // continuation lines that begin with instruction keywords, and heredoc bodies that look like instructions
 const trickyDockerfile = Array.from({ length: 30 }, (_, i) => `RUN apt-get install -y \\\n    copy utils${i} \\\n\n    # ${i}\n    run-parts \\\n    user${i}\nCOPY <<EOF /etc/x${i}\nRUN inside\n  EOF\nEOF\n`).join('');
 dockerSources.push(trickyDockerfile);
+// heredoc openers dockerfile-ast names differently from a plain word, and openers on continued
+// lines (a second review found chunks cut inside them), at several distances from a possible cut
+for (const opener of ['RUN cat <<EOF>/x\nhi\nEOF\n', 'RUN cat <<EOF;\nhi\nEOF\n', 'RUN cat <<END-X\nEND\nRUN x\nEND-X\n', 'RUN cat <<$M\nRUN y\n$M\n', 'RUN cat <<1EOF\nx\n1EOF\n', 'RUN cat <<-\nx\n', 'RUN <<EOF\\\nx\nRUN z\nEOFx\n', 'RUN cat <<EOF \\\nEOF\nRUN w\nEOF\n', 'RUN cat <<<word\n']) {
+  for (const pad of [0, 8, 15, 16, 17]) {
+    dockerSources.push(`FROM alpine:3.20\n${'RUN true\n'.repeat(pad)}${opener}${'RUN b\n'.repeat(20)}EOF\n${'RUN c\n'.repeat(20)}`);
+  }
+}
 /** Single-document YAML files (compose, workflows, pipelines, manifests, rule docs) that parse cleanly. */
 const yamlSources = [
   ...filesUnder(path.join(root, 'test', 'fixtures'), (f) => /\.ya?ml$/.test(f)),
@@ -58,6 +65,20 @@ for (const doc of filesUnder(path.join(root, 'docs', 'rules'), (f) => f.endsWith
     yamlSources.push(m[1]);
   }
 }
+
+// shapes a second review found cut wrongly: a header text seen again while its first copy is in use,
+// comment lines at the end of a piece (yaml hangs them on what follows), trailing blank lines
+yamlSources.push(
+  'a:\n  env:\n    X: 1\nb:\n  env:\n    X: 1\n    -y: 2\nc:\n  env:\n    Z: 3\n',
+  's:\n  web:\n    a: 1\n    b: 2\n  # c\n',
+  's:\n  web:\n    a: 1\n    # c\n  db:\n    b: 2\n',
+  's:\n  web:\n    a: 1\n  # c\nt: 1\n',
+  's:\n  web:\n    run: |\n      echo\n  # c\nt:\n  - x\n  # d\nu: 1\n',
+  'a:\n  b: 1\n\n',
+  'a:\n  b: 1\n# end\n',
+  `${bigFile('compose', 150)}  # db:\n  #   image: postgres:16.4-alpine\n`,
+  `${bigFile('compose', 150).replace(/\n {2}svc3:/, '\n    # ports:\n    #   - 80:80\n  svc3:')}`,
+);
 
 /** A YAML node as positions and values (comments left out: no rule reads them). */
 function shapeOf(node: unknown): unknown {
@@ -351,5 +372,23 @@ describe('on-type reuse gives what a fresh parse gives', () => {
     assert.ok(peak <= 1_500_000, `the cache stays within its budget (${peak} characters)`);
     clearCaches();
     assert.strictEqual(cachedChars(), 0);
+  });
+
+  it('Kubernetes: documents that repeat a header (spec:) while one of them cannot be cut keep their own content', () => {
+    // a Deployment, a Pod whose containers list stops the cutting of its spec, another Deployment:
+    // the third spec: header must not take over the first document's
+    const labels = (n: string): string => Array.from({ length: 60 }, (_, i) => `      label-${n}-${i}: value-${i}-xxxxxxxxxx`).join('\n');
+    const deploy = (n: string, image: string): string =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${n}\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n${labels(n)}\n  template:\n    spec:\n      containers:\n      - name: ${n}\n        image: ${image}\n`;
+    const env = Array.from({ length: 50 }, (_, i) => `    - name: VAR_${i}\n      value: "${i}-xxxxxxxx"`).join('\n');
+    const pod = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: two\nspec:\n  containers:\n  - name: two\n    image: nginx:1.25\n    env:\n${env}\n  restartPolicy: Always\n`;
+    const text = [deploy('one', 'nginx:latest'), pod, deploy('three', 'nginx:1.25')].join('---\n');
+    const files = [{ path: 'k8s/all.yaml', text }];
+    for (let i = 0; i < 2; i++) {
+      assert.deepStrictEqual(analyzeFiles(files, {}, () => ({}), { onType: true }), analyzeFiles(files), `run ${i + 1}`);
+    }
+    const docs = parseYamlFile(text, undefined, { reuseDocuments: true, usedChunks: new Set() }).documents;
+    const whole = parseAllDocuments(text) as unknown as Document.Parsed[];
+    assert.deepStrictEqual(docs.map((d) => shapeOf(d.contents)), whole.map((d) => shapeOf(d.contents)));
   });
 });
