@@ -42,10 +42,16 @@ export function activate(context: vscode.ExtensionContext): AuroraShell {
     }),
   );
   context.subscriptions.push(...standIns);
+  let deactivated = false;
+  context.subscriptions.push({ dispose: () => (deactivated = true) });
   let loading: Promise<AuroraApi> | undefined;
   const load = (): Promise<AuroraApi> => {
     loading ??= new Promise<AuroraApi>((resolve, reject) => {
       setImmediate(() => {
+        if (deactivated) {
+          reject(new Error('Aurora DevOps was deactivated before it had started'));
+          return;
+        }
         try {
           const mainStart = Date.now();
           // a path esbuild leaves alone: main.js is its own bundle next to this one
@@ -74,9 +80,42 @@ export function activate(context: vscode.ExtensionContext): AuroraShell {
     hostWaitMs: started - loadEnd,
     activationCpuMs: Math.round((cpu.user + cpu.system + loadCpu.user + loadCpu.system) / 1000),
   };
+  registerForOtherAgents(context, load);
   // start loading now: the files open at start-up want their diagnostics
   load().catch(() => undefined);
   return { ready: load };
+}
+
+/**
+ * The `aurora_lint` language model tool and the `@devops` chat participant (declared in
+ * package.json), registered here because a first call may be what activates the extension: VS
+ * Code looks for them as soon as activate() returns. Only where the running VS Code offers them.
+ */
+function registerForOtherAgents(context: vscode.ExtensionContext, load: () => Promise<AuroraApi>): void {
+  if (typeof vscode.lm?.registerTool === 'function') {
+    try {
+      context.subscriptions.push(
+        vscode.lm.registerTool<{ path?: string }>('aurora_lint', {
+          invoke: async (options) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(await (await load()).forOtherAgents.lint(options.input ?? {}))]),
+        }),
+      );
+    } catch {
+      // a host without language model tools
+    }
+  }
+  if (typeof vscode.chat?.createChatParticipant === 'function') {
+    try {
+      const participant = vscode.chat.createChatParticipant('aurora.devops', async (request, _context, stream) => {
+        stream.markdown(vscode.l10n.t('Opening the DevOps Agent panel, where commands and writes can be approved.'));
+        await (await load()).forOtherAgents.ask(request.prompt);
+        return {};
+      });
+      participant.iconPath = new vscode.ThemeIcon('server-process');
+      context.subscriptions.push(participant);
+    } catch {
+      // a host without chat support: the panel is the way in
+    }
+  }
 }
 
 /** Everything is disposed through context.subscriptions. */

@@ -5,8 +5,8 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { registerChat } from './chat';
-import type { ChatApi } from './chat';
+import { lintToolText, registerChat } from './chat';
+import type { ChatApi, LintToolInput } from './chat';
 import { AuroraCodeActions, disableRuleInConfig, DISABLE_RULE_COMMAND } from './codeActions';
 import { ConfigStore } from './config';
 import { SHOW_RULE_DOCS } from './convert';
@@ -32,6 +32,16 @@ export interface AuroraApi {
   tasks: TasksApi;
   /** How long activation and the loading after it took (see ActivationTimes). */
   times: ActivationTimes;
+  /**
+   * What the `aurora_lint` tool and the `@devops` participant call (src/extension.ts registers
+   * them at activation, so a first call that activates the extension finds them).
+   */
+  forOtherAgents: {
+    /** The findings of a workspace file, or of the open files, one line each. */
+    lint(input: LintToolInput): Promise<string>;
+    /** Hand a prompt to the DevOps Agent panel. */
+    ask(prompt: string): Promise<void>;
+  };
 }
 
 /** Measured by src/extension.ts; reported by the benchmark (docs/benchmarks.md). */
@@ -150,5 +160,9 @@ export function start(context: vscode.ExtensionContext, times: Omit<ActivationTi
     chat,
     tasks,
     times: ready,
+    forOtherAgents: {
+      lint: (input) => lintToolText(diagnostics, input),
+      ask: (prompt) => chat.provider.ask(prompt, true),
+    },
   };
 }

@@ -76,12 +76,11 @@ export function registerChat(context: vscode.ExtensionContext, deps: { diagnosti
     }),
   );
   subs.push(vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new ExplainActions(), ExplainActions.metadata));
-  registerOptional(subs, deps, provider);
   return { provider, terminal };
 }
 
 /** Input of the `aurora_lint` language model tool (package.json declares the same schema). */
-interface LintToolInput {
+export interface LintToolInput {
   /** A file in the workspace (absolute, or relative to the first folder); omitted: every open file. */
   path?: string;
 }
@@ -107,36 +106,4 @@ export async function lintToolText(diagnostics: DiagnosticsManager, input: LintT
     }
   }
   return lines.length > 0 ? lines.join('\n') : 'No Aurora findings.';
-}
-
-/**
- * The `@devops` chat participant and the `aurora_lint` language model tool (both declared in
- * package.json), for other chat surfaces; only where the running VS Code offers the APIs. The
- * participant hands the prompt to the DevOps Agent panel, where commands and writes are approved.
- */
-function registerOptional(subs: vscode.Disposable[], deps: { diagnostics: DiagnosticsManager }, provider: ChatViewProvider): void {
-  if (typeof vscode.chat?.createChatParticipant === 'function') {
-    try {
-      const participant = vscode.chat.createChatParticipant('aurora.devops', async (request, _context, stream) => {
-        stream.markdown(vscode.l10n.t('Opening the DevOps Agent panel, where commands and writes can be approved.'));
-        await provider.ask(request.prompt, true);
-        return {};
-      });
-      participant.iconPath = new vscode.ThemeIcon('server-process');
-      subs.push(participant);
-    } catch {
-      // a host without chat support: the panel is the way in
-    }
-  }
-  if (typeof vscode.lm?.registerTool === 'function') {
-    try {
-      subs.push(
-        vscode.lm.registerTool<LintToolInput>('aurora_lint', {
-          invoke: async (options) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(await lintToolText(deps.diagnostics, options.input ?? {}))]),
-        }),
-      );
-    } catch {
-      // a host without language model tools
-    }
-  }
 }
