@@ -101,9 +101,12 @@ suite('diagnostics', () => {
   });
 
   test('with aurora.lintOnType off, changes are linted on save', async () => {
-    // the setting first: a settings change re-analyses open documents, which would race the edit
+    // the setting first: a settings change re-analyses open documents, which would race the edit;
+    // and no auto save (the web workbench saves one second after an edit by default, which would
+    // lint the edit before the explicit save below)
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.getConfiguration('aurora').update('lintOnType', false, vscode.ConfigurationTarget.Workspace);
-    await waitFor('the setting to arrive', () => vscode.workspace.getConfiguration('aurora').get('lintOnType') === false);
+    await waitFor('the settings to arrive', () => vscode.workspace.getConfiguration('aurora').get('lintOnType') === false && vscode.workspace.getConfiguration('files').get('autoSave') === 'off');
     try {
       // opening a file is not typing: it is analysed at once
       const doc = await openFile('onsave/Dockerfile', 'FROM alpine:latest\n');
@@ -118,6 +121,7 @@ suite('diagnostics', () => {
       await waitForRule(doc.uri, 'dockerfile/add-instead-of-copy', 1);
     } finally {
       await vscode.workspace.getConfiguration('aurora').update('lintOnType', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 });
