@@ -64,8 +64,8 @@ export function fixture(...parts: string[]): string {
  * Assert that `ruleId` fires on `text` and that its first finding's range covers `expected`
  * (or lies inside it): the finding points at the offending text, not just the right line.
  */
-export function assertPointsAt(ruleId: string, filePath: string, text: string, expected: string): void {
-  const [finding] = findingsOf(ruleId, filePath, text);
+export function assertPointsAt(ruleId: string, filePath: string, text: string, expected: string, env: AnalyzeEnv = {}): void {
+  const [finding] = findingsOf(ruleId, filePath, text, {}, env);
   assert.ok(finding, `${ruleId} must fire`);
   const lines = text.split('\n');
   const { start, end } = finding.range;

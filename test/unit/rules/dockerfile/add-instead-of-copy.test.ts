@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/add-instead-of-copy';
 
@@ -12,3 +14,9 @@ ruleTable('dockerfile/add-instead-of-copy', [
   { what: 'ADD of a local archive (auto-extract)', input: 'FROM alpine:3.20\nADD rootfs.tar.gz /\n', want: [] },
   { what: 'COPY', input: 'FROM alpine:3.20\nCOPY app.py /app/\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/add-instead-of-copy points at the offending text', () => {
+  assertPointsAt('dockerfile/add-instead-of-copy', 'Dockerfile', 'FROM alpine:3.20\nADD app.py /app/\n', 'ADD');
+});

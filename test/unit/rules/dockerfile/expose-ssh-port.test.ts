@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/expose-ssh-port';
 
@@ -9,3 +11,9 @@ ruleTable('dockerfile/expose-ssh-port', [
   { what: 'other ports', input: 'FROM debian:12-slim\nEXPOSE 80 443 2222 8022\n', want: [] },
   { what: 'udp 22 is not SSH', input: 'FROM debian:12-slim\nEXPOSE 22/udp\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/expose-ssh-port points at the offending text', () => {
+  assertPointsAt('dockerfile/expose-ssh-port', 'Dockerfile', 'FROM debian:12-slim\nEXPOSE 80 22\n', '22');
+});

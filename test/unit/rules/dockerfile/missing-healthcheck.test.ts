@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/missing-healthcheck';
 
@@ -11,3 +13,9 @@ ruleTable('dockerfile/missing-healthcheck', [
   { what: 'distroless and scratch services', input: 'FROM golang:1.22 AS b\nFROM gcr.io/distroless/static-debian12\nEXPOSE 8080\n', want: [] },
   { what: 'EXPOSE only in a build stage', input: 'FROM node:20 AS dev\nEXPOSE 9229\nFROM node:20-slim\nCMD ["node", "worker.js"]\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/missing-healthcheck points at the offending text', () => {
+  assertPointsAt('dockerfile/missing-healthcheck', 'Dockerfile', 'FROM node:20-slim\nEXPOSE 3000\nCMD ["node", "server.js"]\n', 'FROM node:20-slim');
+});

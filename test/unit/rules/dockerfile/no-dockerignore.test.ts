@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/no-dockerignore';
 
@@ -14,3 +16,9 @@ ruleTable('dockerfile/no-dockerignore', [
   { what: 'host cannot tell: stay silent', input: 'FROM node:20-slim\nCOPY . .\n', want: [] },
   { what: 'only named files copied', input: 'FROM node:20-slim\nCOPY package.json src/ ./\nCOPY --from=build . /app\n', env: none, want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/no-dockerignore points at the offending text', () => {
+  assertPointsAt('dockerfile/no-dockerignore', 'Dockerfile', 'FROM node:20-slim\nCOPY . .\n', '.', none);
+});

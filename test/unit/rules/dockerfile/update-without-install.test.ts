@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/update-without-install';
 
@@ -9,3 +11,9 @@ ruleTable('dockerfile/update-without-install', [
   { what: 'update and install together', input: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n', want: [] },
   { what: 'update and upgrade', input: 'FROM debian:12-slim\nRUN apt-get update && apt-get -y upgrade\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/update-without-install points at the offending text', () => {
+  assertPointsAt('dockerfile/update-without-install', 'Dockerfile', 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl\n', 'apt-get update');
+});
