@@ -25,3 +25,60 @@ export function clearCaches(): void {
     clear();
   }
 }
+
+/**
+ * A cache keyed by source text, bounded by the characters it holds (what its entries cost in
+ * heap grows with them), least recently used out first. Registered with clearCaches() and
+ * cachedChars().
+ */
+export class TextCache<V> {
+  private readonly entries = new Map<string, V>();
+  private chars = 0;
+
+  /** `cost`: the characters an entry stands for (its key's length unless given). */
+  constructor(
+    private readonly budget: number,
+    private readonly cost: (key: string) => number = (key) => key.length,
+  ) {
+    onClearCaches(
+      () => this.clear(),
+      () => this.chars,
+    );
+  }
+
+  /** The entry of `key`, which becomes the most recently used. */
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  /** Keep `value` under `key`, dropping the least recently used entries beyond the budget. */
+  set(key: string, value: V): void {
+    if (this.entries.has(key)) {
+      this.entries.delete(key);
+      this.chars -= this.cost(key);
+    }
+    this.entries.set(key, value);
+    this.chars += this.cost(key);
+    for (const [oldest] of this.entries) {
+      if (this.chars <= this.budget) {
+        break;
+      }
+      this.entries.delete(oldest);
+      this.chars -= this.cost(oldest);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.chars = 0;
+  }
+}

@@ -4,7 +4,7 @@ import type { TextIndex } from '../text';
 import type { Range } from '../types';
 import { parseShell } from './shell';
 import type { ShellScript } from './shell';
-import { onClearCaches } from '../caches';
+import { TextCache } from '../caches';
 
 export type { Dockerfile, From, Instruction };
 
@@ -256,16 +256,8 @@ const HEREDOC_OPENER = /^<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2(?=[ \t]|$)/;
 /** A chunk grows to at least this many lines before it may end. */
 const CHUNK_LINES = 16;
 
-const instructionChunks = new Map<string, Instruction[]>();
-let chunkChars = 0;
-onClearCaches(
-  () => {
-    instructionChunks.clear();
-    chunkChars = 0;
-  },
-  () => chunkChars,
-);
-const CHUNK_CHAR_BUDGET = 1_000_000;
+/** Parsed chunks by `<first line>:<text>`; a chunk also costs the empty lines parsed before it. */
+const instructionChunks = new TextCache<Instruction[]>(1_000_000, (key) => key.length + Number(key.slice(0, key.indexOf(':'))));
 
 /**
  * The first line of every chunk: lines that start an instruction keyword while no instruction is
@@ -336,24 +328,12 @@ function chunkedInstructions(text: string): Instruction[] | undefined {
     const chunkText = lines.slice(first, end).join('\n') + (end < lines.length ? '\n' : '');
     const key = `${first}:${chunkText}`;
     let chunk = instructionChunks.get(key);
-    if (chunk) {
-      // most recently used last, so the budget below drops the oldest
-      instructionChunks.delete(key);
-      instructionChunks.set(key, chunk);
-    } else {
+    if (!chunk) {
       chunk = DockerfileParser.parse('\n'.repeat(first) + chunkText).getInstructions();
       for (const instruction of chunk) {
         memoizeGetters(instruction);
       }
       instructionChunks.set(key, chunk);
-      chunkChars += key.length + first;
-      for (const [k] of instructionChunks) {
-        if (chunkChars <= CHUNK_CHAR_BUDGET) {
-          break;
-        }
-        instructionChunks.delete(k);
-        chunkChars -= k.length + Number(k.slice(0, k.indexOf(':')));
-      }
     }
     out.push(...chunk);
   }

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { parserFor } from './treeSitter';
-import { onClearCaches } from '../caches';
+import { TextCache } from '../caches';
 
 /** One word of a shell command, with its literal value when it has one. */
 export interface ShellWord {
@@ -84,37 +84,18 @@ const COMMAND_LIKE = new Set([
  * across files: `npm ci`, `apt-get update`), so a bounded cache saves most tree-sitter work.
  * Results are plain data that no caller mutates.
  */
-const scriptCache = new Map<string, ShellScript>();
-let cachedChars = 0;
-onClearCaches(
-  () => {
-    scriptCache.clear();
-    cachedChars = 0;
-  },
-  () => cachedChars,
-);
 const CACHE_CHAR_BUDGET = 2_000_000;
+const scriptCache = new TextCache<ShellScript>(CACHE_CHAR_BUDGET);
 
 /** Parse a shell snippet with tree-sitter-bash. Requires the bash grammar to be loaded. */
 export function parseShell(text: string): ShellScript {
   const hit = scriptCache.get(text);
   if (hit) {
-    // most recently used last, so eviction drops the oldest
-    scriptCache.delete(text);
-    scriptCache.set(text, hit);
     return hit;
   }
   const script = parseShellUncached(text);
   if (text.length <= CACHE_CHAR_BUDGET / 20) {
     scriptCache.set(text, script);
-    cachedChars += text.length;
-    for (const [k] of scriptCache) {
-      if (cachedChars <= CACHE_CHAR_BUDGET) {
-        break;
-      }
-      scriptCache.delete(k);
-      cachedChars -= k.length;
-    }
   }
   return script;
 }

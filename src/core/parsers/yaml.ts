@@ -3,7 +3,7 @@ import type { Node as YamlNode, ParsedNode } from 'yaml';
 import { TextIndex } from '../text';
 import { ENTRY_PARSE_MIN, parseByEntries, shiftDocument } from './yamlEntries';
 import type { Range } from '../types';
-import { onClearCaches } from '../caches';
+import { TextCache } from '../caches';
 
 export { isMap, isSeq, isScalar, isPair, isAlias };
 export type { YAMLMap, YAMLSeq, Scalar, Pair, YamlNode, ParsedNode };
@@ -47,17 +47,8 @@ interface CachedChunk {
   error?: { message: string; start: number; end: number };
 }
 
-const chunkCache = new Map<string, CachedChunk>();
-let cachedChars = 0;
 // parsed YAML takes about 30 bytes of heap per character: this keeps the cache near 45 MB
-const CACHE_CHAR_BUDGET = 1_500_000;
-onClearCaches(
-  () => {
-    chunkCache.clear();
-    cachedChars = 0;
-  },
-  () => cachedChars,
-);
+const chunkCache = new TextCache<CachedChunk>(1_500_000);
 const MIN_CACHED_CHUNK = 200;
 
 /** Parse every document of a YAML stream, keeping positions. Never throws. */
@@ -92,8 +83,6 @@ export function parseYamlFile(text: string, index = new TextIndex(text), options
       }
     }
     if (chunk && !usedHere.has(chunk)) {
-      chunkCache.delete(chunkText);
-      chunkCache.set(chunkText, chunk);
       if (chunk.base !== base) {
         shiftDocuments(chunk.documents, base - chunk.base);
         chunk.base = base;
@@ -103,7 +92,7 @@ export function parseYamlFile(text: string, index = new TextIndex(text), options
       shiftDocuments(parsed.documents, base);
       chunk = { documents: parsed.documents, base, error: parsed.error };
       if (chunkText.length >= MIN_CACHED_CHUNK && !chunkCache.has(chunkText)) {
-        remember(chunkText, chunk);
+        chunkCache.set(chunkText, chunk);
       }
     }
     usedHere.add(chunk);
@@ -113,18 +102,6 @@ export function parseYamlFile(text: string, index = new TextIndex(text), options
     }
   }
   return { text, index, documents, error };
-}
-
-function remember(key: string, chunk: CachedChunk): void {
-  chunkCache.set(key, chunk);
-  cachedChars += key.length;
-  for (const [k] of chunkCache) {
-    if (cachedChars <= CACHE_CHAR_BUDGET) {
-      break;
-    }
-    chunkCache.delete(k);
-    cachedChars -= k.length;
-  }
 }
 
 function parseChunk(text: string): { documents: Document.Parsed[]; error?: { message: string; start: number; end: number } } {

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, YAMLMap } from 'yaml';
 import type { Document, Pair } from 'yaml';
-import { onClearCaches } from '../caches';
+import { TextCache } from '../caches';
 
 /*
  * On-type parsing of one large YAML document (a compose file, a workflow, a GitLab pipeline) by
@@ -43,21 +43,13 @@ interface CachedPiece {
   base: number;
 }
 
-/** Entry pieces and header pieces (key lines whose value is cut into children), by text. */
-const pieces = new Map<string, CachedPiece>();
-const headers = new Map<string, CachedPiece>();
-let pieceChars = 0;
-onClearCaches(
-  () => {
-    pieces.clear();
-    headers.clear();
-    pieceChars = 0;
-  },
-  () => pieceChars,
-);
-// about 30 bytes of heap per parsed character: near 45 MB; the pieces of the files being edited stay
-// (used at every keystroke), the variants typed through are dropped first
-const PIECE_CHAR_BUDGET = 1_500_000;
+/**
+ * Entry pieces and header pieces (key lines whose value is cut into children), by text. About 30
+ * bytes of heap per parsed character: 1.5 M characters together, near 45 MB. The pieces of the
+ * files being edited stay (used at every keystroke); the variants typed through go first.
+ */
+const pieces = new TextCache<CachedPiece>(1_400_000);
+const headers = new TextCache<CachedPiece>(100_000);
 
 /** KEY_LINE matched in place in the whole text (no copy of each line). */
 const KEY_AT = new RegExp(KEY_LINE.source.slice(1).replace('(?=[ \\t]|$)', '(?=[ \\t]|\\r?\\n|$)'), 'y');
@@ -151,8 +143,6 @@ function piece(s: Session, from: number, to: number, header: boolean): CachedPie
   const cache = header ? headers : pieces;
   let cached = cache.get(key);
   if (cached && !s.used.has(cached)) {
-    cache.delete(key);
-    cache.set(key, cached);
     if (header) {
       const pair = (cached.doc.contents as YAMLMap).items[0] as Pair<unknown, unknown>;
       pair.value = null;
@@ -160,7 +150,7 @@ function piece(s: Session, from: number, to: number, header: boolean): CachedPie
     shiftDocument(cached.doc, from - cached.base);
     cached.base = from;
   } else {
-    const doc = parseDocument(s.text.slice(from, to), OPTIONS) as Document.Parsed;
+    const doc = parseDocument(key, OPTIONS) as Document.Parsed;
     const root = doc.contents;
     if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(root) || root.flow || root.items.length === 0) {
       return undefined;
@@ -176,16 +166,6 @@ function piece(s: Session, from: number, to: number, header: boolean): CachedPie
     cached = { doc, base: from };
     if (!cache.has(key)) {
       cache.set(key, cached);
-      pieceChars += key.length;
-      for (const c of [pieces, headers]) {
-        for (const [k] of c) {
-          if (pieceChars <= PIECE_CHAR_BUDGET) {
-            break;
-          }
-          c.delete(k);
-          pieceChars -= k.length;
-        }
-      }
     }
   }
   s.used.add(cached);
