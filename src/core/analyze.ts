@@ -1,6 +1,6 @@
 import { TextIndex, comparePositions } from './text';
 import type { AnalyzeConfig, AnalyzeEnv, FileKind, Finding, Range, Severity, SourceFile } from './types';
-import type { AnyRule, FolderRule, Report, Rule, RuleMeta } from './rule';
+import type { AnyRule, FolderRule, Report, Rule, RuleContext, RuleMeta } from './rule';
 import { isFolderRule } from './rule';
 import { detectKind, HANDLERS } from './kinds';
 import type { KindModels, ReuseSession } from './kinds';
@@ -116,25 +116,116 @@ function analyzeOne(path: string, rawText: string, config: AnalyzeConfig, env: A
     return out;
   }
   out.model = parsed.model;
-  const rules = RULES_BY_KIND.get(kind)?.file ?? [];
-  for (const rule of rules) {
-    const severity = effectiveSeverity(rule.id, rule.meta.severity, config);
-    if (!severity) {
-      continue;
-    }
-    const report = (r: Report): void => {
-      out.findings.push(toFinding(rule.id, severity, config, r));
-    };
-    try {
-      (rule as Rule<unknown>).check({ path, text, index, model: parsed.model, config, env, report });
-    } catch (e) {
-      const sev = effectiveSeverity(INTERNAL_ERROR, 'info', config);
-      if (sev) {
-        out.findings.push({ ruleId: INTERNAL_ERROR, severity: sev, message: `Rule ${rule.id} failed: ${e instanceof Error ? e.message : String(e)}`, range: index.range(0, 0) });
-      }
+  let rules: readonly Rule<never>[] = RULES_BY_KIND.get(kind)?.file ?? [];
+  const parts = reuse && handler.documents ? (handler.documents as (m: unknown) => DocumentPart[])(parsed.model) : undefined;
+  if (parts && parts.length > 1) {
+    const perDocument = rules.filter((r) => r.scope === 'document');
+    if (perDocument.length > 0) {
+      runDocumentRules(perDocument, parts, path, text, index, config, out.findings);
+      rules = rules.filter((r) => r.scope !== 'document');
     }
   }
+  for (const rule of rules) {
+    runRule(rule, { path, text, index, model: parsed.model, config, env }, out.findings);
+  }
   return out;
+}
+
+/** Run one file rule, adding its findings (or an internal-error finding) to `into`; false when it threw. */
+function runRule(rule: Rule<never>, ctx: Omit<RuleContext<unknown>, 'report'>, into: Finding[]): boolean {
+  const severity = effectiveSeverity(rule.id, rule.meta.severity, ctx.config);
+  if (!severity) {
+    return true;
+  }
+  const report = (r: Report): void => {
+    into.push(toFinding(rule.id, severity, ctx.config, r));
+  };
+  try {
+    (rule as Rule<unknown>).check({ ...ctx, report });
+    return true;
+  } catch (e) {
+    const sev = effectiveSeverity(INTERNAL_ERROR, 'info', ctx.config);
+    if (sev) {
+      into.push({ ruleId: INTERNAL_ERROR, severity: sev, message: `Rule ${rule.id} failed: ${e instanceof Error ? e.message : String(e)}`, range: ctx.index.range(0, 0) });
+    }
+    return false;
+  }
+}
+
+/** One document of a multi-document model (see KindHandler.documents). */
+interface DocumentPart {
+  unit: object;
+  start: number;
+  model: unknown;
+}
+
+/** Findings of the document-scoped rules on one document, as of the last run that saw it. */
+interface DocumentFindings {
+  configKey: string;
+  path: string;
+  /** The line the document started on when these ranges were right. */
+  line: number;
+  findings: Finding[];
+}
+
+// keyed by the parsed document, which on-type parsing reuses only while its text is unchanged
+const documentFindings = new WeakMap<object, DocumentFindings>();
+const configKeys = new WeakMap<AnalyzeConfig, string>();
+const NO_ENV: AnalyzeEnv = Object.freeze({});
+
+function configKey(config: AnalyzeConfig): string {
+  let key = configKeys.get(config);
+  if (key === undefined) {
+    key = JSON.stringify(config);
+    configKeys.set(config, key);
+  }
+  return key;
+}
+
+/**
+ * Typing in a multi-document file: run the document-scoped rules on each document that changed,
+ * and for the others take the findings of the last run, moved by the lines the edit added or
+ * removed above them (a document starts at a line start, so columns do not move).
+ */
+function runDocumentRules(rules: readonly Rule<never>[], parts: readonly DocumentPart[], path: string, text: string, index: TextIndex, config: AnalyzeConfig, into: Finding[]): void {
+  const key = configKey(config);
+  for (const part of parts) {
+    const line = index.positionAt(part.start).line;
+    const kept = documentFindings.get(part.unit);
+    if (kept && kept.configKey === key && kept.path === path) {
+      if (kept.line !== line) {
+        kept.findings = kept.findings.map((f) => shiftFinding(f, line - kept.line, path));
+        kept.line = line;
+      }
+      into.push(...kept.findings);
+      continue;
+    }
+    const found: Finding[] = [];
+    let ok = true;
+    for (const rule of rules) {
+      ok = runRule(rule, { path, text, index, model: part.model, config, env: NO_ENV }, found) && ok;
+    }
+    into.push(...found);
+    if (ok) {
+      documentFindings.set(part.unit, { configKey: key, path, line, findings: found });
+    }
+  }
+}
+
+function shiftRange(r: Range, lines: number): Range {
+  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
+
+/** A finding moved down (or up) by `lines`, with its fix and its same-file related locations. */
+function shiftFinding(f: Finding, lines: number, path: string): Finding {
+  const moved: Finding = { ...f, range: shiftRange(f.range, lines) };
+  if (f.fix) {
+    moved.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, lines) })) };
+  }
+  if (f.related) {
+    moved.related = f.related.map((r) => (r.path === path ? { ...r, range: shiftRange(r.range, lines) } : r));
+  }
+  return moved;
 }
 
 function toFinding(ruleId: string, severity: Severity, config: AnalyzeConfig, r: Report): Finding {

@@ -44,6 +44,12 @@ export interface KindHandler<K extends FileKind> {
   grammars: readonly GrammarName[];
   /** `reuse`: on-type analysis may reuse unchanged parts of an earlier parse (see ReuseSession). */
   parse(text: string, index: TextIndex, reuse?: ReuseSession): ParseResult<KindModels[K]>;
+  /**
+   * The documents of a multi-document model, each with its start offset and a model holding that
+   * document alone, for rules of `scope: 'document'`. A document object must stand for one exact
+   * text: on-type parsing hands out the same object again only while that text is unchanged.
+   */
+  documents?(model: KindModels[K]): { unit: object; start: number; model: KindModels[K] }[];
 }
 
 function yamlHandler<K extends 'compose' | 'kubernetes' | 'github-actions' | 'gitlab-ci' | 'aurora' | 'pulumi'>(
@@ -58,6 +64,10 @@ function yamlHandler<K extends 'compose' | 'kubernetes' | 'github-actions' | 'gi
         return { problem: file.error };
       }
       return { model: file as KindModels[K] };
+    },
+    documents(model) {
+      const file = model as YamlFile;
+      return file.documents.map((doc) => ({ unit: doc, start: doc.range[0], model: { ...file, documents: [doc] } as KindModels[K] }));
     },
   };
 }

@@ -43,6 +43,13 @@ export interface RuleContext<M> {
 export interface Rule<M = unknown> {
   id: string;
   meta: RuleMeta;
+  /**
+   * `document`: in a multi-document file (a Kubernetes YAML stream) what the rule reports about
+   * one document depends on that document alone and on the config: never on the other documents
+   * or on `ctx.env`. Typing then runs the rule only on the documents that changed and keeps its
+   * findings for the others (see analyze.ts).
+   */
+  scope?: 'document';
   check(ctx: RuleContext<M>): void;
 }
 

@@ -49,7 +49,6 @@ interface CachedChunk {
 
 // parsed YAML takes about 30 bytes of heap per character: this keeps the cache near 45 MB
 const chunkCache = new TextCache<CachedChunk>(1_500_000);
-const MIN_CACHED_CHUNK = 200;
 
 /** Parse every document of a YAML stream, keeping positions. Never throws. */
 export function parseYamlFile(text: string, index = new TextIndex(text), options: YamlParseOptions = {}): YamlFile {
@@ -73,7 +72,9 @@ export function parseYamlFile(text: string, index = new TextIndex(text), options
   for (let i = 0; i < starts.length; i++) {
     const base = starts[i];
     const chunkText = text.slice(base, i + 1 < starts.length ? starts[i + 1] : text.length);
-    let chunk = chunkText.length >= MIN_CACHED_CHUNK ? chunkCache.get(chunkText) : undefined;
+    // small documents too: a stream of 30 eight-line Services re-parsed at every keystroke cost
+    // more than the one edited Deployment
+    let chunk = chunkText.length > 0 ? chunkCache.get(chunkText) : undefined;
     if ((!chunk || usedHere.has(chunk)) && chunkText.length >= ENTRY_PARSE_MIN) {
       // a large changed document: re-parse only the entries that changed
       const doc = parseByEntries(text, base, base + chunkText.length, usedHere);
@@ -91,7 +92,7 @@ export function parseYamlFile(text: string, index = new TextIndex(text), options
       const parsed = parseChunk(chunkText);
       shiftDocuments(parsed.documents, base);
       chunk = { documents: parsed.documents, base, error: parsed.error };
-      if (chunkText.length >= MIN_CACHED_CHUNK && !chunkCache.has(chunkText)) {
+      if (chunkText.length > 0 && !chunkCache.has(chunkText)) {
         chunkCache.set(chunkText, chunk);
       }
     }

@@ -1,4 +1,5 @@
 import type { AnyRule } from '../../rule';
+import { isFolderRule } from '../../rule';
 import { rule as imageLatestTag } from './image-latest-tag';
 import { rule as imagePullPolicy } from './image-pull-policy';
 import { rule as missingCpuRequest } from './missing-cpu-request';
@@ -52,8 +53,16 @@ import { rule as hpaTarget } from './hpa-target';
 import { rule as metricsNotScraped } from './metrics-not-scraped';
 import { rule as missingNetworkPolicy } from './missing-network-policy';
 
+/**
+ * File rules that compare the documents of one file with each other (a ServiceAccount that turns
+ * the token off, the workload a PodDisruptionBudget selects). Every other file rule of the pack
+ * looks at one document at a time and is marked `scope: 'document'`, so typing re-runs it only on
+ * the edited document; test/unit/engine/documentScope.test.ts checks each against whole-file runs.
+ */
+export const CROSS_DOCUMENT_RULES: ReadonlySet<string> = new Set([automountServiceAccountToken.id, pdbBlocksEviction.id]);
+
 /** The Kubernetes rule pack, listed explicitly (file rules first, then cross-file folder rules). */
-export const KUBERNETES_RULES: readonly AnyRule[] = [
+export const KUBERNETES_RULES: readonly AnyRule[] = ([
   imageLatestTag,
   imagePullPolicy,
   missingCpuRequest,
@@ -106,4 +115,4 @@ export const KUBERNETES_RULES: readonly AnyRule[] = [
   hpaTarget,
   metricsNotScraped,
   missingNetworkPolicy,
-] as readonly AnyRule[];
+] as readonly AnyRule[]).map((rule) => (isFolderRule(rule) || CROSS_DOCUMENT_RULES.has(rule.id) ? rule : Object.assign(rule, { scope: 'document' as const })));
