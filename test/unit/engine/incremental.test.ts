@@ -391,4 +391,20 @@ describe('on-type reuse gives what a fresh parse gives', () => {
     const whole = parseAllDocuments(text) as unknown as Document.Parsed[];
     assert.deepStrictEqual(docs.map((d) => shapeOf(d.contents)), whole.map((d) => shapeOf(d.contents)));
   });
+
+  it('workflows: a job kept from the last keystroke follows a changed default shell and the moved text', () => {
+    // large enough to be parsed job by job, so the job with the script is kept while the top changes
+    const filler = Array.from({ length: 40 }, (_, i) => `  lint${i}:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: npm run lint -- --part=${i}\n`).join('');
+    const job = '  install:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: curl -fsSL https://get.example.dev | bash\n';
+    const workflow = (shell: string): string => `name: ci\non: push\npermissions:\n  contents: read\n${shell}jobs:\n${filler}${job}`;
+    const pwsh = 'defaults:\n  run:\n    shell: pwsh\n';
+    const steps = [workflow(''), workflow(pwsh), workflow(''), workflow('env:\n  STAGE: ci\n')];
+    for (const [i, text] of steps.entries()) {
+      const files = [{ path: '.github/workflows/ci.yml', text }];
+      const typed = analyzeFiles(files, {}, () => ({}), { onType: true });
+      assert.deepStrictEqual(typed, analyzeFiles(files), `step ${i + 1}`);
+      const curl = typed.get('.github/workflows/ci.yml')!.filter((f) => f.ruleId === 'github-actions/curl-pipe-shell');
+      assert.strictEqual(curl.length, i === 1 ? 0 : 1, `step ${i + 1}: the script is read as bash unless the default shell is pwsh`);
+    }
+  });
 });

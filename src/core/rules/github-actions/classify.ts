@@ -67,16 +67,57 @@ function computeCore(command: ShellCommand): CoreCommand {
   return { name: words.length > 0 ? baseName(words[0]) : '', args: words.slice(1), command };
 }
 
-/** Sub-command words of a command (its arguments that are not flags). */
+const positionalsOf = new WeakMap<CoreCommand, string[]>();
+
+/** Sub-command words of a command (its arguments that are not flags); kept with the core command. */
 function positionals(c: CoreCommand): string[] {
-  return c.args.filter((a) => !a.startsWith('-'));
+  let pos = positionalsOf.get(c);
+  if (!pos) {
+    pos = c.args.filter((a) => !a.startsWith('-'));
+    positionalsOf.set(c, pos);
+  }
+  return pos;
+}
+
+/**
+ * A command predicate whose answers are kept with the parsed command: the shell parses outlive
+ * one analysis (cached by script text), and every step of a workflow is asked the same questions
+ * by several rules at every keystroke.
+ */
+function perCommand(test: (command: ShellCommand) => boolean): (command: ShellCommand) => boolean {
+  const answers = new WeakMap<ShellCommand, boolean>();
+  return (command) => {
+    let answer = answers.get(command);
+    if (answer === undefined) {
+      answer = test(command);
+      answers.set(command, answer);
+    }
+    return answer;
+  };
+}
+
+/** A predicate over action names (`uses:` values without the ref), answered once per name. */
+function actionMatcher(patterns: readonly RegExp[]): (uses: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (uses) => {
+    let answer = answers.get(uses);
+    if (answer === undefined) {
+      const name = actionName(uses);
+      answer = patterns.some((p) => p.test(name));
+      if (answers.size > 1000) {
+        answers.clear();
+      }
+      answers.set(uses, answer);
+    }
+    return answer;
+  };
 }
 
 const JS_TEST_RUNNERS = new Set(['jest', 'vitest', 'mocha', 'ava', 'tap', 'karma', 'playwright', 'cypress', 'jasmine', 'nyc', 'c8']);
 const DIRECT_TEST_TOOLS = new Set(['pytest', 'py.test', 'unittest', 'tox', 'nox', 'rspec', 'phpunit', 'pest', 'ctest', 'bats', 'nosetests', 'behave', 'robot', 'gotestsum', 'ginkgo', 'busted', 'prove']);
 
 /** Whether a command runs a test suite. */
-export function isTestCommand(command: ShellCommand): boolean {
+export const isTestCommand = perCommand((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   const sub = pos[0];
@@ -131,17 +172,19 @@ export function isTestCommand(command: ShellCommand): boolean {
       // scripts named like a test runner: ./scripts/test.sh, run-tests.sh, ci/integration-tests
       return /(^|[/_.-])(test|tests|run-tests|run_tests|e2e|integration-tests?)(\.(sh|bash|py|ps1))?$/.test(command.name);
   }
-}
+});
 
 /** Actions whose step runs a test suite. */
 const TEST_ACTIONS = [/^cypress-io\/github-action$/, /^dorny\/test-reporter$/, /^mikepenz\/action-junit-report$/, /^codecov\/codecov-action$/];
+/** Whether a `uses:` value names one of these actions (answered once per value). */
+const isTestAction = actionMatcher(TEST_ACTIONS);
 
 /** Whether a step runs tests (a test command, or a test action). */
 export function stepRunsTests(step: Step): boolean {
   if (commandsOf(step).some(isTestCommand)) {
     return true;
   }
-  return step.uses !== undefined && TEST_ACTIONS.some((p) => p.test(actionName(step.uses as string)));
+  return step.uses !== undefined && isTestAction(step.uses);
 }
 
 /**
@@ -159,7 +202,7 @@ export function isTestJob(job: Job): boolean {
 }
 
 /** Image scanners run as commands. */
-function isScanCommand(command: ShellCommand): boolean {
+const isScanCommand = perCommand((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   switch (c.name) {
@@ -179,7 +222,7 @@ function isScanCommand(command: ShellCommand): boolean {
     default:
       return false;
   }
-}
+});
 
 const SCAN_ACTIONS = [
   /^aquasecurity\/trivy-action$/,
@@ -193,10 +236,11 @@ const SCAN_ACTIONS = [
   /^prisma-cloud-compute\/prisma-cloud-scan-action$/,
   /^neuvector\/scan-action$/,
 ];
+const isScanAction = actionMatcher(SCAN_ACTIONS);
 
 /** Whether a step scans an image or the code for known vulnerabilities. */
 export function isScanStep(step: Step): boolean {
-  if (step.uses && SCAN_ACTIONS.some((p) => p.test(actionName(step.uses as string)))) {
+  if (step.uses && isScanAction(step.uses)) {
     return true;
   }
   return commandsOf(step).some(isScanCommand);
@@ -208,7 +252,7 @@ function isLocalImage(ref: string): boolean {
 }
 
 /** Whether a command pushes an image to a registry. */
-export function isPushCommand(command: ShellCommand): boolean {
+export const isPushCommand = perCommand((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const refs = positionals(c).slice(1);
   if (refs.length > 0 && refs.every(isLocalImage)) {
@@ -237,7 +281,7 @@ export function isPushCommand(command: ShellCommand): boolean {
     default:
       return false;
   }
-}
+});
 
 const PUSH_ACTIONS = [/^redhat-actions\/push-to-registry$/, /^docker\/bake-action$/];
 
@@ -262,7 +306,7 @@ export function isPushStep(step: Step): boolean {
 }
 
 /** Whether a command applies a change to a Kubernetes cluster. */
-export function isKubernetesDeployCommand(command: ShellCommand): boolean {
+export const isKubernetesDeployCommand = perCommand((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   if (c.args.some((a) => a.startsWith('--dry-run') && a !== '--dry-run=none')) {
@@ -278,23 +322,24 @@ export function isKubernetesDeployCommand(command: ShellCommand): boolean {
     return false;
   }
   return false;
-}
+});
 
 const K8S_DEPLOY_ACTIONS = [/^azure\/k8s-deploy$/, /^deliverybot\/helm$/, /^wahyd4\/kubectl-helm-action$/, /^steebchen\/kubectl$/];
+const isK8sDeployAction = actionMatcher(K8S_DEPLOY_ACTIONS);
 
 /** Whether a step deploys to a real (not throwaway) Kubernetes cluster. */
 export function isKubernetesDeployStep(step: Step): boolean {
   if (usesEphemeralCluster(step.job)) {
     return false;
   }
-  if (step.uses && K8S_DEPLOY_ACTIONS.some((p) => p.test(actionName(step.uses as string)))) {
+  if (step.uses && isK8sDeployAction(step.uses)) {
     return true;
   }
   return commandsOf(step).some(isKubernetesDeployCommand);
 }
 
 /** Whether a command applies infrastructure or deploys a service outside Kubernetes. */
-function isOtherDeployCommand(command: ShellCommand): boolean {
+const isOtherDeployCommand = perCommand((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   switch (c.name) {
@@ -328,7 +373,7 @@ function isOtherDeployCommand(command: ShellCommand): boolean {
     default:
       return false;
   }
-}
+});
 
 const DEPLOY_ACTIONS = [
   /^aws-actions\/amazon-ecs-deploy-task-definition$/,
@@ -390,7 +435,7 @@ export function jobDeploys(job: Job): { step?: Step; reason: string } | undefine
 }
 
 /** Whether a command checks the health of a Kubernetes rollout. */
-function isHealthCheckCommand(command: ShellCommand): boolean {
+const isHealthCheckCommand = perCommand((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   if (c.name === 'kubectl' || c.name === 'oc') {
@@ -403,10 +448,10 @@ function isHealthCheckCommand(command: ShellCommand): boolean {
     return c.args.includes('--wait');
   }
   return false;
-}
+});
 
 /** Whether a command rolls a Kubernetes deployment back (or deploys atomically). */
-function isRollbackCommand(command: ShellCommand): boolean {
+const isRollbackCommand = perCommand((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   if (c.name === 'kubectl' || c.name === 'oc') {
@@ -416,7 +461,7 @@ function isRollbackCommand(command: ShellCommand): boolean {
     return pos[0] === 'rollback' || c.args.some((a) => a === '--atomic' || a === '--rollback-on-failure');
   }
   return false;
-}
+});
 
 /** Whether a step checks a rollout's health (command or an action that waits for it). */
 export function isHealthCheckStep(step: Step): boolean {
@@ -432,9 +477,10 @@ export function isRollbackStep(step: Step): boolean {
 }
 
 const EPHEMERAL_CLUSTER_ACTIONS = [/^helm\/kind-action$/, /^engineerd\/setup-kind$/, /^medyagh\/setup-minikube$/, /^manusa\/actions-setup-minikube$/, /^nolar\/setup-k3d-k3s$/, /^absaoss\/k3d-action$/, /^debianmaster\/actions-k3s$/, /^container-tools\/kind-action$/];
+const isEphemeralClusterAction = actionMatcher(EPHEMERAL_CLUSTER_ACTIONS);
 
 /** Whether a command starts a throwaway local cluster (kind, minikube, k3d, microk8s). */
-function isEphemeralClusterCommand(command: ShellCommand): boolean {
+const isEphemeralClusterCommand = perCommand((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   return (
@@ -444,7 +490,7 @@ function isEphemeralClusterCommand(command: ShellCommand): boolean {
     (c.name === 'ctlptl' && pos[0] === 'create') ||
     (c.name === 'microk8s' && pos[0] === 'start')
   );
-}
+});
 
 /**
  * Whether a job works against a throwaway cluster it creates itself (end-to-end tests, chart
@@ -453,7 +499,7 @@ function isEphemeralClusterCommand(command: ShellCommand): boolean {
 export function usesEphemeralCluster(job: Job): boolean {
   let known = ephemeralCache.get(job);
   if (known === undefined) {
-    known = job.steps.some((step) => (step.uses !== undefined && EPHEMERAL_CLUSTER_ACTIONS.some((p) => p.test(actionName(step.uses as string)))) || commandsOf(step).some(isEphemeralClusterCommand));
+    known = job.steps.some((step) => (step.uses !== undefined && isEphemeralClusterAction(step.uses)) || commandsOf(step).some(isEphemeralClusterCommand));
     ephemeralCache.set(job, known);
   }
   return known;

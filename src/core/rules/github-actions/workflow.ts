@@ -126,60 +126,15 @@ function buildWorkflow(file: YamlFile, doc: Document.Parsed): Workflow {
   const defaultShell = str(get(get(get(root, 'defaults', doc), 'run', doc), 'shell', doc));
   const jobs: Job[] = [];
   for (const { key, pair, value } of mapEntries(jobsNode, doc)) {
-    const job: Job = {
-      id: key,
-      pair,
-      keyNode: pair.key,
-      node: value,
-      name: str(get(value, 'name', doc)),
-      needs: [],
-      steps: [],
-      uses: str(get(value, 'uses', doc)),
-      usesNode: get(value, 'uses', doc),
-      environment: str(get(value, 'environment', doc)) ?? str(get(get(value, 'environment', doc), 'name', doc)),
-      env: get(value, 'env', doc),
-    };
-    const needs = get(value, 'needs', doc);
-    if (isScalar(needs)) {
-      const s = str(needs);
-      if (s) {
-        job.needs.push({ name: s, node: needs });
-      }
-    } else {
-      for (const item of seqItems(needs, doc)) {
-        const s = str(item);
-        if (s) {
-          job.needs.push({ name: s, node: item });
-        }
-      }
+    const kept = jobsByPair.get(pair);
+    if (kept && kept.defaultShell === defaultShell && kept.job.id === key) {
+      kept.at.file = file;
+      jobs.push(kept.job);
+      continue;
     }
-    const runsOn = get(value, 'runs-on', doc);
-    const windows = /windows/i.test(str(runsOn) ?? seqItems(runsOn, doc).map((i) => str(i) ?? '').join(' '));
-    const jobShell = str(get(get(get(value, 'defaults', doc), 'run', doc), 'shell', doc)) ?? defaultShell;
-    seqItems(get(value, 'steps', doc), doc).forEach((stepNode, index) => {
-      const runNode = get(stepNode, 'run', doc);
-      const usesNode = get(stepNode, 'uses', doc);
-      const shell = str(get(stepNode, 'shell', doc)) ?? jobShell;
-      let runCache: RunScript | undefined | null = null;
-      job.steps.push({
-        job,
-        index,
-        node: stepNode,
-        uses: str(usesNode),
-        usesNode,
-        runNode,
-        with: get(stepNode, 'with', doc),
-        env: get(stepNode, 'env', doc),
-        name: str(get(stepNode, 'name', doc)),
-        id: str(get(stepNode, 'id', doc)),
-        run() {
-          if (runCache === null) {
-            runCache = isScalar(runNode) && typeof runNode.value === 'string' ? buildRun(file, runNode, isPosixShell(shell, windows)) : undefined;
-          }
-          return runCache;
-        },
-      });
-    });
+    const at = { file };
+    const job = buildJob(at, doc, key, pair, value, defaultShell);
+    jobsByPair.set(pair, { defaultShell, at, job });
     jobs.push(job);
   }
   const byId = new Map(jobs.map((j) => [j.id, j]));
@@ -236,6 +191,69 @@ function buildWorkflow(file: YamlFile, doc: Document.Parsed): Workflow {
   };
 }
 
+/**
+ * Jobs by their pair in `jobs:`. Typing re-parses only the edited job, and the pairs of the others
+ * come back unchanged (moved in place), so their jobs and steps are kept instead of rebuilt; `at`
+ * points the kept job's scripts at the file of the current run.
+ */
+const jobsByPair = new WeakMap<object, { defaultShell: string | undefined; at: { file: YamlFile }; job: Job }>();
+
+function buildJob(at: { file: YamlFile }, doc: Document.Parsed, key: string, pair: Pair<unknown, unknown>, value: unknown, defaultShell: string | undefined): Job {
+  const job: Job = {
+    id: key,
+    pair,
+    keyNode: pair.key,
+    node: value,
+    name: str(get(value, 'name', doc)),
+    needs: [],
+    steps: [],
+    uses: str(get(value, 'uses', doc)),
+    usesNode: get(value, 'uses', doc),
+    environment: str(get(value, 'environment', doc)) ?? str(get(get(value, 'environment', doc), 'name', doc)),
+    env: get(value, 'env', doc),
+  };
+  const needs = get(value, 'needs', doc);
+  if (isScalar(needs)) {
+    const s = str(needs);
+    if (s) {
+      job.needs.push({ name: s, node: needs });
+    }
+  } else {
+    for (const item of seqItems(needs, doc)) {
+      const s = str(item);
+      if (s) {
+        job.needs.push({ name: s, node: item });
+      }
+    }
+  }
+  const runsOn = get(value, 'runs-on', doc);
+  const windows = /windows/i.test(str(runsOn) ?? seqItems(runsOn, doc).map((i) => str(i) ?? '').join(' '));
+  const jobShell = str(get(get(get(value, 'defaults', doc), 'run', doc), 'shell', doc)) ?? defaultShell;
+  seqItems(get(value, 'steps', doc), doc).forEach((stepNode, index) => {
+    const runNode = get(stepNode, 'run', doc);
+    const usesNode = get(stepNode, 'uses', doc);
+    const shell = str(get(stepNode, 'shell', doc)) ?? jobShell;
+    const posix = isPosixShell(shell, windows);
+    job.steps.push({
+      job,
+      index,
+      node: stepNode,
+      uses: str(usesNode),
+      usesNode,
+      runNode,
+      with: get(stepNode, 'with', doc),
+      env: get(stepNode, 'env', doc),
+      name: str(get(stepNode, 'name', doc)),
+      id: str(get(stepNode, 'id', doc)),
+      run() {
+        // kept per node by buildRun, which also points it at the file of this run
+        return isScalar(runNode) && typeof runNode.value === 'string' ? buildRun(at.file, runNode, posix) : undefined;
+      },
+    });
+  });
+  return job;
+}
+
 /** Whether a `shell:` value (or the runner default) is a POSIX shell tree-sitter-bash can read. */
 function isPosixShell(shell: string | undefined, windows: boolean): boolean {
   if (!shell) {
@@ -247,13 +265,22 @@ function isPosixShell(shell: string | undefined, windows: boolean): boolean {
 
 /** Map every value offset of a scalar to its offset in the source text. */
 export function mapScalar(file: YamlFile, node: Scalar): MappedValue {
+  return mapWithin({ file }, node);
+}
+
+/**
+ * mapScalar for a file that may change: offsets into the value are kept relative to the node's
+ * start, read at each call, so the map stays right when an unchanged node is reused by the next
+ * parse at another place (its ranges are moved in place) and `at.file` is pointed at the new file.
+ */
+function mapWithin(at: { file: YamlFile }, node: Scalar): MappedValue {
   const value = String(node.value);
-  const r = (node as { range?: [number, number, number] }).range;
-  const text = file.text;
-  const start = r ? r[0] : 0;
-  const end = r ? r[1] : 0;
-  let offsets: Int32Array | undefined;
+  let relative: Int32Array | undefined;
   const compute = (): Int32Array => {
+    const text = at.file.text;
+    const r = (node as { range?: [number, number, number] }).range;
+    const start = r ? r[0] : 0;
+    const end = r ? r[1] : 0;
     const out = new Int32Array(value.length + 1);
     let p = start;
     if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
@@ -271,20 +298,21 @@ export function mapScalar(file: YamlFile, node: Scalar): MappedValue {
         q++;
       }
       if (q < end) {
-        out[i] = q;
+        out[i] = q - start;
         p = q + 1;
       } else {
-        out[i] = Math.min(p, Math.max(start, end - 1));
+        out[i] = Math.min(p, Math.max(start, end - 1)) - start;
       }
     }
-    out[value.length] = value.length > 0 ? out[value.length - 1] + 1 : p;
+    out[value.length] = value.length > 0 ? out[value.length - 1] + 1 : p - start;
     return out;
   };
   const toFile = (offset: number): number => {
-    if (!offsets) {
-      offsets = compute();
+    if (!relative) {
+      relative = compute();
     }
-    return offsets[Math.max(0, Math.min(offset, value.length))];
+    const r = (node as { range?: [number, number, number] }).range;
+    return (r ? r[0] : 0) + relative[Math.max(0, Math.min(offset, value.length))];
   };
   return {
     node,
@@ -293,7 +321,7 @@ export function mapScalar(file: YamlFile, node: Scalar): MappedValue {
     range: (s, e) => {
       const fs = toFile(s);
       const fe = e > s ? toFile(e - 1) + 1 : fs;
-      return file.index.range(fs, Math.max(fs, fe));
+      return at.file.index.range(fs, Math.max(fs, fe));
     },
   };
 }
@@ -382,8 +410,21 @@ onClearCaches(() => {
   blanked.clear();
 });
 
+/**
+ * Run scripts by their `run:` node. Typing re-parses only the edited part of a workflow and hands
+ * the other nodes out again (moved in place), so the scripts of unchanged steps are kept with
+ * their node: no map lookups by script text, no new closures, for the 300 steps of a large file.
+ */
+const runsByNode = new WeakMap<Scalar, { posix: boolean; at: { file: YamlFile }; run: RunScript }>();
+
 function buildRun(file: YamlFile, node: Scalar, posix: boolean): RunScript {
-  const mapped = mapScalar(file, node);
+  const kept = runsByNode.get(node);
+  if (kept && kept.posix === posix) {
+    kept.at.file = file;
+    return kept.run;
+  }
+  const at = { file };
+  const mapped = mapWithin(at, node);
   let b = blanked.get(mapped.value);
   if (!b) {
     const expressions = findExpressions(mapped.value);
@@ -396,7 +437,9 @@ function buildRun(file: YamlFile, node: Scalar, posix: boolean): RunScript {
       }
     }
   }
-  return { ...mapped, expressions: b.expressions, shellText: b.shellText, script: posix ? parseShellCached(b.shellText) : undefined };
+  const run: RunScript = { ...mapped, expressions: b.expressions, shellText: b.shellText, script: posix ? parseShellCached(b.shellText) : undefined };
+  runsByNode.set(node, { posix, at, run });
+  return run;
 }
 
 /** The expressions whose span overlaps [start, end) of a script. */
