@@ -1,7 +1,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, From, Instruction, Run } from 'dockerfile-ast';
 import type { TextIndex } from '../text';
-import type { Range } from '../types';
+import type { Position, Range } from '../types';
 import { parseShell } from './shell';
 import type { ShellScript } from './shell';
 import { TextCache } from '../caches';
@@ -43,7 +43,7 @@ export interface DockerfileModel {
   /** The stage an instruction belongs to (undefined for instructions before the first FROM). */
   stageOf(instruction: Instruction): Stage | undefined;
   /** A stage followed by the stages it is built on, nearest first (`FROM build` chains). */
-  stageChain(stage: Stage): Stage[];
+  stageChain(stage: Stage): readonly Stage[];
   /** Whether a stage's file system ends up in the final image (the final stage or one it is built on). */
   inFinalImage(stage: Stage): boolean;
   /**
@@ -101,6 +101,9 @@ export interface DockerfileParseOptions {
   reuse?: boolean;
 }
 
+/** The embedded script of each instruction, kept while the instruction is (see shellOf). */
+const keptShells = new WeakMap<Instruction, { posix: boolean; anchor?: Position; last: EmbeddedShell | undefined }>();
+
 /** Parse a Dockerfile. dockerfile-ast is tolerant, so this never fails on bad input. */
 export function parseDockerfile(text: string, index: TextIndex, options: DockerfileParseOptions = {}): DockerfileModel {
   let instructions: Instruction[] | undefined = options.reuse ? chunkedInstructions(text) : undefined;
@@ -140,13 +143,28 @@ export function parseDockerfile(text: string, index: TextIndex, options: Dockerf
     }
   }
   const finalStage = stages.length > 0 ? stages[stages.length - 1] : undefined;
-  const stageChain = (stage: Stage): Stage[] => {
-    const chain: Stage[] = [];
-    // a stage can only be built on an earlier one, so the walk ends; the guard is for safety
-    for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) {
-      chain.push(s);
+  const chains = new Map<Stage, Stage[]>();
+  const stageChain = (stage: Stage): readonly Stage[] => {
+    let chain = chains.get(stage);
+    if (!chain) {
+      chain = [];
+      // a stage can only be built on an earlier one, so the walk ends; the guard is for safety
+      for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) {
+        chain.push(s);
+      }
+      chains.set(stage, chain);
     }
     return chain;
+  };
+  // the SHELL instructions of each stage, found once (every RUN asks which shell it runs in)
+  const shellsOfStage = new Map<Stage, Instruction[]>();
+  const shellInstructions = (stage: Stage): Instruction[] => {
+    let list = shellsOfStage.get(stage);
+    if (!list) {
+      list = stage.instructions.filter((i) => i.getKeyword() === 'SHELL');
+      shellsOfStage.set(stage, list);
+    }
+    return list;
   };
   const finalChain = finalStage ? stageChain(finalStage) : [];
   const shellAt = (instruction: Instruction): string[] | undefined => {
@@ -156,9 +174,10 @@ export function parseDockerfile(text: string, index: TextIndex, options: Dockerf
     }
     const line = instruction.getRange().start.line;
     for (const s of stageChain(stage)) {
-      for (let i = s.instructions.length - 1; i >= 0; i--) {
-        const candidate = s.instructions[i];
-        if (candidate.getKeyword() === 'SHELL' && (s !== stage || candidate.getRange().start.line < line)) {
+      const shells = shellInstructions(s);
+      for (let i = shells.length - 1; i >= 0; i--) {
+        const candidate = shells[i];
+        if (s !== stage || candidate.getRange().start.line < line) {
           return execFormArgs(candidate) ?? [];
         }
       }
@@ -213,9 +232,27 @@ export function parseDockerfile(text: string, index: TextIndex, options: Dockerf
       if (cache.has(instruction)) {
         return cache.get(instruction);
       }
-      let result: EmbeddedShell | undefined;
       const args = instruction.getArgumentsRange();
-      if (args && isPosixShell(instruction)) {
+      const posix = args !== undefined && isPosixShell(instruction);
+      // an instruction kept from the last keystroke has the same text at the same lines: only its
+      // offset in the text may have moved
+      const kept = keptShells.get(instruction);
+      if (kept && kept.posix === posix) {
+        let result = kept.last;
+        if (result && kept.anchor) {
+          const base = index.offsetAt(kept.anchor);
+          if (base !== result.base) {
+            result = { script: result.script, base };
+            kept.last = result;
+          }
+        }
+        cache.set(instruction, result);
+        return result;
+      }
+      let result: EmbeddedShell | undefined;
+      let anchor: Position | undefined;
+      if (args && posix) {
+        anchor = args.start;
         const base = index.offsetAt(args.start);
         const end = index.offsetAt(instruction.getRange().end);
         let body = text.slice(base, end);
@@ -228,9 +265,11 @@ export function parseDockerfile(text: string, index: TextIndex, options: Dockerf
           result = { script: parseShell(stripDockerComments(body)), base };
         } else if (trimmed.startsWith('<<') && instruction.getKeyword() === 'RUN') {
           result = heredocScript(instruction as Run, trimmed);
+          anchor = (instruction as Run).getHeredocs()[0]?.getContentRange()?.start;
         }
       }
       cache.set(instruction, result);
+      keptShells.set(instruction, { posix, anchor, last: result });
       return result;
     },
     shellRange(shell, start, end) {

@@ -14,34 +14,78 @@ export interface Companions {
   unknownTarget: boolean;
 }
 
+/** What every companion of one type says about its target, worked out once per module. */
+interface CompanionIndex {
+  /** Companions by the target resource name they reference (`aws_s3_bucket.logs` → logs). */
+  byName: Map<string, { order: number; block: HclBlock }[]>;
+  /** Companions that reference no known target, by the literal name they give. */
+  byLiteral: Map<string, { order: number; block: HclBlock }[]>;
+  /** A companion names no target at all (`bucket = var.name`). */
+  unnamed: boolean;
+  /** Companions by a literal name that is no known target's and does not look like one. */
+  oddLiterals: Map<string, number>;
+  oddCount: number;
+}
+
+// the four S3 rules ask for every bucket: one pass over the companions per module instead of one per bucket
+const indexes = new WeakMap<TfModule, Map<string, CompanionIndex>>();
+
+function companionIndex(mod: TfModule, targetType: string, type: string, via: string, targetNameAttr: string): CompanionIndex {
+  let byKey = indexes.get(mod);
+  if (!byKey) {
+    byKey = new Map();
+    indexes.set(mod, byKey);
+  }
+  const key = `${targetType}\u0000${type}\u0000${via}\u0000${targetNameAttr}`;
+  let index = byKey.get(key);
+  if (index) {
+    return index;
+  }
+  const allTargets = new Set(mod.resources(targetType).map((b) => b.labels[1]));
+  const allLiterals = new Set(mod.resources(targetType).map((b) => str(mod.attr(b, targetNameAttr)?.value)).filter((x): x is string => !!x));
+  index = { byName: new Map(), byLiteral: new Map(), unnamed: false, oddLiterals: new Map(), oddCount: 0 };
+  const add = (map: Map<string, { order: number; block: HclBlock }[]>, k: string, entry: { order: number; block: HclBlock }): void => {
+    const list = map.get(k);
+    if (list) {
+      list.push(entry);
+    } else {
+      map.set(k, [entry]);
+    }
+  };
+  mod.resources(type).forEach((c, order) => {
+    const viaAttr = c.attributes.find((a) => a.name === via);
+    const refs = [...referencesIn(viaAttr?.value), ...referencesIn(c.attributes.find((a) => a.name === 'for_each')?.value)];
+    const names = new Set(refs.filter((p) => p[0] === targetType).map((p) => p[1]));
+    if ([...names].some((n) => allTargets.has(n))) {
+      // it configures the targets it names (a name of no known target does not count)
+      for (const n of names) {
+        add(index!.byName, n, { order, block: c });
+      }
+      return;
+    }
+    const literal = viaAttr ? str(mod.attr(c, via)?.value) : undefined;
+    if (literal === undefined) {
+      index!.unnamed = true;
+      return;
+    }
+    add(index!.byLiteral, literal, { order, block: c });
+    if (!allLiterals.has(literal) && !/^[a-z0-9][a-z0-9.-]*$/.test(literal)) {
+      index!.oddLiterals.set(literal, (index!.oddLiterals.get(literal) ?? 0) + 1);
+      index!.oddCount++;
+    }
+  });
+  byKey.set(key, index);
+  return index;
+}
+
 /** Companion resources of `type` configuring `target` through attribute `via` (same file). */
 export function companionsOf(mod: TfModule, target: HclBlock, type: string, via: string, targetNameAttr = 'bucket'): Companions {
   const [targetType, targetName] = target.labels;
   const targetLiteral = str(mod.attr(target, targetNameAttr)?.value);
-  const allTargets = new Set(mod.resources(targetType ?? '').map((b) => b.labels[1]));
-  const allLiterals = new Set(mod.resources(targetType ?? '').map((b) => str(mod.attr(b, targetNameAttr)?.value)).filter((x): x is string => !!x));
-  const out: Companions = { matched: [], unknownTarget: false };
-  for (const c of mod.resources(type)) {
-    const viaAttr = c.attributes.find((a) => a.name === via);
-    const refs = [...referencesIn(viaAttr?.value), ...referencesIn(c.attributes.find((a) => a.name === 'for_each')?.value)];
-    const typed = refs.filter((p) => p[0] === targetType);
-    if (typed.some((p) => p[1] === targetName)) {
-      out.matched.push(c);
-      continue;
-    }
-    if (typed.some((p) => allTargets.has(p[1]))) {
-      continue;
-    }
-    const literal = viaAttr ? str(mod.attr(c, via)?.value) : undefined;
-    if (literal !== undefined) {
-      if (literal === targetLiteral) {
-        out.matched.push(c);
-      } else if (!allLiterals.has(literal) && !/^[a-z0-9][a-z0-9.-]*$/.test(literal)) {
-        out.unknownTarget = true;
-      }
-      continue;
-    }
-    out.unknownTarget = true;
-  }
-  return out;
+  const index = companionIndex(mod, targetType ?? '', type, via, targetNameAttr);
+  const found = [...(index.byName.get(targetName ?? '') ?? []), ...(targetLiteral !== undefined ? (index.byLiteral.get(targetLiteral) ?? []) : [])];
+  found.sort((a, b) => a.order - b.order);
+  // an odd literal may name an unknown target, unless it is this target's own name
+  const odd = index.oddCount - (targetLiteral !== undefined ? (index.oddLiterals.get(targetLiteral) ?? 0) : 0);
+  return { matched: found.map((f) => f.block), unknownTarget: index.unnamed || odd > 0 };
 }
