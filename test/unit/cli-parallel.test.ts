@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { partition } from '../../src/cli/parallel';
+import { partition, workerCount } from '../../src/cli/parallel';
 import type { JobFile } from '../../src/cli/parallel';
 import { repoRoot } from '../helpers/core';
 
@@ -56,5 +56,26 @@ describe('check in worker threads', () => {
     });
     const sizes = shares.map((s) => s.reduce((a, f) => a + f.text.length, 0));
     assert.ok(Math.max(...sizes) < 1.5 * Math.min(...sizes), `balanced shares: ${sizes.join(', ')}`);
+  });
+
+  it('stays on one thread for small trees and on two cores, unless AURORA_WORKERS says otherwise', () => {
+    const saved = process.env.AURORA_WORKERS;
+    try {
+      delete process.env.AURORA_WORKERS;
+      assert.strictEqual(workerCount(5000, 2), 0);
+      assert.strictEqual(workerCount(5000, 4), 4);
+      assert.strictEqual(workerCount(5000, 32), 8);
+      assert.strictEqual(workerCount(100, 8), 0);
+      process.env.AURORA_WORKERS = '3';
+      assert.strictEqual(workerCount(10, 2), 3);
+      process.env.AURORA_WORKERS = '1';
+      assert.strictEqual(workerCount(5000, 8), 0);
+    } finally {
+      if (saved === undefined) {
+        delete process.env.AURORA_WORKERS;
+      } else {
+        process.env.AURORA_WORKERS = saved;
+      }
+    }
   });
 });
