@@ -7,6 +7,7 @@ import type { KindModels, ReuseSession } from './kinds';
 import { ALL_RULES } from './rules';
 import { filterSuppressed } from './suppress';
 import { isGrammarLoaded } from './parsers/treeSitter';
+import { TextCache } from './caches';
 
 /** Files larger than this are not analysed (an info finding says so). */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -155,7 +156,7 @@ function runRule(rule: Rule<never>, ctx: Omit<RuleContext<unknown>, 'report'>, i
 
 /** One document of a multi-document model (see KindHandler.documents). */
 interface DocumentPart {
-  unit: object;
+  text: string;
   start: number;
   model: unknown;
 }
@@ -169,8 +170,9 @@ interface DocumentFindings {
   findings: Finding[];
 }
 
-// keyed by the parsed document, which on-type parsing reuses only while its text is unchanged
-const documentFindings = new WeakMap<object, DocumentFindings>();
+// keyed by the document's text: findings are a few bytes per character of it, so this holds well
+// under 10 MB
+const documentFindings = new TextCache<DocumentFindings>(2_000_000);
 const configKeys = new WeakMap<AnalyzeConfig, string>();
 const NO_ENV: AnalyzeEnv = Object.freeze({});
 
@@ -192,7 +194,7 @@ function runDocumentRules(rules: readonly Rule<never>[], parts: readonly Documen
   const key = configKey(config);
   for (const part of parts) {
     const line = index.positionAt(part.start).line;
-    const kept = documentFindings.get(part.unit);
+    const kept = documentFindings.get(part.text);
     if (kept && kept.configKey === key && kept.path === path) {
       if (kept.line !== line) {
         kept.findings = kept.findings.map((f) => shiftFinding(f, line - kept.line, path));
@@ -208,7 +210,7 @@ function runDocumentRules(rules: readonly Rule<never>[], parts: readonly Documen
     }
     into.push(...found);
     if (ok) {
-      documentFindings.set(part.unit, { configKey: key, path, line, findings: found });
+      documentFindings.set(part.text, { configKey: key, path, line, findings: found });
     }
   }
 }

@@ -45,11 +45,11 @@ export interface KindHandler<K extends FileKind> {
   /** `reuse`: on-type analysis may reuse unchanged parts of an earlier parse (see ReuseSession). */
   parse(text: string, index: TextIndex, reuse?: ReuseSession): ParseResult<KindModels[K]>;
   /**
-   * The documents of a multi-document model, each with its start offset and a model holding that
-   * document alone, for rules of `scope: 'document'`. A document object must stand for one exact
-   * text: on-type parsing hands out the same object again only while that text is unchanged.
+   * The documents of a multi-document model, for rules of `scope: 'document'`: each with its text
+   * (from the start of its first line, so the same text means the same findings at the same
+   * columns), the offset of that line, and a model holding that document alone.
    */
-  documents?(model: KindModels[K]): { unit: object; start: number; model: KindModels[K] }[];
+  documents?(model: KindModels[K]): { text: string; start: number; model: KindModels[K] }[];
 }
 
 function yamlHandler<K extends 'compose' | 'kubernetes' | 'github-actions' | 'gitlab-ci' | 'aurora' | 'pulumi'>(
@@ -67,7 +67,10 @@ function yamlHandler<K extends 'compose' | 'kubernetes' | 'github-actions' | 'gi
     },
     documents(model) {
       const file = model as YamlFile;
-      return file.documents.map((doc) => ({ unit: doc, start: doc.range[0], model: { ...file, documents: [doc] } as KindModels[K] }));
+      return file.documents.map((doc) => {
+        const start = file.text.lastIndexOf('\n', doc.range[0] - 1) + 1;
+        return { text: file.text.slice(start, Math.max(start, doc.range[2])), start, model: { ...file, documents: [doc] } as KindModels[K] };
+      });
     },
   };
 }

@@ -188,32 +188,52 @@ export function kubernetesModel(file: YamlFile): K8sModel {
   return model;
 }
 
+/**
+ * The resources of each parsed document. Typing hands unchanged documents out again (their node
+ * ranges moved in place), so their resources are kept too; `at` points their `header` ranges at
+ * the file of the current run.
+ */
+const byDocument = new WeakMap<Document.Parsed, { at: { file: YamlFile }; resources: K8sResource[] }>();
+
 function build(file: YamlFile): K8sModel {
   const resources: K8sResource[] = [];
   for (const doc of file.documents) {
-    const root = deref(doc.contents, doc);
-    if (!isMap(root)) {
-      continue;
+    let kept = byDocument.get(doc);
+    if (!kept) {
+      const at = { file };
+      kept = { at, resources: documentResources(at, doc) };
+      byDocument.set(doc, kept);
     }
-    const kind = str(get(root, 'kind', doc));
-    const items = get(root, 'items', doc);
-    if (kind && /List$/.test(kind) && isSeq(items)) {
-      for (const item of seqItems(items, doc)) {
-        if (isMap(item)) {
-          const r = resourceOf(file, doc, item, true);
-          if (r) {
-            resources.push(r);
-          }
-        }
-      }
-      continue;
-    }
-    const r = resourceOf(file, doc, root, false);
-    if (r) {
-      resources.push(r);
-    }
+    kept.at.file = file;
+    resources.push(...kept.resources);
   }
   return { file, resources };
+}
+
+function documentResources(at: { file: YamlFile }, doc: Document.Parsed): K8sResource[] {
+  const resources: K8sResource[] = [];
+  const root = deref(doc.contents, doc);
+  if (!isMap(root)) {
+    return resources;
+  }
+  const kind = str(get(root, 'kind', doc));
+  const items = get(root, 'items', doc);
+  if (kind && /List$/.test(kind) && isSeq(items)) {
+    for (const item of seqItems(items, doc)) {
+      if (isMap(item)) {
+        const r = resourceOf(at, doc, item, true);
+        if (r) {
+          resources.push(r);
+        }
+      }
+    }
+    return resources;
+  }
+  const r = resourceOf(at, doc, root, false);
+  if (r) {
+    resources.push(r);
+  }
+  return resources;
 }
 
 /** String entries of a map (labels, annotations, selectors). */
@@ -226,7 +246,7 @@ export function stringMap(node: unknown, doc?: Document): Map<string, string> {
   return out;
 }
 
-function resourceOf(file: YamlFile, doc: Document.Parsed, node: YAMLMap, inList: boolean): K8sResource | undefined {
+function resourceOf(at: { file: YamlFile }, doc: Document.Parsed, node: YAMLMap, inList: boolean): K8sResource | undefined {
   const kind = str(get(node, 'kind', doc));
   const apiVersion = str(get(node, 'apiVersion', doc));
   if (!kind || apiVersion === undefined) {
@@ -234,7 +254,7 @@ function resourceOf(file: YamlFile, doc: Document.Parsed, node: YAMLMap, inList:
   }
   const metadata = get(node, 'metadata', doc);
   const kindPair = getPair(node, 'kind', doc);
-  const header = headerRange(file, kindPair?.key ?? node);
+  const headerNode = kindPair?.key ?? node;
   const resource: K8sResource = {
     doc,
     node,
@@ -245,14 +265,17 @@ function resourceOf(file: YamlFile, doc: Document.Parsed, node: YAMLMap, inList:
     metadata,
     labels: stringMap(get(metadata, 'labels', doc), doc),
     annotations: stringMap(get(metadata, 'annotations', doc), doc),
-    header,
+    // read from the node when asked: a kept resource's node may have moved since it was built
+    get header(): Range {
+      return headerRange(at.file, headerNode);
+    },
     inList,
   };
-  resource.pod = podOf(file, doc, resource);
+  resource.pod = podOf(at, doc, resource);
   return resource;
 }
 
-function podOf(file: YamlFile, doc: Document.Parsed, r: K8sResource): K8sPod | undefined {
+function podOf(at: { file: YamlFile }, doc: Document.Parsed, r: K8sResource): K8sPod | undefined {
   let template: unknown;
   let spec: unknown;
   let metadata: unknown;
@@ -302,7 +325,9 @@ function podOf(file: YamlFile, doc: Document.Parsed, r: K8sResource): K8sPod | u
         group,
         image: str(get(item, 'image', doc)),
         ports,
-        header: headerRange(file, item),
+        get header(): Range {
+          return headerRange(at.file, item);
+        },
       });
     }
   }
@@ -372,8 +397,9 @@ export function readSelector(node: unknown, doc: Document, form: 'set' | 'map'):
 
 /** Whether a label set satisfies a selector. */
 export function selectorMatches(selector: LabelSelector, labels: ReadonlyMap<string, string>): boolean {
-  for (const [k, v] of selector.matchLabels) {
-    if (labels.get(k) !== v) {
+  // every Service against every workload of a folder, at each keystroke: no entry arrays
+  for (const k of selector.matchLabels.keys()) {
+    if (labels.get(k) !== selector.matchLabels.get(k)) {
       return false;
     }
   }

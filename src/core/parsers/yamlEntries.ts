@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import type { Document, Pair } from 'yaml';
 import { TextCache } from '../caches';
 
@@ -138,7 +138,7 @@ interface Session {
  * with ranges of the whole text. `header`: the piece is a key line whose value comes from its
  * children; its cached pair is detached from the previous run's children before it moves.
  */
-function piece(s: Session, from: number, to: number, header: boolean): CachedPiece | undefined {
+function piece(s: Session, from: number, to: number, header: boolean, items = 0): CachedPiece | undefined {
   const key = s.text.slice(from, to);
   const cache = header ? headers : pieces;
   let cached = cache.get(key);
@@ -152,12 +152,16 @@ function piece(s: Session, from: number, to: number, header: boolean): CachedPie
   } else {
     const doc = parseDocument(key, OPTIONS) as Document.Parsed;
     const root = doc.contents;
-    if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(root) || root.flow || root.items.length === 0) {
+    if (doc.errors.length > 0 || doc.warnings.length > 0) {
+      return undefined;
+    }
+    // `items`: a run of that many sequence items (see buildSeq); else entries of a block map
+    if (items > 0 ? !isSeq(root) || root.flow || root.items.length !== items : !isMap(root) || root.flow || root.items.length === 0) {
       return undefined;
     }
     if (header) {
-      const pair = root.items[0] as Pair<unknown, unknown>;
-      if (root.items.length !== 1 || !(isScalar(pair.value) && pair.value.value === null)) {
+      const pair = (root as YAMLMap).items[0] as Pair<unknown, unknown>;
+      if ((root as YAMLMap).items.length !== 1 || !(isScalar(pair.value) && pair.value.value === null)) {
         return undefined;
       }
       pair.value = null;
@@ -173,7 +177,7 @@ function piece(s: Session, from: number, to: number, header: boolean): CachedPie
 }
 
 interface Built {
-  map: YAMLMap;
+  map: YAMLMap | YAMLSeq;
   /** The piece that starts the map (its document carries what came before the first key). */
   firstDoc: Document.Parsed;
   lastDoc: Document.Parsed;
@@ -191,6 +195,75 @@ function endsWithComment(lines: Line[], from: number, to: number): boolean {
     }
   }
   return false;
+}
+
+/** Whether a line's content is a block sequence item (`- x`, or a lone `-`). */
+function isItemLine(text: string, l: Line): boolean {
+  if (l.kind !== 'other') {
+    return false;
+  }
+  const at = l.start + l.indent;
+  if (text.charCodeAt(at) !== 45) {
+    return false;
+  }
+  const next = text.charCodeAt(at + 1);
+  return at + 1 >= l.next || next === 32 || next === 10 || next === 13;
+}
+
+/**
+ * The block sequence of lines[i0, i1) whose items start at `indent` (the `containers:` of a pod,
+ * the `steps:` of a job): each item is parsed as its own piece, like the entries of a map, with
+ * the same rule for comment lines at the end of an item. Lines before the first item go with it.
+ */
+function buildSeq(s: Session, lines: Line[], i0: number, i1: number, indent: number, from: number, to: number): Built | undefined {
+  const starts: number[] = [];
+  for (let i = i0; i < i1; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.kind === 'comment') {
+      continue;
+    }
+    if (l.indent < indent || (l.indent === indent && !isItemLine(s.text, l)) || (starts.length === 0 && l.indent !== indent)) {
+      return undefined;
+    }
+    if (l.indent === indent) {
+      starts.push(i);
+    }
+  }
+  if (starts.length === 0) {
+    return undefined;
+  }
+  const endOf = (k: number): number => (k + 1 < starts.length ? starts[k + 1] : i1);
+  const items: unknown[] = [];
+  let firstDoc: Document.Parsed | undefined;
+  let lastDoc: Document.Parsed | undefined;
+  let firstRange: [number, number, number] | undefined;
+  let lastRange: [number, number, number] | undefined;
+  for (let e = 0; e < starts.length; ) {
+    let last = e;
+    while (last + 1 < starts.length && endsWithComment(lines, starts[last], endOf(last))) {
+      last++;
+    }
+    if (last + 1 === starts.length && endsWithComment(lines, starts[last], endOf(last))) {
+      return undefined;
+    }
+    const pieceFrom = e === 0 ? from : lines[starts[e]].start;
+    const pieceTo = last + 1 < starts.length ? lines[endOf(last)].start : to;
+    const run = piece(s, pieceFrom, pieceTo, false, last - e + 1);
+    if (!run) {
+      return undefined;
+    }
+    const seq = run.doc.contents as YAMLSeq;
+    items.push(...seq.items);
+    firstDoc = firstDoc ?? run.doc;
+    firstRange = firstRange ?? (seq.range as [number, number, number]);
+    lastDoc = run.doc;
+    lastRange = seq.range as [number, number, number];
+    e = last + 1;
+  }
+  const seq = new YAMLSeq(firstDoc!.schema);
+  seq.items = items as YAMLSeq['items'];
+  seq.range = [firstRange![0], lastRange![1], lastRange![2]];
+  return { map: seq, firstDoc: firstDoc!, lastDoc: lastDoc! };
 }
 
 /**
@@ -247,16 +320,18 @@ function buildMap(s: Session, lines: Line[], i0: number, i1: number, indent: num
         break;
       }
     }
+    const childSeq = childFirst !== undefined && isItemLine(s.text, lines[childFirst]);
     if (
       last === e &&
       pieceTo - pieceFrom >= s.splitMin &&
       childFirst !== undefined &&
-      lines[childFirst].kind === 'key' &&
+      (lines[childFirst].kind === 'key' || childSeq) &&
       lines[childFirst].indent > indent &&
       NOTHING_AFTER.test(s.text.slice(keyLine.colon, keyLine.next).replace(/\r?\n$/, ''))
     ) {
       const header = piece(s, pieceFrom, keyLine.next, true);
-      const children = header ? buildMap(s, lines, sj + 1, ej, lines[childFirst].indent, keyLine.next, pieceTo, false) : undefined;
+      const build = childSeq ? buildSeq : buildMap;
+      const children = header ? build(s, lines, sj + 1, ej, lines[childFirst!].indent, keyLine.next, pieceTo, false) : undefined;
       if (header && children) {
         const headerMap = header.doc.contents as YAMLMap;
         const pair = headerMap.items[0] as Pair<unknown, unknown>;

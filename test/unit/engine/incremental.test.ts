@@ -78,6 +78,12 @@ yamlSources.push(
   'a:\n  b: 1\n# end\n',
   `${bigFile('compose', 150)}  # db:\n  #   image: postgres:16.4-alpine\n`,
   `${bigFile('compose', 150).replace(/\n {2}svc3:/, '\n    # ports:\n    #   - 80:80\n  svc3:')}`,
+  // sequences cut into items: comments between and after items, scalars, a lone dash, nested lists
+  'c:\n  - name: a\n    image: x\n  # between\n  - name: b\n',
+  'c:\n  - name: a\n  # after the last\nd: 1\n',
+  'c:\n  - a\n  -\n  - - b\n    - c\n  - "d"\n  - |\n    e\nd: 1\n',
+  'c:\n  # before\n\n  - x: 1\n\n  - y: 2\n    z:\n      - 3\n',
+  'spec:\n  containers:\n    - name: a\n      env:\n        - name: A\n          value: "1"\n        # note\n        - name: B\n    - name: b\n',
 );
 
 /** A YAML node as positions and values (comments left out: no rule reads them). */
@@ -355,10 +361,10 @@ describe('on-type reuse gives what a fresh parse gives', () => {
 
   it('the parse caches stay within their budget however long one types', () => {
     clearCaches();
-    // one service with a long list: the list is one piece of about 40,000 characters, and every
-    // keystroke inside it makes a new one
-    const items = Array.from({ length: 2500 }, (_, i) => `      - --flag-${i}=value`).join('\n');
-    const base = `services:\n  app:\n    image: nginx:1.27-alpine\n    command:\n${items}\n  db:\n    image: postgres:16.4-alpine\n`;
+    // one service with a long script: a block scalar is one piece (about 40,000 characters), and
+    // every keystroke inside it makes a new one
+    const items = Array.from({ length: 2500 }, (_, i) => `      run --flag-${i}=value`).join('\n');
+    const base = `services:\n  app:\n    image: nginx:1.27-alpine\n    command: |\n${items}\n  db:\n    image: postgres:16.4-alpine\n`;
     let peak = 0;
     for (let i = 0; i < 60; i++) {
       const at = base.indexOf(`--flag-${i * 40}=`) + 2;
