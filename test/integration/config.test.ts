@@ -27,21 +27,31 @@ suite('configuration', () => {
   });
 
   test('unsaved edits of an open aurora.yaml already count', async () => {
-    const doc = await openFile('config2/Dockerfile', 'FROM alpine:3.20\nADD a /a\n');
-    await waitForRule(doc.uri, RULE, 1);
-    const configDoc = await vscode.workspace.openTextDocument(wsUri('aurora.yaml'));
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(configDoc.uri, configDoc.positionAt(configDoc.getText().length), `rules:\n  ${RULE}: info\n`);
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    // the dirty flag reaches the extension host shortly after the edit
-    await waitFor('the unsaved edit', () => configDoc.isDirty);
-    await waitFor('the info severity', () => waitForRule(doc.uri, RULE, 1).then(([d]) => d.severity === vscode.DiagnosticSeverity.Information));
-    // take the edit back and save: the file is as before, and so is the severity
-    const undo = new vscode.WorkspaceEdit();
-    undo.replace(configDoc.uri, new vscode.Range(configDoc.positionAt(0), configDoc.positionAt(configDoc.getText().length)), original);
-    assert.ok(await vscode.workspace.applyEdit(undo));
-    assert.ok(await configDoc.save());
-    await waitFor('the warning severity again', () => waitForRule(doc.uri, RULE, 1).then(([d]) => d.severity === vscode.DiagnosticSeverity.Warning));
+    // the web workbench saves one second after an edit: the edit must stay unsaved while checked
+    // (a fresh-clone run failed once when auto save came first)
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+    await waitFor('auto save off', () => vscode.workspace.getConfiguration('files').get('autoSave') === 'off');
+    try {
+      const doc = await openFile('config2/Dockerfile', 'FROM alpine:3.20\nADD a /a\n');
+      await waitForRule(doc.uri, RULE, 1);
+      const configDoc = await vscode.workspace.openTextDocument(wsUri('aurora.yaml'));
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(configDoc.uri, configDoc.positionAt(configDoc.getText().length), `rules:\n  ${RULE}: info\n`);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      // the dirty flag reaches the extension host shortly after the edit
+      await waitFor('the unsaved edit', () => configDoc.isDirty);
+      await waitFor('the info severity', () => waitForRule(doc.uri, RULE, 1).then(([d]) => d.severity === vscode.DiagnosticSeverity.Information));
+      // take the edit back and save: the file is as before, and so is the severity
+      const undo = new vscode.WorkspaceEdit();
+      undo.replace(configDoc.uri, new vscode.Range(configDoc.positionAt(0), configDoc.positionAt(configDoc.getText().length)), original);
+      assert.ok(await vscode.workspace.applyEdit(undo));
+      await configDoc.save();
+      await waitFor('the config saved', () => !configDoc.isDirty);
+      await waitFor('the warning severity again', () => waitForRule(doc.uri, RULE, 1).then(([d]) => d.severity === vscode.DiagnosticSeverity.Warning));
+    } finally {
+      await files.update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   test('aurora.severityOverrides wins over aurora.yaml', async () => {
