@@ -72,3 +72,17 @@ export function assertPointsAt(ruleId: string, filePath: string, text: string, e
   const shown = lines[start.line].slice(start.character, start.line === end.line ? end.character : undefined);
   assert.ok(shown.length > 0 && (shown.includes(expected) || expected.includes(shown)), `range covers '${shown}'`);
 }
+
+/** Files below `dir` (recursively, sorted) whose path satisfies `pred`. */
+export function filesUnder(dir: string, pred: (f: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      out.push(...filesUnder(full, pred));
+    } else if (pred(full)) {
+      out.push(full);
+    }
+  }
+  return out.sort();
+}

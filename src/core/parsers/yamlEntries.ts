@@ -197,6 +197,59 @@ function endsWithComment(lines: Line[], from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * The lines of lines[i0, i1) where the children at `indent` start (keys of a map, items of a
+ * sequence, as `isChild` tells), or undefined when the block is not plainly shaped.
+ */
+function childStarts(lines: Line[], i0: number, i1: number, indent: number, isChild: (l: Line) => boolean): number[] | undefined {
+  const starts: number[] = [];
+  for (let i = i0; i < i1; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.kind === 'comment') {
+      continue;
+    }
+    if (l.indent < indent || (l.indent === indent && !isChild(l)) || (starts.length === 0 && l.indent !== indent)) {
+      return undefined;
+    }
+    if (l.indent === indent) {
+      starts.push(i);
+    }
+  }
+  return starts.length > 0 ? starts : undefined;
+}
+
+/** A run of children parsed as one piece: starts[first..last], text [from, to). */
+interface PieceRun {
+  first: number;
+  last: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * The pieces children are parsed in, or undefined when the block must be parsed whole. Comment
+ * lines at the end of a piece: yaml hangs them on a node (and stretches its range) according to
+ * what follows them, which a piece parsed alone cannot see. So such a piece takes the next child
+ * along; at the end of a nested block (not `atEnd` of the document), the whole block is parsed in
+ * one piece. Lines before the first child go with it; the last piece ends at `to`.
+ */
+function pieceRuns(lines: Line[], starts: number[], i1: number, from: number, to: number, atEnd: boolean): PieceRun[] | undefined {
+  const endOf = (k: number): number => (k + 1 < starts.length ? starts[k + 1] : i1);
+  const runs: PieceRun[] = [];
+  for (let e = 0; e < starts.length; ) {
+    let last = e;
+    while (last + 1 < starts.length && endsWithComment(lines, starts[last], endOf(last))) {
+      last++;
+    }
+    if (!atEnd && last + 1 === starts.length && endsWithComment(lines, starts[last], endOf(last))) {
+      return undefined;
+    }
+    runs.push({ first: e, last, from: e === 0 ? from : lines[starts[e]].start, to: last + 1 < starts.length ? lines[endOf(last)].start : to });
+    e = last + 1;
+  }
+  return runs;
+}
+
 /** Whether a line's content is a block sequence item (`- x`, or a lone `-`). */
 function isItemLine(text: string, l: Line): boolean {
   if (l.kind !== 'other') {
@@ -216,54 +269,30 @@ function isItemLine(text: string, l: Line): boolean {
  * the same rule for comment lines at the end of an item. Lines before the first item go with it.
  */
 function buildSeq(s: Session, lines: Line[], i0: number, i1: number, indent: number, from: number, to: number): Built | undefined {
-  const starts: number[] = [];
-  for (let i = i0; i < i1; i++) {
-    const l = lines[i];
-    if (l.kind === 'blank' || l.kind === 'comment') {
-      continue;
-    }
-    if (l.indent < indent || (l.indent === indent && !isItemLine(s.text, l)) || (starts.length === 0 && l.indent !== indent)) {
-      return undefined;
-    }
-    if (l.indent === indent) {
-      starts.push(i);
-    }
-  }
-  if (starts.length === 0) {
+  const starts = childStarts(lines, i0, i1, indent, (l) => isItemLine(s.text, l));
+  const runs = starts && pieceRuns(lines, starts, i1, from, to, false);
+  if (!runs) {
     return undefined;
   }
-  const endOf = (k: number): number => (k + 1 < starts.length ? starts[k + 1] : i1);
   const items: unknown[] = [];
-  let firstDoc: Document.Parsed | undefined;
-  let lastDoc: Document.Parsed | undefined;
-  let firstRange: [number, number, number] | undefined;
-  let lastRange: [number, number, number] | undefined;
-  for (let e = 0; e < starts.length; ) {
-    let last = e;
-    while (last + 1 < starts.length && endsWithComment(lines, starts[last], endOf(last))) {
-      last++;
-    }
-    if (last + 1 === starts.length && endsWithComment(lines, starts[last], endOf(last))) {
-      return undefined;
-    }
-    const pieceFrom = e === 0 ? from : lines[starts[e]].start;
-    const pieceTo = last + 1 < starts.length ? lines[endOf(last)].start : to;
-    const run = piece(s, pieceFrom, pieceTo, false, last - e + 1);
+  const seqs: YAMLSeq[] = [];
+  const docs: Document.Parsed[] = [];
+  for (const r of runs) {
+    const run = piece(s, r.from, r.to, false, r.last - r.first + 1);
     if (!run) {
       return undefined;
     }
     const seq = run.doc.contents as YAMLSeq;
     items.push(...seq.items);
-    firstDoc = firstDoc ?? run.doc;
-    firstRange = firstRange ?? (seq.range as [number, number, number]);
-    lastDoc = run.doc;
-    lastRange = seq.range as [number, number, number];
-    e = last + 1;
+    seqs.push(seq);
+    docs.push(run.doc);
   }
-  const seq = new YAMLSeq(firstDoc!.schema);
+  const seq = new YAMLSeq(docs[0].schema);
   seq.items = items as YAMLSeq['items'];
-  seq.range = [firstRange![0], lastRange![1], lastRange![2]];
-  return { map: seq, firstDoc: firstDoc!, lastDoc: lastDoc! };
+  const first = seqs[0].range as [number, number, number];
+  const last = seqs[seqs.length - 1].range as [number, number, number];
+  seq.range = [first[0], last[1], last[2]];
+  return { map: seq, firstDoc: docs[0], lastDoc: docs[docs.length - 1] };
 }
 
 /**
@@ -272,20 +301,9 @@ function buildSeq(s: Session, lines: Line[], i0: number, i1: number, indent: num
  * the document (only for the root map).
  */
 function buildMap(s: Session, lines: Line[], i0: number, i1: number, indent: number, from: number, to: number, atEnd: boolean): Built | undefined {
-  const starts: number[] = [];
-  for (let i = i0; i < i1; i++) {
-    const l = lines[i];
-    if (l.kind === 'blank' || l.kind === 'comment') {
-      continue;
-    }
-    if (l.indent < indent || (l.indent === indent && l.kind !== 'key') || (starts.length === 0 && l.indent !== indent)) {
-      return undefined;
-    }
-    if (l.indent === indent) {
-      starts.push(i);
-    }
-  }
-  if (starts.length === 0) {
+  const starts = childStarts(lines, i0, i1, indent, (l) => l.kind === 'key');
+  const runs = starts && pieceRuns(lines, starts, i1, from, to, atEnd);
+  if (!starts || !runs) {
     return undefined;
   }
   const endOf = (k: number): number => (k + 1 < starts.length ? starts[k + 1] : i1);
@@ -294,21 +312,9 @@ function buildMap(s: Session, lines: Line[], i0: number, i1: number, indent: num
   let lastDoc: Document.Parsed | undefined;
   let firstRange: [number, number, number] | undefined;
   let lastRange: [number, number, number] | undefined;
-  for (let e = 0; e < starts.length; ) {
-    // Comment lines at the end of a piece: yaml hangs them on a node (and stretches its range)
-    // according to what follows them, which a piece parsed alone cannot see. So such a piece takes
-    // the next entry along; at the end of a nested map, its whole entry is parsed in one piece.
-    let last = e;
-    while (last + 1 < starts.length && endsWithComment(lines, starts[last], endOf(last))) {
-      last++;
-    }
-    if (!atEnd && last + 1 === starts.length && endsWithComment(lines, starts[last], endOf(last))) {
-      return undefined;
-    }
+  for (const { first: e, last, from: pieceFrom, to: pieceTo } of runs) {
     const sj = starts[e];
     const ej = endOf(last);
-    const pieceFrom = e === 0 ? from : lines[sj].start;
-    const pieceTo = last + 1 < starts.length ? lines[ej].start : to;
     const keyLine = lines[sj];
     let entryDoc: Document.Parsed | undefined;
     let entryRange: [number, number, number] | undefined;
@@ -361,7 +367,6 @@ function buildMap(s: Session, lines: Line[], i0: number, i1: number, indent: num
     firstRange = firstRange ?? entryRange;
     lastDoc = entryLast ?? entryDoc;
     lastRange = entryRange;
-    e = last + 1;
   }
   const map = new YAMLMap(firstDoc!.schema);
   map.items = items as YAMLMap['items'];

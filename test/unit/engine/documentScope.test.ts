@@ -10,7 +10,7 @@ import { isFolderRule } from '../../../src/core/rule';
 import { parseYamlFile } from '../../../src/core/parsers/yaml';
 import type { YamlFile } from '../../../src/core/parsers/yaml';
 import { bigFile } from '../../../bench/genrepo';
-import { ready, repoRoot } from '../../helpers/core';
+import { filesUnder, ready, repoRoot } from '../../helpers/core';
 
 /*
  * Rules marked `scope: 'document'` are run on one document at a time while typing, and their
@@ -19,18 +19,6 @@ import { ready, repoRoot } from '../../helpers/core';
  * to that over every Kubernetes text of the repository, also joined into one stream.
  */
 
-function filesUnder(dir: string, pred: (f: string) => boolean): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      out.push(...filesUnder(full, pred));
-    } else if (pred(full)) {
-      out.push(full);
-    }
-  }
-  return out.sort();
-}
 
 const root = repoRoot();
 

@@ -11,7 +11,7 @@ import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document } from 'yaml';
 import { bigFile } from '../../../bench/genrepo';
 import { TextIndex } from '../../../src/core/text';
-import { ready, repoRoot } from '../../helpers/core';
+import { filesUnder, ready, repoRoot } from '../../helpers/core';
 import { prng } from '../../helpers/prng';
 
 /*
@@ -20,18 +20,6 @@ import { prng } from '../../helpers/prng';
  * parse gives: these tests replay seeded edit sequences and compare both after every step.
  */
 
-function filesUnder(dir: string, pred: (f: string) => boolean): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      out.push(...filesUnder(full, pred));
-    } else if (pred(full)) {
-      out.push(full);
-    }
-  }
-  return out.sort();
-}
 
 const root = repoRoot();
 const tfSources = [...filesUnder(path.join(root, 'test', 'fixtures', 'ok'), (f) => f.endsWith('.tf')), ...filesUnder(path.join(root, 'examples'), (f) => f.endsWith('.tf'))].map((f) => fs.readFileSync(f, 'utf8'));

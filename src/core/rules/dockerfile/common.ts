@@ -7,6 +7,7 @@
 import type { DockerfileModel, EmbeddedShell, Instruction, Stage } from '../../parsers/dockerfile';
 import type { ShellCommand, ShellWord } from '../../parsers/shell';
 import type { Range } from '../../types';
+import { perObject } from '../../memo';
 import type { PropertyInstruction, Run } from 'dockerfile-ast';
 
 /** A command with wrappers (`sudo`, `env`, `nice`…) and `python -m` looked through. */
@@ -58,17 +59,7 @@ function normaliseName(name: string): string {
 }
 
 /** Look through wrappers and `python -m pip`; undefined for commands with no static name. */
-export function normalize(command: ShellCommand): Cmd | undefined {
-  // parsed scripts are kept by text between keystrokes, and with them what their commands are
-  if (normalized.has(command)) {
-    return normalized.get(command);
-  }
-  const cmd = computeNormalized(command);
-  normalized.set(command, cmd);
-  return cmd;
-}
-
-const normalized = new WeakMap<ShellCommand, Cmd | undefined>();
+export const normalize: (command: ShellCommand) => Cmd | undefined = perObject(computeNormalized);
 
 function computeNormalized(command: ShellCommand): Cmd | undefined {
   if (!command.nameWord || command.nameWord.dynamic) {
@@ -275,17 +266,7 @@ export interface PackageInstall {
 }
 
 /** The install subcommand of a package manager command, when it is one. */
-export function packageInstall(cmd: Cmd): PackageInstall | undefined {
-  if (installs.has(cmd)) {
-    return installs.get(cmd);
-  }
-  const install = computeInstall(cmd);
-  installs.set(cmd, install);
-  return install;
-}
-
-// asked by several rules for every command at every keystroke; a Cmd lives as long as its parse
-const installs = new WeakMap<Cmd, PackageInstall | undefined>();
+export const packageInstall: (cmd: Cmd) => PackageInstall | undefined = perObject(computeInstall);
 
 function computeInstall(cmd: Cmd): PackageInstall | undefined {
   switch (cmd.name) {

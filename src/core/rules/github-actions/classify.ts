@@ -6,6 +6,7 @@ import type { ShellCommand } from '../../parsers/shell';
 import { bool, get, str } from '../../parsers/yaml';
 import type { Job, Step, Workflow } from './workflow';
 import { actionName, commandsOf } from './workflow';
+import { perObject } from '../../memo';
 
 /** A command with wrappers (sudo, env, npx, poetry run, python -m …) removed. */
 export interface CoreCommand {
@@ -21,18 +22,8 @@ function baseName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
-/** Parsed commands outlive one analysis (the shell parses are cached), so their core commands are kept with them. */
-const cores = new WeakMap<ShellCommand, CoreCommand>();
-
-/** Strip wrappers so `sudo -E kubectl apply` reads as `kubectl apply`. */
-export function coreCommand(command: ShellCommand): CoreCommand {
-  let core = cores.get(command);
-  if (!core) {
-    core = computeCore(command);
-    cores.set(command, core);
-  }
-  return core;
-}
+/** Strip wrappers so `sudo -E kubectl apply` reads as `kubectl apply` (kept with the parsed command). */
+export const coreCommand: (command: ShellCommand) => CoreCommand = perObject(computeCore);
 
 function computeCore(command: ShellCommand): CoreCommand {
   let words = [command.name, ...command.args.map((a) => a.value)].filter((w) => w !== '');
@@ -67,34 +58,14 @@ function computeCore(command: ShellCommand): CoreCommand {
   return { name: words.length > 0 ? baseName(words[0]) : '', args: words.slice(1), command };
 }
 
-const positionalsOf = new WeakMap<CoreCommand, string[]>();
-
 /** Sub-command words of a command (its arguments that are not flags); kept with the core command. */
-function positionals(c: CoreCommand): string[] {
-  let pos = positionalsOf.get(c);
-  if (!pos) {
-    pos = c.args.filter((a) => !a.startsWith('-'));
-    positionalsOf.set(c, pos);
-  }
-  return pos;
-}
+const positionals = perObject((c: CoreCommand): string[] => c.args.filter((a) => !a.startsWith('-')));
 
 /**
- * A command predicate whose answers are kept with the parsed command: the shell parses outlive
- * one analysis (cached by script text), and every step of a workflow is asked the same questions
- * by several rules at every keystroke.
+ * A command predicate whose answers are kept with the parsed command: every step of a workflow
+ * is asked the same questions by several rules at every keystroke.
  */
-function perCommand(test: (command: ShellCommand) => boolean): (command: ShellCommand) => boolean {
-  const answers = new WeakMap<ShellCommand, boolean>();
-  return (command) => {
-    let answer = answers.get(command);
-    if (answer === undefined) {
-      answer = test(command);
-      answers.set(command, answer);
-    }
-    return answer;
-  };
-}
+const perCommand = (test: (command: ShellCommand) => boolean): ((command: ShellCommand) => boolean) => perObject(test);
 
 /** A predicate over action names (`uses:` values without the ref), answered once per name. */
 function actionMatcher(patterns: readonly RegExp[]): (uses: string) => boolean {
