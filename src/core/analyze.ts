@@ -165,6 +165,8 @@ interface DocumentPart {
 interface DocumentFindings {
   configKey: string;
   path: string;
+  /** The file's line break, which fixes write (it comes from the file's first line, not the document). */
+  eol: string;
   /** The line the document started on when these ranges were right. */
   line: number;
   findings: Finding[];
@@ -195,7 +197,7 @@ function runDocumentRules(rules: readonly Rule<never>[], parts: readonly Documen
   for (const part of parts) {
     const line = index.positionAt(part.start).line;
     const kept = documentFindings.get(part.text);
-    if (kept && kept.configKey === key && kept.path === path) {
+    if (kept && kept.configKey === key && kept.path === path && kept.eol === index.eol) {
       if (kept.line !== line) {
         kept.findings = kept.findings.map((f) => shiftFinding(f, line - kept.line, path));
         kept.line = line;
@@ -210,7 +212,7 @@ function runDocumentRules(rules: readonly Rule<never>[], parts: readonly Documen
     }
     into.push(...found);
     if (ok) {
-      documentFindings.set(part.text, { configKey: key, path, line, findings: found });
+      documentFindings.set(part.text, { configKey: key, path, eol: index.eol, line, findings: found });
     }
   }
 }

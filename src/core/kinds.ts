@@ -49,7 +49,7 @@ export interface KindHandler<K extends FileKind> {
    * (from the start of its first line, so the same text means the same findings at the same
    * columns), the offset of that line, and a model holding that document alone.
    */
-  documents?(model: KindModels[K]): { text: string; start: number; model: KindModels[K] }[];
+  documents?(model: KindModels[K]): { text: string; start: number; model: KindModels[K] }[] | undefined;
 }
 
 function yamlHandler<K extends 'compose' | 'kubernetes' | 'github-actions' | 'gitlab-ci' | 'aurora' | 'pulumi'>(
@@ -67,6 +67,10 @@ function yamlHandler<K extends 'compose' | 'kubernetes' | 'github-actions' | 'gi
     },
     documents(model) {
       const file = model as YamlFile;
+      if (/^%/m.test(file.text)) {
+        // a directive (`%YAML 1.1`) changes how the documents after it read, from outside their text
+        return undefined;
+      }
       return file.documents.map((doc) => {
         const start = file.text.lastIndexOf('\n', doc.range[0] - 1) + 1;
         return { text: file.text.slice(start, Math.max(start, doc.range[2])), start, model: { ...file, documents: [doc] } as KindModels[K] };

@@ -52,7 +52,7 @@ function run(rule: Rule<YamlFile>, model: YamlFile): string[] {
 /** The rule on the whole stream, and the rule on each document alone (findings joined). */
 function wholeAndSplit(rule: Rule<YamlFile>, text: string): { whole: string[]; split: string[] } {
   const file = parseYamlFile(text, new TextIndex(text));
-  const parts = HANDLERS.kubernetes.documents!(file);
+  const parts = HANDLERS.kubernetes.documents!(file) ?? [];
   return { whole: run(rule, file), split: parts.flatMap((p) => run(rule, p.model)).sort() };
 }
 
@@ -139,5 +139,21 @@ describe('findings kept per document while typing', () => {
     assert.deepStrictEqual(got, cold(base, config));
     assert.ok(got.some((f) => f.ruleId === 'kubernetes/image-latest-tag' && f.severity === 'error'));
     assert.deepStrictEqual(onType(base), cold(base));
+  });
+
+  it('a line break style or a YAML directive outside the document is not answered from the kept findings', () => {
+    // a review found both: fixes write the file's line break (taken from its first line), and a
+    // %YAML 1.1 directive changes how the documents read (0b1 is a number there)
+    const config = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "1"\n';
+    const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: w\nspec:\n  replicas: 0b1\n  template:\n    spec:\n      containers:\n        - name: c\n          image: a:1.0\n';
+    const lf = `# head\n${config}---\n${deploy}`;
+    const crlfFirst = lf.replace('\n', '\r\n');
+    const directive = `%YAML 1.1\n---\n${config}---\n${deploy}`;
+    for (const sequence of [[lf, crlfFirst, lf], [directive, `---\n${config}---\n${deploy}`, directive]]) {
+      for (const [i, text] of sequence.entries()) {
+        assert.deepStrictEqual(onType(text), cold(text), `step ${i + 1}: ${JSON.stringify(text.slice(0, 20))}`);
+      }
+    }
+    assert.ok(cold(crlfFirst).some((f) => f.fix?.edits.some((e) => e.newText.includes('\r\n'))), 'the CRLF file has fixes that write CRLF');
   });
 });

@@ -401,4 +401,26 @@ describe('on-type reuse gives what a fresh parse gives', () => {
       assert.strictEqual(curl.length, i === 1 ? 0 : 1, `step ${i + 1}: the script is read as bash unless the default shell is pwsh`);
     }
   });
+
+  it('workflows: a large job edited, or another file with a job of the same name, is never answered with a kept job', () => {
+    // a review found kept jobs served by the pair of a large job's key line, which is cached by
+    // that line alone (in any file): the edit, or the other file's steps, went unseen
+    const steps = (n: number, w: string): string => Array.from({ length: n }, (_, i) => `      - name: ${w} ${i}\n        run: make ${w}-${i} VERBOSE=1 CI=true PARALLEL=4\n`).join('');
+    const wf = (body: string): string => `on: issues\npermissions:\n  contents: read\njobs:\n  build:\n    runs-on: ubuntu-22.04\n    timeout-minutes: 10\n    steps:\n${body}  other:\n    runs-on: ubuntu-22.04\n    timeout-minutes: 10\n    steps:\n${steps(14, 'other')}`;
+    const injection = '      - run: echo "${{ github.event.issue.title }}"\n';
+    const sequence: [string, string][] = [
+      ['.github/workflows/a.yml', wf(steps(14, 'alpha'))],
+      ['.github/workflows/a.yml', wf(steps(14, 'alpha') + injection)],
+      ['.github/workflows/b.yml', wf(steps(16, 'beta'))],
+      ['.github/workflows/a.yml', wf(steps(14, 'alpha') + injection)],
+      ['.github/workflows/a.yml', wf(steps(14, 'alpha'))],
+    ];
+    for (const [i, [path, text]] of sequence.entries()) {
+      const files = [{ path, text }];
+      const typed = analyzeFiles(files, {}, () => ({}), { onType: true });
+      assert.deepStrictEqual(typed, analyzeFiles(files), `step ${i + 1} (${path})`);
+      const injected = typed.get(path)!.some((f) => f.ruleId === 'github-actions/script-injection');
+      assert.strictEqual(injected, text.includes(injection), `step ${i + 1}: script-injection`);
+    }
+  });
 });

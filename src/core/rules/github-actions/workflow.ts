@@ -126,15 +126,17 @@ function buildWorkflow(file: YamlFile, doc: Document.Parsed): Workflow {
   const defaultShell = str(get(get(get(root, 'defaults', doc), 'run', doc), 'shell', doc));
   const jobs: Job[] = [];
   for (const { key, pair, value } of mapEntries(jobsNode, doc)) {
-    const kept = jobsByPair.get(pair);
-    if (kept && kept.defaultShell === defaultShell && kept.job.id === key) {
+    const kept = value !== null && typeof value === 'object' ? jobsByValue.get(value) : undefined;
+    if (kept && kept.defaultShell === defaultShell && kept.job.id === key && kept.job.pair === pair) {
       kept.at.file = file;
       jobs.push(kept.job);
       continue;
     }
     const at = { file };
     const job = buildJob(at, doc, key, pair, value, defaultShell);
-    jobsByPair.set(pair, { defaultShell, at, job });
+    if (value !== null && typeof value === 'object') {
+      jobsByValue.set(value, { defaultShell, at, job });
+    }
     jobs.push(job);
   }
   const byId = new Map(jobs.map((j) => [j.id, j]));
@@ -192,11 +194,13 @@ function buildWorkflow(file: YamlFile, doc: Document.Parsed): Workflow {
 }
 
 /**
- * Jobs by their pair in `jobs:`. Typing re-parses only the edited job, and the pairs of the others
- * come back unchanged (moved in place), so their jobs and steps are kept instead of rebuilt; `at`
- * points the kept job's scripts at the file of the current run.
+ * Jobs by their value node in `jobs:`. Typing re-parses only the edited job, and the nodes of the
+ * others come back unchanged (moved in place), so their jobs and steps are kept instead of
+ * rebuilt; `at` points the kept job's scripts at the file of the current run. Not by the pair: a
+ * large job is parsed as a header piece (its key line, cached by that text alone, in any file)
+ * whose pair is handed out again with a new value, which a review found serving old steps.
  */
-const jobsByPair = new WeakMap<object, { defaultShell: string | undefined; at: { file: YamlFile }; job: Job }>();
+const jobsByValue = new WeakMap<object, { defaultShell: string | undefined; at: { file: YamlFile }; job: Job }>();
 
 function buildJob(at: { file: YamlFile }, doc: Document.Parsed, key: string, pair: Pair<unknown, unknown>, value: unknown, defaultShell: string | undefined): Job {
   const job: Job = {
