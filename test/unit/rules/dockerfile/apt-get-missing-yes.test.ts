@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/apt-get-missing-yes';
 
@@ -14,3 +16,9 @@ ruleTable('dockerfile/apt-get-missing-yes', [
   { what: 'update and clean never prompt', input: 'FROM debian:12\nRUN apt-get update && apt-get clean\n', want: [] },
   { what: 'not a command: apt-get in an echo', input: 'FROM debian:12\nRUN echo "apt-get install curl"\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/apt-get-missing-yes points at the offending text', () => {
+  assertPointsAt('dockerfile/apt-get-missing-yes', 'Dockerfile', 'FROM debian:12\nRUN apt-get update && apt-get install curl\n', 'apt-get install');
+});

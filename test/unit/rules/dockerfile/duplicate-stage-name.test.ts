@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/duplicate-stage-name';
 
@@ -9,3 +11,9 @@ ruleTable('dockerfile/duplicate-stage-name', [
   { what: 'unique names', input: 'FROM node:20 AS deps\nFROM node:20 AS build\nFROM node:20-slim\n', want: [] },
   { what: 'unnamed stages', input: 'FROM node:20\nFROM node:20-slim\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/duplicate-stage-name points at the offending text', () => {
+  assertPointsAt('dockerfile/duplicate-stage-name', 'Dockerfile', 'FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim AS build\n', 'build');
+});

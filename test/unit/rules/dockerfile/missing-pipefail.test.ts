@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/missing-pipefail';
 
@@ -14,3 +16,9 @@ ruleTable('dockerfile/missing-pipefail', [
   { what: '|| is not a pipe', input: 'FROM debian:12\nRUN test -f /x || echo missing\n', want: [] },
   { what: 'pipe inside a quoted string', input: 'FROM debian:12\nRUN echo "a | b" > /tmp/x\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/missing-pipefail points at the offending text', () => {
+  assertPointsAt('dockerfile/missing-pipefail', 'Dockerfile', 'FROM debian:12\nRUN curl -fsSL https://example.com/x.tgz | tar xz -C /opt\n', 'curl -fsSL https://example.com/x.tgz | tar xz -C /opt');
+});

@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/no-sudo';
 
@@ -9,3 +11,9 @@ ruleTable('dockerfile/no-sudo', [
   { what: 'installing the sudo package is not calling it', input: 'FROM debian:12\nRUN apt-get install -y sudo && echo "app ALL=(ALL) NOPASSWD:ALL" > /etc/sudoers.d/app\n', want: [] },
   { what: 'USER switch instead of sudo', input: 'FROM debian:12\nUSER root\nRUN chown app /data\nUSER app\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/no-sudo points at the offending text', () => {
+  assertPointsAt('dockerfile/no-sudo', 'Dockerfile', 'FROM debian:12\nRUN sudo apt-get install -y curl\n', 'sudo');
+});

@@ -1,3 +1,5 @@
+import { it, before } from 'node:test';
+import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/relative-workdir';
 
@@ -10,3 +12,9 @@ ruleTable('dockerfile/relative-workdir', [
   { what: 'from a variable', input: 'FROM node:20-slim\nARG APP_HOME=/app\nWORKDIR $APP_HOME\nWORKDIR ${APP_HOME}/web\n', want: [] },
   { what: 'Windows absolute path', input: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\n', want: [] },
 ]);
+
+before(ready);
+
+it('dockerfile/relative-workdir points at the offending text', () => {
+  assertPointsAt('dockerfile/relative-workdir', 'Dockerfile', 'FROM node:20-slim\nWORKDIR app\n', 'app');
+});
