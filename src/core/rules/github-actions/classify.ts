@@ -61,11 +61,8 @@ function computeCore(command: ShellCommand): CoreCommand {
 /** Sub-command words of a command (its arguments that are not flags); kept with the core command. */
 const positionals = perObject((c: CoreCommand): string[] => c.args.filter((a) => !a.startsWith('-')));
 
-/**
- * A command predicate whose answers are kept with the parsed command: every step of a workflow
- * is asked the same questions by several rules at every keystroke.
- */
-const perCommand = (test: (command: ShellCommand) => boolean): ((command: ShellCommand) => boolean) => perObject(test);
+// The command predicates below keep their answers with the parsed command (perObject): every step
+// of a workflow is asked the same questions by several rules at every keystroke.
 
 /** A predicate over action names (`uses:` values without the ref), answered once per name. */
 function actionMatcher(patterns: readonly RegExp[]): (uses: string) => boolean {
@@ -88,7 +85,7 @@ const JS_TEST_RUNNERS = new Set(['jest', 'vitest', 'mocha', 'ava', 'tap', 'karma
 const DIRECT_TEST_TOOLS = new Set(['pytest', 'py.test', 'unittest', 'tox', 'nox', 'rspec', 'phpunit', 'pest', 'ctest', 'bats', 'nosetests', 'behave', 'robot', 'gotestsum', 'ginkgo', 'busted', 'prove']);
 
 /** Whether a command runs a test suite. */
-export const isTestCommand = perCommand((command: ShellCommand): boolean => {
+export const isTestCommand = perObject((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   const sub = pos[0];
@@ -173,7 +170,7 @@ export function isTestJob(job: Job): boolean {
 }
 
 /** Image scanners run as commands. */
-const isScanCommand = perCommand((command: ShellCommand): boolean => {
+const isScanCommand = perObject((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   switch (c.name) {
@@ -223,7 +220,7 @@ function isLocalImage(ref: string): boolean {
 }
 
 /** Whether a command pushes an image to a registry. */
-export const isPushCommand = perCommand((command: ShellCommand): boolean => {
+export const isPushCommand = perObject((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const refs = positionals(c).slice(1);
   if (refs.length > 0 && refs.every(isLocalImage)) {
@@ -277,7 +274,7 @@ export function isPushStep(step: Step): boolean {
 }
 
 /** Whether a command applies a change to a Kubernetes cluster. */
-export const isKubernetesDeployCommand = perCommand((command: ShellCommand): boolean => {
+export const isKubernetesDeployCommand = perObject((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   if (c.args.some((a) => a.startsWith('--dry-run') && a !== '--dry-run=none')) {
@@ -310,7 +307,7 @@ export function isKubernetesDeployStep(step: Step): boolean {
 }
 
 /** Whether a command applies infrastructure or deploys a service outside Kubernetes. */
-const isOtherDeployCommand = perCommand((command: ShellCommand): boolean => {
+const isOtherDeployCommand = perObject((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   switch (c.name) {
@@ -406,7 +403,7 @@ export function jobDeploys(job: Job): { step?: Step; reason: string } | undefine
 }
 
 /** Whether a command checks the health of a Kubernetes rollout. */
-const isHealthCheckCommand = perCommand((command: ShellCommand): boolean => {
+const isHealthCheckCommand = perObject((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   if (c.name === 'kubectl' || c.name === 'oc') {
@@ -422,7 +419,7 @@ const isHealthCheckCommand = perCommand((command: ShellCommand): boolean => {
 });
 
 /** Whether a command rolls a Kubernetes deployment back (or deploys atomically). */
-const isRollbackCommand = perCommand((command: ShellCommand): boolean => {
+const isRollbackCommand = perObject((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   if (c.name === 'kubectl' || c.name === 'oc') {
@@ -451,7 +448,7 @@ const EPHEMERAL_CLUSTER_ACTIONS = [/^helm\/kind-action$/, /^engineerd\/setup-kin
 const isEphemeralClusterAction = actionMatcher(EPHEMERAL_CLUSTER_ACTIONS);
 
 /** Whether a command starts a throwaway local cluster (kind, minikube, k3d, microk8s). */
-const isEphemeralClusterCommand = perCommand((command: ShellCommand): boolean => {
+const isEphemeralClusterCommand = perObject((command: ShellCommand): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   return (

@@ -9,7 +9,7 @@ import { get, getPair, mapEntries, seqItems, str, bool } from '../../parsers/yam
 import { parseShell } from '../../parsers/shell';
 import type { ShellCommand, ShellScript } from '../../parsers/shell';
 import type { Range } from '../../types';
-import { onClearCaches } from '../../caches';
+import { TextCache } from '../../caches';
 
 /** One `${{ … }}` expression found in a string value. */
 export interface ExpressionSpan {
@@ -126,7 +126,8 @@ function buildWorkflow(file: YamlFile, doc: Document.Parsed): Workflow {
   const defaultShell = str(get(get(get(root, 'defaults', doc), 'run', doc), 'shell', doc));
   const jobs: Job[] = [];
   for (const { key, pair, value } of mapEntries(jobsNode, doc)) {
-    const kept = value !== null && typeof value === 'object' ? jobsByValue.get(value) : undefined;
+    const node = value !== null && typeof value === 'object' ? value : undefined;
+    const kept = node && jobsByValue.get(node);
     if (kept && kept.defaultShell === defaultShell && kept.job.id === key && kept.job.pair === pair) {
       kept.at.file = file;
       jobs.push(kept.job);
@@ -134,8 +135,8 @@ function buildWorkflow(file: YamlFile, doc: Document.Parsed): Workflow {
     }
     const at = { file };
     const job = buildJob(at, doc, key, pair, value, defaultShell);
-    if (value !== null && typeof value === 'object') {
-      jobsByValue.set(value, { defaultShell, at, job });
+    if (node) {
+      jobsByValue.set(node, { defaultShell, at, job });
     }
     jobs.push(job);
   }
@@ -382,37 +383,10 @@ export function blankExpressions(value: string, expressions: readonly Expression
 }
 
 /**
- * Parsed scripts by text. Offsets in a ShellScript are relative to the script, so a script that
- * did not change between two keystrokes (every step but the edited one) is not parsed again.
+ * The expressions and blanked shell text of recent scripts, by script text (a script edited back
+ * and forth, or the same script in another step). The shell parse itself is cached by parseShell.
  */
-const shellCache = new Map<string, ShellScript>();
-const SHELL_CACHE_SIZE = 2000;
-
-function parseShellCached(text: string): ShellScript {
-  const hit = shellCache.get(text);
-  if (hit) {
-    // refresh its place in the insertion order (least recently used goes first)
-    shellCache.delete(text);
-    shellCache.set(text, hit);
-    return hit;
-  }
-  const script = parseShell(text);
-  shellCache.set(text, script);
-  if (shellCache.size > SHELL_CACHE_SIZE) {
-    const oldest = shellCache.keys().next().value;
-    if (oldest !== undefined) {
-      shellCache.delete(oldest);
-    }
-  }
-  return script;
-}
-
-/** The expressions and blanked shell text of recent scripts (the same scripts come back at every keystroke). */
-const blanked = new Map<string, { expressions: ExpressionSpan[]; shellText: string }>();
-onClearCaches(() => {
-  shellCache.clear();
-  blanked.clear();
-});
+const blanked = new TextCache<{ expressions: ExpressionSpan[]; shellText: string }>(1_000_000);
 
 /**
  * Run scripts by their `run:` node. Typing re-parses only the edited part of a workflow and hands
@@ -434,14 +408,8 @@ function buildRun(file: YamlFile, node: Scalar, posix: boolean): RunScript {
     const expressions = findExpressions(mapped.value);
     b = { expressions, shellText: blankExpressions(mapped.value, expressions) };
     blanked.set(mapped.value, b);
-    if (blanked.size > SHELL_CACHE_SIZE) {
-      const oldest = blanked.keys().next().value;
-      if (oldest !== undefined) {
-        blanked.delete(oldest);
-      }
-    }
   }
-  const run: RunScript = { ...mapped, expressions: b.expressions, shellText: b.shellText, script: posix ? parseShellCached(b.shellText) : undefined };
+  const run: RunScript = { ...mapped, expressions: b.expressions, shellText: b.shellText, script: posix ? parseShell(b.shellText) : undefined };
   runsByNode.set(node, { posix, at, run });
   return run;
 }

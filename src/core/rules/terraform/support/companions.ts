@@ -23,8 +23,7 @@ interface CompanionIndex {
   /** A companion names no target at all (`bucket = var.name`). */
   unnamed: boolean;
   /** Companions by a literal name that is no known target's and does not look like one. */
-  oddLiterals: Map<string, number>;
-  oddCount: number;
+  oddLiterals: Set<string>;
 }
 
 // the four S3 rules ask for every bucket: one pass over the companions per module instead of one per bucket
@@ -37,13 +36,13 @@ function companionIndex(mod: TfModule, targetType: string, type: string, via: st
     indexes.set(mod, byKey);
   }
   const key = `${targetType}\u0000${type}\u0000${via}\u0000${targetNameAttr}`;
-  let index = byKey.get(key);
+  const index = byKey.get(key);
   if (index) {
     return index;
   }
   const allTargets = new Set(mod.resources(targetType).map((b) => b.labels[1]));
   const allLiterals = new Set(mod.resources(targetType).map((b) => str(mod.attr(b, targetNameAttr)?.value)).filter((x): x is string => !!x));
-  index = { byName: new Map(), byLiteral: new Map(), unnamed: false, oddLiterals: new Map(), oddCount: 0 };
+  const built: CompanionIndex = { byName: new Map(), byLiteral: new Map(), unnamed: false, oddLiterals: new Set() };
   const add = (map: Map<string, { order: number; block: HclBlock }[]>, k: string, entry: { order: number; block: HclBlock }): void => {
     const list = map.get(k);
     if (list) {
@@ -59,23 +58,22 @@ function companionIndex(mod: TfModule, targetType: string, type: string, via: st
     if ([...names].some((n) => allTargets.has(n))) {
       // it configures the targets it names (a name of no known target does not count)
       for (const n of names) {
-        add(index!.byName, n, { order, block: c });
+        add(built.byName, n, { order, block: c });
       }
       return;
     }
     const literal = viaAttr ? str(mod.attr(c, via)?.value) : undefined;
     if (literal === undefined) {
-      index!.unnamed = true;
+      built.unnamed = true;
       return;
     }
-    add(index!.byLiteral, literal, { order, block: c });
+    add(built.byLiteral, literal, { order, block: c });
     if (!allLiterals.has(literal) && !/^[a-z0-9][a-z0-9.-]*$/.test(literal)) {
-      index!.oddLiterals.set(literal, (index!.oddLiterals.get(literal) ?? 0) + 1);
-      index!.oddCount++;
+      built.oddLiterals.add(literal);
     }
   });
-  byKey.set(key, index);
-  return index;
+  byKey.set(key, built);
+  return built;
 }
 
 /** Companion resources of `type` configuring `target` through attribute `via` (same file). */
@@ -86,6 +84,6 @@ export function companionsOf(mod: TfModule, target: HclBlock, type: string, via:
   const found = [...(index.byName.get(targetName ?? '') ?? []), ...(targetLiteral !== undefined ? (index.byLiteral.get(targetLiteral) ?? []) : [])];
   found.sort((a, b) => a.order - b.order);
   // an odd literal may name an unknown target, unless it is this target's own name
-  const odd = index.oddCount - (targetLiteral !== undefined ? (index.oddLiterals.get(targetLiteral) ?? 0) : 0);
-  return { matched: found.map((f) => f.block), unknownTarget: index.unnamed || odd > 0 };
+  const odd = [...index.oddLiterals].some((literal) => literal !== targetLiteral);
+  return { matched: found.map((f) => f.block), unknownTarget: index.unnamed || odd };
 }
