@@ -38,18 +38,53 @@ function walk(dir, pred, out = []) {
 
 // web-tree-sitter's ESM build needs import.meta.url, which a CJS bundle lacks: use its CJS build
 const alias = { 'web-tree-sitter': require.resolve('web-tree-sitter') };
-const common = { alias, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', define };
+// the OS sandbox runtime is ESM and finds its seccomp helper next to itself (import.meta.url):
+// the CJS bundles load dist/sandbox.mjs with import(), built below with the helper beside it
+const SANDBOX_PKG = '@anthropic-ai/sandbox-runtime';
+const common = { alias, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', define, external: [SANDBOX_PKG] };
+
+function copySandboxVendor() {
+  const pkgDir = dirname(require.resolve(`${SANDBOX_PKG}/package.json`));
+  for (const arch of ['x64', 'arm64']) {
+    const from = join(pkgDir, 'vendor', 'seccomp', arch, 'apply-seccomp');
+    if (existsSync(from)) {
+      const dir = join(root, 'dist', 'vendor', 'seccomp', arch);
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(from, join(dir, 'apply-seccomp'));
+      chmodSync(join(dir, 'apply-seccomp'), 0o755);
+    }
+  }
+  const jar = join(pkgDir, 'vendor', 'java-proxy-agent', 'srt-proxy-agent.jar');
+  if (existsSync(jar)) {
+    mkdirSync(join(root, 'dist', 'vendor', 'java-proxy-agent'), { recursive: true });
+    copyFileSync(jar, join(root, 'dist', 'vendor', 'java-proxy-agent', 'srt-proxy-agent.jar'));
+  }
+}
 
 async function buildMain() {
   copyWasm();
+  copySandboxVendor();
   const builds = [
+    // loaded on the first agent command only (never by `check`): kept out of the CJS bundles
+    esbuild.build({
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      minify: true,
+      logLevel: 'warning',
+      entryPoints: [require.resolve(SANDBOX_PKG)],
+      outfile: join(root, 'dist/sandbox.mjs'),
+      // its CJS dependencies call require(); an ESM bundle has none of its own
+      banner: { js: "import { createRequire as __auroraRequire } from 'node:module'; const require = __auroraRequire(import.meta.url);" },
+    }),
     // minified: a third of the bytes to read and compile at start-up (source maps keep stack traces)
     esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
   ];
   if (existsSync(join(root, 'src/extension.ts'))) {
     // the small entry point VS Code activates; it loads dist/main.js (everything else) right after
-    builds.push(esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'], banner: { js: 'globalThis.__auroraLoadStart = Date.now(); globalThis.__auroraLoadCpu = process.cpuUsage();' }, footer: { js: 'globalThis.__auroraLoadEnd = Date.now(); globalThis.__auroraLoadEndCpu = process.cpuUsage(globalThis.__auroraLoadCpu);' } }));
-    builds.push(esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/vscode/main.ts')], outfile: join(root, 'dist/main.js'), external: ['vscode'] }));
+    builds.push(esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode', SANDBOX_PKG], banner: { js: 'globalThis.__auroraLoadStart = Date.now(); globalThis.__auroraLoadCpu = process.cpuUsage();' }, footer: { js: 'globalThis.__auroraLoadEnd = Date.now(); globalThis.__auroraLoadEndCpu = process.cpuUsage(globalThis.__auroraLoadCpu);' } }));
+    builds.push(esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/vscode/main.ts')], outfile: join(root, 'dist/main.js'), external: ['vscode', SANDBOX_PKG] }));
   }
   if (existsSync(join(root, 'src/agent/anthropic.ts'))) {
     // the model client and the Anthropic SDK, required by the extension on the first chat message
@@ -71,7 +106,7 @@ async function buildTests() {
     outdir: join(root, 'out', 'test'),
     outbase: join(root, 'test'),
     packages: 'external',
-    external: ['vscode'],
+    external: ['vscode', SANDBOX_PKG],
   });
   return entries.map((e) => relative(root, e));
 }

@@ -51,7 +51,7 @@ if (args.includes('--check')) {
       throw new Error('the extension folder is missing after installation');
     }
     const base = join(dir, 'extensions', installed);
-    const required = ['package.json', 'package.nls.json', 'dist/extension.js', 'dist/main.js', 'dist/wasm/tree-sitter.wasm', 'dist/wasm/tree-sitter-bash.wasm', 'dist/wasm/tree-sitter-terraform.wasm', 'docs/rules/dockerfile/no-latest-tag.md'];
+    const required = ['package.json', 'package.nls.json', 'dist/extension.js', 'dist/main.js', 'dist/wasm/tree-sitter.wasm', 'dist/wasm/tree-sitter-bash.wasm', 'dist/wasm/tree-sitter-terraform.wasm', 'dist/sandbox.mjs', 'dist/vendor/seccomp/x64/apply-seccomp', 'docs/rules/dockerfile/no-latest-tag.md'];
     const missing = required.filter((f) => !existsSync(join(base, f)));
     if (missing.length > 0) {
       throw new Error(`the installed extension lacks: ${missing.join(', ')}`);

@@ -348,6 +348,7 @@ async function runCall(block: ToolUseBlock, invalid: string | undefined, policy:
       redact: options.redactSecrets ?? true,
       outputLimit: options.outputLimit ?? 30_000,
       commandTimeoutMs: options.commandTimeoutMs ?? 300_000,
+      contract: { root: options.workspace.root, config: policy.config },
       signal,
       onOutput: (chunk) => emit({ type: 'tool_output', id: block.id, chunk }),
     });

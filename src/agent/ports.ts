@@ -1,4 +1,4 @@
-import type { Decision } from './types';
+import type { AgentConfig, Decision } from './types';
 
 /**
  * The agent reaches the outside world only through these small interfaces. The CLI implements
@@ -38,6 +38,11 @@ export interface ShellRunOptions {
   signal?: AbortSignal;
   /** Output as it arrives (stdout and stderr interleaved). */
   onOutput?: (chunk: string) => void;
+  /**
+   * The aurora.yaml the command runs under (a sandboxed shell enforces it; without one, the
+   * sandbox allows no writes and no network).
+   */
+  contract?: { root: string; config: AgentConfig };
 }
 
 /** What a finished command gave. */
@@ -48,6 +53,12 @@ export interface ShellResult {
   output: string;
   timedOut: boolean;
   cancelled: boolean;
+  /** The command ran inside the operating system's sandbox (undefined: a shell that does not sandbox). */
+  sandboxed?: boolean;
+  /** Not run, and why (no sandbox while one is required, or it could not be prepared). */
+  refused?: string;
+  /** What the sandbox stopped or why it was absent, in words for the user and the model. */
+  notes?: string[];
 }
 
 /** Runs shell commands (a child process, or the extension's terminal). */

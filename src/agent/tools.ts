@@ -4,7 +4,7 @@ import { capText, redactSecrets } from './redact';
 import type { ToolSchema } from './model';
 import type { Shell, Workspace } from './ports';
 import { joinPath, relativeTo, secretReason } from './policy';
-import type { Decision } from './types';
+import type { AgentConfig, Decision } from './types';
 
 /** The JSON schemas of every tool, by name (the loop offers only the granted ones). */
 const SCHEMAS: Record<string, ToolSchema> = {
@@ -60,6 +60,8 @@ export interface ToolEnv {
   redact: boolean;
   outputLimit: number;
   commandTimeoutMs: number;
+  /** The aurora.yaml in force, which the sandbox enforces on commands. */
+  contract?: { root: string; config: AgentConfig };
   signal?: AbortSignal;
   onOutput?: (chunk: string) => void;
 }
@@ -140,15 +142,20 @@ export async function executeTool(name: string, input: Readonly<Record<string, u
     case 'run_shell_command': {
       const command = String(input.command);
       const cwd = typeof input.cwd === 'string' && input.cwd !== '' ? (await resolveCwd(env, input.cwd)) : env.workspace.root;
-      const result = await env.shell.run({ command, cwd, timeoutMs: env.commandTimeoutMs, signal: env.signal, onOutput: env.onOutput });
+      const result = await env.shell.run({ command, cwd, timeoutMs: env.commandTimeoutMs, signal: env.signal, onOutput: env.onOutput, contract: env.contract });
+      if (result.refused !== undefined) {
+        return { ok: false, output: result.refused };
+      }
       const body = clean(env, result.output);
+      // what the sandbox stopped goes to the model in words, after the output it explains
+      const notes = result.notes && result.notes.length > 0 ? `\n[sandbox] ${result.notes.join('\n[sandbox] ')}` : '';
       if (result.cancelled) {
-        return { ok: false, output: `Cancelled by the user.\n${body}`, cancelled: true };
+        return { ok: false, output: `Cancelled by the user.\n${body}${notes}`, cancelled: true };
       }
       if (result.timedOut) {
-        return { ok: false, output: `Timed out after ${Math.round(env.commandTimeoutMs / 1000)} s and was stopped.\n${body}` };
+        return { ok: false, output: `Timed out after ${Math.round(env.commandTimeoutMs / 1000)} s and was stopped.\n${body}${notes}` };
       }
-      return { ok: result.exitCode === 0, output: `exit code ${result.exitCode ?? 'none (killed)'}\n${body}` };
+      return { ok: result.exitCode === 0, output: `exit code ${result.exitCode ?? 'none (killed)'}\n${body}${notes}` };
     }
     case 'list_files': {
       const limit = Math.max(1, Math.min(500, typeof input.limit === 'number' ? Math.floor(input.limit) : 200));

@@ -4,7 +4,9 @@ import { DEFAULT_MODEL } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
 import type { AgentEvent } from '../../agent/loop';
 import { messages } from '../../agent/messages';
-import { NodeShell, NodeWorkspace, loadWorkspace } from '../../agent/node';
+import { NodeWorkspace, loadWorkspace } from '../../agent/node';
+import { SandboxedShell, shutdownSandbox } from '../../agent/node/sandbox';
+import { describeSandbox } from '../../agent/sandbox';
 import type { Approver } from '../../agent/ports';
 import type { Command } from '../io';
 import { UsageError, warn, writeOut } from '../io';
@@ -54,7 +56,7 @@ function jsonLine(e: AgentEvent): string | undefined {
 export const agentCommand: Command = {
   name: 'agent',
   summary: 'Run the DevOps agent on one prompt (aurora.yaml permissions apply; needs ANTHROPIC_API_KEY)',
-  usage: 'aurora-devops agent --prompt TEXT [--config FILE] [--cwd DIR] [--approve never|permitted] [--max-turns N] [--max-tokens N] [--model ID] [--format text|json] [--no-redact]',
+  usage: 'aurora-devops agent --prompt TEXT [--config FILE] [--cwd DIR] [--approve never|permitted] [--max-turns N] [--max-tokens N] [--model ID] [--format text|json] [--no-redact] [--unsandboxed]',
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -68,6 +70,7 @@ export const agentCommand: Command = {
         model: { type: 'string' },
         format: { type: 'string', default: 'text' },
         'no-redact': { type: 'boolean', default: false },
+        unsandboxed: { type: 'boolean', default: false },
       },
     });
     if (values.prompt === undefined || values.prompt.trim() === '') {
@@ -163,13 +166,26 @@ export const agentCommand: Command = {
           break;
       }
     };
+    // commands run only inside the OS sandbox; --unsandboxed lets them run without one, and says so
+    const shell = new SandboxedShell(values.unsandboxed ? 'warn' : 'required');
+    if (values.approve === 'permitted' && loaded.agent.config.tools.includes('run_shell_command')) {
+      const status = await shell.status();
+      if (!status.enforced) {
+        const line = describeSandbox(status);
+        if (json) {
+          print(JSON.stringify({ type: 'notice', message: line }) + '\n');
+        } else {
+          warn(line);
+        }
+      }
+    }
     try {
       const workspace = new NodeWorkspace(loaded.root);
       const result = await runAgent(values.prompt, {
         model,
         modelId,
         workspace,
-        shell: new NodeShell(),
+        shell,
         approver: values.approve === 'permitted' ? approvePermitted : refuseAll,
         config: loaded.agent.config,
         configFound: loaded.agent.found,
@@ -188,6 +204,7 @@ export const agentCommand: Command = {
       return result.stopReason === 'cancelled' ? 130 : 0;
     } finally {
       process.removeListener('SIGINT', onSigint);
+      await shutdownSandbox();
       await pendingWrite;
     }
   },
