@@ -37,6 +37,9 @@ function dpkgInstalled(pkg) {
 const DEBIAN_PACKAGES = [
   { pkg: 'chromium', present: () => existsSync(CHROMIUM) },
   { pkg: 'ripgrep', present: () => existsSync('/usr/bin/rg') },
+  // the agent's commands run in the OS sandbox: bubblewrap, with socat relaying its network proxy
+  { pkg: 'bubblewrap', present: () => existsSync('/usr/bin/bwrap') },
+  { pkg: 'socat', present: () => existsSync('/usr/bin/socat') },
   // kerberos' native module builds against it during the code-server install
   { pkg: 'libkrb5-dev', present: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h') || dpkgInstalled('libkrb5-dev') },
 ];
@@ -111,7 +114,7 @@ export function ensureVSCode({ browser = true } = {}) {
   if (major !== 20) {
     log(`warning: code-server ${CODE_SERVER_VERSION} is built for Node 20, this is Node ${process.versions.node}`);
   }
-  const needed = browser ? ['chromium'] : [];
+  const needed = browser ? ['chromium', 'bubblewrap', 'socat', 'ripgrep'] : [];
   if (installedVersion() !== CODE_SERVER_VERSION) {
     needed.push('ripgrep', 'libkrb5-dev');
   }
