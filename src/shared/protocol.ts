@@ -16,6 +16,13 @@ export interface FindingLink {
 /** Actions an error can offer. */
 export type ErrorAction = 'setApiKey' | 'openConfig' | 'openSettings';
 
+/** Whether the agent's commands run in the operating system's sandbox, as the header shows it. */
+export interface SandboxState {
+  enforced: boolean;
+  /** One sentence: the mechanism, or why there is none and what to install. */
+  text: string;
+}
+
 /** One entry of the visible transcript (what is restored after a reload). */
 export type TranscriptItem =
   | { kind: 'user'; text: string }
@@ -30,6 +37,10 @@ export type TranscriptItem =
       decision: 'allow' | 'ask' | 'deny';
       reasons: string[];
       hosts: string[];
+      /** Workspace-relative files the call writes, as the policy read them. */
+      paths?: string[];
+      /** For commands: how it runs (sandboxed and within what, or not sandboxed). */
+      sandbox?: string;
       destructive: boolean;
       /** For commands: the command line and folder. */
       command?: { command: string; cwd: string };
@@ -47,7 +58,7 @@ export type TranscriptItem =
 /** Extension → webview. */
 export type ToWebview =
   | { type: 'init'; transcript: TranscriptItem[]; hasKey: boolean; trusted: boolean; model: string }
-  | { type: 'state'; hasKey: boolean; model: string }
+  | { type: 'state'; hasKey: boolean; model: string; sandbox?: SandboxState }
   | { type: 'append'; item: TranscriptItem }
   | { type: 'textDelta'; text: string }
   | {

@@ -48,7 +48,10 @@ const root = document.getElementById('root') as HTMLElement;
 const header = el('div', 'header');
 const modelLabel = el('span', 'model');
 const newChat = button('New chat', () => post({ type: 'newChat' }), 'secondary');
-header.append(modelLabel, newChat);
+// whether the agent's commands are confined by the operating system (never silently absent)
+const sandboxLabel = el('div', 'sandbox-state', 'Checking the sandbox…');
+sandboxLabel.setAttribute('role', 'status');
+header.append(modelLabel, newChat, sandboxLabel);
 
 const welcome = el('div', 'welcome');
 const transcriptEl = el('div', 'transcript');
@@ -172,8 +175,14 @@ function renderTool(item: ToolItem, node: HTMLElement): void {
   } else {
     node.appendChild(el('div', 'detail', item.summary));
   }
+  if (item.paths && item.paths.length > 0) {
+    node.appendChild(el('div', 'detail', `writes: ${item.paths.join(', ')}`));
+  }
   if (item.hosts.length > 0) {
     node.appendChild(el('div', 'detail', `contacts: ${item.hosts.join(', ')}`));
+  }
+  if (item.sandbox) {
+    node.appendChild(el('div', `detail sandbox${/^Runs in the sandbox/.test(item.sandbox) ? '' : ' unsandboxed'}`, item.sandbox));
   }
   if (item.destructive && item.state === 'pending') {
     node.appendChild(el('div', 'warning', '⚠ Destructive: this can delete infrastructure or data.'));
@@ -359,6 +368,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'state':
       hasKey = m.hasKey;
       modelLabel.textContent = m.hasKey ? m.model : 'offline';
+      if (m.sandbox) {
+        sandboxLabel.textContent = m.sandbox.text;
+        sandboxLabel.className = `sandbox-state ${m.sandbox.enforced ? 'enforced' : 'unsandboxed'}`;
+      }
       renderWelcome(transcriptEl.childElementCount === 0);
       break;
     case 'append':

@@ -271,10 +271,14 @@ export class SandboxedShell implements Shell {
   private readonly inner: NodeShell;
 
   constructor(
-    private readonly mode: SandboxMode,
+    private readonly modeOf: SandboxMode | (() => SandboxMode),
     private readonly options: { extraDenyRead?: readonly string[]; inner?: NodeShell } = {},
   ) {
     this.inner = options.inner ?? new NodeShell();
+  }
+
+  private get mode(): SandboxMode {
+    return typeof this.modeOf === 'function' ? this.modeOf() : this.modeOf;
   }
 
   status(): Promise<SandboxStatus> {
@@ -282,9 +286,10 @@ export class SandboxedShell implements Shell {
   }
 
   async run(options: ShellRunOptions): Promise<SandboxedResult> {
-    const status = await this.status();
+    const mode = this.mode;
+    const status = await sandboxStatus(mode);
     if (!status.enforced) {
-      if (this.mode === 'required') {
+      if (mode === 'required') {
         const hint = status.installHint ? ` ${status.installHint}` : '';
         return { exitCode: null, output: '', timedOut: false, cancelled: false, sandboxed: false, notes: [], refused: `Not run: no sandbox is available (${status.reason ?? 'unknown reason'}), and aurora.sandbox is "required": without one, aurora.yaml could only be advised.${hint}` };
       }

@@ -5,7 +5,8 @@ import type { WorkspaceScanner } from '../scanner';
 import { ApiKeys } from './keys';
 import { ruleDocs } from './offline';
 import { CHAT_VIEW_ID, ChatViewProvider, PROPOSAL_SCHEME, ProposalDocuments } from './provider';
-import { TerminalRunner } from './terminal';
+import { SandboxedShell } from '../../agent/node/sandbox';
+import { TerminalRunner, sandboxMode } from './terminal';
 
 export { CHAT_VIEW_ID, ChatViewProvider } from './provider';
 export { TerminalRunner, TERMINAL_NAME } from './terminal';
@@ -36,7 +37,9 @@ class ExplainActions implements vscode.CodeActionProvider {
 export function registerChat(context: vscode.ExtensionContext, deps: { diagnostics: DiagnosticsManager; scanner: WorkspaceScanner; log: vscode.LogOutputChannel }): ChatApi {
   const subs = context.subscriptions;
   const keys = new ApiKeys(context.secrets);
-  const terminal = new TerminalRunner();
+  // the editor's own data (settings, secret storage) is hidden from the agent's commands too
+  const userData = vscode.Uri.joinPath(context.globalStorageUri, '..', '..').fsPath;
+  const terminal = new TerminalRunner(new SandboxedShell(() => sandboxMode(), { extraDenyRead: [userData] }));
   subs.push(terminal);
   const proposals = new ProposalDocuments();
   subs.push(vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, proposals));

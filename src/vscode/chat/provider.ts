@@ -11,6 +11,8 @@ import { decide, joinPath } from '../../agent/policy';
 import type { PolicyContext } from '../../agent/policy';
 import type { ApprovalAnswer, ApprovalRequest, Approver } from '../../agent/ports';
 import { capText, redactSecrets } from '../../agent/redact';
+import { describeSandbox } from '../../agent/sandbox';
+import type { SandboxStatus } from '../../agent/sandbox';
 import type { AgentConfig } from '../../agent/types';
 import { assertNever } from '../../shared/protocol';
 import type { ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
@@ -106,6 +108,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   private readonly subs: vscode.Disposable[] = [];
   private streamedText = '';
   private lastModel = DEFAULT_MODEL;
+  /** The sandbox state last checked (the header and every command card show it). */
+  private sandbox: SandboxStatus | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -174,7 +178,22 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   }
 
   private async pushState(): Promise<void> {
-    this.post({ type: 'state', hasKey: (await this.keys.get()) !== undefined, model: await this.modelId() });
+    this.sandbox = await this.terminal.sandboxStatus();
+    this.post({ type: 'state', hasKey: (await this.keys.get()) !== undefined, model: await this.modelId(), sandbox: { enforced: this.sandbox.enforced, text: describeSandbox(this.sandbox) } });
+  }
+
+  /** The line a command card shows: what the sandbox confines it to, or that there is none. */
+  private sandboxLine(config: AgentConfig | undefined): string {
+    const status = this.sandbox;
+    if (!status) {
+      return 'Sandbox state not checked yet.';
+    }
+    if (!status.enforced) {
+      return describeSandbox(status);
+    }
+    const writes = config && config.permissions.filesystem.length > 0 ? config.permissions.filesystem.join(', ') : 'nowhere';
+    const hosts = config && config.permissions.network.length > 0 ? config.permissions.network.join(', ') : 'no hosts';
+    return `Runs in the sandbox (${status.mechanism ?? 'OS'}): writes only under ${writes}; network: ${hosts}; secret files hidden.`;
   }
 
   private save(): void {
@@ -220,6 +239,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         for (const q of queued) {
           this.post(q);
         }
+        // the header says whether commands are sandboxed (the check runs one command once)
+        void this.pushState();
         break;
       }
       case 'send':
@@ -501,6 +522,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
           decision: e.decision,
           reasons: e.reasons,
           hosts: e.hosts,
+          ...(e.paths.length > 0 && e.name !== 'read_file' ? { paths: e.paths.map((p) => this.relative(p)) } : {}),
+          ...(command ? { sandbox: this.sandboxLine(this.runSettings?.policy.config) } : {}),
           destructive: e.destructive,
           ...(command ? { command } : {}),
           ...(e.name === 'write_file' && file !== undefined ? { path: file } : {}),
@@ -643,8 +666,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     this.updateTool(id, { ...base, state: 'running' });
     try {
       const cwd = command.cwd === '' || command.cwd === '.' ? settings.root : joinPath(settings.root, command.cwd);
-      const r = await this.terminal.run({ command: command.command, cwd, timeoutMs: settings.timeoutMs, ...(pending.signal ? { signal: pending.signal } : {}) });
-      const body = capText(settings.redact ? redactSecrets(r.output).text : r.output, OUTPUT_LIMIT);
+      const r = await this.terminal.run({ command: command.command, cwd, timeoutMs: settings.timeoutMs, contract: { root: settings.root, config: settings.policy.config }, ...(pending.signal ? { signal: pending.signal } : {}) });
+      if (r.refused !== undefined) {
+        this.updateTool(id, { state: 'failed', output: r.refused });
+        pending.resolve({ approved: false, handled: { ok: false, output: `The user edited your command, but it did not run: ${r.refused}` } });
+        return;
+      }
+      const notes = r.notes && r.notes.length > 0 ? `\n[sandbox] ${r.notes.join('\n[sandbox] ')}` : '';
+      const body = capText(settings.redact ? redactSecrets(r.output).text : r.output, OUTPUT_LIMIT) + notes;
       const status = r.cancelled ? 'It was cancelled by the user before it finished.' : r.timedOut ? `It timed out after ${Math.round(settings.timeoutMs / 1000)} s and was stopped.` : `exit code ${r.exitCode ?? 'none (killed)'}`;
       const shown = body.length > 4000 ? `${body.slice(0, 2000)}\n…\n${body.slice(-2000)}` : body;
       this.updateTool(id, { state: r.exitCode === 0 ? 'done' : 'failed', output: shown, exitCode: r.exitCode });
@@ -659,6 +688,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       this.updateTool(id, { state: 'failed', output: e instanceof Error ? e.message : String(e) });
       pending.resolve({ approved: false, message: `The user edited your command to:\n${command.command}\nbut it could not be started: ${e instanceof Error ? e.message : String(e)}` });
     }
+  }
+
+  /** A path as the user reads it: relative to the workspace folder when inside it. */
+  private relative(abs: string): string {
+    const root = this.runSettings?.root;
+    if (root && (abs === root || abs.startsWith(`${root}/`))) {
+      return abs === root ? '.' : abs.slice(root.length + 1);
+    }
+    return abs;
   }
 
   dispose(): void {

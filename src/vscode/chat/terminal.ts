@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { NodeShell } from '../../agent/node/shell';
+import { SandboxedShell } from '../../agent/node/sandbox';
 import type { Shell, ShellResult, ShellRunOptions } from '../../agent/ports';
+import type { SandboxMode, SandboxStatus } from '../../agent/sandbox';
 
 /** Name of the terminal the agent's confirmed commands run in. */
 export const TERMINAL_NAME = 'Aurora DevOps';
@@ -21,7 +22,16 @@ export class TerminalRunner implements Shell, vscode.Disposable {
   /** The last command's result (the chat shows its exit code). */
   lastResult: ShellResult | undefined;
 
-  constructor(private readonly shell: Shell = new NodeShell()) {
+  private readonly sandboxed: SandboxedShell | undefined;
+
+  /**
+   * `shell` defaults to the sandboxed one, whose mode is read at every command from
+   * `aurora.sandbox` (machine scope: a repository's settings cannot lower it).
+   */
+  constructor(
+    private readonly shell: Shell = new SandboxedShell(() => sandboxMode()),
+  ) {
+    this.sandboxed = shell instanceof SandboxedShell ? shell : undefined;
     this.closeSub = vscode.window.onDidCloseTerminal((t) => {
       if (t === this.terminal) {
         this.current?.abort();
@@ -89,6 +99,14 @@ export class TerminalRunner implements Shell, vscode.Disposable {
           options.onOutput?.(chunk);
         },
       });
+      if (result.refused !== undefined) {
+        this.echo(`\x1b[33m${result.refused}\x1b[0m\n\n`);
+        this.lastResult = result;
+        return result;
+      }
+      for (const note of result.notes ?? []) {
+        this.echo(`${result.output.endsWith('\n') || result.output === '' ? '' : '\n'}\x1b[33m[sandbox] ${note}\x1b[0m\n`);
+      }
       const status = result.timedOut ? `timed out after ${Math.round(options.timeoutMs / 1000)} s` : result.cancelled ? 'stopped' : `exit code ${result.exitCode}`;
       this.echo(`${result.output.endsWith('\n') || result.output === '' ? '' : '\n'}\x1b[2m[${status}]\x1b[0m\n\n`);
       this.lastResult = result;
@@ -101,10 +119,26 @@ export class TerminalRunner implements Shell, vscode.Disposable {
     }
   }
 
+  /** Whether commands run sandboxed now (the chat header and cards show it). */
+  async sandboxStatus(): Promise<SandboxStatus> {
+    if (!this.sandboxed) {
+      return { enforced: false, mode: sandboxMode(), reason: 'this terminal runs commands without the sandbox' };
+    }
+    return this.sandboxed.status();
+  }
+
   dispose(): void {
     this.current?.abort();
     this.closeSub.dispose();
     this.terminal?.dispose();
     this.write.dispose();
   }
+}
+
+/** `aurora.sandbox` (required unless the user changed it in their own settings). */
+export function sandboxMode(): SandboxMode {
+  const inspected = vscode.workspace.getConfiguration('aurora').inspect<string>('sandbox');
+  // only the user's own (or the machine's) value counts: never a workspace's
+  const value = inspected?.globalValue ?? inspected?.defaultValue;
+  return value === 'warn' || value === 'off' ? value : 'required';
 }
