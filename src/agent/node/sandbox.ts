@@ -255,6 +255,9 @@ export interface SandboxedResult extends ShellResult {
 
 let sequence = 0;
 
+/** The runtime's scratch folder (TMPDIR inside the sandbox, writable by every command). */
+const SCRATCH = '/tmp/claude';
+
 /** Shell-quote one word for bash. */
 function quote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
@@ -297,6 +300,12 @@ export class SandboxedShell implements Shell {
       return { ...result, sandboxed: false, notes: [`This command ran without a sandbox (${status.reason ?? 'aurora.sandbox is off'}): aurora.yaml was only advised.`] };
     }
     const rt = await loadRuntime();
+    // the sandbox points TMPDIR at its scratch folder and makes it writable only if it exists
+    try {
+      fs.mkdirSync(SCRATCH, { recursive: true, mode: 0o700 });
+    } catch {
+      // commands then write temporary files nowhere, and say so
+    }
     const contract: SandboxContract = options.contract ?? { root: options.cwd, config: { tools: [], permissions: { filesystem: [], network: [] } } };
     const plan = planFor(contract, this.options.extraDenyRead);
     await ensureInitialized(rt, {

@@ -1,12 +1,11 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import { StringDecoder } from 'string_decoder';
+import { isCredentialVariable } from '../credentials';
 import type { Shell, ShellResult, ShellRunOptions } from '../ports';
 
 /** Output kept in memory per command: head and tail of this many characters each. */
 const KEEP = 1_000_000;
-/** Variables holding the agent's API credentials, removed from every command's environment. */
-const AGENT_CREDENTIALS = ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN'];
 /** Time between the polite stop (SIGTERM) and the hard one (SIGKILL). */
 const GRACE_MS = 1500;
 
@@ -31,10 +30,12 @@ export class NodeShell implements Shell {
     return new Promise((resolve) => {
       const windows = process.platform === 'win32';
       const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', DEBIAN_FRONTEND: 'noninteractive', PAGER: 'cat', GIT_PAGER: 'cat', ...this.extraEnv };
-      // the agent's own credentials are not the commands' business: `env` or `echo $…` would
-      // put them in output the model reads and the user's terminal shows
-      for (const name of AGENT_CREDENTIALS) {
-        delete env[name];
+      // credentials (the agent's own API key, cloud and CI tokens) are not the commands'
+      // business: `env` or `echo $…` would put them in output the model reads
+      for (const name of Object.keys(env)) {
+        if (isCredentialVariable(name)) {
+          delete env[name];
+        }
       }
       const child = windows
         ? spawn(options.command, { cwd: options.cwd, env, shell: true, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true })
