@@ -111,6 +111,26 @@ suite('chat: approval flow through the provider', () => {
     await assert.rejects(async () => vscode.workspace.fs.stat(wsUri('chat-flow', 'original-ran')), 'the original command did not run');
   });
 
+  test('an approved command that writes outside permissions.filesystem gets the sandbox refusal in its card and its tool result', async () => {
+    const outside = vscode.Uri.joinPath(wsUri(), '..', 'aurora-sandbox-outside.txt');
+    // the text policy cannot see a write made by a program: it asks, and the OS says no
+    fake.script(toolTurn([{ name: 'run_shell_command', input: { command: `python3 -c "open('../aurora-sandbox-outside.txt', 'w').write('x')"` } }]), textTurn('I see.'));
+    const run = provider.send('write a marker next to the workspace', false);
+    const card = await pendingCard(provider);
+    assert.match(card.sandbox ?? '', /^Runs in the sandbox \(bubblewrap\): writes only under \/chat-flow; network: no hosts/);
+    await provider.receive({ type: 'approve', id: card.id, approved: true });
+    await run;
+    const result = lastToolResult(fake);
+    assert.strictEqual(result.is_error, true);
+    assert.match(result.content, /Read-only file system/);
+    assert.match(result.content, /\[sandbox\] The sandbox refused a write: aurora\.yaml permits commands to write only under \/chat-flow/);
+    const item = toolItem(provider);
+    assert.strictEqual(item?.state, 'failed');
+    assert.match(item?.output ?? '', /\[sandbox\] The sandbox refused a write/);
+    assert.strictEqual(provider.sandboxStatus?.enforced, true, 'the header says the commands are sandboxed');
+    await assert.rejects(async () => vscode.workspace.fs.stat(outside), 'nothing was written outside the workspace');
+  });
+
   test('an edited command the policy denies runs nothing and says why', async () => {
     fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo fine' } }]), textTurn('Understood.'));
     const run = provider.send('say fine', false);

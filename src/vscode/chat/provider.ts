@@ -371,6 +371,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   }
 
   /** Whether an answer is being produced. */
+  /** The sandbox state the header shows (undefined until the first check). */
+  get sandboxStatus(): SandboxStatus | undefined {
+    return this.sandbox;
+  }
+
   get busy(): boolean {
     return this.running !== undefined;
   }
@@ -444,6 +449,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     try {
       // the command policy parses shell with the bash grammar: load the parsers first
       await this.offline.diagnostics.ensureReady();
+      // the cards of this run say whether their commands are sandboxed
+      this.sandbox ??= await this.terminal.sandboxStatus();
       const result = await runAgent(prompt, {
         model: new (loadAnthropicClient().AnthropicModelClient)({ apiKey: key, ...(baseUrl ? { baseURL: baseUrl } : {}) }),
         modelId,
