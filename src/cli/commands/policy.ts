@@ -1,6 +1,8 @@
 import { parseArgs } from 'util';
 import { decide } from '../../agent/policy';
 import { NodeWorkspace, loadWorkspace } from '../../agent/node';
+import { planFor, sandboxStatus, shutdownSandbox } from '../../agent/node/sandbox';
+import { describeSandbox } from '../../agent/sandbox';
 import type { ToolCall } from '../../agent/types';
 import type { Command } from '../io';
 import { UsageError, warn, writeOut } from '../io';
@@ -9,7 +11,7 @@ import { UsageError, warn, writeOut } from '../io';
 export const policyCommand: Command = {
   name: 'policy',
   summary: 'Show what the agent policy (aurora.yaml permissions) decides for a command, a write or a read',
-  usage: 'aurora-devops policy (--command CMD | --write PATH | --read PATH) [--config FILE] [--cwd DIR] [--format text|json]',
+  usage: 'aurora-devops policy (--command CMD | --write PATH | --read PATH | --sandbox) [--config FILE] [--cwd DIR] [--format text|json]',
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -17,6 +19,7 @@ export const policyCommand: Command = {
         command: { type: 'string' },
         write: { type: 'string' },
         read: { type: 'string' },
+        sandbox: { type: 'boolean', default: false },
         config: { type: 'string' },
         cwd: { type: 'string' },
         format: { type: 'string', default: 'text' },
@@ -26,8 +29,8 @@ export const policyCommand: Command = {
       throw new UsageError(`--format must be text or json (got '${values.format}')`);
     }
     const given = (['command', 'write', 'read'] as const).filter((k) => values[k] !== undefined);
-    if (given.length !== 1) {
-      throw new UsageError('give exactly one of --command CMD, --write PATH or --read PATH');
+    if (given.length + (values.sandbox ? 1 : 0) !== 1) {
+      throw new UsageError('give exactly one of --command CMD, --write PATH, --read PATH or --sandbox');
     }
     const loaded = loadWorkspace(values.cwd ?? process.cwd(), values.config);
     if ('error' in loaded) {
@@ -35,6 +38,20 @@ export const policyCommand: Command = {
     }
     for (const p of loaded.agent.problems) {
       warn(`${loaded.configFile ?? 'aurora.yaml'}:${p.line}: ${p.message}`);
+    }
+    if (values.sandbox) {
+      // what the operating system will enforce for the agent's commands in this workspace
+      const status = await sandboxStatus('required');
+      await shutdownSandbox();
+      const plan = planFor({ root: loaded.root, config: loaded.agent.config });
+      const out = { enforced: status.enforced, state: describeSandbox(status), allowWrite: plan.allowWrite, denyWrite: plan.denyWrite, denyRead: plan.denyRead, allowedDomains: plan.allowedDomains };
+      if (values.format === 'json') {
+        await writeOut(JSON.stringify(out) + '\n');
+      } else {
+        const list = (xs: string[]): string => (xs.length > 0 ? xs.map((x) => `\n    ${x}`).join('') : ' (none)');
+        await writeOut(`${out.state}\n  writable:${list(out.allowWrite)}\n  never writable:${list(out.denyWrite)}\n  hidden:${list(out.denyRead)}\n  network:${list(out.allowedDomains)}\n`);
+      }
+      return status.enforced ? 0 : 1;
     }
     const workspace = new NodeWorkspace(loaded.root);
     const kind = given[0];
