@@ -190,6 +190,9 @@ export const tests: E2eTest[] = [
       await say(page, 'run it');
       const c = chat(page);
       const card = c.locator('.card.tool').last();
+      // the header and the card say the command runs in the OS sandbox, and within what
+      await c.locator('.sandbox-state.enforced', { hasText: 'Sandboxed (bubblewrap)' }).waitFor({ timeout: T });
+      await card.locator('.detail.sandbox', { hasText: 'Runs in the sandbox (bubblewrap): writes only under' }).waitFor({ timeout: T });
       await card.getByRole('button', { name: 'Run' }).click({ timeout: T });
       await c.getByText('It exited with 3.').waitFor({ timeout: T });
       const [result] = lastToolResults(fake);

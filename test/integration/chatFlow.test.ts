@@ -28,9 +28,13 @@ function toolItem(provider: ChatViewProvider): ToolItem | undefined {
   return provider.transcript.find((t): t is ToolItem => t.kind === 'tool');
 }
 
-/** The card of the call, as soon as it is announced (before the approval request is made). */
+/**
+ * The card of the call, as soon as it is announced (before the approval request is made). The
+ * first run of the session checks the sandbox once (one command in it) before the first card.
+ */
 async function pendingCard(provider: ChatViewProvider): Promise<ToolItem> {
-  for (let i = 0; i < 100_000; i++) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     const t = toolItem(provider);
     if (t && t.state === 'pending') {
       return t;
