@@ -4,7 +4,7 @@ import { DEFAULT_MODEL } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
 import type { AgentEvent } from '../../agent/loop';
 import { messages } from '../../agent/messages';
-import { NodeShell, NodeWorkspace, loadWorkspace } from '../../agent/node';
+import { NodeShell, NodeWorkspace, collectSecretValues, loadWorkspace } from '../../agent/node';
 import type { Approver } from '../../agent/ports';
 import type { Command } from '../io';
 import { UsageError, warn, writeOut } from '../io';
@@ -165,6 +165,7 @@ export const agentCommand: Command = {
     };
     try {
       const workspace = new NodeWorkspace(loaded.root);
+      const secretValues = values['no-redact'] ? undefined : await collectSecretValues(loaded.root);
       const result = await runAgent(values.prompt, {
         model,
         modelId,
@@ -178,6 +179,7 @@ export const agentCommand: Command = {
         maxTurns,
         maxTokens,
         redactSecrets: !values['no-redact'],
+        secretValues,
         signal: controller.signal,
         onEvent,
       });

@@ -6,11 +6,13 @@ import { DEFAULT_MODEL, readOnlyConfig } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
 import type { AgentEvent } from '../../agent/loop';
 import type { Message } from '../../agent/model';
+import { collectSecretValues } from '../../agent/node/secretValues';
 import { loadWorkspace } from '../../agent/node/setup';
 import { decide, joinPath } from '../../agent/policy';
 import type { PolicyContext } from '../../agent/policy';
 import type { ApprovalAnswer, ApprovalRequest, Approver } from '../../agent/ports';
 import { capText, redactSecrets } from '../../agent/redact';
+import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
 import { assertNever } from '../../shared/protocol';
 import type { ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
@@ -58,6 +60,7 @@ interface RunSettings {
   policy: PolicyContext;
   root: string;
   redact: boolean;
+  secretValues?: SecretValues;
   timeoutMs: number;
 }
 
@@ -412,12 +415,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     const trusted = isTrusted();
     const config: AgentConfig = 'error' in loaded ? { tools: ['read_file'], permissions: { filesystem: [], network: [] } } : loaded.agent.config;
     const redact = settings.get<boolean>('agent.redactSecrets', true);
+    // read at each run, so a `.env` edited between messages counts from the next one
+    const secretValues = redact ? await collectSecretValues(workspace.root) : undefined;
     const timeoutMs = Math.max(1, settings.get<number>('agent.commandTimeoutSeconds', 600)) * 1000;
     // the same policy context as the loop's, for commands the user edits on a card
     this.runSettings = {
       policy: { workspaceRoot: workspace.root, realpath: (p) => workspace.realpath(p), caseInsensitive: workspace.caseInsensitive, config: trusted ? config : readOnlyConfig(), trusted },
       root: workspace.root,
       redact,
+      secretValues,
       timeoutMs,
     };
     try {
@@ -435,6 +441,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         analyzeConfig: 'error' in loaded ? {} : loaded.analyzeConfig,
         history: this.stored.messages,
         redactSecrets: redact,
+        secretValues,
         commandTimeoutMs: timeoutMs,
         signal: controller.signal,
         onEvent: (e) => {
@@ -644,7 +651,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     try {
       const cwd = command.cwd === '' || command.cwd === '.' ? settings.root : joinPath(settings.root, command.cwd);
       const r = await this.terminal.run({ command: command.command, cwd, timeoutMs: settings.timeoutMs, ...(pending.signal ? { signal: pending.signal } : {}) });
-      const body = capText(settings.redact ? redactSecrets(r.output).text : r.output, OUTPUT_LIMIT);
+      const body = capText(settings.redact ? redactSecrets(r.output, settings.secretValues).text : r.output, OUTPUT_LIMIT);
       const status = r.cancelled ? 'It was cancelled by the user before it finished.' : r.timedOut ? `It timed out after ${Math.round(settings.timeoutMs / 1000)} s and was stopped.` : `exit code ${r.exitCode ?? 'none (killed)'}`;
       const shown = body.length > 4000 ? `${body.slice(0, 2000)}\n…\n${body.slice(-2000)}` : body;
       this.updateTool(id, { state: r.exitCode === 0 ? 'done' : 'failed', output: shown, exitCode: r.exitCode });
