@@ -7,6 +7,7 @@ import { decide, offeredTools } from './policy';
 import type { PolicyContext } from './policy';
 import type { ApprovalRequest, Approver, Shell, Workspace } from './ports';
 import { DOCTRINE, workspaceContext } from './prompt';
+import type { SecretValues } from './secretValues';
 import { executeTool, toolSchemas } from './tools';
 import type { ToolOutcome } from './tools';
 import type { AgentConfig, Decision, DecisionKind, Usage } from './types';
@@ -54,6 +55,11 @@ export interface AgentOptions {
   temperature?: number;
   /** Scrub secret values from file contents and command output (default true). */
   redactSecrets?: boolean;
+  /**
+   * Secret values to redact wherever they appear, in any encoding (src/agent/node `collectSecretValues`:
+   * the workspace's `.env` values, credential environment variables). Used with `redactSecrets`.
+   */
+  secretValues?: SecretValues;
   /** Characters of one tool result sent to the model (default 30,000; head and tail kept). */
   outputLimit?: number;
   /** Per-command timeout (default 5 minutes). */
@@ -346,6 +352,7 @@ async function runCall(block: ToolUseBlock, invalid: string | undefined, policy:
       shell: options.shell,
       analyzeConfig: options.analyzeConfig ?? {},
       redact: options.redactSecrets ?? true,
+      secretValues: options.secretValues,
       outputLimit: options.outputLimit ?? 30_000,
       commandTimeoutMs: options.commandTimeoutMs ?? 300_000,
       contract: { root: options.workspace.root, config: policy.config },

@@ -1,6 +1,7 @@
 import { analyze, analyzeFiles, detectKind } from '../core';
 import type { AnalyzeConfig, Finding, SourceFile } from '../core';
 import { capText, redactSecrets } from './redact';
+import type { SecretValues } from './secretValues';
 import type { ToolSchema } from './model';
 import type { Shell, Workspace } from './ports';
 import { joinPath, relativeTo, secretReason } from './policy';
@@ -58,6 +59,8 @@ export interface ToolEnv {
   shell: Shell;
   analyzeConfig: AnalyzeConfig;
   redact: boolean;
+  /** Known secret values redacted wherever they appear (with `redact`). */
+  secretValues?: SecretValues;
   outputLimit: number;
   commandTimeoutMs: number;
   /** The aurora.yaml in force, which the sandbox enforces on commands. */
@@ -81,7 +84,7 @@ export function workspaceRelative(workspace: Workspace, abs: string): string {
 }
 
 function clean(env: ToolEnv, text: string): string {
-  const scrubbed = env.redact ? redactSecrets(text).text : text;
+  const scrubbed = env.redact ? redactSecrets(text, env.secretValues).text : text;
   return capText(scrubbed, env.outputLimit);
 }
 

@@ -3,3 +3,4 @@ export { NodeWorkspace, realpathDeep, isCaseInsensitive } from './workspace';
 export { NodeShell } from './shell';
 export { loadWorkspace } from './setup';
 export type { LoadedWorkspace } from './setup';
+export { collectSecretValues, findEnvFiles, isEnvFile, parseEnvFile } from './secretValues';

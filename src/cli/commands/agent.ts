@@ -4,7 +4,7 @@ import { DEFAULT_MODEL } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
 import type { AgentEvent } from '../../agent/loop';
 import { messages } from '../../agent/messages';
-import { NodeWorkspace, loadWorkspace } from '../../agent/node';
+import { NodeWorkspace, collectSecretValues, loadWorkspace } from '../../agent/node';
 import { SandboxedShell, shutdownSandbox } from '../../agent/node/sandbox';
 import { describeSandbox } from '../../agent/sandbox';
 import type { Approver } from '../../agent/ports';
@@ -181,6 +181,7 @@ export const agentCommand: Command = {
     }
     try {
       const workspace = new NodeWorkspace(loaded.root);
+      const secretValues = values['no-redact'] ? undefined : await collectSecretValues(loaded.root);
       const result = await runAgent(values.prompt, {
         model,
         modelId,
@@ -194,6 +195,7 @@ export const agentCommand: Command = {
         maxTurns,
         maxTokens,
         redactSecrets: !values['no-redact'],
+        secretValues,
         signal: controller.signal,
         onEvent,
       });

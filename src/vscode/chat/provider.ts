@@ -6,6 +6,7 @@ import { DEFAULT_MODEL, readOnlyConfig } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
 import type { AgentEvent } from '../../agent/loop';
 import type { Message } from '../../agent/model';
+import { collectSecretValues } from '../../agent/node/secretValues';
 import { loadWorkspace } from '../../agent/node/setup';
 import { decide, joinPath } from '../../agent/policy';
 import type { PolicyContext } from '../../agent/policy';
@@ -13,6 +14,7 @@ import type { ApprovalAnswer, ApprovalRequest, Approver } from '../../agent/port
 import { capText, redactSecrets } from '../../agent/redact';
 import { describeSandbox } from '../../agent/sandbox';
 import type { SandboxStatus } from '../../agent/sandbox';
+import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
 import { assertNever } from '../../shared/protocol';
 import type { ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
@@ -60,6 +62,7 @@ interface RunSettings {
   policy: PolicyContext;
   root: string;
   redact: boolean;
+  secretValues?: SecretValues;
   timeoutMs: number;
 }
 
@@ -438,12 +441,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     const trusted = isTrusted();
     const config: AgentConfig = 'error' in loaded ? { tools: ['read_file'], permissions: { filesystem: [], network: [] } } : loaded.agent.config;
     const redact = settings.get<boolean>('agent.redactSecrets', true);
+    // read at each run, so a `.env` edited between messages counts from the next one
+    const secretValues = redact ? await collectSecretValues(workspace.root) : undefined;
     const timeoutMs = Math.max(1, settings.get<number>('agent.commandTimeoutSeconds', 600)) * 1000;
     // the same policy context as the loop's, for commands the user edits on a card
     this.runSettings = {
       policy: { workspaceRoot: workspace.root, realpath: (p) => workspace.realpath(p), caseInsensitive: workspace.caseInsensitive, config: trusted ? config : readOnlyConfig(), trusted },
       root: workspace.root,
       redact,
+      secretValues,
       timeoutMs,
     };
     try {
@@ -463,6 +469,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         analyzeConfig: 'error' in loaded ? {} : loaded.analyzeConfig,
         history: this.stored.messages,
         redactSecrets: redact,
+        secretValues,
         commandTimeoutMs: timeoutMs,
         signal: controller.signal,
         onEvent: (e) => {
@@ -680,7 +687,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         return;
       }
       const notes = r.notes && r.notes.length > 0 ? `\n[sandbox] ${r.notes.join('\n[sandbox] ')}` : '';
-      const body = capText(settings.redact ? redactSecrets(r.output).text : r.output, OUTPUT_LIMIT) + notes;
+      const body = capText(settings.redact ? redactSecrets(r.output, settings.secretValues).text : r.output, OUTPUT_LIMIT) + notes;
       const status = r.cancelled ? 'It was cancelled by the user before it finished.' : r.timedOut ? `It timed out after ${Math.round(settings.timeoutMs / 1000)} s and was stopped.` : `exit code ${r.exitCode ?? 'none (killed)'}`;
       const shown = body.length > 4000 ? `${body.slice(0, 2000)}\n…\n${body.slice(-2000)}` : body;
       this.updateTool(id, { state: r.exitCode === 0 ? 'done' : 'failed', output: shown, exitCode: r.exitCode });

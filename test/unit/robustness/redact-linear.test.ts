@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { redactSecrets } from '../../../src/agent/redact';
+import { SecretValues } from '../../../src/agent/secretValues';
 import { isPlaceholderValue, isSecretName } from '../../../src/core/rules/shared/secrets';
 import { prng } from '../../helpers/prng';
 
@@ -22,6 +23,19 @@ const ADVERSARIAL: Record<string, string> = {
   'quotes and letters': '"a'.repeat(MB / 2),
   'keys without values': 'password: \n'.repeat(MB / 11),
   'private key headers without an end': '-----BEGIN PRIVATE KEY-----\n'.repeat(MB / 28),
+  'block scalar headers without bodies': 'password: |\n'.repeat(MB / 12),
+  'block scalar headers at growing indents': Array.from({ length: MB / 30 }, (_, i) => `${' '.repeat(i % 40)}secret: >-\n`).join(''),
+  'one block scalar with a megabyte body': `password: |\n${'  line\n'.repeat(MB / 7)}`,
+  'block scalars nested ever deeper with kept bodies': Array.from({ length: 1400 }, (_, i) => `${' '.repeat(i)}password: |\n${' '.repeat(i + 1)}$X\n`).join(''),
+  'authorization headers without credentials': 'Authorization: '.repeat(MB / 15),
+  'sk- prefixes': 'sk-'.repeat(MB / 3),
+  'one sk- key a megabyte long': `sk-${'a'.repeat(MB)}`,
+  'dotted run ending in .key': ` ${'a.'.repeat(MB / 2)}key`,
+  'data keys without values': ' a.key: '.repeat(MB / 8),
+  'AccountKey= runs': 'AccountKey='.repeat(MB / 11),
+  'PGPASSWORD with open quotes': 'PGPASSWORD="'.repeat(MB / 12),
+  'URL password of dollars without an @': `a://b:${'$'.repeat(MB)}`,
+  'ya29. and hvs. prefixes': 'ya29.hvs.'.repeat(MB / 9),
 };
 
 /** The pattern before the fix, kept as the oracle for what must still be redacted. */
@@ -93,5 +107,39 @@ describe('Terraform variable defaults with secret names are redacted', () => {
   it('a megabyte of unterminated variable blocks finishes', () => {
     const r = redactSecrets('variable "db_password" {\n'.repeat(40_000));
     assert.equal(r.count, 0);
+  });
+});
+
+describe('redaction by value is linear', { timeout: 120_000 }, () => {
+  const SECRET = 'Qz7vLm2pXw9kRt4N';
+  // a thousand values, one whose prefix repeats (long failure chains), and the one to find
+  const values = new SecretValues([
+    { value: SECRET, source: '.env:DB_PASSWORD' },
+    { value: `${'a'.repeat(24)}b`, source: '.env:RUN' },
+    ...Array.from({ length: 1000 }, (_, i) => ({ value: `v${i}X${(i * 7919).toString(36)}zz${i}Y`, source: `.env:K${i}` })),
+  ]);
+  const TEXTS: Record<string, string> = {
+    'near misses of the value': SECRET.slice(0, -1).repeat(MB / 15),
+    'a run that almost matches': 'a'.repeat(MB),
+    'line breaks only': '\n'.repeat(MB),
+    'a base64 stream': Buffer.from(Array.from({ length: (MB * 3) / 4 }, (_, i) => (i * 2654435761) >>> 24)).toString('base64'),
+    'a hex stream': Buffer.from(Array.from({ length: MB / 2 }, (_, i) => (i * 40503) >>> 8)).toString('hex'),
+  };
+  for (const [name, text] of Object.entries(TEXTS)) {
+    it(`a megabyte of ${name} finishes, with the value found at its end`, () => {
+      const r = redactSecrets(`${text}\n${Buffer.from(SECRET).toString('base64')}`, values);
+      // the last base64 character mixes in the padding: only the value's own characters go
+      assert.match(r.text.slice(-80), /\n\[REDACTED value of \.env:DB_PASSWORD\][A-Za-z0-9+/]?=*$/);
+    });
+  }
+  it('a megabyte where every position matches becomes one marker', () => {
+    const r = new SecretValues([{ value: 'aaaaaaaaaa', source: '.env:A' }]).redact('a'.repeat(MB));
+    assert.deepEqual(r, { text: '[REDACTED value of .env:A]', count: 1 });
+  });
+  it('a megabyte of the value repeated is redacted everywhere', () => {
+    const times = Math.floor(MB / 17);
+    const r = redactSecrets(`${SECRET} `.repeat(times), values);
+    assert.equal(r.count, times);
+    assert.ok(!r.text.includes(SECRET));
   });
 });
