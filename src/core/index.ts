@@ -8,7 +8,7 @@ export type { AnalyzeFilesOptions, Engine } from './analyze';
 export { applyFixes, applyEdits } from './fixes';
 export { detectKind } from './kinds';
 export { parseAnalyzeConfig, mergeConfigs } from './config';
-export { ALL_RULES, catalog } from './rules';
+export { ALL_RULES, catalog, docsHeader, docsPath } from './rules';
 export type { CatalogEntry } from './rules';
 export { configureWasm, loadGrammars, WASM_FILES } from './parsers/treeSitter';
 export type { WasmReader, GrammarName } from './parsers/treeSitter';
