@@ -1,4 +1,4 @@
-import { analyze, analyzeFiles, detectKind } from '../core';
+import { analyze, analyzeFiles, detectKind, dirOf } from '../core';
 import type { AnalyzeConfig, Finding, SourceFile } from '../core';
 import { capText, redactSecrets } from './redact';
 import type { SecretValues } from './secretValues';
@@ -123,14 +123,16 @@ export async function executeTool(name: string, input: Readonly<Record<string, u
       const lines = content.split('\n').length;
       let output = `${before === undefined ? 'Created' : 'Wrote'} ${rel} (${lines} lines).`;
       let findings: Finding[] = [];
+      let folder: SourceFile[] = [];
       try {
-        findings = findingsAfterWrite(rel, content, env);
+        folder = detectKind(rel, content) ? await folderOf(rel, env) : [];
+        findings = findingsAfterWrite(rel, content, folder, env);
       } catch (e) {
         // the write happened: report it, and why it could not be checked
         return { ok: true, output: `${output} (Aurora could not analyse it: ${e instanceof Error ? e.message : String(e)})` };
       }
       if (detectKind(rel, content)) {
-        const old = before !== undefined ? safeAnalyze(rel, before, env) : [];
+        const old = before !== undefined ? safeAnalyze(rel, before, folder, env) : [];
         const key = (f: Finding): string => `${f.ruleId}\u0000${f.message}`;
         const oldKeys = new Set(old.map(key));
         const fresh = findings.filter((f) => !oldKeys.has(key(f)));
@@ -178,17 +180,44 @@ export async function executeTool(name: string, input: Readonly<Record<string, u
   }
 }
 
-/** Findings of a file just written (empty for kinds Aurora does not analyse). */
-function findingsAfterWrite(rel: string, content: string, env: ToolEnv): Finding[] {
-  return detectKind(rel, content) ? analyze(rel, content, env.analyzeConfig) : [];
+/** Findings of a file just written, every rule in its folder (empty for kinds Aurora does not analyse). */
+function findingsAfterWrite(rel: string, content: string, folder: readonly SourceFile[], env: ToolEnv): Finding[] {
+  return detectKind(rel, content) ? analyze(rel, content, env.analyzeConfig, {}, folder) : [];
 }
 
-function safeAnalyze(rel: string, text: string, env: ToolEnv): Finding[] {
+function safeAnalyze(rel: string, text: string, folder: readonly SourceFile[], env: ToolEnv): Finding[] {
   try {
-    return analyze(rel, text, env.analyzeConfig);
+    return analyze(rel, text, env.analyzeConfig, {}, folder);
   } catch {
     return [];
   }
+}
+
+/** Most neighbours read for the cross-file rules of one file (a module folder is rarely larger). */
+const MAX_FOLDER_FILES = 200;
+
+/**
+ * The other files of `rel`'s folder (workspace-relative), which the cross-file rules read (a
+ * Terraform module, the manifests beside a Service). Secret files are never read.
+ */
+async function folderOf(rel: string, env: ToolEnv): Promise<SourceFile[]> {
+  const dir = dirOf(rel);
+  const root = env.workspace.root.replace(/[\\/]$/, '');
+  const listed = await env.workspace.list({ under: dir === '' ? undefined : `${root}/${dir}`, limit: 5000 });
+  const out: SourceFile[] = [];
+  for (const other of listed.files) {
+    if (out.length >= MAX_FOLDER_FILES) {
+      break;
+    }
+    if (other === rel || dirOf(other) !== dir || secretReason(other) || !(detectKind(other) || /\.ya?ml$/i.test(other))) {
+      continue;
+    }
+    const text = await env.workspace.readText(`${root}/${other}`);
+    if (text !== undefined) {
+      out.push({ path: other, text });
+    }
+  }
+  return out;
 }
 
 async function resolveCwd(env: ToolEnv, cwd: string): Promise<string> {
@@ -232,7 +261,7 @@ async function diagnostics(input: Readonly<Record<string, unknown>>, decision: D
     if (!detectKind(rel, text)) {
       return { ok: true, output: `${rel} is not a file kind Aurora analyses (Dockerfile, Compose, Kubernetes, Terraform, GitHub Actions, GitLab CI).` };
     }
-    const findings = analyze(rel, text, env.analyzeConfig);
+    const findings = analyze(rel, text, env.analyzeConfig, {}, await folderOf(rel, env));
     return { ok: true, output: findings.length === 0 ? `No problems in ${rel}.` : formatFindings(rel, findings, 100), findings };
   }
   const { sources } = await infraSources(env.workspace);

@@ -4,10 +4,10 @@ import type { AnyRule, FolderRule, Report, Rule, RuleContext, RuleMeta } from '.
 import { isFolderRule } from './rule';
 import { detectKind, HANDLERS } from './kinds';
 import type { DocumentPart, KindModels, ReuseSession } from './kinds';
-import { ALL_RULES } from './rules';
 import { filterSuppressed } from './suppress';
 import { isGrammarLoaded } from './parsers/treeSitter';
 import { TextCache } from './caches';
+import { ALL_RULES } from './rules';
 
 /** Files larger than this are not analysed (an info finding says so). */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -33,22 +33,39 @@ export const ENGINE_RULES: readonly { id: string; meta: RuleMeta }[] = [
   },
 ];
 
-const RULES_BY_ID: ReadonlyMap<string, AnyRule> = new Map(ALL_RULES.map((r) => [r.id, r]));
+/** A rule list sorted for the engine: per kind, file rules (split by scope) and folder rules. */
+interface RuleTables {
+  byId: ReadonlyMap<string, AnyRule>;
+  byKind: ReadonlyMap<string, { file: Rule<never>[]; perDocument: Rule<never>[]; wholeFile: Rule<never>[]; folder: FolderRule<never>[] }>;
+  /** Every id a config may name: the rules' and the engine's own findings'. */
+  ids: readonly string[];
+  /** Findings of the document-scoped rules per document text (see runDocumentRules). */
+  documentFindings: TextCache<DocumentFindings>;
+}
 
-/** The rules of each kind: file rules (and of them, those of `scope: 'document'` and the rest), folder rules. */
-const RULES_BY_KIND = new Map<string, { file: Rule<never>[]; perDocument: Rule<never>[]; wholeFile: Rule<never>[]; folder: FolderRule<never>[] }>();
-for (const rule of ALL_RULES) {
-  let entry = RULES_BY_KIND.get(rule.meta.kind);
-  if (!entry) {
-    entry = { file: [], perDocument: [], wholeFile: [], folder: [] };
-    RULES_BY_KIND.set(rule.meta.kind, entry);
+function tablesOf(rules: readonly AnyRule[]): RuleTables {
+  const byKind = new Map<string, { file: Rule<never>[]; perDocument: Rule<never>[]; wholeFile: Rule<never>[]; folder: FolderRule<never>[] }>();
+  for (const rule of rules) {
+    let entry = byKind.get(rule.meta.kind);
+    if (!entry) {
+      entry = { file: [], perDocument: [], wholeFile: [], folder: [] };
+      byKind.set(rule.meta.kind, entry);
+    }
+    if (isFolderRule(rule)) {
+      entry.folder.push(rule);
+    } else {
+      entry.file.push(rule);
+      (rule.scope === 'document' ? entry.perDocument : entry.wholeFile).push(rule);
+    }
   }
-  if (isFolderRule(rule)) {
-    entry.folder.push(rule);
-  } else {
-    entry.file.push(rule);
-    (rule.scope === 'document' ? entry.perDocument : entry.wholeFile).push(rule);
-  }
+  return {
+    byId: new Map(rules.map((r) => [r.id, r])),
+    byKind,
+    ids: Object.freeze([...rules.map((r) => r.id), ...ENGINE_RULES.map((r) => r.id)]),
+    // keyed by the document's text: findings are a few bytes per character of it, so this holds
+    // well under 10 MB
+    documentFindings: new TextCache<DocumentFindings>(2_000_000),
+  };
 }
 
 /** A file analysed on its own, with its parsed model kept for cross-file rules. */
@@ -77,7 +94,11 @@ function isBinary(text: string): boolean {
   return head.includes('\u0000');
 }
 
-function analyzeOne(path: string, rawText: string, config: AnalyzeConfig, env: AnalyzeEnv, reuse: ReuseSession | undefined): FileAnalysis {
+/**
+ * Detect, parse and (unless `parseOnly`: a neighbour parsed only for the cross-file rules) run the
+ * file rules of one file.
+ */
+function analyzeOne(tables: RuleTables, path: string, rawText: string, config: AnalyzeConfig, env: AnalyzeEnv, reuse: ReuseSession | undefined, parseOnly = false): FileAnalysis {
   const text = stripBom(rawText);
   const index = new TextIndex(text.length > MAX_FILE_BYTES ? '' : text);
   const kind = detectKind(path, text.length > MAX_FILE_BYTES ? undefined : text, env);
@@ -119,17 +140,20 @@ function analyzeOne(path: string, rawText: string, config: AnalyzeConfig, env: A
     return out;
   }
   out.model = parsed.model;
-  const kindRules = RULES_BY_KIND.get(kind);
+  if (parseOnly) {
+    return out;
+  }
+  const kindRules = tables.byKind.get(kind);
   let rules: readonly Rule<never>[] = kindRules?.file ?? [];
   if (reuse && handler.documents && kindRules && kindRules.perDocument.length > 0) {
     const parts = (handler.documents as (m: unknown) => DocumentPart[] | undefined)(parsed.model);
     if (parts && parts.length > 1) {
-      runDocumentRules(kindRules.perDocument, parts, path, text, index, config, out.findings);
+      runDocumentRules(tables, kindRules.perDocument, parts, path, text, index, config, out.findings);
       rules = kindRules.wholeFile;
     }
   }
   for (const rule of rules) {
-    runRule(rule, { path, text, index, model: parsed.model, config, env }, out.findings);
+    runRule(rule, { path, text, index, model: parsed.model, config, env, ruleIds: tables.ids }, out.findings);
   }
   return out;
 }
@@ -145,15 +169,29 @@ function runRule(rule: Rule<never>, ctx: Omit<RuleContext<unknown>, 'report'>, i
   };
   try {
     // one literal of a fixed shape (a spread of ctx was measurably slower over 250,000 calls)
-    (rule as Rule<unknown>).check({ path: ctx.path, text: ctx.text, index: ctx.index, model: ctx.model, config: ctx.config, env: ctx.env, report });
+    (rule as Rule<unknown>).check({ path: ctx.path, text: ctx.text, index: ctx.index, model: ctx.model, config: ctx.config, env: ctx.env, ruleIds: ctx.ruleIds, report });
     return true;
   } catch (e) {
-    const sev = effectiveSeverity(INTERNAL_ERROR, 'info', ctx.config);
-    if (sev) {
-      into.push({ ruleId: INTERNAL_ERROR, severity: sev, message: `Rule ${rule.id} failed: ${e instanceof Error ? e.message : String(e)}`, range: ctx.index.range(0, 0) });
+    const crash = internalError(rule.id, e, ctx.config, ctx.index);
+    if (crash) {
+      into.push(crash);
     }
     return false;
   }
+}
+
+/** The finding that stands for a rule that threw (undefined when internal-error is off). */
+function internalError(ruleId: string, e: unknown, config: AnalyzeConfig, index: TextIndex): Finding | undefined {
+  const sev = effectiveSeverity(INTERNAL_ERROR, 'info', config);
+  if (!sev) {
+    return undefined;
+  }
+  return { ruleId: INTERNAL_ERROR, severity: sev, message: internalErrorMessage(ruleId, e instanceof Error ? e.message : String(e)), range: index.range(0, 0) };
+}
+
+/** The message of an internal-error finding: which rule failed, and how. */
+export function internalErrorMessage(ruleId: string, reason: string): string {
+  return `Rule ${ruleId} failed: ${reason}`;
 }
 
 /** Findings of the document-scoped rules on one document, as of the last run that saw it. */
@@ -167,9 +205,6 @@ interface DocumentFindings {
   findings: Finding[];
 }
 
-// keyed by the document's text: findings are a few bytes per character of it, so this holds well
-// under 10 MB
-const documentFindings = new TextCache<DocumentFindings>(2_000_000);
 const configKeys = new WeakMap<AnalyzeConfig, string>();
 const NO_ENV: AnalyzeEnv = Object.freeze({});
 
@@ -187,11 +222,11 @@ function configKey(config: AnalyzeConfig): string {
  * and for the others take the findings of the last run, moved by the lines the edit added or
  * removed above them (a document starts at a line start, so columns do not move).
  */
-function runDocumentRules(rules: readonly Rule<never>[], parts: readonly DocumentPart[], path: string, text: string, index: TextIndex, config: AnalyzeConfig, into: Finding[]): void {
+function runDocumentRules(tables: RuleTables, rules: readonly Rule<never>[], parts: readonly DocumentPart[], path: string, text: string, index: TextIndex, config: AnalyzeConfig, into: Finding[]): void {
   const key = configKey(config);
   for (const part of parts) {
     const line = index.positionAt(part.start).line;
-    const kept = documentFindings.get(part.text);
+    const kept = tables.documentFindings.get(part.text);
     if (kept && kept.configKey === key && kept.path === path && kept.eol === index.eol) {
       if (kept.line !== line) {
         kept.findings = kept.findings.map((f) => shiftFinding(f, line - kept.line, path));
@@ -203,11 +238,11 @@ function runDocumentRules(rules: readonly Rule<never>[], parts: readonly Documen
     const found: Finding[] = [];
     let ok = true;
     for (const rule of rules) {
-      ok = runRule(rule, { path, text, index, model: part.model, config, env: NO_ENV }, found) && ok;
+      ok = runRule(rule, { path, text, index, model: part.model, config, env: NO_ENV, ruleIds: tables.ids }, found) && ok;
     }
     into.push(...found);
     if (ok) {
-      documentFindings.set(part.text, { configKey: key, path, eol: index.eol, line, findings: found });
+      tables.documentFindings.set(part.text, { configKey: key, path, eol: index.eol, line, findings: found });
     }
   }
 }
@@ -242,24 +277,13 @@ function toFinding(ruleId: string, severity: Severity, config: AnalyzeConfig, r:
   return f;
 }
 
-function finish(findings: Finding[], index: TextIndex): Finding[] {
-  const kept = filterSuppressed(findings, index, RULES_BY_ID);
+function finish(tables: RuleTables, findings: Finding[], index: TextIndex): Finding[] {
+  const kept = filterSuppressed(findings, index, tables.byId);
   return kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
 }
 
-/**
- * Analyse one file: detect its kind, parse it once, run every enabled rule. Never throws on bad
- * input: a malformed file gives one `parse-error` finding at the parser's position.
- * The grammars must have been loaded (`await prepare()`) once before.
- */
-export function analyze(path: string, text: string, config: AnalyzeConfig = {}, env: AnalyzeEnv = {}): Finding[] {
-  // the model is dropped when this returns, so unchanged parts may be reused next time
-  const result = analyzeOne(path, text, config, env, { yamlChunks: new Set() });
-  return finish(result.findings, result.index);
-}
-
 /** Folder of a path ('' for a bare name). */
-function dirOf(path: string): string {
+export function dirOf(path: string): string {
   const norm = path.replace(/\\/g, '/');
   const i = norm.lastIndexOf('/');
   return i < 0 ? '' : norm.slice(0, i);
@@ -276,49 +300,92 @@ export interface AnalyzeFilesOptions {
 }
 
 /**
- * Analyse many files, adding cross-file findings (e.g. a Service whose selector matches no
- * workload) among files of the same kind in the same folder. Returns findings by path.
+ * The analysis over one list of rules. Every host runs the product's (`analyze`, `analyzeFiles`
+ * below, over the catalog); tests build one around a rule that throws on purpose.
  */
-export function analyzeFiles(
-  files: readonly SourceFile[],
-  config: AnalyzeConfig = {},
-  envFor: (path: string) => AnalyzeEnv = () => ({}),
-  options: AnalyzeFilesOptions = {},
-): Map<string, Finding[]> {
-  const session: ReuseSession | undefined = options.onType ? { yamlChunks: new Set() } : undefined;
-  const out = new Map<string, Finding[]>();
-  // Folder by folder: cross-file rules only look at one folder, so each folder's models can be
-  // dropped as soon as its rules ran (a 20,000-file scan never holds every parsed file at once).
-  const byFolder = new Map<string, SourceFile[]>();
-  for (const file of files) {
-    out.set(file.path, []);
-    const dir = dirOf(file.path);
-    let list = byFolder.get(dir);
-    if (!list) {
-      list = [];
-      byFolder.set(dir, list);
-    }
-    list.push(file);
+export interface Engine {
+  /** Every id a config may name: the rules' and the engine's own findings'. */
+  readonly ruleIds: readonly string[];
+  /** See the exported `analyze`. */
+  analyze(path: string, text: string, config?: AnalyzeConfig, env?: AnalyzeEnv, folder?: readonly SourceFile[]): Finding[];
+  /** See the exported `analyzeFiles`. */
+  analyzeFiles(files: readonly SourceFile[], config?: AnalyzeConfig, envFor?: (path: string) => AnalyzeEnv, options?: AnalyzeFilesOptions): Map<string, Finding[]>;
+}
+
+/** One file of a folder run: analysed fully, or only parsed for the cross-file rules. */
+interface Member {
+  file: SourceFile;
+  env: AnalyzeEnv;
+  parseOnly: boolean;
+}
+
+/**
+ * The one path every analysis takes: the files of one folder are parsed, their file rules run,
+ * then the cross-file rules of each kind over the parsed files of that kind. A rule that throws,
+ * file or folder rule, becomes an `internal-error` finding naming it; the other rules still run.
+ */
+function runFolder(tables: RuleTables, folder: string, members: readonly Member[], config: AnalyzeConfig, session: ReuseSession | undefined): Map<string, FileAnalysis> {
+  const results = new Map<string, FileAnalysis>();
+  for (const m of members) {
+    results.set(m.file.path, analyzeOne(tables, m.file.path, m.file.text, config, m.env, session, m.parseOnly));
   }
-  for (const [folder, folderFiles] of byFolder) {
-    const results = new Map<string, FileAnalysis>();
-    for (const file of folderFiles) {
-      results.set(file.path, analyzeOne(file.path, file.text, config, envFor(file.path), session));
-    }
-    runFolderRules(folder, folderFiles, results, config);
-    for (const [path, r] of results) {
-      out.set(path, finish(r.findings, r.index));
-    }
-  }
-  return out;
+  runFolderRules(tables, folder, results, config);
+  return results;
+}
+
+/** Build the engine over `rules` (the catalog for the product). */
+export function createEngine(rules: readonly AnyRule[]): Engine {
+  const tables = tablesOf(rules);
+  return {
+    ruleIds: tables.ids,
+    analyze(path, text, config = {}, env = {}, folder = []) {
+      const kind = detectKind(path, text.length > MAX_FILE_BYTES ? undefined : stripBom(text), env);
+      const members: Member[] = [{ file: { path, text }, env, parseOnly: false }];
+      // neighbours matter only to the cross-file rules of this file's kind
+      if (kind && folder.length > 0 && (tables.byKind.get(kind)?.folder.length ?? 0) > 0) {
+        const dir = dirOf(path);
+        for (const other of folder) {
+          if (other.path !== path && dirOf(other.path) === dir && other.text.length <= MAX_FILE_BYTES && detectKind(other.path, stripBom(other.text), env) === kind) {
+            members.push({ file: other, env, parseOnly: true });
+          }
+        }
+      }
+      // the models are dropped when this returns, so unchanged parts may be reused next time
+      const results = runFolder(tables, dirOf(path), members, config, { yamlChunks: new Set() });
+      const own = results.get(path);
+      return own ? finish(tables, own.findings, own.index) : [];
+    },
+    analyzeFiles(files, config = {}, envFor = () => ({}), options = {}) {
+      const session: ReuseSession | undefined = options.onType ? { yamlChunks: new Set() } : undefined;
+      const out = new Map<string, Finding[]>();
+      // Folder by folder: cross-file rules only look at one folder, so each folder's models can be
+      // dropped as soon as its rules ran (a 20,000-file scan never holds every parsed file at once).
+      const byFolder = new Map<string, Member[]>();
+      for (const file of files) {
+        out.set(file.path, []);
+        const dir = dirOf(file.path);
+        let list = byFolder.get(dir);
+        if (!list) {
+          list = [];
+          byFolder.set(dir, list);
+        }
+        list.push({ file, env: envFor(file.path), parseOnly: false });
+      }
+      for (const [folder, members] of byFolder) {
+        for (const [path, r] of runFolder(tables, folder, members, config, session)) {
+          out.set(path, finish(tables, r.findings, r.index));
+        }
+      }
+      return out;
+    },
+  };
 }
 
 /** The cross-file rules of each kind present in one folder. */
-function runFolderRules(folder: string, files: readonly SourceFile[], results: Map<string, FileAnalysis>, config: AnalyzeConfig): void {
+function runFolderRules(tables: RuleTables, folder: string, results: Map<string, FileAnalysis>, config: AnalyzeConfig): void {
   const groups = new Map<FileKind, { path: string; text: string; index: TextIndex; model: unknown }[]>();
-  for (const file of files) {
-    const r = results.get(file.path);
-    if (!r || !r.kind || r.model === undefined || !(RULES_BY_KIND.get(r.kind)?.folder.length)) {
+  for (const [path, r] of results) {
+    if (!r.kind || r.model === undefined || !(tables.byKind.get(r.kind)?.folder.length)) {
       continue;
     }
     let group = groups.get(r.kind);
@@ -326,10 +393,10 @@ function runFolderRules(folder: string, files: readonly SourceFile[], results: M
       group = [];
       groups.set(r.kind, group);
     }
-    group.push({ path: file.path, text: stripBom(file.text), index: r.index, model: r.model });
+    group.push({ path, text: r.index.text, index: r.index, model: r.model });
   }
   for (const [kind, group] of groups) {
-    for (const rule of RULES_BY_KIND.get(kind)?.folder ?? []) {
+    for (const rule of tables.byKind.get(kind)?.folder ?? []) {
       const severity = effectiveSeverity(rule.id, rule.meta.severity, config);
       if (!severity) {
         continue;
@@ -343,12 +410,54 @@ function runFolderRules(folder: string, files: readonly SourceFile[], results: M
             results.get(path)?.findings.push(toFinding(rule.id, severity, config, r));
           },
         });
-      } catch {
-        // a failing cross-file rule must not lose the per-file findings
+      } catch (e) {
+        // every file of the group shows it: whichever of them the user looks at, the gap is visible
+        for (const file of group) {
+          const crash = internalError(rule.id, e, config, file.index);
+          if (crash) {
+            results.get(file.path)?.findings.push(crash);
+          }
+        }
       }
     }
   }
 }
+
+const PRODUCT = createEngine(ALL_RULES);
+
+/**
+ * Analyse one file in its folder: detect its kind, parse it once, and run every rule that applies
+ * to it, the cross-file ones included. `folder` holds the other files of its folder (files of
+ * other folders or other kinds are ignored); without it the file is analysed as the only file of
+ * its folder. Never throws on bad input: a malformed file gives one `parse-error` finding at the
+ * parser's position, a rule that throws an `internal-error` finding naming it.
+ * The grammars must have been loaded (`await prepare()`) once before.
+ */
+export function analyze(path: string, text: string, config: AnalyzeConfig = {}, env: AnalyzeEnv = {}, folder: readonly SourceFile[] = []): Finding[] {
+  return PRODUCT.analyze(path, text, config, env, folder);
+}
+
+/**
+ * Analyse many files, each in its folder: the same path as `analyze` (every rule that applies,
+ * cross-file rules over the files of one kind in one folder). Returns findings by path.
+ */
+export function analyzeFiles(
+  files: readonly SourceFile[],
+  config: AnalyzeConfig = {},
+  envFor: (path: string) => AnalyzeEnv = () => ({}),
+  options: AnalyzeFilesOptions = {},
+): Map<string, Finding[]> {
+  return PRODUCT.analyzeFiles(files, config, envFor, options);
+}
+
+/**
+ * The kinds that have cross-file rules: a host analysing one such file hands over the other files
+ * of its kind in its folder (`analyze`'s `folder`, or all of them to `analyzeFiles`).
+ */
+export const FOLDER_KINDS: ReadonlySet<FileKind> = new Set(ALL_RULES.filter(isFolderRule).map((r) => r.meta.kind).filter((k): k is FileKind => k !== 'any'));
+
+/** Every id a config may name (the catalog's rules and the engine's own findings). */
+export const RULE_IDS: readonly string[] = PRODUCT.ruleIds;
 
 /** Kinds whose models the given kind handler needs, re-exported for hosts. */
 export type { KindModels };

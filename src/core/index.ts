@@ -3,12 +3,12 @@
  * No VS Code, file system or process access happens below this folder.
  */
 export { cachedChars, clearCaches } from './caches';
-export { analyze, analyzeFiles, effectiveSeverity, ENGINE_RULES, MAX_FILE_BYTES, PARSE_ERROR, FILE_TOO_LARGE, INTERNAL_ERROR } from './analyze';
-export type { AnalyzeFilesOptions } from './analyze';
+export { analyze, analyzeFiles, createEngine, dirOf, FOLDER_KINDS, internalErrorMessage, RULE_IDS, effectiveSeverity, ENGINE_RULES, MAX_FILE_BYTES, PARSE_ERROR, FILE_TOO_LARGE, INTERNAL_ERROR } from './analyze';
+export type { AnalyzeFilesOptions, Engine } from './analyze';
 export { applyFixes, applyEdits } from './fixes';
 export { detectKind } from './kinds';
 export { parseAnalyzeConfig, mergeConfigs } from './config';
-export { ALL_RULES, catalog } from './rules';
+export { ALL_RULES, catalog, docsHeader, docsPath } from './rules';
 export type { CatalogEntry } from './rules';
 export { configureWasm, loadGrammars, WASM_FILES } from './parsers/treeSitter';
 export type { WasmReader, GrammarName } from './parsers/treeSitter';

@@ -36,6 +36,11 @@ export interface RuleContext<M> {
   model: M;
   config: AnalyzeConfig;
   env: AnalyzeEnv;
+  /**
+   * Every id a config may name (the catalog's rules and the engine's own findings), handed over by
+   * the engine so that a rule about rule ids need not import the catalog it belongs to.
+   */
+  ruleIds: readonly string[];
   report(report: Report): void;
 }
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { analyzeFiles, detectKind } from '../core';
+import { analyzeFiles, detectKind, FOLDER_KINDS } from '../core';
 import type { AnalyzeEnv, FileKind, Finding, SourceFile } from '../core';
 import { prepareNode } from '../node/wasm';
 import { ConfigStore, isExcluded, readSettings } from './config';
@@ -65,9 +65,10 @@ export function isSkipped(uri: vscode.Uri): boolean {
 
 /**
  * Owns the "aurora" DiagnosticCollection: analyses open documents (on open, debounced on change)
- * and, once the workspace was scanned, closed files from their text on disk. Kubernetes files are
- * analysed together with the other Kubernetes files of their folder, so cross-document checks
- * (e.g. a Service selecting no workload) stay current as either side changes.
+ * and, once the workspace was scanned, closed files from their text on disk. Files of a kind with
+ * cross-file rules (Kubernetes, Terraform) are analysed together with the other files of that kind
+ * in their folder, so cross-file checks (a Service selecting no workload, a volume whose module
+ * enables default encryption elsewhere) stay current as either side changes.
  */
 export class DiagnosticsManager implements vscode.Disposable {
   private readonly store = new DisposableStore();
@@ -192,7 +193,7 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   /**
    * The current findings of an open document (analysed now, synchronously after the parsers are
-   * loaded), for code actions. Cross-file findings are included for Kubernetes files.
+   * loaded), for code actions. Cross-file findings are included (Kubernetes, Terraform).
    */
   async findingsFor(doc: vscode.TextDocument): Promise<Finding[]> {
     const p = analysisPath(doc);
@@ -248,18 +249,20 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   /**
-   * The files analysed together with `uri`: for a Kubernetes file, every Kubernetes file of the
-   * same folder (open or scanned); otherwise the file alone.
+   * The files analysed together with `uri`: for a kind with cross-file rules (Kubernetes,
+   * Terraform), every file of that kind in the same folder (open or scanned); otherwise the file
+   * alone.
    */
   private groupOf(uri: vscode.Uri, filePath: string, text: string): { uri: vscode.Uri; file: SourceFile }[] {
     const self = { uri, file: { path: filePath, text } };
-    if (uri.scheme !== 'file' || detectKind(filePath, text, envFor(filePath)) !== 'kubernetes') {
+    const kind = uri.scheme === 'file' ? detectKind(filePath, text, envFor(filePath)) : undefined;
+    if (!kind || !FOLDER_KINDS.has(kind)) {
       return [self];
     }
     const dir = path.dirname(filePath);
     const members = new Map<string, { uri: vscode.Uri; file: SourceFile }>([[uri.toString(), self]]);
     for (const f of this.disk.values()) {
-      if (f.kind === 'kubernetes' && path.dirname(f.uri.fsPath) === dir && !members.has(f.uri.toString()) && !isSkipped(f.uri)) {
+      if (f.kind === kind && path.dirname(f.uri.fsPath) === dir && !members.has(f.uri.toString()) && !isSkipped(f.uri)) {
         members.set(f.uri.toString(), { uri: f.uri, file: { path: f.uri.fsPath, text: f.text } });
       }
     }
@@ -268,7 +271,7 @@ export class DiagnosticsManager implements vscode.Disposable {
         continue;
       }
       const t = doc.getText();
-      if (detectKind(doc.uri.fsPath, t) === 'kubernetes' && !isSkipped(doc.uri)) {
+      if (detectKind(doc.uri.fsPath, t, envFor(doc.uri.fsPath)) === kind && !isSkipped(doc.uri)) {
         members.set(doc.uri.toString(), { uri: doc.uri, file: { path: doc.uri.fsPath, text: t } });
       }
     }

@@ -1,13 +1,17 @@
 import { describe, it, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { analyze, analyzeFiles, applyFixes, detectKind, MAX_FILE_BYTES, parseAnalyzeConfig, PARSE_ERROR, FILE_TOO_LARGE } from '../../src/core';
+import { analyze, analyzeFiles, applyFixes, detectKind, MAX_FILE_BYTES, parseAnalyzeConfig, PARSE_ERROR, FILE_TOO_LARGE, INTERNAL_ERROR } from '../../src/core';
 import { ready } from '../helpers/core';
 
-/** Every call must return findings, never throw; at most one parse-error. */
+/**
+ * Every call must return findings, never throw; at most one parse-error; and no rule may have
+ * failed (a rule that throws shows as an internal-error finding, see 'a rule that throws').
+ */
 function safeAnalyze(path: string, text: string): ReturnType<typeof analyze> {
   const findings = analyze(path, text);
   assert.ok(Array.isArray(findings));
   assert.ok(findings.filter((f) => f.ruleId === PARSE_ERROR).length <= 1, 'at most one parse-error finding');
+  assert.deepEqual(findings.filter((f) => f.ruleId === INTERNAL_ERROR).map((f) => f.message), [], `a rule failed on ${path}`);
   return findings;
 }
 

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { parseArgs } from 'util';
 import { analyze, applyFixes, PARSE_ERROR } from '../../core';
-import type { AnalyzeConfig, Finding } from '../../core';
+import type { AnalyzeConfig, Finding, SourceFile } from '../../core';
 import type { Command } from '../io';
 import { warn, writeOut } from '../io';
 import { collectFiles, displayPath, envFor, loadConfig, readText } from '../files';
@@ -18,14 +19,17 @@ export interface FixOutcome {
   brokeParse: boolean;
 }
 
-/** Apply safe fixes repeatedly until nothing changes; refuse results that stop parsing. */
-export function fixText(path: string, original: string, config: AnalyzeConfig, env = {}): FixOutcome {
+/**
+ * Apply safe fixes repeatedly until nothing changes; refuse results that stop parsing. `folder`:
+ * the other files of the file's folder, which the cross-file rules read.
+ */
+export function fixText(path: string, original: string, config: AnalyzeConfig, env = {}, folder: readonly SourceFile[] = []): FixOutcome {
   const bom = original.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   let text = bom ? original.slice(1) : original;
-  const hadParseError = analyze(path, text, config, env).some((f) => f.ruleId === PARSE_ERROR);
+  const hadParseError = analyze(path, text, config, env, folder).some((f) => f.ruleId === PARSE_ERROR);
   const applied: Finding[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const findings = analyze(path, text, config, env);
+    const findings = analyze(path, text, config, env, folder);
     const result = applyFixes(text, findings);
     if (result.applied.length === 0 || result.text === text) {
       break;
@@ -33,7 +37,7 @@ export function fixText(path: string, original: string, config: AnalyzeConfig, e
     applied.push(...result.applied);
     text = result.text;
   }
-  const brokeParse = !hadParseError && analyze(path, text, config, env).some((f) => f.ruleId === PARSE_ERROR);
+  const brokeParse = !hadParseError && analyze(path, text, config, env, folder).some((f) => f.ruleId === PARSE_ERROR);
   return { text: bom + text, applied, brokeParse };
 }
 
@@ -54,14 +58,33 @@ export const fixCommand: Command = {
     let changedFiles = 0;
     let fixCount = 0;
     const diffs: string[] = [];
+    // the current text of the files of each folder, for the cross-file rules (fixed ones as fixed)
+    const texts = new Map<string, string | undefined>();
+    const textOf = (file: string): string | undefined => {
+      if (!texts.has(file)) {
+        texts.set(file, readText(file));
+      }
+      return texts.get(file);
+    };
+    const byFolder = new Map<string, string[]>();
     for (const file of collected.files) {
-      const original = readText(file);
+      const dir = path.dirname(file);
+      byFolder.set(dir, [...(byFolder.get(dir) ?? []), file]);
+    }
+    const folderOf = (file: string): SourceFile[] =>
+      (byFolder.get(path.dirname(file)) ?? []).flatMap((other) => {
+        const text = other === file ? undefined : textOf(other);
+        return text === undefined ? [] : [{ path: displayPath(other), text }];
+      });
+    for (const file of collected.files) {
+      const original = textOf(file);
       if (original === undefined) {
         unreadable++;
         continue;
       }
       const shown = displayPath(file);
-      const outcome = fixText(shown, original, config, envFor(file));
+      const outcome = fixText(shown, original, config, envFor(file), folderOf(file));
+      texts.set(file, outcome.brokeParse ? original : outcome.text);
       if (outcome.applied.length === 0 || outcome.text === original) {
         continue;
       }

@@ -53,3 +53,17 @@ export function catalog(extra: readonly { id: string; meta: AnyRule['meta'] }[] 
 export function docsPath(ruleId: string): string {
   return `docs/rules/${ruleId}.md`;
 }
+
+/**
+ * The head of a rule's documentation page, generated from its metadata (id, title, kind, default
+ * severity, fixable, equivalents) so the page cannot disagree with the rule; a test checks every
+ * page, and `npm run test:update` rewrites the heads.
+ */
+export function docsHeader(rule: { id: string; meta: AnyRule['meta'] }): string {
+  const m = rule.meta;
+  const parts = [`**${m.title}**`, `kind: ${m.kind === 'any' ? 'every analysed file' : m.kind}`, `default severity: ${m.severity}`, m.fixable ? 'fixable' : 'not fixable automatically'];
+  if (m.equivalents && m.equivalents.length > 0) {
+    parts.push(`equivalents: ${m.equivalents.map((e) => `${e.tool} ${e.id}`).join(', ')}`);
+  }
+  return `# ${rule.id}\n\n${parts.join(' · ')}\n`;
+}

@@ -3,20 +3,10 @@ import type { YamlFile } from '../../parsers/yaml';
 import { mapEntries, rangeOf } from '../../parsers/yaml';
 import { closest } from '../shared/suggest';
 import { auroraDocs } from './config';
-import * as catalog from '../index';
-import * as engine from '../../analyze';
 
 /** The message for a `rules:` entry that names no rule. */
 export function message(id: string, suggestion?: string): string {
   return `No rule is called '${id}'${suggestion ? `: did you mean '${suggestion}'?` : ': run `aurora-devops rules` for the list'}`;
-}
-
-/**
- * Every configurable id. Read at check time, never at module load: this module is itself part
- * of the catalog, so the lists are not initialised yet while it loads.
- */
-export function knownRuleIds(): string[] {
-  return [...catalog.ALL_RULES.map((r) => r.id), ...engine.ENGINE_RULES.map((r) => r.id)];
 }
 
 /** `rules:` keys must be rule ids. */
@@ -30,7 +20,8 @@ export const rule: Rule<YamlFile> = {
     fixable: true,
   },
   check(ctx) {
-    const ids = knownRuleIds();
+    // the engine hands over the catalog's ids: this rule is itself part of the catalog
+    const ids = ctx.ruleIds;
     for (const a of auroraDocs(ctx.model)) {
       for (const { key, pair } of mapEntries(a.rules, a.doc)) {
         if (ids.includes(key)) {

@@ -1,5 +1,8 @@
 import { ruleTable } from '../../../helpers/table';
-import { message, knownRuleIds } from '../../../../src/core/rules/aurora/unknown-rule';
+import { message } from '../../../../src/core/rules/aurora/unknown-rule';
+import { createEngine, RULE_IDS } from '../../../../src/core';
+import { rule as unknownRule } from '../../../../src/core/rules/aurora/unknown-rule';
+import { ready } from '../../../helpers/core';
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 
@@ -13,8 +16,15 @@ ruleTable('aurora/unknown-rule', [
 ]);
 
 describe('aurora/unknown-rule ids', () => {
-  it('come from the catalog at check time', () => {
-    assert.ok(knownRuleIds().includes('aurora/unknown-rule'));
-    assert.ok(knownRuleIds().includes('internal-error'));
+  it('are the catalog ids and the engine findings', () => {
+    assert.ok(RULE_IDS.includes('aurora/unknown-rule'));
+    assert.ok(RULE_IDS.includes('internal-error'));
+  });
+  it('come from the engine that runs the rule, not from an import of the catalog', async () => {
+    await ready();
+    // an engine holding this rule alone knows only its own id and the engine findings
+    const engine = createEngine([unknownRule]);
+    const ids = engine.analyze('aurora.yaml', 'rules:\n  aurora/unknown-rule: off\n  dockerfile/no-latest-tag: error\n').map((f) => f.message);
+    assert.deepEqual(ids, [message('dockerfile/no-latest-tag')]);
   });
 });

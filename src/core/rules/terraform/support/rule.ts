@@ -30,9 +30,9 @@ const folderModules = new WeakMap<object, TfModule>();
 
 /**
  * A rule over a whole module folder: locals, variable defaults, data sources and companion
- * resources are resolved across every .tf file of the folder. Folder rules run in
- * `analyzeFiles` (CLI, editor); a single-file `analyze` call does not run them, so they are
- * silent there rather than wrong about what other files may hold.
+ * resources are resolved across every .tf file of the folder. Every entry point runs them over
+ * the files of the folder it was handed (`analyze`'s `folder`, or what `analyzeFiles` got); a
+ * file handed over alone is a module of one file.
  */
 export function terraformRule(def: TfRuleDef): FolderRule<TerraformModel> {
   return {
