@@ -116,6 +116,45 @@ describe('aurora-devops agent', { timeout: 60_000 }, () => {
     assert.equal(fake.messageBodies()[0].model, 'claude-other');
   });
 
+  it('refuses commands without a sandbox unless --unsandboxed, and says so', async () => {
+    // a PATH with everything but bubblewrap: the sandbox is unavailable for the CLI it starts
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-nobwrap-'));
+    try {
+      for (const dir of (process.env.PATH ?? '').split(':').filter((d) => d !== '')) {
+        let names: string[] = [];
+        try {
+          names = fs.readdirSync(dir);
+        } catch {
+          continue;
+        }
+        for (const name of names) {
+          if (name !== 'bwrap' && !fs.existsSync(path.join(bin, name))) {
+            fs.symlinkSync(path.join(dir, name), path.join(bin, name));
+          }
+        }
+      }
+      const noBwrap = { ...env(), PATH: bin };
+      fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo hi > k8s/out.txt' } }]), textTurn('Not run.'));
+      const refused = await cli(['agent', '--cwd', ws, '--prompt', 'Write', '--approve', 'permitted', '--format', 'json'], noBwrap);
+      assert.equal(refused.code, 0, refused.stderr);
+      const lines = refused.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; message?: string; output?: string; ok?: boolean });
+      assert.match(lines.find((l) => l.type === 'notice')?.message ?? '', /^Not sandboxed: aurora\.yaml can only be advised \(bubblewrap \(bwrap\) not installed\)\. Commands are refused.*apt-get install bubblewrap/);
+      const result = lines.find((l) => l.type === 'tool_result');
+      assert.equal(result?.ok, false);
+      assert.match(result?.output ?? '', /^Not run: no sandbox is available \(bubblewrap \(bwrap\) not installed\)/);
+      assert.equal(fs.existsSync(path.join(ws, 'k8s', 'out.txt')), false, 'nothing ran');
+
+      fake.reset().script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo hi > k8s/out.txt' } }]), textTurn('Ran.'));
+      const ran = await cli(['agent', '--cwd', ws, '--prompt', 'Write', '--approve', 'permitted', '--unsandboxed', '--format', 'json'], noBwrap);
+      assert.equal(ran.code, 0, ran.stderr);
+      const out = ran.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; output?: string });
+      assert.match(out.find((l) => l.type === 'tool_result')?.output ?? '', /\[sandbox\] This command ran without a sandbox/);
+      assert.equal(fs.readFileSync(path.join(ws, 'k8s', 'out.txt'), 'utf8'), 'hi\n');
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
+  });
+
   it('exits 1 with a set-your-key message on 401', async () => {
     fake.script(errorTurn(401, 'authentication_error', 'invalid x-api-key'));
     const r = await cli(['agent', '--cwd', ws, '--prompt', 'Hi', '--format', 'json'], env());
