@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import type { Workspace } from '../ports';
+import { safeReadText, safeWriteText } from './safeFs';
 
 /** Folders never listed: dependencies, VCS data, build output. */
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', '.terraform', '.venv', 'venv', '__pycache__', 'dist', 'out', '.next', 'vendor', 'target', '.vscode-test']);
@@ -59,20 +60,17 @@ export class NodeWorkspace implements Workspace {
     return realpathDeep(absolutePath);
   }
 
+  /**
+   * Text of a file, or undefined when it does not exist. Every component is checked (safeFs):
+   * a link out of the workspace or to nothing, or a secret, is a WorkspaceRefusal.
+   */
   async readText(absolutePath: string): Promise<string | undefined> {
-    try {
-      return await fs.promises.readFile(absolutePath, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-        return undefined;
-      }
-      throw e;
-    }
+    return safeReadText(this.root, absolutePath, { caseInsensitive: this.caseInsensitive });
   }
 
+  /** Create or replace a file atomically, never through a link out of the workspace (safeFs). */
   async writeText(absolutePath: string, text: string): Promise<void> {
-    await fs.promises.mkdir(path.dirname(absolutePath), { recursive: true });
-    await fs.promises.writeFile(absolutePath, text, 'utf8');
+    await safeWriteText(this.root, absolutePath, text, { caseInsensitive: this.caseInsensitive });
   }
 
   async exists(absolutePath: string): Promise<boolean> {
