@@ -7,27 +7,54 @@ import { safeReadText, safeWriteText } from './safeFs';
 /** Folders never listed: dependencies, VCS data, build output. */
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', '.terraform', '.venv', 'venv', '__pycache__', 'dist', 'out', '.next', 'vendor', 'target', '.vscode-test']);
 
+/** Links followed while resolving one path before giving up (a loop). */
+const MAX_LINK_DEPTH = 40;
+
 /**
  * Resolve symlinks in a path that may not exist yet: the deepest existing ancestor is resolved
- * and the remaining segments appended.
+ * and the remaining segments appended. A symbolic link whose target is missing is followed to
+ * where it points (not taken for a plain missing name), so a dangling link shipped in the
+ * repository cannot hide that a write through it would land outside the workspace.
  */
 export function realpathDeep(p: string): string {
-  let current = path.resolve(p);
+  return resolveDeep(path.resolve(p), 0) ?? p;
+}
+
+function resolveDeep(start: string, depth: number): string | undefined {
+  let current = start;
   const rest: string[] = [];
   for (let i = 0; i < 256; i++) {
     try {
       const real = fs.realpathSync.native(current);
       return rest.length > 0 ? path.join(real, ...rest.reverse()) : real;
     } catch {
+      const linked = depth < MAX_LINK_DEPTH ? danglingTarget(current, depth) : undefined;
+      if (linked !== undefined) {
+        return rest.length > 0 ? path.join(linked, ...rest.reverse()) : linked;
+      }
       const parent = path.dirname(current);
       if (parent === current) {
-        return p;
+        return undefined;
       }
       rest.push(path.basename(current));
       current = parent;
     }
   }
-  return p;
+  return undefined;
+}
+
+/** Where a symbolic link that realpath cannot resolve leads, or undefined when `p` is no link. */
+function danglingTarget(p: string, depth: number): string | undefined {
+  try {
+    if (!fs.lstatSync(p).isSymbolicLink()) {
+      return undefined;
+    }
+    const target = fs.readlinkSync(p);
+    const folder = resolveDeep(path.dirname(p), depth + 1) ?? path.dirname(p);
+    return resolveDeep(path.resolve(folder, target), depth + 1);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether the file system at `dir` ignores case (probe with the folder's own name). */
