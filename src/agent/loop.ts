@@ -7,6 +7,7 @@ import { decide, offeredTools } from './policy';
 import type { PolicyContext } from './policy';
 import type { ApprovalRequest, Approver, Shell, Workspace } from './ports';
 import { DOCTRINE, workspaceContext } from './prompt';
+import { isWorkspaceRefusal } from './refusal';
 import { executeTool, toolSchemas } from './tools';
 import type { ToolOutcome } from './tools';
 import type { AgentConfig, Decision, DecisionKind, Usage } from './types';
@@ -336,6 +337,10 @@ async function runCall(block: ToolUseBlock, invalid: string | undefined, policy:
         return result(false, answer.message ?? say.declined());
       }
     } catch (e) {
+      if (isWorkspaceRefusal(e)) {
+        // the file to show in the diff is refused (a link out of the workspace): nothing to ask
+        return result(false, e.message);
+      }
       return result(false, signal?.aborted ? say.cancelledTool : `The approval failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
