@@ -92,7 +92,6 @@ interface Walk {
   lexicalRoot: string;
   given: string;
   ci: boolean;
-  purpose: SafePurpose;
   links: number;
 }
 
@@ -123,8 +122,7 @@ function outside(w: Walk, via: Via | undefined): WorkspaceRefusal {
 }
 
 function dangling(w: Walk, via: Via): WorkspaceRefusal {
-  const why = w.purpose === 'write' ? ' (Aurora never creates the target of a link)' : '';
-  return refuse(`${leadsThrough(w, via)}, which does not exist${why}: refused`);
+  return refuse(`${leadsThrough(w, via)}, which does not exist (Aurora never creates the target of a link): refused`);
 }
 
 function tooLong(w: Walk): WorkspaceRefusal {
@@ -256,7 +254,7 @@ export function resolveSafe(root: string, absolutePath: string, purpose: SafePur
   if (early) {
     throw refuse(`${early}: refused`);
   }
-  const w: Walk = { root: realRoot, lexicalRoot, given, ci, purpose, links: 0 };
+  const w: Walk = { root: realRoot, lexicalRoot, given, ci, links: 0 };
   const reached = walk(w, [], segments, undefined);
   const relative = [...reached.segs, ...reached.missing].join('/');
   if (relative === '') {
