@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { prepareSafeWrite, resolveSafe, safeReadText } from '../../agent/node/safeFs';
 import type { SafeFsOptions } from '../../agent/node/safeFs';
-import { NodeWorkspace, realpathDeep } from '../../agent/node/workspace';
+import { NodeWorkspace } from '../../agent/node/workspace';
 import type { Workspace } from '../../agent/ports';
 
 /**
@@ -24,7 +24,7 @@ export class VscodeWorkspace implements Workspace {
   }
 
   realpath(absolutePath: string): string | undefined {
-    return realpathDeep(absolutePath);
+    return this.node.realpath(absolutePath);
   }
 
   private get safeOptions(): SafeFsOptions {
