@@ -168,6 +168,10 @@ function walk(w: Walk, start: readonly string[], segments: readonly string[], vi
       if (code === 'ENAMETOOLONG') {
         throw tooLong(w);
       }
+      if (code === 'ENOTDIR' || code === 'ELOOP') {
+        // a folder on the way became a file or a link since it was looked at
+        throw changed(w);
+      }
       throw e;
     }
     if (st.isSymbolicLink()) {
@@ -187,7 +191,13 @@ function follow(w: Walk, folder: readonly string[], name: string, here: string):
   if (++w.links > MAX_LINKS) {
     throw refuse(`${w.given} goes through more than ${MAX_LINKS} symbolic links (a loop?): refused`);
   }
-  const target = fs.readlinkSync(here);
+  let target: string;
+  try {
+    target = fs.readlinkSync(here);
+  } catch {
+    // it was a link a moment ago
+    throw changed(w);
+  }
   const via: Via = { link: [...folder, name].join('/'), target };
   // Windows reports some link targets in the \\?\ form
   const plain = process.platform === 'win32' ? target.replace(/^\\\\\?\\/, '') : target;
