@@ -8,6 +8,7 @@ import type { PolicyContext } from './policy';
 import type { ApprovalRequest, Approver, Shell, Workspace } from './ports';
 import { DOCTRINE, workspaceContext } from './prompt';
 import type { SecretValues } from './secretValues';
+import { isWorkspaceRefusal } from './refusal';
 import { executeTool, toolSchemas } from './tools';
 import type { ToolOutcome } from './tools';
 import type { AgentConfig, Decision, DecisionKind, Usage } from './types';
@@ -342,6 +343,10 @@ async function runCall(block: ToolUseBlock, invalid: string | undefined, policy:
         return result(false, answer.message ?? say.declined());
       }
     } catch (e) {
+      if (isWorkspaceRefusal(e)) {
+        // the file to show in the diff is refused (a link out of the workspace): nothing to ask
+        return result(false, e.message);
+      }
       return result(false, signal?.aborted ? say.cancelledTool : `The approval failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
