@@ -208,3 +208,22 @@ export function resetK8s(lab: Lab): void {
   fs.mkdirSync(dir);
   fs.writeFileSync(path.join(dir, 'app.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  a: b\n');
 }
+
+/** A folder of links to every program on PATH but `name` (a machine without it, for one child). */
+export function pathWithout(name: string): { dir: string; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `aurora-no-${name}-`));
+  for (const folder of (process.env.PATH ?? '').split(':').filter((d) => d !== '')) {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      if (n !== name && !fs.existsSync(path.join(dir, n))) {
+        fs.symlinkSync(path.join(folder, n), path.join(dir, n));
+      }
+    }
+  }
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
