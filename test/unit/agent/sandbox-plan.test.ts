@@ -28,6 +28,22 @@ describe('sandbox plan', () => {
     assert.deepEqual(p.allowWrite, ['/repo/charts/a/values.yaml', '/repo/charts/b/values.yaml']);
   });
 
+  it('allows nothing through an entry or a glob match that leads out of the workspace', () => {
+    const config: AgentConfig = { tools: ['run_shell_command'], permissions: { filesystem: ['/deploy', '/k8s/out', '/charts/**'], network: [] } };
+    const links = new Set(['charts/h']);
+    const p = planSandbox({
+      root: ROOT,
+      home: HOME,
+      config,
+      entries: ['deploy', 'k8s/', 'k8s/out', 'charts/', 'charts/h', 'charts/values.yaml'],
+      links,
+      secretReason,
+      realpath: (x) => (x === '/repo/deploy' ? HOME : x === '/repo/k8s/out' ? `${HOME}/x` : x === '/repo/charts/h' ? HOME : x),
+    });
+    // the glob's own folder is bound (a link inside it resolves to its real, read-only place)
+    assert.deepEqual(p.allowWrite, ['/repo/charts', '/repo/charts/values.yaml']);
+  });
+
   it('keeps aurora.yaml, .git, editor and agent files unwritable, also when found deeper', () => {
     const p = plan(['/'], [], ['k8s/', 'k8s/.git/', 'sub/.vscode/', 'sub/aurora.yaml', 'x.code-workspace', 'k8s/app.yaml']);
     for (const path of ['/repo/aurora.yaml', '/repo/.git', '/repo/.vscode', '/repo/AGENTS.md', '/repo/.envrc', '/repo/k8s/.git', '/repo/sub/.vscode', '/repo/sub/aurora.yaml', '/repo/x.code-workspace']) {
@@ -38,7 +54,7 @@ describe('sandbox plan', () => {
 
   it('hides the secret files of the workspace and the home folder, but not examples or git internals', () => {
     const p = plan(['/k8s'], [], ['.env', '.env.production', '.env.example', 'terraform/', 'terraform/terraform.tfstate', 'keys/', 'keys/deploy.pem', '.git/', 'k8s/app.yaml', 'ops/.aws/']);
-    for (const path of ['/repo/.env', '/repo/.env.production', '/repo/terraform/terraform.tfstate', '/repo/keys/deploy.pem', '/repo/ops/.aws', `${HOME}/.aws`, `${HOME}/.ssh`, `${HOME}/.kube/config`, `${HOME}/.docker/config.json`, `${HOME}/.netrc`]) {
+    for (const path of ['/repo/.env', '/repo/.env.production', '/repo/terraform/terraform.tfstate', '/repo/keys/deploy.pem', '/repo/ops/.aws', `${HOME}/.aws`, `${HOME}/.ssh`, `${HOME}/.kube`, `${HOME}/.bash_history`, `${HOME}/.docker/config.json`, `${HOME}/.netrc`]) {
       assert.ok(p.denyRead.includes(path), `${path} is not hidden`);
     }
     for (const path of ['/repo/.env.example', '/repo/.git', '/repo/k8s/app.yaml']) {
