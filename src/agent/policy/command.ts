@@ -1494,6 +1494,17 @@ class Analyzer {
     }
     const sub = p.positionals[0]?.value;
     const rest = p.rest;
+    // a secret file's committed content: `git show HEAD:.env`, `git log -p -- .env` (the sandbox
+    // hides the file, not git's objects)
+    if (sub === 'show' || sub === 'log' || sub === 'diff' || sub === 'cat-file' || sub === 'blame' || sub === 'grep' || sub === 'archive') {
+      for (const w of rest) {
+        const pathPart = w.value.includes(':') ? w.value.slice(w.value.indexOf(':') + 1) : w.value;
+        const why = pathPart === '' || pathPart.startsWith('-') ? undefined : secretReason(pathPart.replace(/^\.\//, ''));
+        if (why) {
+          this.deny(`git ${sub} ${w.raw} reads the committed content of a secret file (${why}); the sandbox hides the file but not git's history`);
+        }
+      }
+    }
     const subArgs = sub === 'clone' || sub === 'submodule' ? parseOptions(rest, valueSet('git-clone')) : parseOptions(rest, new Set(['-o', '--origin', '-b', '--branch', '--upload-pack', '--receive-pack', '--exec', '-c', '--config', '--depth', '-t', '--track', '-m', '--remote', '--repo']));
     for (const c of values(subArgs, '-c', '--config')) {
       this.gitConfigKey(c.value.split('=')[0], `git ${sub} --config`);
