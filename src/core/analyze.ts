@@ -74,6 +74,8 @@ interface FileAnalysis {
   index: TextIndex;
   model?: unknown;
   findings: Finding[];
+  /** Why the file was not analysed, when it was recognised but skipped. */
+  skipped?: 'too-large' | 'template' | 'binary' | 'parse-error';
 }
 
 /** The severity a rule has under a config, or undefined when it is off. */
@@ -106,7 +108,12 @@ function analyzeOne(tables: RuleTables, path: string, rawText: string, config: A
   if (!kind) {
     return out;
   }
+  if (kind === 'helm') {
+    out.skipped = 'template';
+    return out;
+  }
   if (text.length > MAX_FILE_BYTES) {
+    out.skipped = 'too-large';
     const sev = effectiveSeverity(FILE_TOO_LARGE, 'info', config);
     if (sev) {
       out.findings.push({ ruleId: FILE_TOO_LARGE, severity: sev, message: `File skipped: ${text.length} characters is over the ${MAX_FILE_BYTES} limit`, range: index.range(0, 0) });
@@ -114,6 +121,7 @@ function analyzeOne(tables: RuleTables, path: string, rawText: string, config: A
     return out;
   }
   if (isBinary(text)) {
+    out.skipped = 'binary';
     const sev = effectiveSeverity(PARSE_ERROR, 'error', config);
     if (sev) {
       out.findings.push({ ruleId: PARSE_ERROR, severity: sev, message: 'This looks like a binary file, not a text infrastructure file', range: index.range(0, 0) });
@@ -133,6 +141,7 @@ function analyzeOne(tables: RuleTables, path: string, rawText: string, config: A
     parsed = { problem: { message: `Could not parse: ${e instanceof Error ? e.message : String(e)}`, range: index.range(0, 0) } };
   }
   if (parsed.problem) {
+    out.skipped = 'parse-error';
     const sev = effectiveSeverity(PARSE_ERROR, 'error', config);
     if (sev) {
       out.findings.push({ ruleId: PARSE_ERROR, severity: sev, message: parsed.problem.message, range: parsed.problem.range });
@@ -395,6 +404,7 @@ function runFolderRules(tables: RuleTables, folder: string, results: Map<string,
     }
     group.push({ path, text: r.index.text, index: r.index, model: r.model });
   }
+  const unanalysed = [...results].filter(([, r]) => r.skipped !== undefined).map(([path]) => path);
   for (const [kind, group] of groups) {
     for (const rule of tables.byKind.get(kind)?.folder ?? []) {
       const severity = effectiveSeverity(rule.id, rule.meta.severity, config);
@@ -406,6 +416,7 @@ function runFolderRules(tables: RuleTables, folder: string, results: Map<string,
           folder,
           files: group,
           config,
+          unanalysed,
           report: (path, r) => {
             results.get(path)?.findings.push(toFinding(rule.id, severity, config, r));
           },
