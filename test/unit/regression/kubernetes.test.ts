@@ -127,3 +127,38 @@ corpusTable('regression: kubernetes cross-file rules', [
     says: 'not found among the files analysed',
   },
 ]);
+
+const sidecarPatch = y(
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata:',
+  '  name: repo-server',
+  'spec:',
+  '  template:',
+  '    spec:',
+  '      containers:',
+  '        - name: plugin',
+  '          image: busybox:1.36',
+  '          args: [--loglevel, debug]',
+);
+
+corpusTable('regression: kustomize patches are partial objects', [
+  {
+    what: 'a strategic-merge patch adding a sidecar (no selector, no template labels) is not a Deployment missing its selector',
+    rule: 'kubernetes/selector-template-mismatch',
+    files: { 'overlays/plugin/repo-server.yaml': sidecarPatch },
+    want: [],
+  },
+  {
+    what: 'a patch file that carries template labels is recognised by its name',
+    rule: 'kubernetes/selector-template-mismatch',
+    files: { 'overlays/prod/deployment-patch.yaml': sidecarPatch.replace('  template:\n', '  template:\n    metadata: {labels: {tier: prod}}\n') },
+    want: [],
+  },
+  {
+    what: 'a complete Deployment without a selector is still an error',
+    rule: 'kubernetes/selector-template-mismatch',
+    files: { 'base/deployment.yaml': sidecarPatch.replace('  template:\n', '  template:\n    metadata: {labels: {app: repo}}\n') },
+    want: [{ path: 'base/deployment.yaml', line: 2, severity: 'error' }],
+  },
+]);
