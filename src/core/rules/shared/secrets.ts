@@ -6,10 +6,16 @@
 const SECRET_NAME = /(^|[_.-])(pass(word|wd)?|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|auth|credentials?|conn(ection)?[_.-]?string|dsn|signing[_.-]?key|encryption[_.-]?key|webhook[_.-]?url)($|[_.-])/i;
 const NOT_SECRET_NAME = /(^|[_.-])(file|path|dir|url_path|length|min|max|enabled|policy|type|mode|method|endpoint|username|user|id|name|ttl|timeout|expiry|expires|version|header|prefix|suffix|count|size|hash_algo|ref|arn|secret_name|key_id|expression|schedule|interval|period|days|public_key|certificate|cert|ca)$/i;
 
+/**
+ * Switches and descriptions named after a secret: `GRAFANA_DISABLE_AUTH`, `SKIP_TOKEN`,
+ * `REQUIRE_PASSWORD` (flags), `…_SECRET_NAMES`, `…_TOKEN_USAGE_SUMMARY_TITLE` (names and labels).
+ */
+const FLAG_OR_LABEL_NAME = /(^|[_.-])(disabled?|enabled?|skip|no|use|requires?|required|allow|bypass|without|insecure)[_.-](auth(entication)?|tls|pass(word)?|token|secret)s?$|(^|[_.-])(names|title|label|description|summary|message|text|help|hint)$/i;
+
 /** Whether an identifier (env var, variable, key) looks like it holds a secret. */
 export function isSecretName(name: string): boolean {
   const n = name.replace(/([a-z])([A-Z])/g, '$1_$2');
-  return SECRET_NAME.test(n) && !NOT_SECRET_NAME.test(n);
+  return SECRET_NAME.test(n) && !NOT_SECRET_NAME.test(n) && !FLAG_OR_LABEL_NAME.test(n);
 }
 
 /** Values that are references or placeholders, not literal secrets. */
@@ -40,7 +46,7 @@ const PUBLIC_BASE64 = /^(LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t|LS0tLS1CRUdJTiBQVU
 /**
  * What a value is when it is public rather than secret, whatever its key is called: a
  * certificate or public key (PEM, base64 of PEM, OpenSSH), an ARN or an AWS schedule expression
- * (`rate(15 days)`, `cron(0 3 * * ? *)`). A value that also holds a private key is not public.
+ * (`rate(15 days)`, `cron(0 3 * * ? *)`), or a list of secret names. A value that also holds a private key is not public.
  */
 export function publicValueKind(value: string): string | undefined {
   const v = value.trim();
@@ -58,6 +64,10 @@ export function publicValueKind(value: string): string | undefined {
   }
   if (/^(rate|cron|at)\([^()]*\)$/.test(v)) {
     return 'schedule expression';
+  }
+  // `COPILOT_TOKEN,GITHUB_TOKEN`: the names of secrets, for a step that looks them up or redacts them
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+(\s*[,; ]\s*[A-Z][A-Z0-9]*(_[A-Z0-9]+)+)+$/.test(v)) {
+    return 'list of secret names';
   }
   return undefined;
 }
