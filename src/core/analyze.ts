@@ -12,6 +12,26 @@ import { ALL_RULES } from './rules';
 /** Files larger than this are not analysed (an info finding says so). */
 export const MAX_FILE_BYTES = 1_000_000;
 
+/**
+ * YAML streams are analysed up to this size: rendered install manifests (an operator's
+ * install.yaml, 2 MB of CRDs and workloads) are what users most want checked, and parse in about
+ * a second. Larger ones get the file-too-large finding.
+ */
+export const MAX_YAML_BYTES = 4_000_000;
+
+/** Kinds whose files may be up to MAX_YAML_BYTES. */
+const YAML_KINDS: ReadonlySet<FileKind> = new Set(['compose', 'kubernetes', 'github-actions', 'gitlab-ci', 'aurora', 'pulumi']);
+
+/** The kind of a file of any size: a file too large to analyse is recognised by its first 64 KB. */
+function kindOf(path: string, text: string, env: AnalyzeEnv): FileKind | undefined {
+  return detectKind(path, text.length > MAX_YAML_BYTES ? text.slice(0, 65_536) : text, env);
+}
+
+/** The size limit of a kind. */
+function limitOf(kind: FileKind | undefined): number {
+  return kind !== undefined && YAML_KINDS.has(kind) ? MAX_YAML_BYTES : MAX_FILE_BYTES;
+}
+
 /** Ids of the findings the engine itself produces. */
 export const PARSE_ERROR = 'parse-error';
 export const FILE_TOO_LARGE = 'file-too-large';
@@ -25,7 +45,7 @@ export const ENGINE_RULES: readonly { id: string; meta: RuleMeta }[] = [
   },
   {
     id: FILE_TOO_LARGE,
-    meta: { title: 'File too large to analyse', description: `Files over ${MAX_FILE_BYTES} bytes are skipped to keep the editor responsive.`, severity: 'info', kind: 'any', fixable: false },
+    meta: { title: 'File too large to analyse', description: `Files over ${MAX_FILE_BYTES} characters (YAML: ${MAX_YAML_BYTES}) are skipped to keep the editor responsive; this finding says so, so that no file is left unchecked in silence.`, severity: 'info', kind: 'any', fixable: false },
   },
   {
     id: INTERNAL_ERROR,
@@ -102,8 +122,9 @@ function isBinary(text: string): boolean {
  */
 function analyzeOne(tables: RuleTables, path: string, rawText: string, config: AnalyzeConfig, env: AnalyzeEnv, reuse: ReuseSession | undefined, parseOnly = false): FileAnalysis {
   const text = stripBom(rawText);
-  const index = new TextIndex(text.length > MAX_FILE_BYTES ? '' : text);
-  const kind = detectKind(path, text.length > MAX_FILE_BYTES ? undefined : text, env);
+  const kind = kindOf(path, text, env);
+  const limit = limitOf(kind);
+  const index = new TextIndex(text.length > limit ? '' : text);
   const out: FileAnalysis = { kind, index, findings: [] };
   if (!kind) {
     return out;
@@ -112,11 +133,11 @@ function analyzeOne(tables: RuleTables, path: string, rawText: string, config: A
     out.skipped = 'template';
     return out;
   }
-  if (text.length > MAX_FILE_BYTES) {
+  if (text.length > limit) {
     out.skipped = 'too-large';
     const sev = effectiveSeverity(FILE_TOO_LARGE, 'info', config);
     if (sev) {
-      out.findings.push({ ruleId: FILE_TOO_LARGE, severity: sev, message: `File skipped: ${text.length} characters is over the ${MAX_FILE_BYTES} limit`, range: index.range(0, 0) });
+      out.findings.push({ ruleId: FILE_TOO_LARGE, severity: sev, message: `File skipped: ${text.length} characters is over the ${limit} limit for this kind of file; nothing in it was checked`, range: index.range(0, 0) });
     }
     return out;
   }
@@ -348,13 +369,13 @@ export function createEngine(rules: readonly AnyRule[]): Engine {
   return {
     ruleIds: tables.ids,
     analyze(path, text, config = {}, env = {}, folder = []) {
-      const kind = detectKind(path, text.length > MAX_FILE_BYTES ? undefined : stripBom(text), env);
+      const kind = kindOf(path, stripBom(text), env);
       const members: Member[] = [{ file: { path, text }, env, parseOnly: false }];
       // neighbours matter only to the cross-file rules of this file's kind
       if (kind && folder.length > 0 && (tables.byKind.get(kind)?.folder.length ?? 0) > 0) {
         const dir = dirOf(path);
         for (const other of folder) {
-          if (other.path !== path && dirOf(other.path) === dir && other.text.length <= MAX_FILE_BYTES && detectKind(other.path, stripBom(other.text), env) === kind) {
+          if (other.path !== path && dirOf(other.path) === dir && other.text.length <= limitOf(kind) && kindOf(other.path, stripBom(other.text), env) === kind) {
             members.push({ file: other, env, parseOnly: true });
           }
         }
