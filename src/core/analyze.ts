@@ -27,6 +27,29 @@ function kindOf(path: string, text: string, env: AnalyzeEnv): FileKind | undefin
   return detectKind(path, text.length > MAX_YAML_BYTES ? text.slice(0, 65_536) : text, env);
 }
 
+/** Why a recognised infrastructure file is not analysed (before parsing; parse errors are findings). */
+export type SkipReason = 'template' | 'too-large' | 'binary';
+
+/**
+ * Why the engine will not analyse a file it recognises, without parsing it: a Helm/Go template,
+ * over the size limit of its kind, or binary. Undefined for files it analyses and for files that
+ * are no infrastructure file at all (`detectKind` is undefined). Hosts count skipped files with it.
+ */
+export function skipReason(path: string, text: string, env: AnalyzeEnv = {}): SkipReason | undefined {
+  const t = stripBom(text);
+  const kind = kindOf(path, t, env);
+  if (kind === undefined) {
+    return undefined;
+  }
+  if (kind === 'helm') {
+    return 'template';
+  }
+  if (t.length > limitOf(kind)) {
+    return 'too-large';
+  }
+  return isBinary(t) ? 'binary' : undefined;
+}
+
 /** The size limit of a kind. */
 function limitOf(kind: FileKind | undefined): number {
   return kind !== undefined && YAML_KINDS.has(kind) ? MAX_YAML_BYTES : MAX_FILE_BYTES;
