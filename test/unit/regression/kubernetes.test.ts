@@ -162,3 +162,26 @@ corpusTable('regression: kustomize patches are partial objects', [
     want: [{ path: 'base/deployment.yaml', line: 2, severity: 'error' }],
   },
 ]);
+
+const secret = (...entries: string[]): string => y('apiVersion: v1', 'kind: Secret', 'metadata: {name: repo-creds}', ...entries);
+
+corpusTable('regression: Secret manifests that hold no secret', [
+  {
+    what: 'a documentation example with url, type and placeholder credentials',
+    rule: 'kubernetes/secret-manifest',
+    files: { 'docs/creds.yaml': secret('stringData:', '  url: https://git.example.com/org', '  type: git', '  username: my-username', '  password: my-password', '  sshPrivateKey: |', '    -----BEGIN OPENSSH PRIVATE KEY-----', '    ...', '    -----END OPENSSH PRIVATE KEY-----') },
+    want: [],
+  },
+  {
+    what: 'base64 data that decodes to a placeholder, and a public CA certificate',
+    rule: 'kubernetes/secret-manifest',
+    files: { 'k8s/ca.yaml': secret('data:', `  password: ${btoa('changeme')}`, `  ca.crt: ${btoa('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n')}`) },
+    want: [],
+  },
+  {
+    what: 'a real password, in stringData or base64 data, is still an error',
+    rule: 'kubernetes/secret-manifest',
+    files: { 'k8s/db.yaml': secret('stringData:', '  url: postgres://db:5432/app', '  password: Vq7#pLx2wZ9t', 'data:', `  token: ${btoa('9f8e7d6c5b4a39281706')}`) },
+    want: [{ path: 'k8s/db.yaml', line: 4, severity: 'error' }, { path: 'k8s/db.yaml', line: 7, severity: 'error' }],
+  },
+]);
