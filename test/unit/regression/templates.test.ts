@@ -53,3 +53,20 @@ corpusTable('regression: templated strings are opaque values', [
     want: [],
   },
 ]);
+
+describe('regression: the rules changed for issue 17 state their known limits', () => {
+  it('each page has a Known limits section', async () => {
+    const fs = await import('fs');
+    const path = await import('path');
+    const { repoRoot } = await import('../../helpers/core');
+    const changed = [
+      'terraform/resource-hardcoded-secret', 'kubernetes/service-selector-mismatch', 'kubernetes/hpa-target', 'kubernetes/ingress-missing-service',
+      'kubernetes/service-target-port', 'kubernetes/selector-template-mismatch', 'kubernetes/secret-manifest', 'kubernetes/secret-from-configmap',
+      'github-actions/expression-syntax', 'github-actions/hardcoded-secret', 'gitlab-ci/deploy-without-rules', 'gitlab-ci/allow-failure-on-test', 'dockerfile/apk-no-cache',
+    ];
+    for (const id of changed) {
+      const page = fs.readFileSync(path.join(repoRoot(), 'docs', 'rules', `${id}.md`), 'utf8');
+      assert.ok(/\n## Known limits\n- \S/.test(page), `${id}: no Known limits section`);
+    }
+  });
+});
