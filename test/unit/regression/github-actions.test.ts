@@ -125,4 +125,24 @@ corpusTable('regression: settings named after secrets', [
     },
     want: [],
   },
+  {
+    what: 'substitution tokens and example placeholders are not literal secrets; a real one is',
+    rule: 'kubernetes/secret-in-env',
+    files: {
+      'app/pod.yaml': y(
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata: {name: assistant}',
+        'spec:',
+        '  containers:',
+        '    - name: server',
+        '      image: example/assistant:1.0.0',
+        '      env:',
+        '        - {name: GOOGLE_API_KEY, value: GOOGLE_API_KEY_VAL}',
+        '        - {name: DB_PASSWORD, value: yourpassword}',
+        '        - {name: ADMIN_PASSWORD, value: "Zr8!qK2pVw"}',
+      ),
+    },
+    want: [{ path: 'app/pod.yaml', line: 11, severity: 'error' }],
+  },
 ]);

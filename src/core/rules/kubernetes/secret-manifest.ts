@@ -19,12 +19,6 @@ const CLUSTER_FILLED = new Set(['kubernetes.io/service-account-token']);
  */
 const DESCRIPTIVE_KEY = /(^|[_.-])(url|uri|type|name|username|user|host|hostname|port|project|namespace|region|email|id|insecure|enabled?|proxy|no_proxy|database|db)$/i;
 
-/** Placeholders written in examples: `my-password`, `your-token`, a PEM block whose body is `...`. */
-function examplePlaceholder(value: string): boolean {
-  const v = value.trim();
-  return /^(my|your|some|test|example|sample|dummy|fake)[-_ ]?(password|passwd|pass|secret|token|key|api[-_]?key|username)$/i.test(v) || /^-----BEGIN [A-Z ]+-----\s*(\.\.\.|…|<[^>]*>)?\s*-----END [A-Z ]+-----$/.test(v);
-}
-
 /** The text of a `data` value (base64), or undefined when it does not decode to text. */
 function decoded(value: string): string | undefined {
   const v = value.replace(/\s+/g, '');
@@ -42,7 +36,7 @@ function decoded(value: string): string | undefined {
 /** Whether one entry of a Secret holds a real secret value. */
 function holdsSecret(key: string, value: string, base64: boolean): boolean {
   const text = base64 ? (decoded(value) ?? value) : value;
-  if (text.trim() === '' || isPlaceholderValue(text) || examplePlaceholder(text) || publicValueKind(text) !== undefined || publicValueKind(value) !== undefined) {
+  if (text.trim() === '' || isPlaceholderValue(text) || publicValueKind(text) !== undefined || publicValueKind(value) !== undefined) {
     return false;
   }
   const snake = key.replace(/([a-z])([A-Z])/g, '$1_$2');

@@ -46,10 +46,13 @@ const PUBLIC_BASE64 = /^(LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t|LS0tLS1CRUdJTiBQVU
 /**
  * What a value is when it is public rather than secret, whatever its key is called: a
  * certificate or public key (PEM, base64 of PEM, OpenSSH), an ARN or an AWS schedule expression
- * (`rate(15 days)`, `cron(0 3 * * ? *)`), or a list of secret names. A value that also holds a private key is not public.
+ * (`rate(15 days)`, `cron(0 3 * * ? *)`), names of secrets, or an example placeholder. A value that also holds a private key is not public.
  */
 export function publicValueKind(value: string): string | undefined {
   const v = value.trim();
+  if (isExamplePlaceholder(v)) {
+    return 'example placeholder';
+  }
   if (/-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY/.test(v)) {
     return undefined;
   }
@@ -65,11 +68,22 @@ export function publicValueKind(value: string): string | undefined {
   if (/^(rate|cron|at)\([^()]*\)$/.test(v)) {
     return 'schedule expression';
   }
-  // `COPILOT_TOKEN,GITHUB_TOKEN`: the names of secrets, for a step that looks them up or redacts them
-  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+(\s*[,; ]\s*[A-Z][A-Z0-9]*(_[A-Z0-9]+)+)+$/.test(v)) {
-    return 'list of secret names';
+  // `COPILOT_TOKEN,GITHUB_TOKEN`: the names of secrets, for a step that looks them up or redacts
+  // them; one such name (`GOOGLE_API_KEY_VAL`, `INSERT_TOKEN`) is a token a script substitutes
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+(\s*[,; ]\s*[A-Z][A-Z0-9]*(_[A-Z0-9]+)+)*$/.test(v)) {
+    return 'names of secrets';
   }
+
   return undefined;
+}
+
+/** Placeholders written in examples: `yourpassword`, `my-password`, a PEM block whose body is `...`. */
+export function isExamplePlaceholder(value: string): boolean {
+  const v = value.trim();
+  return (
+    /^(my|your|some|test|example|sample|dummy|fake)[-_ ]?(password|passwd|pass|secret|token|key|api[-_]?key|username|user)$/i.test(v) ||
+    /^-----BEGIN [A-Z ]+-----\s*(\.\.\.|…|<[^>]*>)?\s*-----END [A-Z ]+-----$/.test(v)
+  );
 }
 
 /** Well-known credential formats, by name. Matching any of these is a finding whatever the name. */
@@ -100,6 +114,10 @@ export function knownSecretFormat(value: string): string | undefined {
   for (const f of KNOWN_FORMATS) {
     if (f.pattern.test(value)) {
       if (f.name === 'password in URL' && /:\/\/[^:]+:(\$|\{\{|\$\{)/.test(value)) {
+        continue;
+      }
+      // a documented PEM block with `...` for its body
+      if (f.name === 'private key' && isExamplePlaceholder(value)) {
         continue;
       }
       return f.name;
