@@ -185,3 +185,38 @@ corpusTable('regression: Secret manifests that hold no secret', [
     want: [{ path: 'k8s/db.yaml', line: 4, severity: 'error' }, { path: 'k8s/db.yaml', line: 7, severity: 'error' }],
   },
 ]);
+
+corpusTable('regression: node agents', [
+  {
+    what: 'read-only system directories are warnings; the runtime socket and writable /dev are errors',
+    rule: 'kubernetes/host-path-volume',
+    files: {
+      'agent/ds.yaml': y(
+        'apiVersion: apps/v1',
+        'kind: DaemonSet',
+        'metadata: {name: agent}',
+        'spec:',
+        '  selector: {matchLabels: {app: a}}',
+        '  template:',
+        '    metadata: {labels: {app: a}}',
+        '    spec:',
+        '      containers:',
+        '        - name: c',
+        '          image: "c:1"',
+        '          volumeMounts:',
+        '            - {name: logs, mountPath: /host/var/lib/docker/containers, readOnly: true}',
+        '            - {name: sock, mountPath: /host/var/run/docker.sock, readOnly: true}',
+        '            - {name: dev, mountPath: /host/dev}',
+        '      volumes:',
+        '        - {name: logs, hostPath: {path: /var/lib/docker/containers}}',
+        '        - {name: sock, hostPath: {path: /var/run/docker.sock}}',
+        '        - {name: dev, hostPath: {path: /dev}}',
+      ),
+    },
+    want: [
+      { path: 'agent/ds.yaml', line: 17, severity: 'warning' },
+      { path: 'agent/ds.yaml', line: 18, severity: 'error' },
+      { path: 'agent/ds.yaml', line: 19, severity: 'error' },
+    ],
+  },
+]);

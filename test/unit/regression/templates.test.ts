@@ -62,7 +62,7 @@ describe('regression: the rules changed for issue 17 state their known limits', 
     const changed = [
       'terraform/resource-hardcoded-secret', 'kubernetes/service-selector-mismatch', 'kubernetes/hpa-target', 'kubernetes/ingress-missing-service',
       'kubernetes/service-target-port', 'kubernetes/selector-template-mismatch', 'kubernetes/secret-manifest', 'kubernetes/secret-from-configmap',
-      'github-actions/expression-syntax', 'github-actions/hardcoded-secret', 'gitlab-ci/deploy-without-rules', 'gitlab-ci/allow-failure-on-test', 'dockerfile/apk-no-cache',
+      'github-actions/expression-syntax', 'github-actions/hardcoded-secret', 'gitlab-ci/deploy-without-rules', 'gitlab-ci/allow-failure-on-test', 'dockerfile/apk-no-cache', 'kubernetes/host-path-volume',
     ];
     for (const id of changed) {
       const page = fs.readFileSync(path.join(repoRoot(), 'docs', 'rules', `${id}.md`), 'utf8');
