@@ -1,5 +1,5 @@
 import { catalog, ENGINE_RULES } from '../core';
-import type { CatalogEntry, Finding, Severity } from '../core';
+import type { CatalogEntry, Finding, Severity, SkipReason } from '../core';
 
 /** Findings of one file, as the CLI reports them. */
 export interface FileFindings {
@@ -20,25 +20,91 @@ export interface JsonFinding {
   fixable: boolean;
 }
 
-/** `file:line:col: severity message [rule-id]` lines and a summary. */
-export function formatText(results: readonly FileFindings[], fileCount: number): string {
+/** Why files were not analysed, counted by reason (see core `skipReason`; parse errors included). */
+export type SkippedCounts = Partial<Record<SkipReason | 'parse-error', number>>;
+
+/** What the text summary says about the files of a run. */
+export interface FileTally {
+  /** Infrastructure files the rules ran on. */
+  analysed: number;
+  /** Infrastructure files recognised but not analysed, by reason. */
+  skipped: SkippedCounts;
+}
+
+/** Options of the text output. */
+export interface TextOptions {
+  /** The least severe findings listed (default warning: info findings are counted, not listed). */
+  minSeverity?: Severity;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+const SKIP_WORDS: Record<SkipReason | 'parse-error', string> = {
+  template: 'Helm/Go template',
+  'too-large': 'too large',
+  binary: 'binary',
+  'parse-error': 'does not parse',
+};
+
+/** Whether `fix` applies a finding's fix (it applies safe fixes only). */
+export function fixApplies(f: Finding): boolean {
+  return f.fix?.safe === true;
+}
+
+/** Skipped files counted by reason. */
+export function countSkipped(skipped: readonly SkippedFile[]): SkippedCounts {
+  const out: SkippedCounts = {};
+  for (const sk of skipped) {
+    out[sk.reason] = (out[sk.reason] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** The skipped files of a run, in words: `3 skipped (2 Helm/Go template, 1 too large)`. */
+export function skippedText(skipped: SkippedCounts): string {
+  const parts = (Object.keys(SKIP_WORDS) as (keyof typeof SKIP_WORDS)[]).filter((k) => (skipped[k] ?? 0) > 0).map((k) => `${skipped[k]} ${SKIP_WORDS[k]}`);
+  const total = (Object.values(skipped) as number[]).reduce((n, v) => n + v, 0);
+  return total === 0 ? '' : `${total} skipped (${parts.join(', ')})`;
+}
+
+/**
+ * `file:line:col: severity message [rule-id]` lines and a summary. Findings below `minSeverity`
+ * (info, by default) are counted in the summary but not listed. `files` is the number of files
+ * analysed, or a tally that also counts the files skipped, by reason.
+ */
+export function formatText(results: readonly FileFindings[], files: number | FileTally, options: TextOptions = {}): string {
+  const tally: FileTally = typeof files === 'number' ? { analysed: files, skipped: {} } : files;
+  const min = SEVERITY_RANK[options.minSeverity ?? 'warning'];
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0 };
+  let hidden = 0;
+  let fixable = 0;
+  let review = 0;
   for (const { file, findings } of results) {
     for (const f of findings) {
       counts[f.severity]++;
+      // `fix` applies safe fixes whatever the severity shown
+      if (fixApplies(f)) {
+        fixable++;
+      } else if (f.fix) {
+        review++;
+      }
+      if (SEVERITY_RANK[f.severity] < min) {
+        hidden++;
+        continue;
+      }
       lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.message} [${f.ruleId}]`);
     }
   }
   const total = counts.error + counts.warning + counts.info;
-  const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
+  const where = `${tally.analysed} file${tally.analysed === 1 ? '' : 's'}` + (skippedText(tally.skipped) ? `; ${skippedText(tally.skipped)}` : '');
+  const hiddenText = hidden > 0 ? ` ${hidden} info not shown (--severity info lists them).` : '';
   if (total === 0) {
-    lines.push(`No problems found in ${files}.`);
+    lines.push(`No problems found in ${where}.`);
   } else {
-    const fixable = results.reduce((n, r) => n + r.findings.filter((f) => f.fix).length, 0);
+    const fixText = fixable > 0 ? `; ${fixable} fixable with \`aurora-devops fix\`` + (review > 0 ? `, ${review} more with a suggested change to review` : '') : review > 0 ? `; ${review} with a suggested change to review` : '';
     lines.push(
-      `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${files}` +
-        (fixable > 0 ? `; ${fixable} fixable with \`aurora-devops fix\`.` : '.'),
+      `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${where}` + fixText + '.' + hiddenText,
     );
   }
   return lines.join('\n') + '\n';
@@ -58,7 +124,7 @@ export function toJson(results: readonly FileFindings[]): JsonFinding[] {
         ruleId: f.ruleId,
         severity: f.severity,
         message: f.message,
-        fixable: f.fix !== undefined,
+        fixable: fixApplies(f),
       });
     }
   }
@@ -73,8 +139,18 @@ export function ruleHelpMarkdown(entry: CatalogEntry): string {
   return `**${entry.title}**\n\n${entry.description}\n\n` + (eq ? `Equivalent checks: ${eq}.\n\n` : '') + `Documentation: ${entry.docs}`;
 }
 
-/** A SARIF 2.1.0 log, as GitHub code scanning accepts it. */
-export function toSarif(results: readonly FileFindings[], version: string): object {
+/** A file recognised but not analysed, and why. */
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason | 'parse-error';
+}
+
+/**
+ * A SARIF 2.1.0 log, as GitHub code scanning accepts it. Skipped files are tool execution
+ * notifications of the invocation (seen by SARIF viewers, not raised as alerts), and their
+ * counts by reason are in the run's properties.
+ */
+export function toSarif(results: readonly FileFindings[], version: string, skipped: readonly SkippedFile[] = []): object {
   const rules = catalog(ENGINE_RULES);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const sarifResults = [];
@@ -135,6 +211,18 @@ export function toSarif(results: readonly FileFindings[], version: string): obje
             })),
           },
         },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: skipped.map((sk) => ({
+              level: 'note',
+              descriptor: { id: `skipped/${sk.reason}` },
+              message: { text: `Not analysed: ${SKIP_WORDS[sk.reason]}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(sk.file), uriBaseId: '%SRCROOT%' } } }],
+            })),
+          },
+        ],
+        properties: { skipped: countSkipped(skipped) },
         originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + encodeURI(process.cwd().split('\\').join('/').replace(/\/?$/, '/')) } },
         results: sarifResults,
       },

@@ -1,13 +1,13 @@
 import { parseArgs } from 'util';
-import { detectKind } from '../../core';
+import { detectKind, PARSE_ERROR, skipReason } from '../../core';
 import type { Severity } from '../../core';
 import { analyzeInParallel } from '../parallel';
 import type { JobFile } from '../parallel';
 import type { Command } from '../io';
 import { UsageError, writeOut } from '../io';
 import { collectFiles, displayPath, envFor, loadConfig, readText } from '../files';
-import { formatText, toJson, toSarif } from '../format';
-import type { FileFindings } from '../format';
+import { countSkipped, formatText, toJson, toSarif } from '../format';
+import type { FileFindings, SkippedFile } from '../format';
 import { VERSION } from '../version';
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
@@ -17,7 +17,7 @@ const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Analyse infrastructure files and report problems',
-  usage: 'aurora-devops check [paths...] [--format text|json|sarif] [--config FILE] [--fail-on error|warning|info|never]',
+  usage: 'aurora-devops check [paths...] [--format text|json|sarif] [--config FILE] [--fail-on error|warning|info|never] [--severity info|warning|error]',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -26,6 +26,8 @@ export const checkCommand: Command = {
         format: { type: 'string', default: 'text' },
         config: { type: 'string' },
         'fail-on': { type: 'string', default: 'warning' },
+        // the least severe findings the text output lists (info is counted but not listed by default)
+        severity: { type: 'string', default: 'warning' },
       },
     });
     const format = values.format as string;
@@ -35,6 +37,10 @@ export const checkCommand: Command = {
     const failOn = values['fail-on'] as string;
     if (!(FAIL_ON as readonly string[]).includes(failOn)) {
       throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got '${failOn}')`);
+    }
+    const minSeverity = values.severity as string;
+    if (!(['info', 'warning', 'error'] as const as readonly string[]).includes(minSeverity)) {
+      throw new UsageError(`--severity must be info, warning or error (got '${minSeverity}')`);
     }
     const config = loadConfig(values.config, positionals[0] ?? '.');
     const collected = collectFiles(positionals);
@@ -63,13 +69,27 @@ export const checkCommand: Command = {
         worst = Math.max(worst, RANK[f.severity]);
       }
     }
+    // recognised files the rules did not run on, by reason: counted apart, never as analysed
+    const skipped: SkippedFile[] = [];
+    let analysed = 0;
+    for (const src of sources) {
+      const env = envFor(realPath.get(src.path) ?? src.path);
+      if (detectKind(src.path, src.text, env) === undefined) {
+        continue;
+      }
+      const reason = skipReason(src.path, src.text, env) ?? ((byFile.get(src.path) ?? []).some((f) => f.ruleId === PARSE_ERROR) ? 'parse-error' : undefined);
+      if (reason) {
+        skipped.push({ file: src.path, reason });
+      } else {
+        analysed++;
+      }
+    }
     if (format === 'json') {
       await writeOut(JSON.stringify(toJson(results), null, 2) + '\n');
     } else if (format === 'sarif') {
-      await writeOut(JSON.stringify(toSarif(results, VERSION), null, 2) + '\n');
+      await writeOut(JSON.stringify(toSarif(results, VERSION, skipped), null, 2) + '\n');
     } else {
-      const analysed = sources.filter((src) => detectKind(src.path, src.text, envFor(realPath.get(src.path) ?? src.path)) !== undefined).length;
-      await writeOut(formatText(results, analysed));
+      await writeOut(formatText(results, { analysed, skipped: countSkipped(skipped) }, { minSeverity: minSeverity as Severity }));
     }
     if (unreadable > 0) {
       return 2;
