@@ -9,6 +9,7 @@ import { collectFiles, displayPath, envFor, loadConfig, readText } from '../file
 import { formatText, toJson, toSarif } from '../format';
 import type { FileFindings } from '../format';
 import { VERSION } from '../version';
+import { toGithubCommands } from '../formats/github';
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
@@ -17,7 +18,7 @@ const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Analyse infrastructure files and report problems',
-  usage: 'aurora-devops check [paths...] [--format text|json|sarif] [--config FILE] [--fail-on error|warning|info|never]',
+  usage: 'aurora-devops check [paths...] [--format text|json|sarif|github] [--config FILE] [--fail-on error|warning|info|never]',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -29,8 +30,8 @@ export const checkCommand: Command = {
       },
     });
     const format = values.format as string;
-    if (!['text', 'json', 'sarif'].includes(format)) {
-      throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
+    if (!['text', 'json', 'sarif', 'github'].includes(format)) {
+      throw new UsageError(`--format must be text, json, sarif or github (got '${format}')`);
     }
     const failOn = values['fail-on'] as string;
     if (!(FAIL_ON as readonly string[]).includes(failOn)) {
@@ -67,6 +68,8 @@ export const checkCommand: Command = {
       await writeOut(JSON.stringify(toJson(results), null, 2) + '\n');
     } else if (format === 'sarif') {
       await writeOut(JSON.stringify(toSarif(results, VERSION), null, 2) + '\n');
+    } else if (format === 'github') {
+      await writeOut(toGithubCommands(results));
     } else {
       const analysed = sources.filter((src) => detectKind(src.path, src.text, envFor(realPath.get(src.path) ?? src.path)) !== undefined).length;
       await writeOut(formatText(results, analysed));
