@@ -10,6 +10,7 @@ import { formatText, toJson, toSarif } from '../format';
 import type { FileFindings } from '../format';
 import { VERSION } from '../version';
 import { toGithubCommands } from '../formats/github';
+import { toGitlab } from '../formats/gitlab';
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
@@ -18,7 +19,7 @@ const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Analyse infrastructure files and report problems',
-  usage: 'aurora-devops check [paths...] [--format text|json|sarif|github] [--config FILE] [--fail-on error|warning|info|never]',
+  usage: 'aurora-devops check [paths...] [--format text|json|sarif|github|gitlab] [--config FILE] [--fail-on error|warning|info|never]',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -30,8 +31,8 @@ export const checkCommand: Command = {
       },
     });
     const format = values.format as string;
-    if (!['text', 'json', 'sarif', 'github'].includes(format)) {
-      throw new UsageError(`--format must be text, json, sarif or github (got '${format}')`);
+    if (!['text', 'json', 'sarif', 'github', 'gitlab'].includes(format)) {
+      throw new UsageError(`--format must be text, json, sarif, github or gitlab (got '${format}')`);
     }
     const failOn = values['fail-on'] as string;
     if (!(FAIL_ON as readonly string[]).includes(failOn)) {
@@ -70,6 +71,9 @@ export const checkCommand: Command = {
       await writeOut(JSON.stringify(toSarif(results, VERSION), null, 2) + '\n');
     } else if (format === 'github') {
       await writeOut(toGithubCommands(results));
+    } else if (format === 'gitlab') {
+      const texts = new Map(sources.map((src) => [src.path, src.text]));
+      await writeOut(JSON.stringify(toGitlab(results, (file) => texts.get(file) ?? ''), null, 2) + '\n');
     } else {
       const analysed = sources.filter((src) => detectKind(src.path, src.text, envFor(realPath.get(src.path) ?? src.path)) !== undefined).length;
       await writeOut(formatText(results, analysed));
