@@ -11,6 +11,7 @@ import type { FileFindings } from '../format';
 import { VERSION } from '../version';
 import { toGithubCommands } from '../formats/github';
 import { toGitlab } from '../formats/gitlab';
+import { baselineStep } from '../baseline';
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
@@ -19,7 +20,7 @@ const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Analyse infrastructure files and report problems',
-  usage: 'aurora-devops check [paths...] [--format text|json|sarif|github|gitlab] [--config FILE] [--fail-on error|warning|info|never]',
+  usage: 'aurora-devops check [paths...] [--format text|json|sarif|github|gitlab] [--config FILE] [--fail-on error|warning|info|never] [--baseline FILE | --write-baseline FILE]',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -28,6 +29,8 @@ export const checkCommand: Command = {
         format: { type: 'string', default: 'text' },
         config: { type: 'string' },
         'fail-on': { type: 'string', default: 'warning' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
       },
     });
     const format = values.format as string;
@@ -54,6 +57,9 @@ export const checkCommand: Command = {
       sources.push({ path: shown, real: file, text });
     }
     const byFile = await analyzeInParallel(sources, config);
+    if (baselineStep({ baseline: values.baseline, writeBaseline: values['write-baseline'], config: values.config, start: positionals[0] ?? '.' }, sources, byFile)) {
+      return unreadable > 0 ? 2 : 0;
+    }
     const results: FileFindings[] = [];
     let worst = 0;
     for (const source of sources) {
