@@ -31,7 +31,10 @@ const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 const stage = mkdtempSync(join(tmpdir(), 'aurora-vsix-stage-'));
 try {
-  const { files: _npmFiles, scripts: _scripts, ...manifest } = pkg;
+  // no `files` (see above) and no scripts (vsce would run vscode:prepublish there again)
+  const manifest = { ...pkg };
+  delete manifest.files;
+  delete manifest.scripts;
   writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   for (const item of ['package.nls.json', 'LICENSE', '.vscodeignore', 'docs/extension.md', 'docs/rules', 'dist', 'media', 'schemas']) {
     if (existsSync(join(ROOT, item))) {
