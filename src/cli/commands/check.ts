@@ -12,6 +12,7 @@ import { VERSION } from '../version';
 import { toGithubCommands } from '../formats/github';
 import { toGitlab } from '../formats/gitlab';
 import { baselineStep } from '../baseline';
+import { changedScope, changedSince } from '../changed';
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
@@ -20,7 +21,7 @@ const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Analyse infrastructure files and report problems',
-  usage: 'aurora-devops check [paths...] [--format text|json|sarif|github|gitlab] [--config FILE] [--fail-on error|warning|info|never] [--baseline FILE | --write-baseline FILE]',
+  usage: 'aurora-devops check [paths...] [--format text|json|sarif|github|gitlab] [--config FILE] [--fail-on error|warning|info|never] [--baseline FILE | --write-baseline FILE] [--changed-since REF]',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -31,6 +32,7 @@ export const checkCommand: Command = {
         'fail-on': { type: 'string', default: 'warning' },
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
+        'changed-since': { type: 'string' },
       },
     });
     const format = values.format as string;
@@ -43,6 +45,8 @@ export const checkCommand: Command = {
     }
     const config = loadConfig(values.config, positionals[0] ?? '.');
     const collected = collectFiles(positionals);
+    const changed = values['changed-since'] ? changedScope(collected.files, changedSince(values['changed-since'], positionals[0] ?? '.')) : undefined;
+    collected.files = changed?.analyse ?? collected.files;
     const sources: JobFile[] = [];
     const realPath = new Map<string, string>();
     let unreadable = collected.unreadable;
@@ -57,6 +61,7 @@ export const checkCommand: Command = {
       sources.push({ path: shown, real: file, text });
     }
     const byFile = await analyzeInParallel(sources, config);
+    changed?.dropContext(sources);
     if (baselineStep({ baseline: values.baseline, writeBaseline: values['write-baseline'], config: values.config, start: positionals[0] ?? '.' }, sources, byFile)) {
       return unreadable > 0 ? 2 : 0;
     }
