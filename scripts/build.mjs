@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const args = new Set(process.argv.slice(2));
-const define = { AURORA_VERSION: JSON.stringify(pkg.version) };
+const define = { AURORA_VERSION: JSON.stringify(pkg.version), AURORA_REPOSITORY: JSON.stringify(pkg.repository ?? '') };
 
 const WASM = {
   'tree-sitter.wasm': 'web-tree-sitter/tree-sitter.wasm',

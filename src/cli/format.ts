@@ -1,5 +1,6 @@
 import { catalog, ENGINE_RULES } from '../core';
 import type { CatalogEntry, Finding, Severity } from '../core';
+import { ruleDocsUrl } from './ruleLinks';
 
 /** Findings of one file, as the CLI reports them. */
 export interface FileFindings {
@@ -130,6 +131,7 @@ export function toSarif(results: readonly FileFindings[], version: string): obje
               shortDescription: { text: r.title },
               fullDescription: { text: r.description },
               help: { text: `${r.description} See ${r.docs}.`, markdown: ruleHelpMarkdown(r) },
+              ...(ruleDocsUrl(r.docs) ? { helpUri: ruleDocsUrl(r.docs) } : {}),
               defaultConfiguration: { level: SARIF_LEVEL[r.severity as Severity] ?? 'warning' },
               properties: { tags: [r.kind, ...r.equivalents.map((e) => `${e.tool}:${e.id}`)] },
             })),
