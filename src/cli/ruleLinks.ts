@@ -3,7 +3,7 @@ declare const AURORA_REPOSITORY: string | { url?: string; directory?: string } |
 
 /**
  * The web address of a repository from package.json's `repository` (an object with `url`, a
- * `git+https://…​.git` URL or the `github:owner/name` / `owner/name` shorthand), without `.git`;
+ * `git+https://….git` URL or the `github:owner/name` / `owner/name` shorthand), without `.git`;
  * undefined for anything that is not a GitHub-style https address.
  */
 export function repositoryWebUrl(repository: string | { url?: string; directory?: string } | undefined): string | undefined {
