@@ -65,7 +65,14 @@ describe('check --baseline', () => {
     try {
       fs.mkdirSync(path.join(dir, 'ci'));
       assert.equal(runCli(['check', '.', '--write-baseline', 'ci/aurora-baseline.json'], dir).code, 0);
-      // the key itself is not an unknown key (aurora.yaml is checked too)
+      // aurora.yaml with the key passes its own rules; a baseline that is not a string does not
+      const own = runCli(['check', 'aurora.yaml', '--fail-on', 'info'], dir);
+      assert.equal(own.code, 0, own.stdout + own.stderr);
+      fs.writeFileSync(path.join(dir, 'wrong.yaml'), 'baseline: [a, b]\nbaselines: x\n');
+      fs.mkdirSync(path.join(dir, 'w'));
+      fs.renameSync(path.join(dir, 'wrong.yaml'), path.join(dir, 'w', 'aurora.yaml'));
+      const wrong = runCli(['check', 'w/aurora.yaml', '--format', 'json'], dir);
+      assert.deepEqual((JSON.parse(wrong.stdout) as { ruleId: string }[]).map((f) => f.ruleId).sort(), ['aurora/unknown-key', 'aurora/wrong-type']);
       const r = runCli(['check', 'svc'], path.join(dir));
       assert.equal(r.code, 0, r.stdout + r.stderr);
       assert.doesNotMatch(r.stderr, /gone/);
