@@ -1,5 +1,6 @@
 import { catalog, ENGINE_RULES } from '../core';
 import type { CatalogEntry, Finding, Severity, SkipReason } from '../core';
+import { ruleDocsUrl } from './ruleLinks';
 
 /** Findings of one file, as the CLI reports them. */
 export interface FileFindings {
@@ -206,6 +207,7 @@ export function toSarif(results: readonly FileFindings[], version: string, skipp
               shortDescription: { text: r.title },
               fullDescription: { text: r.description },
               help: { text: `${r.description} See ${r.docs}.`, markdown: ruleHelpMarkdown(r) },
+              ...(ruleDocsUrl(r.docs) ? { helpUri: ruleDocsUrl(r.docs) } : {}),
               defaultConfiguration: { level: SARIF_LEVEL[r.severity as Severity] ?? 'warning' },
               properties: { tags: [r.kind, ...r.equivalents.map((e) => `${e.tool}:${e.id}`)] },
             })),

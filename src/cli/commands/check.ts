@@ -9,6 +9,10 @@ import { collectFiles, displayPath, envFor, loadConfig, readText } from '../file
 import { countSkipped, formatText, toJson, toSarif } from '../format';
 import type { FileFindings, SkippedFile } from '../format';
 import { VERSION } from '../version';
+import { toGithubCommands } from '../formats/github';
+import { toGitlab } from '../formats/gitlab';
+import { baselineStep } from '../baseline';
+import { changedScope, changedSince } from '../changed';
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
@@ -17,7 +21,7 @@ const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Analyse infrastructure files and report problems',
-  usage: 'aurora-devops check [paths...] [--format text|json|sarif] [--config FILE] [--fail-on error|warning|info|never] [--severity info|warning|error]',
+  usage: 'aurora-devops check [paths...] [--format text|json|sarif|github|gitlab] [--config FILE] [--fail-on error|warning|info|never] [--severity info|warning|error] [--baseline FILE | --write-baseline FILE] [--changed-since REF]',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -28,11 +32,14 @@ export const checkCommand: Command = {
         'fail-on': { type: 'string', default: 'warning' },
         // the least severe findings the text output lists (info is counted but not listed by default)
         severity: { type: 'string', default: 'warning' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        'changed-since': { type: 'string' },
       },
     });
     const format = values.format as string;
-    if (!['text', 'json', 'sarif'].includes(format)) {
-      throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
+    if (!['text', 'json', 'sarif', 'github', 'gitlab'].includes(format)) {
+      throw new UsageError(`--format must be text, json, sarif, github or gitlab (got '${format}')`);
     }
     const failOn = values['fail-on'] as string;
     if (!(FAIL_ON as readonly string[]).includes(failOn)) {
@@ -44,6 +51,8 @@ export const checkCommand: Command = {
     }
     const config = loadConfig(values.config, positionals[0] ?? '.');
     const collected = collectFiles(positionals);
+    const changed = values['changed-since'] ? changedScope(collected.files, changedSince(values['changed-since'], positionals[0] ?? '.')) : undefined;
+    collected.files = changed?.analyse ?? collected.files;
     const sources: JobFile[] = [];
     const realPath = new Map<string, string>();
     let unreadable = collected.unreadable;
@@ -58,6 +67,10 @@ export const checkCommand: Command = {
       sources.push({ path: shown, real: file, text });
     }
     const byFile = await analyzeInParallel(sources, config);
+    changed?.dropContext(sources);
+    if (baselineStep({ baseline: values.baseline, writeBaseline: values['write-baseline'], config: values.config, start: positionals[0] ?? '.' }, sources, byFile)) {
+      return unreadable > 0 ? 2 : 0;
+    }
     const results: FileFindings[] = [];
     let worst = 0;
     for (const source of sources) {
@@ -88,6 +101,11 @@ export const checkCommand: Command = {
       await writeOut(JSON.stringify(toJson(results), null, 2) + '\n');
     } else if (format === 'sarif') {
       await writeOut(JSON.stringify(toSarif(results, VERSION, skipped), null, 2) + '\n');
+    } else if (format === 'github') {
+      await writeOut(toGithubCommands(results));
+    } else if (format === 'gitlab') {
+      const texts = new Map(sources.map((src) => [src.path, src.text]));
+      await writeOut(JSON.stringify(toGitlab(results, (file) => texts.get(file) ?? ''), null, 2) + '\n');
     } else {
       await writeOut(formatText(results, { analysed, skipped: countSkipped(skipped) }, { minSeverity: minSeverity as Severity }));
     }
