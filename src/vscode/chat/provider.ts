@@ -18,6 +18,7 @@ import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
 import { assertNever } from '../../shared/protocol';
 import type { ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
+import { validateFromWebview } from '../../shared/validate';
 import { isTrusted } from '../trust';
 import type { ApiKeys } from './keys';
 import { runSlash } from './offline';
@@ -133,7 +134,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
     view.webview.options = { enableScripts: true, localResourceRoots: [media, dist] };
     view.webview.html = this.html(view.webview);
-    this.subs.push(view.webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m)));
+    this.subs.push(view.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
     view.onDidDispose(() => {
       if (this.view === view) {
         this.view = undefined;
@@ -229,8 +230,20 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     this.save();
   }
 
-  /** Handle a message of the webview (integration tests drive the panel through it too). */
-  async receive(m: FromWebview): Promise<void> {
+  /**
+   * Handle a message of the webview (integration tests drive the panel through it too). It is
+   * checked against the protocol first: a malformed or unknown message is logged and ignored.
+   */
+  async receive(raw: unknown): Promise<void> {
+    const checked = validateFromWebview(raw);
+    if (!checked.ok) {
+      this.log.warn(`chat: ignored a message from the webview: ${checked.reason}`);
+      return;
+    }
+    await this.handle(checked.message);
+  }
+
+  private async handle(m: FromWebview): Promise<void> {
     switch (m.type) {
       case 'ready': {
         this.ready = true;
