@@ -23,9 +23,19 @@ export interface SandboxState {
   text: string;
 }
 
+/** What was attached to a user message from the active editor (never the text itself). */
+export interface AttachmentChip {
+  /** Workspace-relative path, with the selected lines. */
+  label: string;
+  /** Why nothing (or only the path) was attached. */
+  note?: string;
+  /** Secrets replaced in the attached text. */
+  redacted?: number;
+}
+
 /** One entry of the visible transcript (what is restored after a reload). */
 export type TranscriptItem =
-  | { kind: 'user'; text: string }
+  | { kind: 'user'; text: string; attachment?: AttachmentChip }
   | { kind: 'assistant'; text: string; model?: string; usage?: { input: number; output: number } }
   | { kind: 'notice'; text: string }
   | { kind: 'error'; text: string; action?: ErrorAction }

@@ -4,7 +4,7 @@
  * text goes through the safe markdown renderer only.
  */
 import { assertNever } from '../shared/protocol';
-import type { FromWebview, ToWebview, TranscriptItem } from '../shared/protocol';
+import type { AttachmentChip, FromWebview, ToWebview, TranscriptItem } from '../shared/protocol';
 import { renderMarkdown } from './markdown';
 import type { CodeActions } from './markdown';
 
@@ -66,7 +66,8 @@ input.rows = 3;
 const attachLabel = el('label', 'attach');
 const attach = el('input');
 attach.type = 'checkbox';
-attach.checked = true;
+// off by default: the open file goes to the model only when the user asks for it
+attach.checked = false;
 attachLabel.append(attach, document.createTextNode(' Attach active file and selection'));
 const send = button('Send', () => submit(), 'primary');
 const stop = button('Stop', () => post({ type: 'stop' }), 'secondary');
@@ -267,6 +268,17 @@ function edit(item: ToolItem, node: HTMLElement): void {
   area.focus();
 }
 
+/** The line under a user message saying what was attached (or why nothing was). */
+function attachmentChip(a: AttachmentChip): HTMLElement {
+  const chip = el('div', `attachment${a.note?.startsWith('not attached') || a.note?.startsWith('nothing') ? ' refused' : ''}`);
+  chip.append(el('span', 'chip', `📎 ${a.label}`));
+  const notes = [a.note, a.redacted ? `${a.redacted} secret${a.redacted === 1 ? '' : 's'} redacted` : undefined].filter(Boolean);
+  if (notes.length > 0) {
+    chip.append(document.createTextNode(` ${notes.join('; ')}`));
+  }
+  return chip;
+}
+
 function append(item: TranscriptItem): void {
   welcome.hidden = hasKey;
   switch (item.kind) {
@@ -274,6 +286,9 @@ function append(item: TranscriptItem): void {
       streaming = undefined;
       const node = el('div', 'msg user');
       node.appendChild(el('div', 'body', item.text));
+      if (item.attachment) {
+        node.appendChild(attachmentChip(item.attachment));
+      }
       transcriptEl.appendChild(node);
       break;
     }

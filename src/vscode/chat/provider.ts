@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type * as AnthropicClientModule from '../../agent/anthropic';
+import { buildAttachment } from '../../agent/attachment';
 import { DEFAULT_MODEL, readOnlyConfig } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
 import type { AgentEvent } from '../../agent/loop';
@@ -9,7 +10,7 @@ import type { Message } from '../../agent/model';
 import { collectSecretValues } from '../../agent/node/secretValues';
 import { loadWorkspace } from '../../agent/node/setup';
 import { decide, joinPath } from '../../agent/policy';
-import type { PolicyContext } from '../../agent/policy';
+import type { PathContext, PolicyContext } from '../../agent/policy';
 import type { ApprovalAnswer, ApprovalRequest, Approver } from '../../agent/ports';
 import { capText, redactSecrets } from '../../agent/redact';
 import { describeSandbox } from '../../agent/sandbox';
@@ -17,7 +18,7 @@ import type { SandboxStatus } from '../../agent/sandbox';
 import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
 import { assertNever } from '../../shared/protocol';
-import type { ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
+import type { AttachmentChip, ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
 import { validateFromWebview } from '../../shared/validate';
 import { isTrusted } from '../trust';
 import type { ApiKeys } from './keys';
@@ -401,18 +402,27 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     return this.stored.transcript;
   }
 
-  private attachment(): string | undefined {
+  /**
+   * The active editor's file or selection for the message, when the user ticked "Attach active
+   * file and selection": never a secret file or a file outside the workspace (the agent's read
+   * rule), and redacted. Only its label goes into the transcript.
+   */
+  private attachment(context: PathContext, secretValues: SecretValues | undefined): { chip: AttachmentChip; text?: string } {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.uri.scheme !== 'file') {
-      return undefined;
+      return { chip: { label: 'no file', note: 'nothing attached: no file is open in the editor' } };
     }
-    const rel = vscode.workspace.asRelativePath(editor.document.uri);
+    const doc = editor.document;
     const sel = editor.selection;
-    if (!sel.isEmpty) {
-      return `Selected in ${rel} (lines ${sel.start.line + 1}-${sel.end.line + 1}):\n\`\`\`\n${editor.document.getText(sel)}\n\`\`\``;
+    const a = buildAttachment(
+      { file: doc.uri.fsPath, text: doc.getText(), ...(sel.isEmpty ? {} : { selection: { startLine: sel.start.line + 1, endLine: sel.end.line + 1, text: doc.getText(sel) } }) },
+      context,
+      secretValues,
+    );
+    if (a.note) {
+      this.log.info(`chat: attachment ${a.label}: ${a.note}`);
     }
-    const text = editor.document.getText();
-    return `The active file is ${rel}${text.length <= 20_000 ? `:\n\`\`\`\n${text}\n\`\`\`` : ' (too large to attach; read it with read_file)'}`;
+    return { chip: { label: a.label, ...(a.note ? { note: a.note } : {}), ...(a.redacted > 0 ? { redacted: a.redacted } : {}) }, ...(a.text !== undefined ? { text: a.text } : {}) };
   }
 
   /** Handle one user message: a slash command offline, otherwise a run of the agent. */
@@ -420,22 +430,22 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     if (this.running) {
       return;
     }
-    this.add({ kind: 'user', text });
-    const slash = await runSlash(text, this.offline);
-    if (slash) {
-      for (const item of slash) {
+    if (/^\/\w+/.test(text.trim())) {
+      this.add({ kind: 'user', text });
+      for (const item of (await runSlash(text, this.offline)) ?? []) {
         this.add(item);
       }
       return;
     }
     const key = await this.keys.get();
-    if (!key) {
-      this.add({ kind: 'error', text: 'No Anthropic API key. Set one to talk to the agent, or use /scan, /fix and /explain <rule-id> offline.', action: 'setApiKey' });
-      return;
-    }
     const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder || folder.uri.scheme !== 'file') {
-      this.add({ kind: 'error', text: 'Open a folder to talk to the DevOps agent.' });
+    if (!key || !folder || folder.uri.scheme !== 'file') {
+      this.add({ kind: 'user', text });
+      this.add(
+        !key
+          ? { kind: 'error', text: 'No Anthropic API key. Set one to talk to the agent, or use /scan, /fix and /explain <rule-id> offline.', action: 'setApiKey' }
+          : { kind: 'error', text: 'Open a folder to talk to the DevOps agent.' },
+      );
       return;
     }
     const controller = new AbortController();
@@ -447,24 +457,27 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     const modelId = await this.modelId();
     this.lastModel = modelId;
     const baseUrl = settings.get<string>('anthropic.baseUrl')?.trim();
-    const prompt = attachFile ? [text, this.attachment()].filter(Boolean).join('\n\n') : text;
     this.streamedText = '';
     let turnUsage = { input: 0, output: 0 };
     const workspace = new VscodeWorkspace(folder.uri);
     const trusted = isTrusted();
     const config: AgentConfig = 'error' in loaded ? { tools: ['read_file'], permissions: { filesystem: [], network: [] } } : loaded.agent.config;
     const redact = settings.get<boolean>('agent.redactSecrets', true);
-    // read at each run, so a `.env` edited between messages counts from the next one
-    const secretValues = redact ? await collectSecretValues(workspace.root) : undefined;
+    // read at each run, so a `.env` edited between messages counts from the next one; an
+    // attachment is redacted even when the agent's redaction is off (it is stored with the history)
+    const secretValues = redact || attachFile ? await collectSecretValues(workspace.root) : undefined;
     const timeoutMs = Math.max(1, settings.get<number>('agent.commandTimeoutSeconds', 600)) * 1000;
     // the same policy context as the loop's, for commands the user edits on a card
     this.runSettings = {
       policy: { workspaceRoot: workspace.root, realpath: (p) => workspace.realpath(p), caseInsensitive: workspace.caseInsensitive, config: trusted ? config : readOnlyConfig(), trusted },
       root: workspace.root,
       redact,
-      secretValues,
+      secretValues: redact ? secretValues : undefined,
       timeoutMs,
     };
+    const attached = attachFile ? this.attachment(this.runSettings.policy, secretValues) : undefined;
+    this.add({ kind: 'user', text, ...(attached ? { attachment: attached.chip } : {}) });
+    const prompt = attached?.text !== undefined ? `${text}\n\n${attached.text}` : text;
     try {
       // the command policy parses shell with the bash grammar: load the parsers first
       await this.offline.diagnostics.ensureReady();
@@ -482,7 +495,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         analyzeConfig: 'error' in loaded ? {} : loaded.analyzeConfig,
         history: this.stored.messages,
         redactSecrets: redact,
-        secretValues,
+        secretValues: this.runSettings.secretValues,
         commandTimeoutMs: timeoutMs,
         signal: controller.signal,
         onEvent: (e) => {
