@@ -1,5 +1,6 @@
 import type { AnalyzeConfig, Finding } from '../core';
 import { readOnlyConfig } from './config';
+import { MAX_COMMAND_TIMEOUT_SECONDS } from './limits';
 import { messages as say } from './messages';
 import { isModelError, ModelError } from './model';
 import type { ContentBlock, Message, ModelClient, ModelErrorKind, ModelRequest, TextBlock, ToolResultBlock, ToolUseBlock } from './model';
@@ -69,6 +70,11 @@ export interface AgentOptions {
   workspaceSummary?: string;
   signal?: AbortSignal;
   onEvent: (event: AgentEvent) => void;
+  /**
+   * Called with the whole conversation whenever it is consistent (every tool_use answered): after
+   * the prompt is added and after each turn's tool results, so a host can persist it mid-run.
+   */
+  onCheckpoint?: (messages: readonly Message[]) => void;
 }
 
 /** The outcome of one run: the whole conversation (consistent even when cancelled). */
@@ -145,6 +151,7 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
   } else {
     conversation.push({ role: 'user', content: prompt });
   }
+  options.onCheckpoint?.(conversation);
   const total = emptyUsage();
   const finish = (stopReason: StopReason, turns: number, error?: ModelError): AgentResult => {
     emit({ type: 'done', stopReason, usage: total, turns });
@@ -281,6 +288,7 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
       results.push(await runCall(call.block, call.invalid, policy, options));
     }
     conversation.push({ role: 'user', content: results });
+    options.onCheckpoint?.(conversation);
     if (signal?.aborted) {
       return finish('cancelled', turn);
     }
@@ -359,7 +367,8 @@ async function runCall(block: ToolUseBlock, invalid: string | undefined, policy:
       redact: options.redactSecrets ?? true,
       secretValues: options.secretValues,
       outputLimit: options.outputLimit ?? 30_000,
-      commandTimeoutMs: options.commandTimeoutMs ?? 300_000,
+      // a delay above 2^31 - 1 ms fires at once: clamp whatever the host passed
+      commandTimeoutMs: Math.min(options.commandTimeoutMs ?? 300_000, MAX_COMMAND_TIMEOUT_SECONDS * 1000),
       contract: { root: options.workspace.root, config: policy.config },
       signal,
       onOutput: (chunk) => emit({ type: 'tool_output', id: block.id, chunk }),

@@ -4,6 +4,7 @@
  * text goes through the safe markdown renderer only.
  */
 import { assertNever } from '../shared/protocol';
+import { escapeHidden } from '../shared/invisible';
 import type { AttachmentChip, FromWebview, ToWebview, TranscriptItem } from '../shared/protocol';
 import { renderMarkdown } from './markdown';
 import type { CodeActions } from './markdown';
@@ -72,9 +73,15 @@ attachLabel.append(attach, document.createTextNode(' Attach active file and sele
 const send = button('Send', () => submit(), 'primary');
 const stop = button('Stop', () => post({ type: 'stop' }), 'secondary');
 stop.hidden = true;
+const queue = button('Queue', () => submit(), 'secondary');
+queue.hidden = true;
 const row = el('div', 'composer-row');
-row.append(attachLabel, stop, send);
-composer.append(input, row);
+row.append(attachLabel, stop, queue, send);
+// messages sent while an answer runs wait for it; they are shown, never silently dropped
+const queuedEl = el('div', 'queued');
+queuedEl.setAttribute('role', 'status');
+queuedEl.hidden = true;
+composer.append(queuedEl, input, row);
 root.append(header, welcome, transcriptEl, composer);
 
 composer.addEventListener('submit', (e) => {
@@ -89,22 +96,30 @@ input.addEventListener('keydown', (e) => {
 });
 
 let nextId = 1;
-let busy = false;
 let hasKey = false;
 
 function submit(): void {
   const text = input.value.trim();
-  if (text === '' || busy) {
+  if (text === '') {
     return;
   }
   input.value = '';
   post({ type: 'send', id: `m${nextId++}`, text, attachFile: attach.checked });
 }
 
-function setBusy(b: boolean): void {
-  busy = b;
+function setBusy(b: boolean, queued: string[]): void {
   stop.hidden = !b;
   send.disabled = b;
+  // while busy, a message (Queue, or Enter) waits for the answer to end
+  queue.hidden = !b;
+  queuedEl.replaceChildren();
+  queuedEl.hidden = queued.length === 0;
+  if (queued.length > 0) {
+    queuedEl.append(el('div', undefined, `Queued, sent when the answer ends (Stop gives ${queued.length === 1 ? 'it' : 'them'} back):`));
+    for (const q of queued) {
+      queuedEl.append(el('div', 'queued-item', q.length > 200 ? `${q.slice(0, 200)}…` : q));
+    }
+  }
 }
 
 // ---- welcome --------------------------------------------------------------------------------
@@ -165,19 +180,32 @@ function renderTool(item: ToolItem, node: HTMLElement): void {
   const label = item.name === 'run_shell_command' ? 'Command' : item.name === 'write_file' ? 'Write file' : item.name;
   title.append(el('strong', undefined, item.edited ? `${label} (edited by you)` : label), el('span', 'badge', stateLabel(item)));
   node.appendChild(title);
+  // what the user approves must read exactly as it runs: hidden characters are shown escaped
+  const hidden = new Set<string>();
+  const shown = (text: string): string => {
+    const e = escapeHidden(text);
+    e.found.forEach((f) => hidden.add(f));
+    return e.text;
+  };
   if (item.command) {
     const pre = el('pre', 'command');
-    const code = el('code', undefined, item.command.command);
+    const code = el('code', undefined, shown(item.command.command));
     pre.appendChild(code);
-    const cwd = item.command.cwd === '.' || item.command.cwd === '' ? 'the workspace folder' : item.command.cwd;
+    const cwd = item.command.cwd === '.' || item.command.cwd === '' ? 'the workspace folder' : shown(item.command.cwd);
     node.append(pre, el('div', 'detail', `in ${cwd}`));
   } else if (item.path) {
-    node.appendChild(el('div', 'detail', item.path));
+    node.appendChild(el('div', 'detail', shown(item.path)));
   } else {
-    node.appendChild(el('div', 'detail', item.summary));
+    node.appendChild(el('div', 'detail', shown(item.summary)));
   }
   if (item.paths && item.paths.length > 0) {
-    node.appendChild(el('div', 'detail', `writes: ${item.paths.join(', ')}`));
+    node.appendChild(el('div', 'detail', `writes: ${item.paths.map(shown).join(', ')}`));
+  }
+  if (hidden.size > 0) {
+    node.appendChild(el('div', 'warning hidden-chars', `⚠ Contains invisible, control or bidirectional characters (shown escaped): ${[...hidden].join(', ')}. Read the command as escaped before approving.`));
+  }
+  if (item.state === 'interrupted') {
+    node.appendChild(el('div', 'detail interrupted', 'Interrupted: the window was reloaded or the run ended before this finished. Ask again to retry.'));
   }
   if (item.hosts.length > 0) {
     node.appendChild(el('div', 'detail', `contacts: ${item.hosts.join(', ')}`));
@@ -234,6 +262,8 @@ function stateLabel(item: ToolItem): string {
       return 'done';
     case 'failed':
       return 'failed';
+    case 'interrupted':
+      return 'interrupted';
     default:
       return assertNever(item.state);
   }
@@ -422,7 +452,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       }
       break;
     case 'busy':
-      setBusy(m.busy);
+      setBusy(m.busy, m.queued ?? []);
       break;
     case 'cleared':
       transcriptEl.replaceChildren();
@@ -431,7 +461,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       renderWelcome(true);
       break;
     case 'prefill':
-      input.value = m.text;
+      input.value = m.append && input.value.trim() !== '' ? `${input.value.trimEnd()}\n\n${m.text}` : m.text;
       input.focus();
       break;
     default:

@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type * as AnthropicClientModule from '../../agent/anthropic';
 import { buildAttachment } from '../../agent/attachment';
+import { commandTimeoutMs } from '../../agent/limits';
 import { DEFAULT_MODEL, readOnlyConfig } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
 import type { AgentEvent } from '../../agent/loop';
@@ -19,6 +20,7 @@ import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
 import { assertNever } from '../../shared/protocol';
 import type { AttachmentChip, ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
+import { parseSlash } from '../../shared/slash';
 import { validateFromWebview } from '../../shared/validate';
 import { isTrusted } from '../trust';
 import type { ApiKeys } from './keys';
@@ -111,6 +113,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   private readonly early = new Map<string, ApproveMessage>();
   private runSettings: RunSettings | undefined;
   private readonly subs: vscode.Disposable[] = [];
+  /** Messages sent while an answer was running, sent in order after it. */
+  private readonly waiting: { text: string; attachFile: boolean }[] = [];
   private streamedText = '';
   private lastModel = DEFAULT_MODEL;
   /** The sandbox state last checked (the header and every command card show it). */
@@ -125,6 +129,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.stored = context.workspaceState.get<Stored>(HISTORY_KEY) ?? { messages: [], transcript: [] };
+    // a card that waited or ran when the window went away can no longer be answered
+    if (markInterrupted(this.stored.transcript).length > 0) {
+      this.save();
+    }
     this.subs.push(keys.onDidChange(() => void this.pushState()));
   }
 
@@ -250,7 +258,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         this.ready = true;
         // a run in progress keeps streaming into the restored transcript
         this.post({ type: 'init', transcript: this.stored.transcript, hasKey: (await this.keys.get()) !== undefined, trusted: isTrusted(), model: await this.modelId() });
-        this.post({ type: 'busy', busy: this.running !== undefined });
+        this.postBusy();
         const queued = this.queue;
         this.queue = [];
         for (const q of queued) {
@@ -264,9 +272,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         await this.send(m.text, m.attachFile);
         break;
       case 'stop':
+        this.giveBackQueued();
         this.stop();
         break;
       case 'newChat':
+        this.giveBackQueued();
         this.stop();
         this.early.clear();
         this.streamedText = '';
@@ -425,12 +435,36 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     return { chip: { label: a.label, ...(a.note ? { note: a.note } : {}), ...(a.redacted > 0 ? { redacted: a.redacted } : {}) }, ...(a.text !== undefined ? { text: a.text } : {}) };
   }
 
-  /** Handle one user message: a slash command offline, otherwise a run of the agent. */
-  async send(text: string, attachFile: boolean): Promise<void> {
-    if (this.running) {
+  private postBusy(): void {
+    this.post({ type: 'busy', busy: this.running !== undefined, ...(this.waiting.length > 0 ? { queued: this.waiting.map((w) => w.text) } : {}) });
+  }
+
+  /** Stop and New chat drop the queued messages: their text goes back to the input box. */
+  private giveBackQueued(): void {
+    if (this.waiting.length === 0) {
       return;
     }
-    if (/^\/\w+/.test(text.trim())) {
+    const texts = this.waiting.splice(0).map((w) => w.text);
+    this.post({ type: 'prefill', text: texts.join('\n\n'), append: true });
+    this.postBusy();
+  }
+
+  /** Messages waiting for the running answer to end (tests). */
+  get queued(): readonly string[] {
+    return this.waiting.map((w) => w.text);
+  }
+
+  /**
+   * Handle one user message: a slash command offline, otherwise a run of the agent. A message
+   * sent while an answer runs waits for it (the webview shows it as queued).
+   */
+  async send(text: string, attachFile: boolean): Promise<void> {
+    if (this.running) {
+      this.waiting.push({ text, attachFile });
+      this.postBusy();
+      return;
+    }
+    if (parseSlash(text)) {
       this.add({ kind: 'user', text });
       for (const item of (await runSlash(text, this.offline)) ?? []) {
         this.add(item);
@@ -451,7 +485,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     const controller = new AbortController();
     this.running = controller;
     const session = this.stored;
-    this.post({ type: 'busy', busy: true });
+    this.postBusy();
     const settings = vscode.workspace.getConfiguration('aurora');
     const loaded = loadWorkspace(folder.uri.fsPath);
     const modelId = await this.modelId();
@@ -466,7 +500,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     // read at each run, so a `.env` edited between messages counts from the next one; an
     // attachment is redacted even when the agent's redaction is off (it is stored with the history)
     const secretValues = redact || attachFile ? await collectSecretValues(workspace.root) : undefined;
-    const timeoutMs = Math.max(1, settings.get<number>('agent.commandTimeoutSeconds', 600)) * 1000;
+    const timeoutMs = commandTimeoutMs(settings.get<unknown>('agent.commandTimeoutSeconds'));
     // the same policy context as the loop's, for commands the user edits on a card
     this.runSettings = {
       policy: { workspaceRoot: workspace.root, realpath: (p) => workspace.realpath(p), caseInsensitive: workspace.caseInsensitive, config: trusted ? config : readOnlyConfig(), trusted },
@@ -498,6 +532,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         secretValues: this.runSettings.secretValues,
         commandTimeoutMs: timeoutMs,
         signal: controller.signal,
+        // persisted whenever every tool call is answered, so a reload mid-run keeps what ran
+        onCheckpoint: (messages) => {
+          if (this.stored === session) {
+            this.stored.messages = [...messages];
+            this.save();
+          }
+        },
         onEvent: (e) => {
           // after New chat, what the cancelled run still reports belongs to no transcript
           if (this.stored === session) {
@@ -527,8 +568,18 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       this.early.clear();
       this.runSettings = undefined;
       this.running = undefined;
+      if (this.stored === session) {
+        for (const id of markInterrupted(this.stored.transcript)) {
+          const t = this.tool(id);
+          this.post({ type: 'toolUpdate', id, state: 'interrupted', ...(t?.output !== undefined ? { output: t.output } : {}) });
+        }
+      }
       this.save();
-      this.post({ type: 'busy', busy: false });
+      this.postBusy();
+      const next = this.waiting.shift();
+      if (next) {
+        void this.send(next.text, next.attachFile);
+      }
     }
   }
 
@@ -745,6 +796,18 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       s.dispose();
     }
   }
+}
+
+/** Mark the cards still waiting or running as interrupted; returns their ids. */
+function markInterrupted(transcript: TranscriptItem[]): string[] {
+  const ids: string[] = [];
+  for (const t of transcript) {
+    if (t.kind === 'tool' && (t.state === 'pending' || t.state === 'running')) {
+      t.state = 'interrupted';
+      ids.push(t.id);
+    }
+  }
+  return ids;
 }
 
 /** Close diff editors showing a proposal. */
