@@ -1,4 +1,5 @@
 import type { AnalyzeConfig, Finding } from '../core';
+import { contextWindow, estimateText, fitToBudget } from './budget';
 import { readOnlyConfig } from './config';
 import { MAX_COMMAND_TIMEOUT_SECONDS } from './limits';
 import { messages as say } from './messages';
@@ -66,6 +67,11 @@ export interface AgentOptions {
   outputLimit?: number;
   /** Per-command timeout (default 5 minutes). */
   commandTimeoutMs?: number;
+  /**
+   * The model's context window in tokens (a setting); by default from the model id
+   * (`contextWindow` in budget.ts). Each request is fitted to it.
+   */
+  contextWindow?: number;
   /** Precomputed workspace summary for the system prompt (computed when absent). */
   workspaceSummary?: string;
   signal?: AbortSignal;
@@ -152,6 +158,12 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
     conversation.push({ role: 'user', content: prompt });
   }
   options.onCheckpoint?.(conversation);
+  // the request must fit the window: the answer's tokens, the system prompt and the tools first
+  const window = contextWindow(options.modelId, options.contextWindow);
+  const maxTokens = Math.max(256, Math.min(options.maxTokens ?? 8192, Math.floor(window / 4)));
+  const fixed = estimateText(system.map((b) => b.text).join('\n')) + estimateText(JSON.stringify(tools));
+  const budget = Math.max(1000, Math.floor(window * 0.95) - maxTokens - fixed);
+  let droppedShown = 0;
   const total = emptyUsage();
   const finish = (stopReason: StopReason, turns: number, error?: ModelError): AgentResult => {
     emit({ type: 'done', stopReason, usage: total, turns });
@@ -162,12 +174,17 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
     if (signal?.aborted) {
       return finish('cancelled', turn - 1);
     }
+    const fitted = fitToBudget(conversation, budget);
+    if (fitted.dropped > droppedShown) {
+      droppedShown = fitted.dropped;
+      emit({ type: 'notice', message: say.contextDropped(fitted.dropped, window) });
+    }
     const request: ModelRequest = {
       model: options.modelId,
       system,
       tools,
-      messages: withCacheBreakpoint(conversation),
-      maxTokens: options.maxTokens ?? 8192,
+      messages: withCacheBreakpoint(fitted.messages),
+      maxTokens,
       temperature: options.temperature ?? config.temperature,
     };
     const pending = new Map<number, Pending>();

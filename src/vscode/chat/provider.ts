@@ -531,6 +531,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         redactSecrets: redact,
         secretValues: this.runSettings.secretValues,
         commandTimeoutMs: timeoutMs,
+        contextWindow: settings.get<number>('agent.contextWindowTokens', 0),
         signal: controller.signal,
         // persisted whenever every tool call is answered, so a reload mid-run keeps what ran
         onCheckpoint: (messages) => {
