@@ -309,6 +309,18 @@ function attachmentChip(a: AttachmentChip): HTMLElement {
   return chip;
 }
 
+/**
+ * A card waits: bring it into view and put the keyboard on its first action, unless the user is
+ * typing a message (the focus stays in the input then; Tab reaches the card).
+ */
+function focusCard(node: HTMLElement): void {
+  node.scrollIntoView({ block: 'nearest' });
+  const typing = document.activeElement === input && input.value.trim() !== '';
+  if (!typing) {
+    node.querySelector<HTMLButtonElement>('.actions button')?.focus({ preventScroll: true });
+  }
+}
+
 function append(item: TranscriptItem): void {
   welcome.hidden = hasKey;
   switch (item.kind) {
@@ -356,6 +368,9 @@ function append(item: TranscriptItem): void {
       tools.set(item.id, { item, node });
       renderTool(item, node);
       transcriptEl.appendChild(node);
+      if (item.state === 'pending' && item.decision === 'ask') {
+        focusCard(node);
+      }
       break;
     }
     case 'findings': {

@@ -144,6 +144,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     view.webview.options = { enableScripts: true, localResourceRoots: [media, dist] };
     view.webview.html = this.html(view.webview);
     this.subs.push(view.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
+    // the badge counts cards waiting while the view is hidden
+    view.onDidChangeVisibility(() => this.updateBadge());
+    this.updateBadge();
     view.onDidDispose(() => {
       if (this.view === view) {
         this.view = undefined;
@@ -161,6 +164,42 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
 <html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0"><link rel="stylesheet" href="${style.toString()}"><title>DevOps Agent</title></head>
 <body><div id="root"></div><script nonce="${nonce}" src="${script.toString()}"></script></body></html>`;
+  }
+
+  /** The view's badge: the number of cards waiting for an answer while the view is hidden. */
+  private updateBadge(): void {
+    const view = this.view;
+    if (!view) {
+      return;
+    }
+    const waiting = this.approvals.size;
+    view.badge = waiting > 0 && !view.visible ? { value: waiting, tooltip: vscode.l10n.t('{0} DevOps Agent request(s) waiting for your approval', waiting) } : undefined;
+  }
+
+  /** Cards waiting for an answer (tests). */
+  get waitingApprovals(): number {
+    return this.approvals.size;
+  }
+
+  /** The view's badge (tests). */
+  get badge(): vscode.ViewBadge | undefined {
+    return this.view?.badge;
+  }
+
+  /**
+   * A card waits for the user: badge the view, and when it is hidden (or was never opened) say
+   * so with a notification that shows it. The webview moves focus to the card itself.
+   */
+  private announceWaiting(): void {
+    this.updateBadge();
+    if (this.view?.visible) {
+      return;
+    }
+    const show = vscode.l10n.t('Show');
+    void vscode.window.showInformationMessage(vscode.l10n.t('The DevOps Agent is waiting for your approval.'), show).then(
+      (choice) => (choice === show && this.approvals.size > 0 ? this.reveal() : undefined),
+      () => undefined,
+    );
   }
 
   /** Post to the webview; queued until it said `ready`. */
@@ -566,6 +605,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         pending.resolve({ approved: false, message: 'Cancelled.' });
       }
       this.approvals.clear();
+      this.updateBadge();
       this.early.clear();
       this.runSettings = undefined;
       this.running = undefined;
@@ -671,10 +711,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         return;
       }
       this.approvals.set(request.toolUseId, { request, resolve, signal });
+      this.announceWaiting();
       signal?.addEventListener(
         'abort',
         () => {
           this.approvals.delete(request.toolUseId);
+          this.updateBadge();
           resolve({ approved: false });
         },
         { once: true },
@@ -717,6 +759,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   /** Apply the user's answer on a card to the call waiting for it. */
   private answer(m: ApproveMessage, pending: PendingApproval): void {
     this.approvals.delete(m.id);
+    this.updateBadge();
     const original = pending.request.command;
     const command = m.command?.trim();
     if (m.approved && original !== undefined && command !== undefined && command !== original.command.trim()) {
