@@ -21,6 +21,7 @@ import type { AgentConfig } from '../../agent/types';
 import { assertNever } from '../../shared/protocol';
 import type { AttachmentChip, ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
 import { parseSlash } from '../../shared/slash';
+import { markInterrupted } from '../../shared/transcript';
 import { validateFromWebview } from '../../shared/validate';
 import { isTrusted } from '../trust';
 import type { ApiKeys } from './keys';
@@ -446,6 +447,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     return this.running !== undefined;
   }
 
+  /** The conversation as stored (tests). */
+  get messages(): readonly Message[] {
+    return this.stored.messages;
+  }
+
   /** The transcript (tests). */
   get transcript(): readonly TranscriptItem[] {
     return this.stored.transcript;
@@ -672,7 +678,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         this.log.info(`chat: ${e.name} ${e.id} ${e.ok ? 'ok' : 'not ok'}${what}`);
         const t = this.tool(e.id);
         // an edited command already shows its own outcome
-        if (t && !t.edited && t.state !== 'denied' && t.state !== 'rejected') {
+        if (t && t.state === 'pending' && this.running?.signal.aborted) {
+          // never answered: Stop, New chat or a reload ended the run while the card waited
+          this.updateTool(e.id, { state: 'interrupted' });
+        } else if (t && !t.edited && t.state !== 'denied' && t.state !== 'rejected') {
           const shell = e.name === 'run_shell_command' && t.state === 'running' ? this.terminal.lastResult : undefined;
           const out = e.output.length > 4000 ? `${e.output.slice(0, 2000)}\n…\n${e.output.slice(-2000)}` : e.output;
           this.updateTool(e.id, { state: e.ok ? 'done' : 'failed', output: out, ...(shell ? { exitCode: shell.exitCode } : {}) });
@@ -840,18 +849,6 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       s.dispose();
     }
   }
-}
-
-/** Mark the cards still waiting or running as interrupted; returns their ids. */
-function markInterrupted(transcript: TranscriptItem[]): string[] {
-  const ids: string[] = [];
-  for (const t of transcript) {
-    if (t.kind === 'tool' && (t.state === 'pending' || t.state === 'running')) {
-      t.state = 'interrupted';
-      ids.push(t.id);
-    }
-  }
-  return ids;
 }
 
 /** Close diff editors showing a proposal. */

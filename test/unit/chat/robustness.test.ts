@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { commandTimeoutMs, MAX_COMMAND_TIMEOUT_SECONDS } from '../../../src/agent/limits';
 import { escapeHidden } from '../../../src/shared/invisible';
+import type { TranscriptItem } from '../../../src/shared/protocol';
 import { parseSlash } from '../../../src/shared/slash';
+import { markInterrupted } from '../../../src/shared/transcript';
 
 describe('chat: which messages are slash commands', () => {
   const table: { input: string; want: ReturnType<typeof parseSlash> }[] = [
@@ -75,4 +77,26 @@ describe('chat: hidden characters in commands are escaped and reported', () => {
       assert.deepEqual(escapeHidden(input), { text, found });
     });
   }
+});
+
+describe('chat: cards left waiting are interrupted on load', () => {
+  it('marks pending and running cards, and only those', () => {
+    const card = (id: string, state: Extract<TranscriptItem, { kind: 'tool' }>['state']): TranscriptItem => ({ kind: 'tool', id, name: 'run_shell_command', summary: 'ls', decision: 'ask', reasons: [], hosts: [], destructive: false, command: { command: 'ls', cwd: '.' }, state });
+    const transcript: TranscriptItem[] = [
+      { kind: 'user', text: 'hi' },
+      card('a', 'done'),
+      card('b', 'pending'),
+      card('c', 'running'),
+      card('d', 'rejected'),
+      card('e', 'denied'),
+      card('f', 'failed'),
+      card('g', 'interrupted'),
+    ];
+    assert.deepEqual(markInterrupted(transcript), ['b', 'c']);
+    assert.deepEqual(
+      transcript.map((t) => (t.kind === 'tool' ? t.state : t.kind)),
+      ['user', 'done', 'interrupted', 'interrupted', 'rejected', 'denied', 'failed', 'interrupted'],
+    );
+    assert.deepEqual(markInterrupted(transcript), [], 'nothing left to mark');
+  });
 });
