@@ -251,3 +251,8 @@ export function explainViolations(output: string, plan: SandboxPlan, root: strin
   }
   return notes;
 }
+
+/** Notes appended to a command's output for the model and the card, one `[sandbox]` line each. */
+export function sandboxNotesText(notes: readonly string[] | undefined): string {
+  return notes && notes.length > 0 ? `\n[sandbox] ${notes.join('\n[sandbox] ')}` : '';
+}

@@ -6,6 +6,7 @@ import type { ToolSchema } from './model';
 import type { Shell, Workspace } from './ports';
 import { joinPath, relativeTo, secretReason } from './policy';
 import { isWorkspaceRefusal } from './refusal';
+import { sandboxNotesText } from './sandbox';
 import type { AgentConfig, Decision } from './types';
 
 /** The JSON schemas of every tool, by name (the loop offers only the granted ones). */
@@ -165,7 +166,7 @@ export async function executeTool(name: string, input: Readonly<Record<string, u
       }
       const body = clean(env, result.output);
       // what the sandbox stopped goes to the model in words, after the output it explains
-      const notes = result.notes && result.notes.length > 0 ? `\n[sandbox] ${result.notes.join('\n[sandbox] ')}` : '';
+      const notes = sandboxNotesText(result.notes);
       if (result.cancelled) {
         return { ok: false, output: `Cancelled by the user.\n${body}${notes}`, cancelled: true };
       }

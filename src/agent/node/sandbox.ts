@@ -8,7 +8,7 @@ import { explainViolations, planSandbox, protectedFromCommands } from '../sandbo
 import type { SandboxMode, SandboxPlan, SandboxStatus } from '../sandbox';
 import type { Shell, ShellResult, ShellRunOptions } from '../ports';
 import type { AgentConfig } from '../types';
-import { NodeShell } from './shell';
+import { NodeShell, shellPath } from './shell';
 import { realpathDeep } from './workspace';
 
 /**
@@ -361,6 +361,11 @@ function privateFolderProblem(dir: string): string | undefined {
   return undefined;
 }
 
+/** A result for a command that did not run, and why. */
+function notRun(refused: string, sandboxed: boolean, cancelled = false): SandboxedResult {
+  return { exitCode: null, output: '', timedOut: false, cancelled, sandboxed, notes: [], refused };
+}
+
 /** Shell-quote one word for bash. */
 function quote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
@@ -399,7 +404,7 @@ export class SandboxedShell implements Shell {
     if (!status.enforced) {
       if (mode === 'required') {
         const hint = status.installHint ? ` ${status.installHint}` : '';
-        return { exitCode: null, output: '', timedOut: false, cancelled: false, sandboxed: false, notes: [], refused: `Not run: no sandbox is available (${status.reason ?? 'unknown reason'}), and aurora.sandbox is "required": without one, aurora.yaml could only be advised.${hint}` };
+        return notRun(`Not run: no sandbox is available (${status.reason ?? 'unknown reason'}), and aurora.sandbox is "required": without one, aurora.yaml could only be advised.${hint}`, false);
       }
       const result = await this.inner.run(options);
       return { ...result, sandboxed: false, notes: [`This command ran without a sandbox (${status.reason ?? 'aurora.sandbox is off'}): aurora.yaml was only advised.`] };
@@ -414,17 +419,17 @@ export class SandboxedShell implements Shell {
     }
     const scratch = privateFolderProblem(SCRATCH);
     if (scratch) {
-      return { exitCode: null, output: '', timedOut: false, cancelled: false, sandboxed: true, notes: [], refused: `Not run: ${SCRATCH}, the sandbox's scratch folder, ${scratch}. Remove it and ask again.` };
+      return notRun(`Not run: ${SCRATCH}, the sandbox's scratch folder, ${scratch}. Remove it and ask again.`, true);
     }
     const contract: SandboxContract = options.contract ?? { root: options.cwd, config: { tools: [], permissions: { filesystem: [], network: [] } } };
     const stuck = [...this.stuck].filter((abs) => fs.existsSync(abs) || isLink(abs));
     this.stuck = new Set(stuck);
     if (stuck.length > 0) {
-      return { exitCode: null, output: '', timedOut: false, cancelled: false, sandboxed: true, notes: [], refused: `Not run: an earlier command left ${stuck.join(', ')}, which could run code outside the sandbox (a nested repository or editor/agent settings) and could not be removed. Remove it, then ask again.` };
+      return notRun(`Not run: an earlier command left ${stuck.join(', ')}, which could run code outside the sandbox (a nested repository or editor/agent settings) and could not be removed. Remove it, then ask again.`, true);
     }
     const plan = planFor(contract, this.options.extraDenyRead);
     if (plan.incomplete) {
-      return { exitCode: null, output: '', timedOut: false, cancelled: false, sandboxed: true, notes: [], refused: `Not run: the sandbox could not map the workspace (${plan.incomplete}), and a partial map could leave secrets readable.` };
+      return notRun(`Not run: the sandbox could not map the workspace (${plan.incomplete}), and a partial map could leave secrets readable.`, true);
     }
     const startedMs = Date.now();
     await ensureInitialized(rt, {
@@ -432,13 +437,13 @@ export class SandboxedShell implements Shell {
       filesystem: { denyRead: plan.denyRead, allowWrite: plan.allowWrite, denyWrite: plan.denyWrite },
     });
     const commandId = `aurora-${process.pid}-${++sequence}`;
-    const inner = `${WAIT_FOR_PROXY}\nexec ${bashPath()} -c ${quote(options.command)}`;
+    const inner = `${WAIT_FOR_PROXY}\nexec ${shellPath()} -c ${quote(options.command)}`;
     let wrapped: string;
     try {
       wrapped = await rt.SandboxManager.wrapWithSandbox(inner, undefined, undefined, options.signal, { commandId, commandText: options.command });
     } catch (e) {
       rt.SandboxManager.cleanupAfterCommand();
-      return { exitCode: null, output: '', timedOut: false, cancelled: options.signal?.aborted === true, sandboxed: true, notes: [], refused: `Not run: the sandbox could not be prepared (${e instanceof Error ? e.message : String(e)}).` };
+      return notRun(`Not run: the sandbox could not be prepared (${e instanceof Error ? e.message : String(e)}).`, true, options.signal?.aborted === true);
     }
     const result = await this.inner.run({ ...options, command: wrapped });
     let denials: string[] = [];
@@ -468,15 +473,6 @@ export class SandboxedShell implements Shell {
     }
     return { ...result, sandboxed: true, notes };
   }
-}
-
-function bashPath(): string {
-  for (const candidate of ['/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash']) {
-    if (fs.existsSync(candidate)) {
-      return candidate;
-    }
-  }
-  return '/bin/sh';
 }
 
 /** Stop the sandbox's proxies (the CLI calls this before exiting; a new command starts them again). */

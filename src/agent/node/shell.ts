@@ -10,7 +10,7 @@ const KEEP = 1_000_000;
 const GRACE_MS = 1500;
 
 /** The shell the policy parsed the command for: bash when present, else sh. */
-function shellPath(): string {
+export function shellPath(): string {
   for (const candidate of ['/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash']) {
     if (fs.existsSync(candidate)) {
       return candidate;

@@ -20,22 +20,7 @@ const SEPARATORS = process.platform === 'win32' ? /[\\/]/ : /\//;
  * here (see realpathInWorkspace for the policy's view).
  */
 export function realpathDeep(p: string): string {
-  let current = path.resolve(p);
-  const rest: string[] = [];
-  for (let i = 0; i < 256; i++) {
-    try {
-      const real = fs.realpathSync.native(current);
-      return rest.length > 0 ? path.join(real, ...rest.reverse()) : real;
-    } catch {
-      const parent = path.dirname(current);
-      if (parent === current) {
-        return p;
-      }
-      rest.push(path.basename(current));
-      current = parent;
-    }
-  }
-  return p;
+  return resolveDeep(path.resolve(p)) ?? p;
 }
 
 /**
@@ -55,7 +40,11 @@ export function realpathInWorkspace(root: string, p: string, caseInsensitive = f
   return relativeTo(realpathDeep(root), followed, caseInsensitive) === undefined ? followed : plain;
 }
 
-function resolveDeep(start: string, budget: { links: number }): string | undefined {
+/**
+ * Resolve the deepest existing ancestor of `start` and append the rest; with a budget, a dangling
+ * link on the way is followed to where it points. Undefined when nothing resolves.
+ */
+function resolveDeep(start: string, budget?: { links: number }): string | undefined {
   let current = start;
   const rest: string[] = [];
   for (let i = 0; i < 256; i++) {
@@ -63,7 +52,7 @@ function resolveDeep(start: string, budget: { links: number }): string | undefin
       const real = fs.realpathSync.native(current);
       return rest.length > 0 ? path.join(real, ...rest.reverse()) : real;
     } catch {
-      const linked = danglingTarget(current, budget);
+      const linked = budget ? danglingTarget(current, budget) : undefined;
       if (linked !== undefined) {
         return rest.length > 0 ? path.join(linked, ...rest.reverse()) : linked;
       }

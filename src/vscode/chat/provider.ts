@@ -14,7 +14,7 @@ import { decide, joinPath } from '../../agent/policy';
 import type { PathContext, PolicyContext } from '../../agent/policy';
 import type { ApprovalAnswer, ApprovalRequest, Approver } from '../../agent/ports';
 import { capText, redactSecrets } from '../../agent/redact';
-import { describeSandbox } from '../../agent/sandbox';
+import { describeSandbox, sandboxNotesText } from '../../agent/sandbox';
 import type { SandboxStatus } from '../../agent/sandbox';
 import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
@@ -816,7 +816,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         pending.resolve({ approved: false, handled: { ok: false, output: `The user edited your command, but it did not run: ${r.refused}` } });
         return;
       }
-      const notes = r.notes && r.notes.length > 0 ? `\n[sandbox] ${r.notes.join('\n[sandbox] ')}` : '';
+      const notes = sandboxNotesText(r.notes);
       const body = capText(settings.redact ? redactSecrets(r.output, settings.secretValues).text : r.output, OUTPUT_LIMIT) + notes;
       const status = r.cancelled ? 'It was cancelled by the user before it finished.' : r.timedOut ? `It timed out after ${Math.round(settings.timeoutMs / 1000)} s and was stopped.` : `exit code ${r.exitCode ?? 'none (killed)'}`;
       const shown = body.length > 4000 ? `${body.slice(0, 2000)}\n…\n${body.slice(-2000)}` : body;

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { FakeAnthropic, errorTurn, textTurn, toolTurn } from '../../helpers/fakeAnthropic';
 import { repoRoot } from '../../helpers/core';
+import { pathWithout } from '../../helpers/sandboxLab';
 
 /** Run the built CLI asynchronously (the fake server lives in this process). */
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -118,22 +119,9 @@ describe('aurora-devops agent', { timeout: 60_000 }, () => {
 
   it('refuses commands without a sandbox unless --unsandboxed, and says so', async () => {
     // a PATH with everything but bubblewrap: the sandbox is unavailable for the CLI it starts
-    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-nobwrap-'));
+    const bin = pathWithout('bwrap');
     try {
-      for (const dir of (process.env.PATH ?? '').split(':').filter((d) => d !== '')) {
-        let names: string[] = [];
-        try {
-          names = fs.readdirSync(dir);
-        } catch {
-          continue;
-        }
-        for (const name of names) {
-          if (name !== 'bwrap' && !fs.existsSync(path.join(bin, name))) {
-            fs.symlinkSync(path.join(dir, name), path.join(bin, name));
-          }
-        }
-      }
-      const noBwrap = { ...env(), PATH: bin };
+      const noBwrap = { ...env(), PATH: bin.dir };
       fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo hi > k8s/out.txt' } }]), textTurn('Not run.'));
       const refused = await cli(['agent', '--cwd', ws, '--prompt', 'Write', '--approve', 'permitted', '--format', 'json'], noBwrap);
       assert.equal(refused.code, 0, refused.stderr);
@@ -151,7 +139,7 @@ describe('aurora-devops agent', { timeout: 60_000 }, () => {
       assert.match(out.find((l) => l.type === 'tool_result')?.output ?? '', /\[sandbox\] This command ran without a sandbox/);
       assert.equal(fs.readFileSync(path.join(ws, 'k8s', 'out.txt'), 'utf8'), 'hi\n');
     } finally {
-      fs.rmSync(bin, { recursive: true, force: true });
+      bin.remove();
     }
   });
 
