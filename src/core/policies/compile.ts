@@ -1,6 +1,7 @@
 import type { AnyRule, RuleMeta } from '../rule';
 import { kubernetesPolicyRule } from './kubernetes';
 import { terraformPolicyRule } from './terraform';
+import { composePolicyRule } from './compose';
 import type { Policy } from './types';
 
 /** The catalog metadata of a policy. */
@@ -18,5 +19,12 @@ export function policyMeta(policy: Policy): RuleMeta {
 /** A policy as an ordinary rule of its kind's pack. */
 export function compilePolicy(policy: Policy): AnyRule {
   const meta = policyMeta(policy);
-  return policy.subject.kind === 'terraform' ? terraformPolicyRule(policy, meta) : (kubernetesPolicyRule(policy, meta) as AnyRule);
+  switch (policy.subject.kind) {
+    case 'terraform':
+      return terraformPolicyRule(policy, meta);
+    case 'kubernetes':
+      return kubernetesPolicyRule(policy, meta) as AnyRule;
+    default:
+      return composePolicyRule(policy, meta) as AnyRule;
+  }
 }

@@ -75,6 +75,9 @@ function subjectText(p: Policy): string {
   if ('kinds' in s) {
     return `${s.kinds.map((k) => `\`${k}\``).join(', ')} objects`;
   }
+  if ('services' in s) {
+    return 'every Compose service (merge keys and `extends:` of the same file resolved)';
+  }
   return 'pods' in s ? 'every pod spec (Pods, workload templates, CronJobs, Knative and Argo Rollouts)' : 'every container (init and ephemeral ones too) of every pod spec';
 }
 

@@ -71,7 +71,9 @@ export type PolicySubject =
   /** Every pod spec of every pod-bearing kind (Pod, workload templates, CronJob, Knative, …). */
   | { kind: 'kubernetes'; pods: true }
   /** Every container (init and ephemeral ones included) of every pod spec. */
-  | { kind: 'kubernetes'; containers: true };
+  | { kind: 'kubernetes'; containers: true }
+  /** Every service of a Compose file (merge keys and same-file `extends:` resolved). */
+  | { kind: 'compose'; services: true };
 
 /**
  * A declarative check: a subject, an optional applicability test, the condition that makes a

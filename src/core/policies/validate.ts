@@ -117,7 +117,7 @@ function checkCondition(c: unknown, at: (string | number)[], kind: string, out: 
 function checkSubject(v: unknown, kind: string, out: PolicyProblem[]): PolicySubject | undefined {
   const at = ['subject'];
   if (!isRecord(v)) {
-    out.push({ at, message: 'subject must be a mapping: {resources: [types]} or {module: source} (terraform), {kinds: [kinds]}, {pods: true} or {containers: true} (kubernetes)' });
+    out.push({ at, message: 'subject must be a mapping: {resources: [types]} or {module: source} (terraform), {kinds: [kinds]}, {pods: true} or {containers: true} (kubernetes), {services: true} (compose)' });
     return undefined;
   }
   const keys = Object.keys(v);
@@ -128,6 +128,7 @@ function checkSubject(v: unknown, kind: string, out: PolicyProblem[]): PolicySub
     kinds: { kind: 'kubernetes', ok: strings(v.kinds), shape: 'a non-empty list of kinds' },
     pods: { kind: 'kubernetes', ok: v.pods === true, shape: 'true' },
     containers: { kind: 'kubernetes', ok: v.containers === true, shape: 'true' },
+    services: { kind: 'compose', ok: v.services === true, shape: 'true' },
   };
   if (keys.length !== 1 || !(keys[0] in forms)) {
     out.push({ at, message: `subject has exactly one of ${Object.keys(forms).join(', ')}` });
@@ -167,8 +168,8 @@ export function validatePolicy(v: unknown, taken: ReadonlySet<string>): { policy
   }
   const id = v.id;
   let kind = '';
-  if (id !== undefined && (typeof id !== 'string' || !/^(terraform|kubernetes)\/[a-z0-9]+(-[a-z0-9]+)*$/.test(id))) {
-    out.push({ at: ['id'], message: "id must be terraform/<name> or kubernetes/<name> (lowercase words joined by '-')" });
+  if (id !== undefined && (typeof id !== 'string' || !/^(terraform|kubernetes|compose)\/[a-z0-9]+(-[a-z0-9]+)*$/.test(id))) {
+    out.push({ at: ['id'], message: "id must be terraform/<name>, kubernetes/<name> or compose/<name> (lowercase words joined by '-')" });
   } else if (typeof id === 'string') {
     kind = id.split('/')[0];
     if (taken.has(id)) {
