@@ -153,6 +153,7 @@ function overHits<A>(hits: readonly Hit<A>[], test: (h: Hit<A>) => 'yes' | 'no' 
 }
 
 const regexCache = new Map<string, RegExp>();
+const MAX_MATCHED_CHARS = 4096;
 
 function regex(source: string): RegExp {
   let re = regexCache.get(source);
@@ -178,7 +179,8 @@ function valueTest(c: Condition): ScalarTest | undefined {
   }
   if ('matches' in c) {
     const re = regex(c.matches);
-    return (v) => typeof v === 'string' && re.test(v);
+    // attribute values are short; a huge one is not worth the time a pattern may take on it
+    return (v) => typeof v === 'string' && v.length <= MAX_MATCHED_CHARS && re.test(v);
   }
   if ('lessThan' in c) {
     return (v) => {

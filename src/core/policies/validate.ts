@@ -88,6 +88,9 @@ function checkCondition(c: unknown, at: (string | number)[], kind: string, out: 
     case 'matches':
       if (typeof v !== 'string') {
         out.push({ at: here, message: 'matches takes a regular expression as a string' });
+      } else if (/\([^)]*[+*][^)]*\)\s*(?:[+*]|\{\d*,\d*\})/.test(v)) {
+        // aurora.yaml comes with the repository: a pattern that backtracks exponentially would hang the editor
+        out.push({ at: here, message: 'matches: a repeated group that itself repeats, such as (a+)+, can take exponential time: rewrite it without nested repetition' });
       } else {
         try {
           new RegExp(v, 'u');

@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import { analyze, analyzeFiles, parseAnalyzeConfig } from '../../../src/core';
 import { splitPath, validPath } from '../../../src/core/policies/evaluate';
 import { registryAddress } from '../../../src/core/policies/modules';
+import { POLICIES } from '../../../src/core/policies';
+import { validatePolicy } from '../../../src/core/policies/validate';
 import { ready } from '../../helpers/core';
 import { tfTable } from '../rules/terraform/tf-table';
 import { message as backupsMessage } from '../../../src/core/rules/terraform/rds-no-backups';
@@ -38,6 +40,16 @@ describe('policy paths', () => {
     }
     for (const good of ['a', 'a.b', 'a["x.y"]', 'metadata.labels["pod-security.kubernetes.io/enforce"]']) {
       assert.equal(validPath(good), true, good);
+    }
+  });
+});
+
+describe('built-in policies', () => {
+  it('have the shape users write in aurora.yaml (valid paths, operators, patterns)', () => {
+    for (const p of POLICIES) {
+      const { kind: _kind, ...subject } = p.subject;
+      const { equivalents: _eq, ...rest } = p;
+      assert.deepEqual(validatePolicy(JSON.parse(JSON.stringify({ ...rest, subject })), new Set()).problems, [], p.id);
     }
   });
 });
@@ -106,6 +118,11 @@ describe('user policies (aurora.yaml policies:)', () => {
     assert.equal(config.policies, undefined);
     const findings = analyze('aurora.yaml', bad).filter((x) => x.ruleId === 'aurora/invalid-policy');
     assert.deepEqual(findings.map((x) => x.range.start.line + 1), [10, 13]);
+  });
+
+  it('refuse patterns with nested repetition (aurora.yaml comes with the repository)', () => {
+    const { problems } = parseAnalyzeConfig(USER.replace('when: {path: tags.owner, absent: true}', 'when: {path: tags.owner, matches: "^(a+)+$"}'));
+    assert.deepEqual(problems.map((p) => [p.range.start.line + 1, p.message]), [[16, 'policies[1] (terraform/team-tags): matches: a repeated group that itself repeats, such as (a+)+, can take exponential time: rewrite it without nested repetition']]);
   });
 
   it('may not reuse a rule id', () => {
