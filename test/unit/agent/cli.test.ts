@@ -92,7 +92,9 @@ describe('aurora-devops policy', { timeout: 60_000 }, () => {
   });
 });
 
-describe('aurora-devops agent', { timeout: 60_000 }, () => {
+// a hang guard, not a speed test: two runs start the OS sandbox in a child process, and a
+// loaded 2-core machine took over a minute for the suite
+describe('aurora-devops agent', { timeout: 180_000 }, () => {
   const env = (): Record<string, string> => ({ ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_API_KEY: 'sk-ant-dummy-for-tests' });
 
   it('streams JSON events and refuses asks with --approve never', async () => {
