@@ -79,7 +79,7 @@ async function buildMain() {
       banner: { js: "import { createRequire as __auroraRequire } from 'node:module'; const require = __auroraRequire(import.meta.url);" },
     }),
     // minified: a third of the bytes to read and compile at start-up (source maps keep stack traces)
-    esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+    esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/cli/bin.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
     // the GitHub Action's entry (action.yml): reads INPUT_* and runs dist/cli.js beside it
     esbuild.build({ ...common, entryPoints: [join(root, 'src/cli/actionMain.ts')], outfile: join(root, 'dist/action.js') }),
   ];

@@ -6,18 +6,20 @@
 // costs about a second, and there are 200-odd test files: bundled, the whole suite runs in the
 // time its tests take.
 //
-// Usage: node scripts/test-unit.mjs [--groups N] [--update] [path-prefix ...]
+// Usage: node scripts/test-unit.mjs [--groups N] [--concurrency N] [--update] [--timings] [path-prefix ...]
 //   path-prefix  only the test files under these paths (e.g. test/unit/rules/terraform)
 //   --groups N   number of bundles (default 4); --concurrency runs that many at once (default 2)
 //   --update     rewrite golden files instead of comparing (sets AURORA_UPDATE_GOLDEN=1)
+//   --timings    then print each bundle's wall and CPU time (its own and its child processes',
+//                Linux only) and the test files that took longest (their top-level tests' time)
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -35,8 +37,10 @@ const option = (name, fallback) => {
 };
 const groups = Math.max(1, option('--groups', 4));
 const concurrency = Math.max(1, option('--concurrency', Math.min(2, availableParallelism())));
+const flags = new Set(['--update', '--timings']);
 const update = argv.includes('--update');
-const prefixes = argv.filter((a) => a !== '--update').map((p) => resolve(root, p));
+const timings = argv.includes('--timings');
+const prefixes = argv.filter((a) => !flags.has(a)).map((p) => resolve(root, p));
 
 function walk(dir, out = []) {
   if (!existsSync(dir)) {
@@ -80,7 +84,31 @@ const entries = bins.map((bin, i) => {
   return entry;
 });
 
+// --timings: each bundle records, as it exits, its wall time and the CPU time of its process and
+// of the child processes it waited for (fields 14-17 of /proc/self/stat, in clock ticks of 10 ms)
+const timingsDir = join(outDir, 'timings');
+const eventsFile = join(timingsDir, 'events.jsonl');
+const timingsBanner = `{
+  const fs = require('node:fs');
+  process.on('exit', () => {
+    let children = null;
+    try {
+      const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      children = (Number(f[13]) + Number(f[14])) * 10;
+    } catch {}
+    const cpu = process.cpuUsage();
+    fs.writeFileSync(require('node:path').join(${JSON.stringify(timingsDir)}, require('node:path').basename(__filename) + '.json'),
+      JSON.stringify({ wallMs: performance.now(), cpuMs: (cpu.user + cpu.system) / 1000, childrenMs: children }));
+  });
+}`;
+if (timings) {
+  mkdirSync(timingsDir, { recursive: true });
+}
+
+const bundleStart = performance.now();
 await esbuild.build({
+  ...(timings ? { banner: { js: timingsBanner } } : {}),
   entryPoints: entries.map((e) => ({ in: e, out: relative(outDir, e).replace(/\.entry\.ts$/, '') })),
   outdir: outDir,
   bundle: true,
@@ -96,10 +124,72 @@ await esbuild.build({
   external: ['vscode'],
 });
 
+const bundleMs = performance.now() - bundleStart;
 const bundles = entries.map((e) => e.replace(/\.entry\.ts$/, '.js'));
 const env = { ...process.env };
 if (update) {
   env.AURORA_UPDATE_GOLDEN = '1';
 }
-const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...bundles], { cwd: root, env, stdio: 'inherit' });
+const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout'];
+if (timings) {
+  reporters.push(`--test-reporter=${join(root, 'scripts', 'test-timings-reporter.mjs')}`, `--test-reporter-destination=${eventsFile}`);
+}
+const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', ...reporters, `--test-concurrency=${concurrency}`, ...bundles], { cwd: root, env, stdio: 'inherit' });
+if (timings) {
+  report();
+}
 process.exit(result.status ?? 1);
+
+/** The --timings tables: per bundle (wall, CPU) and the slowest test files. */
+function report() {
+  const sec = (ms) => (ms == null || Number.isNaN(ms) ? '     ?' : (ms / 1000).toFixed(1).padStart(6));
+  console.log(`\n  wall s   cpu s  children cpu s  bundle (${concurrency} at a time)`);
+  const total = { wallMs: 0, cpuMs: 0, childrenMs: 0 };
+  bins.forEach((bin, i) => {
+    const file = join(timingsDir, `group-${i + 1}.js.json`);
+    const t = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { wallMs: NaN, cpuMs: NaN, childrenMs: NaN };
+    for (const k of Object.keys(total)) {
+      total[k] += t[k] ?? 0;
+    }
+    console.log(`${sec(t.wallMs)}  ${sec(t.cpuMs)}  ${sec(t.childrenMs)}          group-${i + 1} (${bin.files.length} files)`);
+  });
+  console.log(`${sec(total.wallMs)}  ${sec(total.cpuMs)}  ${sec(total.childrenMs)}          total; bundling took ${sec(bundleMs).trim()} s before`);
+
+  // a top-level test's line in a bundle → the test file: esbuild heads each module with its path
+  const sources = new Map();
+  const sourceOf = (bundle, line) => {
+    if (!sources.has(bundle)) {
+      const starts = [];
+      readFileSync(bundle, 'utf8').split('\n').forEach((text, n) => {
+        const m = /^\/\/ (.*\.test\.ts)$/.exec(text);
+        if (m) {
+          starts.push([n + 1, m[1].replace(/^(\.\.\/)+/, '')]);
+        }
+      });
+      sources.set(bundle, starts);
+    }
+    let found = '?';
+    for (const [start, name] of sources.get(bundle)) {
+      if (start <= line) {
+        found = name;
+      }
+    }
+    return found;
+  };
+  const perFile = new Map();
+  for (const line of existsSync(eventsFile) ? readFileSync(eventsFile, 'utf8').split('\n') : []) {
+    if (line) {
+      const e = JSON.parse(line);
+      const name = e.file?.endsWith('.ts') ? relative(root, e.file) : e.file ? sourceOf(e.file, e.line) : '?';
+      const row = perFile.get(name) ?? { ms: 0, tests: 0 };
+      row.ms += e.ms;
+      row.tests += 1;
+      perFile.set(name, row);
+    }
+  }
+  const rows = [...perFile].sort((a, b) => b[1].ms - a[1].ms);
+  console.log(`\n  wall s  test file (top-level tests; ${rows.length} files, the slowest 30)`);
+  for (const [name, row] of rows.slice(0, 30)) {
+    console.log(`${sec(row.ms)}  ${name}`);
+  }
+}

@@ -1,6 +1,6 @@
 import { prepareNode } from '../node/wasm';
-import type { Command } from './io';
-import { UsageError, warn, writeOut } from './io';
+import type { CliOutput, Command } from './io';
+import { redirectOutput, UsageError, warn, writeOut } from './io';
 import { checkCommand } from './commands/check';
 import { fixCommand } from './commands/fix';
 import { rulesCommand } from './commands/rules';
@@ -9,7 +9,6 @@ import { policyCommand } from './commands/policy';
 import { agentCommand } from './commands/agent';
 import { pinCommand } from './commands/pin';
 import { VERSION } from './version';
-import { enableWorkers, isAnalysisWorker, runAnalysisWorker } from './parallel';
 
 /** Every sub-command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, rulesCommand, generateCommand, pinCommand, policyCommand, agentCommand];
@@ -29,8 +28,20 @@ function help(): string {
   return lines.join('\n') + '\n';
 }
 
-/** Run the CLI with arguments (without `node` and the script). Resolves to the exit code. */
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Run the CLI with arguments (without `node` and the script). Resolves to the exit code. With
+ * `output`, what it writes goes there instead of the process's stdout and stderr until it resolves
+ * (the unit tests run the CLI in-process so: one run at a time, in the process's cwd and env).
+ */
+export async function main(argv: string[], output?: CliOutput): Promise<number> {
+  if (output) {
+    const restore = redirectOutput(output);
+    try {
+      return await main(argv);
+    } finally {
+      restore();
+    }
+  }
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     await writeOut(help());
@@ -65,23 +76,4 @@ export async function main(argv: string[]): Promise<number> {
     warn(`internal error: ${(e as Error).message ?? String(e)}`);
     return 1;
   }
-}
-
-if (isAnalysisWorker()) {
-  // a worker thread of `check` on a large tree (see parallel.ts)
-  runAnalysisWorker().catch((e: unknown) => {
-    warn(`internal error in an analysis worker: ${String(e)}`);
-    process.exitCode = 1;
-  });
-} else if (require.main === module) {
-  enableWorkers(__filename);
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      warn(`internal error: ${String(e)}`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -1,37 +1,30 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { partition, workerCount } from '../../src/cli/parallel';
 import type { JobFile } from '../../src/cli/parallel';
+import { runBuiltCli, runCli } from '../helpers/cli';
 import { repoRoot } from '../helpers/core';
 
 const root = repoRoot();
-const cli = path.join(root, 'dist', 'cli.js');
-
-function check(workers: string, format: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, 'check', 'examples', 'test/fixtures/ok', '--format', format], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, AURORA_WORKERS: workers },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ARGS = ['check', 'examples', 'test/fixtures/ok'];
 
 describe('check in worker threads', () => {
-  it('reports exactly what a single-threaded run reports, with the same exit code', () => {
+  it('reports exactly what a single-threaded run reports, with the same exit code', async () => {
+    let parallelJson = '';
     for (const format of ['json', 'text']) {
-      const serial = check('0', format);
-      const parallel = check('3', format);
+      // main() in this process never starts workers; the built binary with AURORA_WORKERS=3 does
+      const serial = await runCli([...ARGS, '--format', format], root, { ...process.env, AURORA_WORKERS: '0' });
+      const parallel = runBuiltCli([...ARGS, '--format', format], root, { ...process.env, AURORA_WORKERS: '3' });
       assert.equal(serial.stderr, '');
       assert.equal(parallel.stderr, '');
-      assert.equal(serial.status, 1, 'the examples have findings');
-      assert.equal(parallel.status, serial.status);
+      assert.equal(serial.code, 1, 'the examples have findings');
+      assert.equal(parallel.code, serial.code);
       assert.equal(parallel.stdout, serial.stdout);
+      parallelJson = format === 'json' ? parallel.stdout : parallelJson;
     }
     // cross-file findings (Kubernetes selectors, Terraform modules) survive the split
-    const findings = (JSON.parse(check('3', 'json').stdout) as { findings?: { ruleId: string }[] }[]).length;
+    const findings = (JSON.parse(parallelJson) as { findings?: { ruleId: string }[] }[]).length;
     assert.ok(findings > 10, `files with findings: ${findings}`);
   });
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'util';
 import { analyze, applyFixes, PARSE_ERROR } from '../../core';
 import type { AnalyzeConfig, Finding, SourceFile } from '../../core';
 import type { Command } from '../io';
-import { warn, writeOut } from '../io';
+import { warn, writeErr, writeOut } from '../io';
 import { collectFiles, displayPath, envFor, loadConfig, readText } from '../files';
 import { unifiedDiff } from '../diff';
 
@@ -124,7 +124,7 @@ export const fixCommand: Command = {
     }
     if (values['dry-run']) {
       await writeOut(diffs.join(''));
-      process.stderr.write(`${fixCount} fix${fixCount === 1 ? '' : 'es'} would change ${changedFiles} file${changedFiles === 1 ? '' : 's'} (dry run, nothing written).\n`);
+      writeErr(`${fixCount} fix${fixCount === 1 ? '' : 'es'} would change ${changedFiles} file${changedFiles === 1 ? '' : 's'} (dry run, nothing written).\n`);
     } else {
       await writeOut(`${fixCount} fix${fixCount === 1 ? '' : 'es'} applied to ${changedFiles} file${changedFiles === 1 ? '' : 's'}.\n`);
     }

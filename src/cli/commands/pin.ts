@@ -10,7 +10,7 @@ import { errorText } from '../../node/walk';
 import { unifiedDiff } from '../diff';
 import { collectFiles, displayPath, readConfigText } from '../files';
 import type { Command } from '../io';
-import { UsageError, warn, writeOut } from '../io';
+import { UsageError, warn, writeErr, writeOut } from '../io';
 
 /** Test seam: replaces the HTTP resolver's endpoints (the allowlist still comes from aurora.yaml). */
 export const pinTestHooks: { resolverOptions?: Partial<NodeResolverOptions>; resolver?: PinResolver } = {};
@@ -131,10 +131,10 @@ export const pinCommand: Command = {
       await writeOut(diffs.join(''));
       // the summary goes to stderr so that stdout stays a patch `git apply` accepts
       for (const line of summary) {
-        process.stderr.write(`${line}\n`);
+        writeErr(`${line}\n`);
       }
       const verb = values.write ? 'pinned' : 'would pin';
-      process.stderr.write(`${verb} ${pinned} reference(s); ${failed} could not be resolved${allowHosts.size > 0 ? `; allow in aurora.yaml permissions.network: ${[...allowHosts].join(', ')}` : ''}\n`);
+      writeErr(`${verb} ${pinned} reference(s); ${failed} could not be resolved${allowHosts.size > 0 ? `; allow in aurora.yaml permissions.network: ${[...allowHosts].join(', ')}` : ''}\n`);
     }
     return failed > 0 || readErrors > 0 ? 1 : 0;
   },

@@ -5,13 +5,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { FakeAnthropic, errorTurn, textTurn, toolTurn } from '../../helpers/fakeAnthropic';
-import { repoRoot } from '../../helpers/core';
+import { CLI, runCli } from '../../helpers/cli';
+import type { Run } from '../../helpers/cli';
 import { pathWithout } from '../../helpers/sandboxLab';
 
-/** Run the built CLI asynchronously (the fake server lives in this process). */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** The CLI in this process, with the environment the child below gets (the fake server answers from this process). */
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return runCli(args, process.cwd(), { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env });
+}
+
+/** The built CLI as a child process: for runs that start the OS sandbox, which a process probes once. */
+function builtCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), ...args], {
+    const child = spawn(process.execPath, [CLI, ...args], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -86,7 +92,9 @@ describe('aurora-devops policy', { timeout: 60_000 }, () => {
   });
 });
 
-describe('aurora-devops agent', { timeout: 60_000 }, () => {
+// a hang guard, not a speed test: two runs start the OS sandbox in a child process, and a
+// loaded 2-core machine took over a minute for the suite
+describe('aurora-devops agent', { timeout: 180_000 }, () => {
   const env = (): Record<string, string> => ({ ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_API_KEY: 'sk-ant-dummy-for-tests' });
 
   it('streams JSON events and refuses asks with --approve never', async () => {
@@ -111,7 +119,7 @@ describe('aurora-devops agent', { timeout: 60_000 }, () => {
 
   it('runs permitted commands with --approve permitted and honours --model', async () => {
     fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo hi > k8s/out.txt' } }]), textTurn('Written.'));
-    const r = await cli(['agent', '--cwd', ws, '--prompt', 'Write', '--approve', 'permitted', '--model', 'claude-other', '--format', 'json'], env());
+    const r = await builtCli(['agent', '--cwd', ws, '--prompt', 'Write', '--approve', 'permitted', '--model', 'claude-other', '--format', 'json'], env());
     assert.equal(r.code, 0, r.stderr);
     assert.equal(fs.readFileSync(path.join(ws, 'k8s', 'out.txt'), 'utf8'), 'hi\n');
     assert.equal(fake.messageBodies()[0].model, 'claude-other');
@@ -123,7 +131,7 @@ describe('aurora-devops agent', { timeout: 60_000 }, () => {
     try {
       const noBwrap = { ...env(), PATH: bin.dir };
       fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo hi > k8s/out.txt' } }]), textTurn('Not run.'));
-      const refused = await cli(['agent', '--cwd', ws, '--prompt', 'Write', '--approve', 'permitted', '--format', 'json'], noBwrap);
+      const refused = await builtCli(['agent', '--cwd', ws, '--prompt', 'Write', '--approve', 'permitted', '--format', 'json'], noBwrap);
       assert.equal(refused.code, 0, refused.stderr);
       const lines = refused.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; message?: string; output?: string; ok?: boolean });
       assert.match(lines.find((l) => l.type === 'notice')?.message ?? '', /^Not sandboxed: aurora\.yaml can only be advised \(bubblewrap \(bwrap\) not installed\)\. Commands are refused.*apt-get install bubblewrap/);
@@ -133,7 +141,7 @@ describe('aurora-devops agent', { timeout: 60_000 }, () => {
       assert.equal(fs.existsSync(path.join(ws, 'k8s', 'out.txt')), false, 'nothing ran');
 
       fake.reset().script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo hi > k8s/out.txt' } }]), textTurn('Ran.'));
-      const ran = await cli(['agent', '--cwd', ws, '--prompt', 'Write', '--approve', 'permitted', '--unsandboxed', '--format', 'json'], noBwrap);
+      const ran = await builtCli(['agent', '--cwd', ws, '--prompt', 'Write', '--approve', 'permitted', '--unsandboxed', '--format', 'json'], noBwrap);
       assert.equal(ran.code, 0, ran.stderr);
       const out = ran.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; output?: string });
       assert.match(out.find((l) => l.type === 'tool_result')?.output ?? '', /\[sandbox\] This command ran without a sandbox/);

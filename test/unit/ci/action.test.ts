@@ -6,7 +6,7 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { checkArgs, readInputs } from '../../../src/cli/action';
 import { repoRoot } from '../../helpers/core';
-import { runCli, tempProject } from './cliRun';
+import { runCli, tempProject } from '../../helpers/cli';
 
 interface ActionYml {
   inputs: Record<string, { default?: string; required?: boolean }>;
@@ -70,7 +70,7 @@ describe('the GitHub Action', () => {
     }
   });
 
-  it('the repository\'s workflow uses the action with declared inputs, uploads SARIF and passes our own check', () => {
+  it('the repository\'s workflow uses the action with declared inputs, uploads SARIF and passes our own check', async () => {
     const file = path.join('.github', 'workflows', 'lint.yml');
     const workflow = parse(fs.readFileSync(path.join(root, file), 'utf8')) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }> };
     const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
@@ -81,7 +81,7 @@ describe('the GitHub Action', () => {
     }
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     assert.equal(upload?.with?.sarif_file, own.with['sarif-file']);
-    const r = runCli(['check', file, '--fail-on', 'info'], root);
+    const r = await runCli(['check', file, '--fail-on', 'info'], root);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /No problems found in 1 file/);
   });

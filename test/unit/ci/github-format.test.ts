@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import { escapeData, escapeProperty, toGithubCommands } from '../../../src/cli/formats/github';
 import type { Finding } from '../../../src/core';
-import { runCli, tempProject } from './cliRun';
+import { runCli, tempProject } from '../../helpers/cli';
 
 function finding(over: Partial<Finding>): Finding {
   return {
@@ -54,10 +54,10 @@ describe('--format github', () => {
     assert.equal(toGithubCommands([]), '');
   });
 
-  it('the CLI prints annotations for a real file and keeps the exit code', () => {
+  it('the CLI prints annotations for a real file and keeps the exit code', async () => {
     const dir = tempProject({ 'svc/Dockerfile': 'FROM ubuntu\nADD app /app\n' });
     try {
-      const r = runCli(['check', '.', '--format', 'github'], dir);
+      const r = await runCli(['check', '.', '--format', 'github'], dir);
       assert.equal(r.code, 1, r.stderr);
       const lines = r.stdout.trimEnd().split('\n');
       assert.ok(lines.length >= 2);
@@ -65,9 +65,9 @@ describe('--format github', () => {
         assert.match(line, /^::(error|warning|notice) file=svc\/Dockerfile,line=\d+(,col=\d+)?,endLine=\d+(,endColumn=\d+)?,title=[a-z-]+\/[a-z0-9-]+::\S/);
       }
       assert.ok(lines.some((l) => l.startsWith('::warning file=svc/Dockerfile,line=1,col=6,') && l.includes('title=dockerfile/no-latest-tag::')));
-      const clean = runCli(['check', '.', '--format', 'github', '--fail-on', 'never'], dir);
+      const clean = await runCli(['check', '.', '--format', 'github', '--fail-on', 'never'], dir);
       assert.equal(clean.code, 0);
-      assert.equal(runCli(['check', '.', '--format', 'bogus'], dir).code, 2);
+      assert.equal((await runCli(['check', '.', '--format', 'bogus'], dir)).code, 2);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { GITLAB_SEVERITY, toGitlab } from '../../../src/cli/formats/gitlab';
 import type { Finding } from '../../../src/core';
 import { repoRoot } from '../../helpers/core';
-import { runCli, tempProject } from './cliRun';
+import { runCli, tempProject } from '../../helpers/cli';
 
 const SEVERITIES = ['info', 'minor', 'major', 'critical', 'blocker'];
 
@@ -53,18 +53,18 @@ describe('--format gitlab', () => {
     assert.notEqual(toGitlab([{ file: 'b/Dockerfile', findings: [f(0)] }], () => text)[0].fingerprint, one[0].fingerprint);
   });
 
-  it('the CLI writes a report for real files', () => {
+  it('the CLI writes a report for real files', async () => {
     const dir = tempProject({ 'svc/Dockerfile': 'FROM ubuntu\nADD app /app\n', '.gitlab-ci.yml': 'build:\n  image: node:latest\n  script: [make]\n' });
     try {
-      const r = runCli(['check', '.', '--format', 'gitlab'], dir);
+      const r = await runCli(['check', '.', '--format', 'gitlab'], dir);
       assert.equal(r.code, 1, r.stderr);
       const report = assertCodeQuality(JSON.parse(r.stdout));
       assert.ok(report.some((i) => i.check_name === 'dockerfile/no-latest-tag' && (i.location as { path: string }).path === 'svc/Dockerfile'));
       assert.ok(report.some((i) => (i.location as { path: string }).path === '.gitlab-ci.yml'));
       // nothing found: still a valid (empty) report, which GitLab needs to clear the widget
-      const empty = runCli(['check', 'svc', '--format', 'gitlab', '--fail-on', 'never'], dir);
+      const empty = await runCli(['check', 'svc', '--format', 'gitlab', '--fail-on', 'never'], dir);
       fs.writeFileSync(path.join(dir, 'svc', 'Dockerfile'), '# nothing here\n');
-      const cleared = runCli(['check', 'svc', '--format', 'gitlab'], dir);
+      const cleared = await runCli(['check', 'svc', '--format', 'gitlab'], dir);
       assert.ok(JSON.parse(empty.stdout).length > 0, empty.stderr);
       assert.deepEqual(JSON.parse(cleared.stdout), [], cleared.stderr);
     } finally {
@@ -72,14 +72,14 @@ describe('--format gitlab', () => {
     }
   });
 
-  it('the template publishes the report as codequality and passes our own check', () => {
+  it('the template publishes the report as codequality and passes our own check', async () => {
     const template = path.join(repoRoot(), 'templates', 'aurora.gitlab-ci.yml');
     const doc = parse(fs.readFileSync(template, 'utf8')) as { aurora: { script: string[]; artifacts: { reports: { codequality: string } } } };
     const report = doc.aurora.artifacts.reports.codequality;
     assert.ok(doc.aurora.script.some((line) => line.includes('--format gitlab') && line.includes(`> ${report}`)));
     const dir = tempProject({ '.gitlab-ci.yml': fs.readFileSync(template, 'utf8') });
     try {
-      const r = runCli(['check', '.', '--fail-on', 'info'], dir);
+      const r = await runCli(['check', '.', '--fail-on', 'info'], dir);
       assert.equal(r.code, 0, r.stdout + r.stderr);
       assert.match(r.stdout, /No problems found in 1 file/);
     } finally {

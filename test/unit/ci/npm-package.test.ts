@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { repoRoot } from '../../helpers/core';
-import { tempProject } from './cliRun';
+import { tempProject } from '../../helpers/cli';
 
 const root = repoRoot();
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string; private?: boolean; files: string[]; dependencies?: Record<string, string>; bin: Record<string, string> };

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { detectKind } from '../../../src/core';
 import { repoRoot } from '../../helpers/core';
-import { runCli, tempProject, writeFiles } from './cliRun';
+import { runCli, tempProject, writeFiles } from '../../helpers/cli';
 
 interface Hook {
   id: string;
@@ -66,7 +66,7 @@ describe('.pre-commit-hooks.yaml', () => {
     }
   });
 
-  it('its entry checks the staged files with their folders, not the rest of the repository', () => {
+  it('its entry checks the staged files with their folders, not the rest of the repository', async () => {
     assert.ok(hook);
     assert.equal(hook.pass_filenames, false);
     const pod = (app: string): string =>
@@ -86,13 +86,13 @@ describe('.pre-commit-hooks.yaml', () => {
       writeFiles(dir, { 'k8s/service.yaml': service(81), 'k8s/web.yaml': pod('web').replace('shop/web:1.0', 'shop/web') });
       git('add', 'k8s/service.yaml', 'k8s/web.yaml');
       const args = hook.entry.split(' ').slice(1);
-      const r = runCli([...args, '--format', 'json'], dir);
+      const r = await runCli([...args, '--format', 'json'], dir);
       const found = JSON.parse(r.stdout) as { file: string; ruleId: string }[];
       assert.ok(found.some((f) => f.file === 'k8s/web.yaml'), r.stdout + r.stderr);
       assert.ok(!found.some((f) => f.ruleId === 'kubernetes/service-selector-mismatch'), r.stdout);
       assert.ok(found.every((f) => f.file === 'k8s/web.yaml' || f.file === 'k8s/service.yaml'), r.stdout);
       // the same two files handed over alone (what pass_filenames would do) misjudge the Service
-      const alone = JSON.parse(runCli(['check', 'k8s/service.yaml', 'k8s/web.yaml', '--format', 'json'], dir).stdout) as { ruleId: string }[];
+      const alone = JSON.parse((await runCli(['check', 'k8s/service.yaml', 'k8s/web.yaml', '--format', 'json'], dir)).stdout) as { ruleId: string }[];
       assert.ok(alone.some((f) => f.ruleId === 'kubernetes/service-selector-mismatch'));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

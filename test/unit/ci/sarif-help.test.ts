@@ -5,7 +5,7 @@ import * as path from 'path';
 import { toSarif } from '../../../src/cli/format';
 import { repositoryWebUrl, ruleDocsUrl } from '../../../src/cli/ruleLinks';
 import { repoRoot } from '../../helpers/core';
-import { runCli, tempProject } from './cliRun';
+import { runBuiltCli, tempProject } from '../../helpers/cli';
 
 const root = repoRoot();
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { repository: { url: string } };
@@ -40,7 +40,8 @@ describe('SARIF helpUri', () => {
   it('the built CLI writes it too', () => {
     const dir = tempProject({ 'Dockerfile': 'FROM ubuntu\n' });
     try {
-      const log = JSON.parse(runCli(['check', '.', '--format', 'sarif'], dir).stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[] };
+      // dist/cli.js, whose build injects the repository (scripts/build.mjs), not this test bundle
+      const log = JSON.parse(runBuiltCli(['check', '.', '--format', 'sarif'], dir).stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[] };
       const rule = log.runs[0].tool.driver.rules.find((r) => r.id === 'dockerfile/no-latest-tag');
       assert.equal(rule?.helpUri, `${repositoryWebUrl(pkg.repository)}/blob/HEAD/docs/rules/dockerfile/no-latest-tag.md`);
     } finally {

@@ -1,51 +1,21 @@
 import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { pinCommand, pinTestHooks } from '../../../src/cli/commands/pin';
+import { pinTestHooks } from '../../../src/cli/commands/pin';
 import { DOCKER_HUB_API_HOST, GITHUB_API_HOST } from '../../../src/generate/pin/node';
 import { fakeGitHub, fakeRegistry } from '../../helpers/fakeRegistry';
 import type { FakeServer } from '../../helpers/fakeRegistry';
-import { repoRoot } from '../../helpers/core';
+import { runCli } from '../../helpers/cli';
+import type { Run } from '../../helpers/cli';
 
 const NODE = `sha256:${'1'.repeat(64)}`;
 const CHECKOUT = '3'.repeat(40);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Run `pin` in this process (so the resolver can be pointed at the fakes), capturing its output. */
-async function run(args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  // the test runner itself writes binary frames to stdout: only the command's strings are captured
-  const capture =
-    (sink: (s: string) => void, original: (chunk: string | Uint8Array, ...rest: never[]) => boolean) =>
-    (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
-      if (typeof chunk !== 'string') {
-        return original(chunk, ...(rest as never[]));
-      }
-      sink(chunk);
-      const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-      cb?.();
-      return true;
-    };
-  process.stdout.write = capture((s) => (stdout += s), out) as typeof process.stdout.write;
-  process.stderr.write = capture((s) => (stderr += s), err) as typeof process.stderr.write;
-  try {
-    const code = await pinCommand.run(args);
-    return { code, stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
+function run(args: string[]): Promise<Run> {
+  return runCli(['pin', ...args]);
 }
 
 describe('aurora-devops pin (CLI)', () => {
@@ -105,11 +75,10 @@ describe('aurora-devops pin (CLI)', () => {
     assert.deepEqual(registry.requests, []);
   });
 
-  it('exits 2 on usage errors (built CLI)', () => {
-    const cli = path.join(repoRoot(), 'dist', 'cli.js');
+  it('exits 2 on usage errors', async () => {
     for (const args of [['pin'], ['pin', 'everything'], ['pin', 'images', '--format', 'xml'], ['pin', 'images', path.join(tmp, 'missing')]]) {
-      const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      const r = await runCli(args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.equal(r.stderr.split('\n').filter(Boolean).length, 1);
     }
   });

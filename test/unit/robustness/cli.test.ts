@@ -6,6 +6,8 @@ import { builtinModules } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { runCli } from '../../helpers/cli';
+import type { Run } from '../../helpers/cli';
 import { repoRoot } from '../../helpers/core';
 
 /**
@@ -15,18 +17,15 @@ import { repoRoot } from '../../helpers/core';
  *
  * CI runs as root, for whom chmod 000 changes nothing. As root, the CLI (a copy of the
  * self-contained dist/cli.js and dist/wasm in a world-readable folder) runs as nobody, and the
- * test trees are chowned to nobody first, so nobody stands where an ordinary owner would.
+ * test trees are chowned to nobody first, so nobody stands where an ordinary owner would. The
+ * cases about links, names and aurora.yaml, which need neither another user nor a guard against
+ * a hang, run the CLI's main() in this process (test/helpers/cli.ts).
  */
 
 const AS_ROOT = process.getuid?.() === 0;
 const NOBODY = 65534;
 const WINDOWS = process.platform === 'win32';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let cliDir = '';
 const temps: string[] = [];
@@ -35,6 +34,11 @@ const restricted: string[] = [];
 
 function cli(): string {
   return path.join(cliDir, 'cli.js');
+}
+
+/** The CLI's main() in this process, for the cases that need neither another user nor a hang guard. */
+function inProcess(args: string[], cwd: string): Promise<Run> {
+  return runCli(args, cwd, { ...process.env, HOME: cwd, NO_COLOR: '1' });
 }
 
 /** Run the CLI as an unprivileged user; a hang fails the test instead of blocking the suite. */
@@ -240,14 +244,14 @@ describe('CLI robustness on hostile trees', { skip: WINDOWS ? 'POSIX permissions
     assert.deepEqual(stderrLines(r), ['aurora-devops: k8s/a.yaml: permission denied']);
   });
 
-  it('symlink loops (a → b → a) and dangling links are reported, never followed forever; exit 2', () => {
+  it('symlink loops (a → b → a) and dangling links are reported, never followed forever; exit 2', async () => {
     const dir = project({ 'Dockerfile': CLEAN });
     fs.symlinkSync('b.yaml', path.join(dir, 'a.yaml'));
     fs.symlinkSync('a.yaml', path.join(dir, 'b.yaml'));
     fs.symlinkSync('Dockerfile.self', path.join(dir, 'Dockerfile.self'));
     fs.symlinkSync('gone.yaml', path.join(dir, 'compose.yaml'));
     handOver(dir);
-    const r = run(['check', '.'], dir);
+    const r = await inProcess(['check', '.'], dir);
     assert.equal(r.code, 2, r.stderr);
     assert.deepEqual(stderrLines(r).sort(), [
       'aurora-devops: Dockerfile.self: too many levels of symbolic links',
@@ -255,18 +259,18 @@ describe('CLI robustness on hostile trees', { skip: WINDOWS ? 'POSIX permissions
       'aurora-devops: b.yaml: too many levels of symbolic links',
       'aurora-devops: compose.yaml: no such file or directory',
     ]);
-    const named = run(['check', 'a.yaml'], dir);
+    const named = await inProcess(['check', 'a.yaml'], dir);
     assert.equal(named.code, 2);
     assert.deepEqual(stderrLines(named), ['aurora-devops: a.yaml: too many levels of symbolic links']);
   });
 
-  it('a folder symlinked to its parent and to itself is not walked: no loop, every file once', () => {
+  it('a folder symlinked to its parent and to itself is not walked: no loop, every file once', async () => {
     const dir = project({ 'k8s/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:latest\n', 'Dockerfile': LATEST });
     fs.symlinkSync('..', path.join(dir, 'k8s', 'up'));
     fs.symlinkSync('.', path.join(dir, 'k8s', 'self'));
     fs.symlinkSync(dir, path.join(dir, 'k8s', 'root.yaml'));
     handOver(dir);
-    const r = run(['check', '.', '--format', 'json'], dir);
+    const r = await inProcess(['check', '.', '--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
     assert.equal(r.stderr, '');
     const findings = JSON.parse(r.stdout) as { file: string; ruleId: string; line: number }[];
@@ -274,12 +278,12 @@ describe('CLI robustness on hostile trees', { skip: WINDOWS ? 'POSIX permissions
     assert.equal(new Set(keys).size, keys.length, `duplicates: ${keys.join(', ')}`);
     assert.deepEqual([...new Set(findings.map((f) => f.file))].sort(), ['Dockerfile', 'k8s/deploy.yaml']);
     // named explicitly, a path through the loop is just a folder
-    const through = run(['check', 'k8s/up/k8s/up/Dockerfile'], dir);
+    const through = await inProcess(['check', 'k8s/up/k8s/up/Dockerfile'], dir);
     assert.equal(through.code, 1, through.stderr);
     assert.match(through.stdout, /^k8s\/up\/k8s\/up\/Dockerfile:1:6: warning/m);
   });
 
-  it('paths with spaces and Unicode, NFC and NFD names side by side, are reported byte for byte', () => {
+  it('paths with spaces and Unicode, NFC and NFD names side by side, are reported byte for byte', async () => {
     const nfc = 'caf\u00e9';
     const nfd = 'cafe\u0301';
     const dir = project({
@@ -289,26 +293,26 @@ describe('CLI robustness on hostile trees', { skip: WINDOWS ? 'POSIX permissions
       ['ünïcødé ☸/k8s/pod.yaml']: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox:latest\n',
     });
     handOver(dir);
-    const r = run(['check', '.', '--format', 'json'], dir);
+    const r = await inProcess(['check', '.', '--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
     assert.equal(r.stderr, '');
     const files = new Set((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file));
     for (const expected of [`my project/${nfc}/Dockerfile`, `my project/${nfd}/Dockerfile`, 'ünïcødé ☸/k8s/pod.yaml']) {
       assert.ok(files.has(expected), `${JSON.stringify(expected)} missing from ${JSON.stringify([...files])}`);
     }
-    const text = run(['check', `my project/${nfd}`], dir);
+    const text = await inProcess(['check', `my project/${nfd}`], dir);
     assert.equal(text.code, 1);
     assert.ok(text.stdout.includes(`my project/${nfd}/Dockerfile:1:6: warning`), text.stdout);
     assert.ok(!text.stdout.includes(nfc), 'the NFC twin is not mixed in');
   });
 
-  it('a malformed aurora.yaml: a parse-error finding at its line, a warning naming file and line, defaults apply, exit 1', () => {
+  it('a malformed aurora.yaml: a parse-error finding at its line, a warning naming file and line, defaults apply, exit 1', async () => {
     const dir = project({
       'aurora.yaml': 'rules:\n  dockerfile/no-latest-tag: off\nagents:\n  devops: [\n    model: x\n',
       'Dockerfile': LATEST,
     });
     handOver(dir);
-    const r = run(['check', '.'], dir);
+    const r = await inProcess(['check', '.'], dir);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /^aurora\.yaml:\d+:\d+: error .*\[parse-error\]$/m);
     const line = Number(/^aurora\.yaml:(\d+):/m.exec(r.stdout)?.[1]);
@@ -320,11 +324,11 @@ describe('CLI robustness on hostile trees', { skip: WINDOWS ? 'POSIX permissions
     assert.match(warnings[0], new RegExp(`^aurora-devops: ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/aurora\\.yaml:${line}: `));
   });
 
-  it('an aurora.yaml that is not a mapping, and one with a NUL byte: findings, no crash', () => {
+  it('an aurora.yaml that is not a mapping, and one with a NUL byte: findings, no crash', async () => {
     for (const text of ['- just\n- a list\n', 'rules:\n  a: \u0000\n', '\ufeff\u0000\u0000\u0000', '{{{{{{{{{{{{{{{{{{{{\n']) {
       const dir = project({ 'aurora.yaml': text, 'Dockerfile': CLEAN });
       handOver(dir);
-      const r = run(['check', '.'], dir);
+      const r = await inProcess(['check', '.'], dir);
       assert.ok(r.code === 0 || r.code === 1, `exit ${r.code} for ${JSON.stringify(text)}: ${r.stderr}`);
       assert.doesNotMatch(r.stderr, /internal error|\n\s+at /, r.stderr);
     }
@@ -343,15 +347,15 @@ describe('CLI robustness on hostile trees', { skip: WINDOWS ? 'POSIX permissions
     assert.deepEqual(stderrLines(explicit), ['aurora-devops: --config aurora.yaml: permission denied']);
   });
 
-  it('folders named like files (Dockerfile/, deploy.yaml/, main.tf/) are walked as folders', () => {
+  it('folders named like files (Dockerfile/, deploy.yaml/, main.tf/) are walked as folders', async () => {
     const dir = project({ 'Dockerfile/Dockerfile': LATEST, 'deploy.yaml/compose.yaml': 'services:\n  a:\n    image: redis\n', 'main.tf/README.md': '# not terraform\n' });
     handOver(dir);
-    const r = run(['check', '.', '--format', 'json'], dir);
+    const r = await inProcess(['check', '.', '--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
     assert.equal(r.stderr, '');
     const files = [...new Set((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file))].sort();
     assert.deepEqual(files, ['Dockerfile/Dockerfile', 'deploy.yaml/compose.yaml']);
-    const named = run(['check', 'Dockerfile'], dir);
+    const named = await inProcess(['check', 'Dockerfile'], dir);
     assert.equal(named.code, 1, named.stderr);
     assert.match(named.stdout, /^Dockerfile\/Dockerfile:1:6: warning/m);
   });

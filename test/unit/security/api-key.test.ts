@@ -8,7 +8,8 @@ import { runAgent } from '../../../src/agent/loop';
 import { ModelError } from '../../../src/agent/model';
 import type { AgentConfig } from '../../../src/agent/types';
 import { RecordingApprover, agentHarness } from '../../helpers/agentHarness';
-import { repoRoot } from '../../helpers/core';
+import { CLI, runCli } from '../../helpers/cli';
+import type { Run } from '../../helpers/cli';
 import { errorTurn, streamErrorTurn, textTurn, toolTurn } from '../../helpers/fakeAnthropic';
 import type { ScriptedTurn } from '../../helpers/fakeAnthropic';
 
@@ -116,17 +117,15 @@ describe('the API key never leaves in what the agent emits', { timeout: 120_000 
   });
 });
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+/** The CLI's agent command in this process (the fake server answers from this process too). */
+function cliAgent(args: string[], cwd: string, baseUrl: string): Promise<Run> {
+  return runCli(['agent', ...args], cwd, { ...process.env, ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: baseUrl });
 }
 
-/** The CLI as a child process (async: the fake server answers from this process). */
-function cliAgent(args: string[], cwd: string, baseUrl: string): Promise<CliRun> {
-  const cli = path.join(repoRoot(), 'dist', 'cli.js');
+/** The built CLI as a child process: for a run that starts the OS sandbox, which a process probes once. */
+function builtCliAgent(args: string[], cwd: string, baseUrl: string): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'agent', ...args], { cwd, env: { ...process.env, ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: baseUrl } });
+    const child = spawn(process.execPath, [CLI, 'agent', ...args], { cwd, env: { ...process.env, ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: baseUrl } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -156,7 +155,7 @@ describe("the CLI's agent command never prints the API key", { timeout: 120_000 
   it('--approve permitted, a command printing the environment: the key is neither shown nor sent', async () => {
     fs.writeFileSync(path.join(h.ws, 'aurora.yaml'), aurora);
     h.fake.script(toolTurn([{ name: 'read_file', input: { path: 'deploy/compose.yaml' } }, { name: 'run_shell_command', input: { command: 'env; echo "key=[$ANTHROPIC_API_KEY]"' } }]), textTurn('Fine.'));
-    const r = await cliAgent(['--prompt', 'check compose', '--approve', 'permitted'], h.ws, h.fake.url);
+    const r = await builtCliAgent(['--prompt', 'check compose', '--approve', 'permitted'], h.ws, h.fake.url);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /key=\[\]/);
     assertNoKey('stdout', r.stdout);
