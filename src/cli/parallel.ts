@@ -1,8 +1,8 @@
 import * as os from 'os';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
-import { analyzeFiles } from '../core';
+import { analyzeFiles, detectKind } from '../core';
 import type { AnalyzeConfig, Finding } from '../core';
-import { prepareNode } from '../node/wasm';
+import { configureNodeWasm, loadGrammarsFor } from '../node/wasm';
 import { envFor } from './files';
 
 /*
@@ -122,7 +122,8 @@ export function isAnalysisWorker(): boolean {
 /** The body of an analysis worker: analyse the share and post the findings back. */
 export async function runAnalysisWorker(): Promise<void> {
   const job = workerData as Job;
-  await prepareNode();
+  configureNodeWasm();
+  await loadGrammarsFor(job.files.map((f) => detectKind(f.path, f.text, envFor(f.real))));
   const real = new Map(job.files.map((f) => [f.path, f.real]));
   const byFile = analyzeFiles(job.files, job.config, (p) => envFor(real.get(p) ?? p));
   parentPort?.postMessage([...byFile]);

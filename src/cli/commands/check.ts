@@ -1,6 +1,7 @@
 import { parseArgs } from 'util';
 import { detectKind } from '../../core';
 import type { Severity } from '../../core';
+import { loadGrammarsFor } from '../../node/wasm';
 import { analyzeInParallel } from '../parallel';
 import type { JobFile } from '../parallel';
 import type { Command } from '../io';
@@ -51,6 +52,9 @@ export const checkCommand: Command = {
       realPath.set(shown, file);
       sources.push({ path: shown, real: file, text });
     }
+    // each file's kind decides which grammars get compiled (none for compose or Kubernetes)
+    const kinds = sources.map((src) => detectKind(src.path, src.text, envFor(src.real)));
+    await loadGrammarsFor(kinds);
     const byFile = await analyzeInParallel(sources, config);
     const results: FileFindings[] = [];
     let worst = 0;
@@ -68,7 +72,7 @@ export const checkCommand: Command = {
     } else if (format === 'sarif') {
       await writeOut(JSON.stringify(toSarif(results, VERSION), null, 2) + '\n');
     } else {
-      const analysed = sources.filter((src) => detectKind(src.path, src.text, envFor(realPath.get(src.path) ?? src.path)) !== undefined).length;
+      const analysed = kinds.filter((k) => k !== undefined).length;
       await writeOut(formatText(results, analysed));
     }
     if (unreadable > 0) {
