@@ -20,28 +20,53 @@ export interface JsonFinding {
   fixable: boolean;
 }
 
+/** The text output's line of one finding. */
+export function textLine(file: string, f: Finding): string {
+  return `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.message} [${f.ruleId}]`;
+}
+
+/** The text output's last line. */
+export function textSummary(counts: Record<Severity, number>, fixable: number, fileCount: number): string {
+  const total = counts.error + counts.warning + counts.info;
+  const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
+  if (total === 0) {
+    return `No problems found in ${files}.`;
+  }
+  return (
+    `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${files}` +
+    (fixable > 0 ? `; ${fixable} fixable with \`aurora-devops fix\`.` : '.')
+  );
+}
+
 /** `file:line:col: severity message [rule-id]` lines and a summary. */
 export function formatText(results: readonly FileFindings[], fileCount: number): string {
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0 };
+  let fixable = 0;
   for (const { file, findings } of results) {
     for (const f of findings) {
       counts[f.severity]++;
-      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.message} [${f.ruleId}]`);
+      fixable += f.fix ? 1 : 0;
+      lines.push(textLine(file, f));
     }
   }
-  const total = counts.error + counts.warning + counts.info;
-  const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
-  if (total === 0) {
-    lines.push(`No problems found in ${files}.`);
-  } else {
-    const fixable = results.reduce((n, r) => n + r.findings.filter((f) => f.fix).length, 0);
-    lines.push(
-      `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${files}` +
-        (fixable > 0 ? `; ${fixable} fixable with \`aurora-devops fix\`.` : '.'),
-    );
-  }
+  lines.push(textSummary(counts, fixable, fileCount));
   return lines.join('\n') + '\n';
+}
+
+/** One finding as the JSON output shows it. */
+export function jsonFinding(file: string, f: Finding): JsonFinding {
+  return {
+    file,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    fixable: f.fix !== undefined,
+  };
 }
 
 /** The JSON array of findings. */
@@ -49,17 +74,7 @@ export function toJson(results: readonly FileFindings[]): JsonFinding[] {
   const out: JsonFinding[] = [];
   for (const { file, findings } of results) {
     for (const f of findings) {
-      out.push({
-        file,
-        line: f.range.start.line + 1,
-        column: f.range.start.character + 1,
-        endLine: f.range.end.line + 1,
-        endColumn: f.range.end.character + 1,
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        fixable: f.fix !== undefined,
-      });
+      out.push(jsonFinding(file, f));
     }
   }
   return out;
@@ -73,46 +88,61 @@ export function ruleHelpMarkdown(entry: CatalogEntry): string {
   return `**${entry.title}**\n\n${entry.description}\n\n` + (eq ? `Equivalent checks: ${eq}.\n\n` : '') + `Documentation: ${entry.docs}`;
 }
 
+/** One SARIF result. `ruleIndex`: rule ids by their index in the driver's rules. */
+export function sarifResult(file: string, f: Finding, ruleIndex: ReadonlyMap<string, number>): object {
+  return {
+    ruleId: f.ruleId,
+    ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
+    level: SARIF_LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+          region: {
+            startLine: f.range.start.line + 1,
+            startColumn: f.range.start.character + 1,
+            endLine: f.range.end.line + 1,
+            endColumn: f.range.end.character + 1,
+          },
+        },
+      },
+    ],
+    ...(f.related && f.related.length > 0
+      ? {
+          relatedLocations: f.related.map((r, i) => ({
+            id: i,
+            message: { text: r.message },
+            physicalLocation: {
+              artifactLocation: { uri: encodeURI(r.path), uriBaseId: '%SRCROOT%' },
+              region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1 },
+            },
+          })),
+        }
+      : {}),
+  };
+}
+
+/** The rules of a SARIF log and each rule id's index among them. */
+export function sarifRules(): { rules: CatalogEntry[]; ruleIndex: Map<string, number> } {
+  const rules = catalog(ENGINE_RULES);
+  return { rules, ruleIndex: new Map(rules.map((r, i) => [r.id, i])) };
+}
+
 /** A SARIF 2.1.0 log, as GitHub code scanning accepts it. */
 export function toSarif(results: readonly FileFindings[], version: string): object {
-  const rules = catalog(ENGINE_RULES);
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const { rules, ruleIndex } = sarifRules();
   const sarifResults = [];
   for (const { file, findings } of results) {
     for (const f of findings) {
-      sarifResults.push({
-        ruleId: f.ruleId,
-        ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
-        level: SARIF_LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
-              region: {
-                startLine: f.range.start.line + 1,
-                startColumn: f.range.start.character + 1,
-                endLine: f.range.end.line + 1,
-                endColumn: f.range.end.character + 1,
-              },
-            },
-          },
-        ],
-        ...(f.related && f.related.length > 0
-          ? {
-              relatedLocations: f.related.map((r, i) => ({
-                id: i,
-                message: { text: r.message },
-                physicalLocation: {
-                  artifactLocation: { uri: encodeURI(r.path), uriBaseId: '%SRCROOT%' },
-                  region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1 },
-                },
-              })),
-            }
-          : {}),
-      });
+      sarifResults.push(sarifResult(file, f, ruleIndex));
     }
   }
+  return sarifLog(rules, sarifResults, version);
+}
+
+/** The SARIF log around its results. */
+export function sarifLog(rules: readonly CatalogEntry[], results: readonly unknown[], version: string): object {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -136,7 +166,7 @@ export function toSarif(results: readonly FileFindings[], version: string): obje
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + encodeURI(process.cwd().split('\\').join('/').replace(/\/?$/, '/')) } },
-        results: sarifResults,
+        results,
       },
     ],
   };

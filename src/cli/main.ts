@@ -80,6 +80,14 @@ if (isAnalysisWorker()) {
     process.exitCode = 1;
   });
 } else if (require.main === module) {
+  // the report streams while files are analysed: a reader that stops early (`| head`) ends the
+  // run quietly instead of with an unhandled EPIPE
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') {
+      process.exit(typeof process.exitCode === 'number' && process.exitCode !== 0 ? process.exitCode : 1);
+    }
+    throw e;
+  });
   preferBaselineWasm();
   enableWorkers(__filename);
   main(process.argv.slice(2)).then(

@@ -1,18 +1,21 @@
+import * as path from 'path';
 import { parseArgs } from 'util';
 import { detectKind } from '../../core';
-import type { Severity } from '../../core';
-import { loadGrammarsFor } from '../../node/wasm';
-import { analyzeInParallel } from '../parallel';
+import type { Finding, Severity } from '../../core';
+import { createAnalyzer } from '../parallel';
 import type { JobFile } from '../parallel';
 import type { Command } from '../io';
 import { UsageError, writeOut } from '../io';
 import { collectFiles, displayPath, envFor, loadConfig, readText } from '../files';
-import { formatText, toJson, toSarif } from '../format';
-import type { FileFindings } from '../format';
+import { createReporter } from '../report';
+import type { ReportFormat } from '../report';
 import { VERSION } from '../version';
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+/** A batch of whole folders is analysed once it holds this many files or characters. */
+const BATCH_FILES = 200;
+const BATCH_CHARS = 4_000_000;
 
 /** `aurora-devops check`: analyse files and report findings. */
 export const checkCommand: Command = {
@@ -39,42 +42,90 @@ export const checkCommand: Command = {
     }
     const config = loadConfig(values.config, positionals[0] ?? '.');
     const collected = collectFiles(positionals);
-    const sources: JobFile[] = [];
-    const realPath = new Map<string, string>();
+    const order = collected.files;
     let unreadable = collected.unreadable;
-    for (const file of collected.files) {
-      const text = readText(file);
-      if (text === undefined) {
-        unreadable++;
-        continue;
+    // files are read, analysed and reported folder by folder: a large tree never holds every
+    // text (or every finding) at once, and the report starts before the last file is read
+    const folders = new Map<string, string[]>();
+    for (const file of order) {
+      const dir = path.dirname(file);
+      let list = folders.get(dir);
+      if (!list) {
+        list = [];
+        folders.set(dir, list);
       }
-      const shown = displayPath(file);
-      realPath.set(shown, file);
-      sources.push({ path: shown, real: file, text });
+      list.push(file);
     }
-    // each file's kind decides which grammars get compiled (none for compose or Kubernetes)
-    const kinds = sources.map((src) => detectKind(src.path, src.text, envFor(src.real)));
-    await loadGrammarsFor(kinds);
-    const byFile = await analyzeInParallel(sources, config);
-    const results: FileFindings[] = [];
+    const reporter = createReporter(format as ReportFormat, VERSION);
+    const analyzer = createAnalyzer(order.length, config);
+    // findings of analysed files, by real path, until every file before them is reported
+    const ready = new Map<string, Finding[]>();
+    let next = 0;
     let worst = 0;
-    for (const source of sources) {
-      const findings = byFile.get(source.path) ?? [];
-      if (findings.length > 0) {
-        results.push({ file: source.path, findings });
+    let analysed = 0;
+    const report = async (results: [string, Finding[]][], shownToReal: Map<string, string>): Promise<void> => {
+      for (const [shown, findings] of results) {
+        ready.set(shownToReal.get(shown) ?? shown, findings);
       }
-      for (const f of findings) {
-        worst = Math.max(worst, RANK[f.severity]);
+      let out = '';
+      while (next < order.length && ready.has(order[next])) {
+        const file = order[next++];
+        const findings = ready.get(file) ?? [];
+        ready.delete(file);
+        for (const f of findings) {
+          worst = Math.max(worst, RANK[f.severity]);
+        }
+        if (findings.length > 0) {
+          out += reporter.file(displayPath(file), findings);
+        }
       }
+      await writeOut(out);
+    };
+    const inFlight: Promise<void>[] = [];
+    let batch: JobFile[] = [];
+    let batchChars = 0;
+    const dispatch = async (): Promise<void> => {
+      const files = batch;
+      batch = [];
+      batchChars = 0;
+      const shownToReal = new Map(files.map((f) => [f.path, f.real]));
+      const results = analyzer.analyze(files);
+      // results are reported in batch order; a rejected batch must not go unhandled meanwhile
+      results.catch(() => undefined);
+      const previous = inFlight.length > 0 ? inFlight[inFlight.length - 1] : Promise.resolve();
+      inFlight.push(previous.then(async () => report(await results, shownToReal)));
+      while (inFlight.length >= analyzer.width) {
+        await inFlight.shift();
+      }
+    };
+    try {
+      for (const files of folders.values()) {
+        for (const file of files) {
+          const text = readText(file);
+          if (text === undefined) {
+            unreadable++;
+            ready.set(file, []);
+            continue;
+          }
+          const shown = displayPath(file);
+          if (format === 'text' && detectKind(shown, text, envFor(file)) !== undefined) {
+            analysed++;
+          }
+          batch.push({ path: shown, real: file, text });
+          batchChars += text.length;
+        }
+        if (batch.length >= BATCH_FILES || batchChars >= BATCH_CHARS) {
+          await dispatch();
+        }
+      }
+      await dispatch();
+      await Promise.all(inFlight);
+      // unreadable files at the end of the list
+      await report([], new Map());
+    } finally {
+      await analyzer.close();
     }
-    if (format === 'json') {
-      await writeOut(JSON.stringify(toJson(results), null, 2) + '\n');
-    } else if (format === 'sarif') {
-      await writeOut(JSON.stringify(toSarif(results, VERSION), null, 2) + '\n');
-    } else {
-      const analysed = kinds.filter((k) => k !== undefined).length;
-      await writeOut(formatText(results, analysed));
-    }
+    await writeOut(reporter.end(analysed));
     if (unreadable > 0) {
       return 2;
     }
