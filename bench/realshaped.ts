@@ -122,7 +122,7 @@ function stage(r: R, i: number, last: boolean, stages: number): string[] {
     out.push('', 'LABEL org.opencontainers.image.title="app" \\', '      org.opencontainers.image.source="https://github.com/example/app" \\', '      maintainer="ops@example.com"');
   }
   out.push('', 'WORKDIR /app');
-  const steps = between(r, 2, 9);
+  const steps = between(r, 2, 7);
   for (let k = 0; k < steps; k++) {
     out.push('');
     if (r() < 0.5) {
@@ -170,7 +170,7 @@ export function realDockerfile(r: R): string {
   if (r() < 0.4) {
     out.push('ARG BASE_TAG=latest');
   }
-  const stages = pick(r, [1, 1, 2, 2, 2, 3, 4]);
+  const stages = pick(r, [1, 1, 1, 2, 2, 3]);
   for (let i = 0; i < stages; i++) {
     if (i > 0) {
       out.push('', '');
@@ -268,7 +268,7 @@ export function realWorkflow(r: R, i: number): string {
  */
 export function generateRealShaped(dir: string, count: number, workflows = 0, seed = 2026): { dockerfiles: string[]; workflows: string[] } {
   const stamp = path.join(dir, '.generated');
-  const want = `${count}/${workflows}/${seed}/v1`;
+  const want = `${count}/${workflows}/${seed}/v2`;
   const r = prng(seed);
   const files: { dockerfiles: string[]; workflows: string[] } = { dockerfiles: [], workflows: [] };
   const fresh = !(fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want);
