@@ -299,8 +299,9 @@ export function generateRealShaped(dir: string, count: number, workflows = 0, se
   return files;
 }
 
-// `node out/bench/realshaped.js DIR COUNT [WORKFLOWS]`: write a corpus for hyperfine runs
-if (require.main === module) {
+// `node out/bench/realshaped.js DIR COUNT [WORKFLOWS]`: write a corpus for hyperfine runs (not when
+// bundled into bench/run.ts, where require.main is the bundle itself)
+if (require.main === module && /realshaped\.[jt]s$/.test(process.argv[1] ?? '')) {
   const [dir, count, wf] = process.argv.slice(2);
   const made = generateRealShaped(path.resolve(dir ?? 'bench/.data/real'), Number(count ?? 2000), Number(wf ?? 0));
   process.stdout.write(`${made.dockerfiles.length} Dockerfiles, ${made.workflows.length} workflows in ${dir}\n`);
