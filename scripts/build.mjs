@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const args = new Set(process.argv.slice(2));
-const define = { AURORA_VERSION: JSON.stringify(pkg.version) };
+const define = { AURORA_VERSION: JSON.stringify(pkg.version), AURORA_REPOSITORY: JSON.stringify(pkg.repository ?? '') };
 
 const WASM = {
   'tree-sitter.wasm': 'web-tree-sitter/tree-sitter.wasm',
@@ -91,6 +91,8 @@ async function buildMain() {
     // policy, generators) is its own bundle, required by cli.js when one of those commands runs
     esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [cliToolsExternal] }),
     esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/cli/tools.ts')], outfile: join(root, 'dist/cli-tools.js') }),
+    // the GitHub Action's entry (action.yml): reads INPUT_* and runs dist/cli.js beside it
+    esbuild.build({ ...common, entryPoints: [join(root, 'src/cli/actionMain.ts')], outfile: join(root, 'dist/action.js') }),
   ];
   if (existsSync(join(root, 'src/extension.ts'))) {
     // the small entry point VS Code activates; it loads dist/main.js (everything else) right after

@@ -2,9 +2,9 @@
 // and with --check install it into the VS Code server and verify what landed there.
 // Usage: node scripts/package.mjs [--check] [--out <file.vsix>]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ensureVSCode, ROOT, SERVER_MAIN } from './ensure-vscode.mjs';
 
 /** The VSIX must stay small: the bundle, the wasm parsers, docs pages, schemas and media. */
@@ -19,15 +19,36 @@ function log(msg) {
 }
 
 const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-// vsce runs `vscode:prepublish` (the build); everything is bundled, so no dependencies go in.
-// The marketplace page is docs/extension.md (the repository README is about the whole project).
-// The rule pages' "Bad" examples hold fake credentials on purpose (they document the secret
-// rules), which vsce's secret scan would refuse; the bundle itself holds none.
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--allow-package-all-secrets', '--readme-path', 'docs/extension.md', '-o', out], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, npm_config_yes: 'true' },
-});
+// Everything is bundled, so no dependencies go in. The marketplace page is docs/extension.md
+// (the repository README is about the whole project). The rule pages' "Bad" examples hold fake
+// credentials on purpose (they document the secret rules), which vsce's secret scan would refuse;
+// the bundle itself holds none.
+//
+// package.json's `files` lists what the npm package (the CLI) ships, while .vscodeignore says what
+// the VSIX ships, and vsce refuses a folder that has both. So the VSIX is made from a staging
+// folder: the build runs here, then the manifest without `files` and what .vscodeignore can let
+// through are copied there and vsce packs that.
+execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+const stage = mkdtempSync(join(tmpdir(), 'aurora-vsix-stage-'));
+try {
+  // no `files` (see above) and no scripts (vsce would run vscode:prepublish there again)
+  const manifest = { ...pkg };
+  delete manifest.files;
+  delete manifest.scripts;
+  writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  for (const item of ['package.nls.json', 'LICENSE', '.vscodeignore', 'docs/extension.md', 'docs/rules', 'dist', 'media', 'schemas']) {
+    if (existsSync(join(ROOT, item))) {
+      cpSync(join(ROOT, item), join(stage, item), { recursive: true });
+    }
+  }
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--allow-package-all-secrets', '--readme-path', 'docs/extension.md', '-o', resolve(out)], {
+    cwd: stage,
+    stdio: 'inherit',
+    env: { ...process.env, npm_config_yes: 'true' },
+  });
+} finally {
+  rmSync(stage, { recursive: true, force: true });
+}
 const size = statSync(out).size;
 log(`${out} (${(size / 1024).toFixed(0)} KiB)`);
 if (size > MAX_VSIX_BYTES) {

@@ -220,6 +220,9 @@ async function main() {
     fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'docker build --pull -t app:dev .' } }], 'I will check that the image builds with the pinned tag before changing it.'));
     await say(s.page, 'Pin it and check the build');
     await c.locator('.card.tool').getByRole('button', { name: 'Run' }).waitFor({ timeout: 30_000 });
+    // the header and the card say the command will run in the OS sandbox
+    await c.locator('.sandbox-state.enforced').waitFor({ timeout: 30_000 });
+    await c.locator('.card.tool .detail.sandbox').waitFor({ timeout: 30_000 });
     // the squiggle under the tag is part of the picture
     await s.page.locator('.squiggly-warning, .squiggly-error, .squiggly-info').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
     const out = join(ROOT, 'media', 'screenshot-chat.png');

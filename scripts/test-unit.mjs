@@ -91,7 +91,7 @@ await esbuild.build({
   logLevel: 'warning',
   // web-tree-sitter's ESM build needs import.meta.url, which a CJS bundle lacks: use its CJS build
   alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
-  define: { AURORA_VERSION: JSON.stringify(pkg.version) },
+  define: { AURORA_VERSION: JSON.stringify(pkg.version), AURORA_REPOSITORY: JSON.stringify(pkg.repository ?? '') },
   packages: 'external',
   external: ['vscode'],
 });

@@ -53,7 +53,7 @@ const CREDENTIAL_NAMES = new Set([
  * `SSH_AUTH_SOCK` and `*_TOKEN_FILE` (a path) are not credentials.
  */
 const CREDENTIAL_SUFFIX =
-  /_(TOKEN|SECRET|SECRET_KEY|PASSWORD|PASSWD|PASSPHRASE|PWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|SIGNING_KEY|ENCRYPTION_KEY|MASTER_KEY|ACCOUNT_KEY|STORAGE_KEY|AUTHTOKEN|AUTH|CREDENTIALS|CONNECTION_STRING|WEBHOOK_URL|SECRET_ACCESS_KEY)$/;
+  /_(TOKEN|SECRET|SECRET_KEY|PASSWORD|PASSWD|PASSPHRASE|PWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|SIGNING_KEY|ENCRYPTION_KEY|MASTER_KEY|ACCOUNT_KEY|STORAGE_KEY|AUTHTOKEN|AUTH|CREDENTIALS|CONNECTION_STRING|WEBHOOK_URL|SECRET_ACCESS_KEY|DSN|PAT|ROLE_ID|SECRET_ID)$/;
 
 /** Credentials by the first words of their name (`TF_TOKEN_app_terraform_io`). */
 const CREDENTIAL_PREFIX = /^TF_TOKEN_/;
@@ -69,4 +69,9 @@ export function credentialVariables(env: Readonly<Record<string, string | undefi
   return Object.keys(env)
     .filter((name) => env[name] !== undefined && isCredentialVariable(name))
     .sort();
+}
+
+/** A value that carries a password whatever its variable is called (`postgres://u:pw@db/x`). */
+export function isCredentialValue(value: string): boolean {
+  return /[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:[^\s@/]+@/i.test(value);
 }

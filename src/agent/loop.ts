@@ -1,5 +1,7 @@
 import type { AnalyzeConfig, Finding } from '../core';
+import { contextWindow, estimateText, fitToBudget } from './budget';
 import { readOnlyConfig } from './config';
+import { MAX_COMMAND_TIMEOUT_SECONDS } from './limits';
 import { messages as say } from './messages';
 import { isModelError, ModelError } from './model';
 import type { ContentBlock, Message, ModelClient, ModelErrorKind, ModelRequest, TextBlock, ToolResultBlock, ToolUseBlock } from './model';
@@ -8,6 +10,7 @@ import type { PolicyContext } from './policy';
 import type { ApprovalRequest, Approver, Shell, Workspace } from './ports';
 import { DOCTRINE, workspaceContext } from './prompt';
 import type { SecretValues } from './secretValues';
+import { isWorkspaceRefusal } from './refusal';
 import { executeTool, toolSchemas } from './tools';
 import type { ToolOutcome } from './tools';
 import type { AgentConfig, Decision, DecisionKind, Usage } from './types';
@@ -64,10 +67,20 @@ export interface AgentOptions {
   outputLimit?: number;
   /** Per-command timeout (default 5 minutes). */
   commandTimeoutMs?: number;
+  /**
+   * The model's context window in tokens (a setting); by default from the model id
+   * (`contextWindow` in budget.ts). Each request is fitted to it.
+   */
+  contextWindow?: number;
   /** Precomputed workspace summary for the system prompt (computed when absent). */
   workspaceSummary?: string;
   signal?: AbortSignal;
   onEvent: (event: AgentEvent) => void;
+  /**
+   * Called with the whole conversation whenever it is consistent (every tool_use answered): after
+   * the prompt is added and after each turn's tool results, so a host can persist it mid-run.
+   */
+  onCheckpoint?: (messages: readonly Message[]) => void;
 }
 
 /** The outcome of one run: the whole conversation (consistent even when cancelled). */
@@ -144,6 +157,13 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
   } else {
     conversation.push({ role: 'user', content: prompt });
   }
+  options.onCheckpoint?.(conversation);
+  // the request must fit the window: the answer's tokens, the system prompt and the tools first
+  const window = contextWindow(options.modelId, options.contextWindow);
+  const maxTokens = Math.max(256, Math.min(options.maxTokens ?? 8192, Math.floor(window / 4)));
+  const fixed = estimateText(system.map((b) => b.text).join('\n')) + estimateText(JSON.stringify(tools));
+  const budget = Math.max(1000, Math.floor(window * 0.95) - maxTokens - fixed);
+  let droppedShown = 0;
   const total = emptyUsage();
   const finish = (stopReason: StopReason, turns: number, error?: ModelError): AgentResult => {
     emit({ type: 'done', stopReason, usage: total, turns });
@@ -154,12 +174,17 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
     if (signal?.aborted) {
       return finish('cancelled', turn - 1);
     }
+    const fitted = fitToBudget(conversation, budget);
+    if (fitted.dropped > droppedShown) {
+      droppedShown = fitted.dropped;
+      emit({ type: 'notice', message: say.contextDropped(fitted.dropped, window) });
+    }
     const request: ModelRequest = {
       model: options.modelId,
       system,
       tools,
-      messages: withCacheBreakpoint(conversation),
-      maxTokens: options.maxTokens ?? 8192,
+      messages: withCacheBreakpoint(fitted.messages),
+      maxTokens,
       temperature: options.temperature ?? config.temperature,
     };
     const pending = new Map<number, Pending>();
@@ -280,6 +305,7 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
       results.push(await runCall(call.block, call.invalid, policy, options));
     }
     conversation.push({ role: 'user', content: results });
+    options.onCheckpoint?.(conversation);
     if (signal?.aborted) {
       return finish('cancelled', turn);
     }
@@ -342,6 +368,10 @@ async function runCall(block: ToolUseBlock, invalid: string | undefined, policy:
         return result(false, answer.message ?? say.declined());
       }
     } catch (e) {
+      if (isWorkspaceRefusal(e)) {
+        // the file to show in the diff is refused (a link out of the workspace): nothing to ask
+        return result(false, e.message);
+      }
       return result(false, signal?.aborted ? say.cancelledTool : `The approval failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
@@ -354,7 +384,8 @@ async function runCall(block: ToolUseBlock, invalid: string | undefined, policy:
       redact: options.redactSecrets ?? true,
       secretValues: options.secretValues,
       outputLimit: options.outputLimit ?? 30_000,
-      commandTimeoutMs: options.commandTimeoutMs ?? 300_000,
+      // a delay above 2^31 - 1 ms fires at once: clamp whatever the host passed
+      commandTimeoutMs: Math.min(options.commandTimeoutMs ?? 300_000, MAX_COMMAND_TIMEOUT_SECONDS * 1000),
       contract: { root: options.workspace.root, config: policy.config },
       signal,
       onOutput: (chunk) => emit({ type: 'tool_output', id: block.id, chunk }),

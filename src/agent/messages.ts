@@ -24,6 +24,7 @@ export const messages = {
     `The API answered ${status} (${label}); retrying${waitMs !== undefined ? ` in ${waitMs >= 1000 ? `${Math.round(waitMs / 100) / 10} s` : `${Math.round(waitMs)} ms`}` : ''} (attempt ${attempt} of ${attempts}).`,
   maxTurns: (n: number): string => `Stopped after ${n} turns (the limit). Continue the conversation to let the agent go on.`,
   maxTokens: 'The answer was cut at the max_tokens limit.',
+  contextDropped: (messages: number, window: number): string => `The conversation is longer than the model's context window (about ${window.toLocaleString('en-US')} tokens): the ${messages} oldest messages were left out of this request and old tool results shortened. New chat starts afresh.`,
   declinedNever: 'The user did not approve this call: the agent runs non-interactively with --approve never, so writes and commands are refused. Explain what you would change or run instead.',
   declined: (why?: string): string => `The user declined this call${why ? `: ${why}` : ''}. Do not retry it unchanged; ask or propose an alternative.`,
   denied: (reasons: string[]): string => `Denied by the workspace policy (aurora.yaml): ${reasons.join('; ')}. Do not try to work around the policy; tell the user what permission would be needed.`,

@@ -16,9 +16,16 @@ export interface Workspace {
    * existing ancestor and append the rest. Synchronous so the policy stays a pure function.
    */
   realpath(absolutePath: string): string | undefined;
-  /** Text of a file, or undefined when it does not exist. */
+  /**
+   * Text of a file, or undefined when it does not exist. Throws a WorkspaceRefusal (src/agent/
+   * refusal.ts) when the path leads out of the workspace or to nothing through a symbolic link,
+   * or is a secret under another name.
+   */
   readText(absolutePath: string): Promise<string | undefined>;
-  /** Create or replace a file (creating folders). */
+  /**
+   * Create or replace a file (creating folders), never through a link out of the workspace or to
+   * nothing, never a secret or aurora.yaml: those throw a WorkspaceRefusal.
+   */
   writeText(absolutePath: string, text: string): Promise<void>;
   exists(absolutePath: string): Promise<boolean>;
   /**

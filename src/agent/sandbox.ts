@@ -83,7 +83,7 @@ export const PROTECTED_ROOT_FILES: readonly string[] = [
 ];
 
 /** Names protected in every folder (nested repositories, editor config of sub-projects). */
-const PROTECTED_ANYWHERE = /^(\.git|\.gitmodules|\.vscode|\.envrc|aurora\.ya?ml|.*\.code-workspace|CLAUDE\.md|AGENTS\.md)$/i;
+const PROTECTED_ANYWHERE = /^(\.git|\.gitmodules|\.vscode|\.envrc|aurora\.ya?ml|.*\.code-workspace|CLAUDE\.md|AGENTS\.md|GEMINI\.md|\.cursor|\.cursorrules|\.claude|\.mcp\.json|\.devcontainer|\.husky|\.roo|\.continue|\.clinerules|\.windsurfrules|copilot-instructions\.md)$/i;
 
 /**
  * Secrets in the user's home folder: credentials of the tools an SRE has installed. Relative to
@@ -94,7 +94,17 @@ export const HOME_SECRETS: readonly string[] = [
   '.ssh',
   '.gnupg',
   '.azure',
-  '.kube/config',
+  '.kube',
+  '.bash_history',
+  '.zsh_history',
+  '.history',
+  '.python_history',
+  '.node_repl_history',
+  '.psql_history',
+  '.mysql_history',
+  '.lesshst',
+  '.claude',
+  '.config/aurora',
   '.docker/config.json',
   '.config/gh',
   '.config/hub',
@@ -147,8 +157,10 @@ export interface PlanInput {
   /** The user's home folder. */
   home: string;
   config: AgentConfig;
-  /** Workspace entries (relative, forward slashes; folders end in "/"), from a bounded walk. */
+  /** Workspace entries (relative, forward slashes; folders end in "/"), from a whole walk. */
   entries: readonly string[];
+  /** Entries that are symbolic links. */
+  links?: ReadonlySet<string>;
   /** The agent's secret test (src/agent/policy/paths.ts `secretReason`). */
   secretReason: (relative: string) => string | undefined;
   /** Resolve symlinks of an absolute path (entries of permissions.filesystem are resolved once). */
@@ -181,13 +193,22 @@ export function planSandbox(input: PlanInput): SandboxPlan {
       // through write_file, which checks the glob itself)
       const match = picomatch(entry, { dot: true });
       for (const f of files) {
-        if (match(f)) {
-          allowWrite.add(input.realpath(join(root, f)));
+        // a link matched by the glob (a command may have made it) allows nothing
+        if (match(f) && !input.links?.has(f)) {
+          const real = input.realpath(join(root, f));
+          if (real === join(root, f)) {
+            allowWrite.add(real);
+          }
         }
       }
       continue;
     }
-    allowWrite.add(input.realpath(join(root, entry)));
+    // resolved once; an entry that leads out of the workspace (a link shipped in the repository,
+    // or one a command made where a listed folder did not exist yet) allows nothing
+    const real = input.realpath(join(root, entry));
+    if (real === root || real.startsWith(`${root}/`)) {
+      allowWrite.add(real);
+    }
   }
   const denyWrite = new Set<string>(PROTECTED_ROOT_FILES.map((p) => join(root, p)));
   const denyRead = new Set<string>(HOME_SECRETS.map((p) => join(home, p)));
@@ -229,4 +250,9 @@ export function explainViolations(output: string, plan: SandboxPlan, root: strin
     notes.push(`If this failed on the network: the sandbox lets commands reach only ${plan.allowedDomains.length > 0 ? plan.allowedDomains.join(', ') : 'no hosts'} (aurora.yaml permissions.network).`);
   }
   return notes;
+}
+
+/** Notes appended to a command's output for the model and the card, one `[sandbox]` line each. */
+export function sandboxNotesText(notes: readonly string[] | undefined): string {
+  return notes && notes.length > 0 ? `\n[sandbox] ${notes.join('\n[sandbox] ')}` : '';
 }

@@ -5,6 +5,8 @@ import type { SecretValues } from './secretValues';
 import type { ToolSchema } from './model';
 import type { Shell, Workspace } from './ports';
 import { joinPath, relativeTo, secretReason } from './policy';
+import { isWorkspaceRefusal } from './refusal';
+import { sandboxNotesText } from './sandbox';
 import type { AgentConfig, Decision } from './types';
 
 /** The JSON schemas of every tool, by name (the loop offers only the granted ones). */
@@ -102,7 +104,11 @@ export async function executeTool(name: string, input: Readonly<Record<string, u
   switch (name) {
     case 'read_file': {
       const abs = decision.paths[0];
-      const text = await env.workspace.readText(abs);
+      const read = await refusalOr(() => env.workspace.readText(abs));
+      if (read.refused !== undefined) {
+        return { ok: false, output: read.refused };
+      }
+      const text = read.value;
       if (text === undefined) {
         return { ok: false, output: `${String(input.path)} does not exist. Use list_files to find the right path.` };
       }
@@ -117,8 +123,15 @@ export async function executeTool(name: string, input: Readonly<Record<string, u
       if (content === undefined) {
         return { ok: false, output: 'write_file needs a string "content" with the whole new file.' };
       }
-      const before = await env.workspace.readText(abs);
-      await env.workspace.writeText(abs, content);
+      const read = await refusalOr(() => env.workspace.readText(abs));
+      if (read.refused !== undefined) {
+        return { ok: false, output: read.refused };
+      }
+      const before = read.value;
+      const wrote = await refusalOr(() => env.workspace.writeText(abs, content));
+      if (wrote.refused !== undefined) {
+        return { ok: false, output: wrote.refused };
+      }
       const rel = workspaceRelative(env.workspace, abs);
       const lines = content.split('\n').length;
       let output = `${before === undefined ? 'Created' : 'Wrote'} ${rel} (${lines} lines).`;
@@ -153,7 +166,7 @@ export async function executeTool(name: string, input: Readonly<Record<string, u
       }
       const body = clean(env, result.output);
       // what the sandbox stopped goes to the model in words, after the output it explains
-      const notes = result.notes && result.notes.length > 0 ? `\n[sandbox] ${result.notes.join('\n[sandbox] ')}` : '';
+      const notes = sandboxNotesText(result.notes);
       if (result.cancelled) {
         return { ok: false, output: `Cancelled by the user.\n${body}${notes}`, cancelled: true };
       }
@@ -177,6 +190,22 @@ export async function executeTool(name: string, input: Readonly<Record<string, u
       return diagnostics(input, decision, env);
     default:
       return { ok: false, output: `Unknown tool ${name}.` };
+  }
+}
+
+/**
+ * Run a workspace file operation; a WorkspaceRefusal (a link out of the workspace, a secret
+ * under another name) becomes its sentence for the model. Other errors propagate: the loop
+ * reports them as a failed tool.
+ */
+async function refusalOr<T>(op: () => Promise<T>): Promise<{ value: T; refused?: undefined } | { refused: string }> {
+  try {
+    return { value: await op() };
+  } catch (e) {
+    if (isWorkspaceRefusal(e)) {
+      return { refused: e.message };
+    }
+    throw e;
   }
 }
 
@@ -241,7 +270,9 @@ export async function infraSources(workspace: Workspace, max = 300): Promise<{ s
     if (!byName && !maybeYaml) {
       continue;
     }
-    const text = await workspace.readText(`${workspace.root.replace(/[\\/]$/, '')}/${rel}`);
+    const read = await refusalOr(() => workspace.readText(`${workspace.root.replace(/[\\/]$/, '')}/${rel}`));
+    // a refused file (a link swapped in since the listing) is left out of the summary
+    const text = read.refused === undefined ? read.value : undefined;
     if (text === undefined || text.length > 1_000_000 || !detectKind(rel, text)) {
       continue;
     }
@@ -253,7 +284,11 @@ export async function infraSources(workspace: Workspace, max = 300): Promise<{ s
 async function diagnostics(input: Readonly<Record<string, unknown>>, decision: Decision, env: ToolEnv): Promise<ToolOutcome> {
   if (typeof input.path === 'string' && input.path !== '' && input.path !== '.' && input.path !== '/') {
     const abs = decision.paths[0];
-    const text = await env.workspace.readText(abs);
+    const read = await refusalOr(() => env.workspace.readText(abs));
+    if (read.refused !== undefined) {
+      return { ok: false, output: read.refused };
+    }
+    const text = read.value;
     const rel = workspaceRelative(env.workspace, abs);
     if (text === undefined) {
       return { ok: false, output: `${rel} does not exist.` };

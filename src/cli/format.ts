@@ -1,5 +1,6 @@
 import { catalog, ENGINE_RULES } from '../core';
-import type { CatalogEntry, Finding, Severity } from '../core';
+import type { CatalogEntry, Finding, Severity, SkipReason } from '../core';
+import { ruleDocsUrl } from './ruleLinks';
 
 /** Findings of one file, as the CLI reports them. */
 export interface FileFindings {
@@ -20,37 +21,120 @@ export interface JsonFinding {
   fixable: boolean;
 }
 
+/** Why files were not analysed, counted by reason (see core `skipReason`; parse errors included). */
+export type SkippedCounts = Partial<Record<SkipReason | 'parse-error', number>>;
+
+/** What the text summary says about the files of a run. */
+export interface FileTally {
+  /** Infrastructure files the rules ran on. */
+  analysed: number;
+  /** Infrastructure files recognised but not analysed, by reason. */
+  skipped: SkippedCounts;
+}
+
+/** Options of the text output. */
+export interface TextOptions {
+  /** The least severe findings listed (default warning: info findings are counted, not listed). */
+  minSeverity?: Severity;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+const SKIP_WORDS: Record<SkipReason | 'parse-error', string> = {
+  template: 'Helm/Go template',
+  'too-large': 'too large',
+  binary: 'binary',
+  'parse-error': 'does not parse',
+};
+
+/** Whether `fix` applies a finding's fix (it applies safe fixes only). */
+export function fixApplies(f: Finding): boolean {
+  return f.fix?.safe === true;
+}
+
+/** Skipped files counted by reason. */
+export function countSkipped(skipped: readonly SkippedFile[]): SkippedCounts {
+  const out: SkippedCounts = {};
+  for (const sk of skipped) {
+    out[sk.reason] = (out[sk.reason] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** The skipped files of a run, in words: `3 skipped (2 Helm/Go template, 1 too large)`. */
+export function skippedText(skipped: SkippedCounts): string {
+  const parts = (Object.keys(SKIP_WORDS) as (keyof typeof SKIP_WORDS)[]).filter((k) => (skipped[k] ?? 0) > 0).map((k) => `${skipped[k]} ${SKIP_WORDS[k]}`);
+  const total = (Object.values(skipped) as number[]).reduce((n, v) => n + v, 0);
+  return total === 0 ? '' : `${total} skipped (${parts.join(', ')})`;
+}
+
 /** The text output's line of one finding. */
 export function textLine(file: string, f: Finding): string {
   return `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.message} [${f.ruleId}]`;
 }
 
-/** The text output's last line. */
-export function textSummary(counts: Record<Severity, number>, fixable: number, fileCount: number): string {
-  const total = counts.error + counts.warning + counts.info;
-  const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
-  if (total === 0) {
-    return `No problems found in ${files}.`;
+/**
+ * What the text output's summary counts: every finding by severity, those `fix` applies, those
+ * with a change to review, and those below the least severity listed (counted, not listed).
+ */
+export class TextCounts {
+  private readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  private readonly min: number;
+  private hidden = 0;
+  private fixable = 0;
+  private review = 0;
+
+  constructor(minSeverity: Severity = 'warning') {
+    this.min = SEVERITY_RANK[minSeverity];
   }
-  return (
-    `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${files}` +
-    (fixable > 0 ? `; ${fixable} fixable with \`aurora-devops fix\`.` : '.')
-  );
+
+  /** Count a finding; whether the output lists it. */
+  add(f: Finding): boolean {
+    this.counts[f.severity]++;
+    // `fix` applies safe fixes whatever the severity shown
+    if (fixApplies(f)) {
+      this.fixable++;
+    } else if (f.fix) {
+      this.review++;
+    }
+    if (SEVERITY_RANK[f.severity] < this.min) {
+      this.hidden++;
+      return false;
+    }
+    return true;
+  }
+
+  /** The summary line (without its newline). */
+  summary(tally: FileTally): string {
+    const { counts, fixable, review, hidden } = this;
+    const total = counts.error + counts.warning + counts.info;
+    const where = `${tally.analysed} file${tally.analysed === 1 ? '' : 's'}` + (skippedText(tally.skipped) ? `; ${skippedText(tally.skipped)}` : '');
+    const hiddenText = hidden > 0 ? ` ${hidden} info not shown (--severity info lists them).` : '';
+    if (total === 0) {
+      return `No problems found in ${where}.`;
+    }
+    const fixText = fixable > 0 ? `; ${fixable} fixable with \`aurora-devops fix\`` + (review > 0 ? `, ${review} more with a suggested change to review` : '') : review > 0 ? `; ${review} with a suggested change to review` : '';
+    return `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${where}` + fixText + '.' + hiddenText;
+  }
 }
 
-/** `file:line:col: severity message [rule-id]` lines and a summary. */
-export function formatText(results: readonly FileFindings[], fileCount: number): string {
+/**
+ * `file:line:col: severity message [rule-id]` lines and a summary. Findings below `minSeverity`
+ * (info, by default) are counted in the summary but not listed. `files` is the number of files
+ * analysed, or a tally that also counts the files skipped, by reason.
+ */
+export function formatText(results: readonly FileFindings[], files: number | FileTally, options: TextOptions = {}): string {
+  const tally: FileTally = typeof files === 'number' ? { analysed: files, skipped: {} } : files;
+  const counts = new TextCounts(options.minSeverity);
   const lines: string[] = [];
-  const counts = { error: 0, warning: 0, info: 0 };
-  let fixable = 0;
   for (const { file, findings } of results) {
     for (const f of findings) {
-      counts[f.severity]++;
-      fixable += f.fix ? 1 : 0;
-      lines.push(textLine(file, f));
+      if (counts.add(f)) {
+        lines.push(textLine(file, f));
+      }
     }
   }
-  lines.push(textSummary(counts, fixable, fileCount));
+  lines.push(counts.summary(tally));
   return lines.join('\n') + '\n';
 }
 
@@ -65,7 +149,7 @@ export function jsonFinding(file: string, f: Finding): JsonFinding {
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
-    fixable: f.fix !== undefined,
+    fixable: fixApplies(f),
   };
 }
 
@@ -86,6 +170,34 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 export function ruleHelpMarkdown(entry: CatalogEntry): string {
   const eq = entry.equivalents.map((e) => `${e.tool} ${e.id}`).join(', ');
   return `**${entry.title}**\n\n${entry.description}\n\n` + (eq ? `Equivalent checks: ${eq}.\n\n` : '') + `Documentation: ${entry.docs}`;
+}
+
+/** A file recognised but not analysed, and why. */
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason | 'parse-error';
+}
+
+/**
+ * A SARIF 2.1.0 log, as GitHub code scanning accepts it. Skipped files are tool execution
+ * notifications of the invocation (seen by SARIF viewers, not raised as alerts), and their
+ * counts by reason are in the run's properties.
+ */
+export function toSarif(results: readonly FileFindings[], version: string, skipped: readonly SkippedFile[] = []): object {
+  const { rules, ruleIndex } = sarifRules();
+  const sarifResults = [];
+  for (const { file, findings } of results) {
+    for (const f of findings) {
+      sarifResults.push(sarifResult(file, f, ruleIndex));
+    }
+  }
+  return sarifLog(rules, sarifResults, version, skipped);
+}
+
+/** The rules of a SARIF log and each rule id's index among them. */
+export function sarifRules(): { rules: CatalogEntry[]; ruleIndex: Map<string, number> } {
+  const rules = catalog(ENGINE_RULES);
+  return { rules, ruleIndex: new Map(rules.map((r, i) => [r.id, i])) };
 }
 
 /** One SARIF result. `ruleIndex`: rule ids by their index in the driver's rules. */
@@ -123,26 +235,8 @@ export function sarifResult(file: string, f: Finding, ruleIndex: ReadonlyMap<str
   };
 }
 
-/** The rules of a SARIF log and each rule id's index among them. */
-export function sarifRules(): { rules: CatalogEntry[]; ruleIndex: Map<string, number> } {
-  const rules = catalog(ENGINE_RULES);
-  return { rules, ruleIndex: new Map(rules.map((r, i) => [r.id, i])) };
-}
-
-/** A SARIF 2.1.0 log, as GitHub code scanning accepts it. */
-export function toSarif(results: readonly FileFindings[], version: string): object {
-  const { rules, ruleIndex } = sarifRules();
-  const sarifResults = [];
-  for (const { file, findings } of results) {
-    for (const f of findings) {
-      sarifResults.push(sarifResult(file, f, ruleIndex));
-    }
-  }
-  return sarifLog(rules, sarifResults, version);
-}
-
 /** The SARIF log around its results. */
-export function sarifLog(rules: readonly CatalogEntry[], results: readonly unknown[], version: string): object {
+export function sarifLog(rules: readonly CatalogEntry[], results: readonly unknown[], version: string, skipped: readonly SkippedFile[] = []): object {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -160,11 +254,24 @@ export function sarifLog(rules: readonly CatalogEntry[], results: readonly unkno
               shortDescription: { text: r.title },
               fullDescription: { text: r.description },
               help: { text: `${r.description} See ${r.docs}.`, markdown: ruleHelpMarkdown(r) },
+              ...(ruleDocsUrl(r.docs) ? { helpUri: ruleDocsUrl(r.docs) } : {}),
               defaultConfiguration: { level: SARIF_LEVEL[r.severity as Severity] ?? 'warning' },
               properties: { tags: [r.kind, ...r.equivalents.map((e) => `${e.tool}:${e.id}`)] },
             })),
           },
         },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: skipped.map((sk) => ({
+              level: 'note',
+              descriptor: { id: `skipped/${sk.reason}` },
+              message: { text: `Not analysed: ${SKIP_WORDS[sk.reason]}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(sk.file), uriBaseId: '%SRCROOT%' } } }],
+            })),
+          },
+        ],
+        properties: { skipped: countSkipped(skipped) },
         originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + encodeURI(process.cwd().split('\\').join('/').replace(/\/?$/, '/')) } },
         results,
       },

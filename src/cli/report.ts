@@ -1,21 +1,45 @@
 import type { Finding, Severity } from '../core';
-import { jsonFinding, sarifLog, sarifResult, sarifRules, textLine, textSummary } from './format';
+import { countSkipped, jsonFinding, sarifLog, sarifResult, sarifRules, TextCounts, textLine } from './format';
+import type { SkippedFile } from './format';
+import { githubCommand } from './formats/github';
+import { GitlabIssues } from './formats/gitlab';
 
 /*
  * `check` reports while it analyses: each file's findings are written as soon as every file before
  * it is done, so a tree of 20,000 files never holds all texts or all findings at once. The bytes are
- * exactly those of the buffered formatters in format.ts (formatText, JSON.stringify of toJson and
- * toSarif with two-space indentation); test/unit/report.test.ts compares them.
+ * exactly those of the whole-report formatters (formatText, toGithubCommands, and JSON.stringify
+ * with two-space indentation of toJson, toSarif and toGitlab); test/unit/report.test.ts compares
+ * them. SARIF lists the skipped files before the results, so its results are held, as text, until
+ * the end (the texts of the files are not).
  */
 
-export type ReportFormat = 'text' | 'json' | 'sarif';
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'github' | 'gitlab';
+
+/** Files recognised by the core, as the end of a report counts them. */
+export interface ReportTally {
+  /** Files the rules ran on. */
+  analysed: number;
+  /** Files recognised but not analysed, in report order. */
+  skipped: readonly SkippedFile[];
+}
 
 /** Receives the findings of each file, in the order files are reported, then `end`. */
 export interface Reporter {
-  /** Text for the findings of one file ('' when there is nothing to write yet). */
-  file(path: string, findings: readonly Finding[]): string;
-  /** The rest of the report; `analysed`: how many files were of a kind the core analyses. */
-  end(analysed: number): string;
+  /**
+   * Text for the findings of one file ('' when there is nothing to write yet). `prints`: their
+   * fingerprints (fingerprintsOf), which only the gitlab format needs (see `needsPrints`).
+   */
+  file(path: string, findings: readonly Finding[], prints?: readonly string[]): string;
+  /** The rest of the report. */
+  end(tally: ReportTally): string;
+  /** Whether `file` needs the fingerprints of the findings (computed from the file's text). */
+  readonly needsPrints: boolean;
+}
+
+/** Options of a report: the SARIF driver's `version`, the least severity the text lists. */
+export interface ReportOptions {
+  version: string;
+  minSeverity?: Severity;
 }
 
 /** `JSON.stringify(value, null, 2)`, every line indented by `indent` more. */
@@ -23,69 +47,99 @@ function nested(value: unknown, indent: string): string {
   return indent + JSON.stringify(value, null, 2).replace(/\n/g, '\n' + indent);
 }
 
+interface ArrayParts {
+  head: string;
+  indent: string;
+  tail: string;
+  empty: string;
+}
+
 /**
  * The text before and after the items of an array inside `JSON.stringify(doc, null, 2)`, where
- * `holder(doc)` is that array: the document is printed with a marker item, and split around it.
+ * `holder` is that array: the document is printed with a marker item, and split around it.
  */
-function around(doc: object, holder: (doc: object) => unknown[]): { head: string; indent: string; tail: string; empty: string } {
+function around(doc: object, holder: unknown[]): ArrayParts {
   const empty = JSON.stringify(doc, null, 2);
   const marker = '\u0000aurora-items\u0000';
-  holder(doc).push(marker);
+  holder.push(marker);
   const text = JSON.stringify(doc, null, 2);
-  holder(doc).pop();
+  holder.pop();
   const quoted = JSON.stringify(marker);
   const at = text.indexOf(quoted);
   const lineStart = text.lastIndexOf('\n', at) + 1;
   return { head: text.slice(0, lineStart), indent: text.slice(lineStart, at), tail: text.slice(at + quoted.length), empty };
 }
 
-/** Items of a JSON array written one by one (`head`, items joined by ",\n", `tail`). */
-class ArrayWriter<T> {
-  private count = 0;
-  constructor(
-    private readonly parts: { head: string; indent: string; tail: string; empty: string },
-    private readonly item: (path: string, f: Finding) => T,
-  ) {}
+/** The top-level JSON array of the json and gitlab formats. */
+const TOP_ARRAY: ArrayParts = { head: '[\n', indent: '  ', tail: '\n]', empty: '[]' };
 
-  file(path: string, findings: readonly Finding[]): string {
+/** Items of a JSON array written one by one: the items joined by ",\n" inside `parts`. */
+class ArrayWriter {
+  private count = 0;
+
+  /** The items of one file; `parts`: where the array is, once known (SARIF: at the end). */
+  items(items: readonly unknown[], parts: ArrayParts): string {
     let out = '';
-    for (const f of findings) {
-      out += (this.count === 0 ? this.parts.head : ',\n') + nested(this.item(path, f), this.parts.indent);
+    for (const item of items) {
+      out += (this.count === 0 ? parts.head : ',\n') + nested(item, parts.indent);
       this.count++;
     }
     return out;
   }
 
-  end(): string {
-    return (this.count === 0 ? this.parts.empty : this.parts.tail) + '\n';
+  end(parts: ArrayParts): string {
+    return (this.count === 0 ? parts.empty : parts.tail) + '\n';
   }
 }
 
-/** A reporter for the given format (the SARIF driver names `version`). */
-export function createReporter(format: ReportFormat, version: string): Reporter {
-  if (format === 'json') {
-    const writer = new ArrayWriter({ head: '[\n', indent: '  ', tail: '\n]', empty: '[]' }, jsonFinding);
-    return { file: (p, fs) => writer.file(p, fs), end: () => writer.end() };
+/** A reporter for the given format. */
+export function createReporter(format: ReportFormat, options: ReportOptions): Reporter {
+  if (format === 'json' || format === 'gitlab') {
+    const writer = new ArrayWriter();
+    const gitlab = new GitlabIssues();
+    return {
+      needsPrints: format === 'gitlab',
+      file: (p, fs, prints) => writer.items(format === 'json' ? fs.map((f) => jsonFinding(p, f)) : gitlab.file(p, fs, prints ?? []), TOP_ARRAY),
+      end: () => writer.end(TOP_ARRAY),
+    };
   }
   if (format === 'sarif') {
     const { rules, ruleIndex } = sarifRules();
-    const results: unknown[] = [];
-    const parts = around(sarifLog(rules, results, version), () => results);
-    const writer = new ArrayWriter(parts, (p, f) => sarifResult(p, f, ruleIndex));
-    return { file: (p, fs) => writer.file(p, fs), end: () => writer.end() };
+    const writer = new ArrayWriter();
+    // the head (with the skipped files) is known at the end: the results are held till then, as
+    // text; their indentation is the same whatever the head holds
+    const held: unknown[] = [];
+    const itemParts: ArrayParts = { ...around(sarifLog(rules, held, options.version), held), head: '' };
+    const body: string[] = [];
+    return {
+      needsPrints: false,
+      file(p, fs) {
+        body.push(writer.items(fs.map((f) => sarifResult(p, f, ruleIndex)), itemParts));
+        return '';
+      },
+      end(tally) {
+        const results: unknown[] = [];
+        const parts = around(sarifLog(rules, results, options.version, tally.skipped), results);
+        const text = body.join('');
+        return (text.length > 0 ? parts.head : '') + text + writer.end(parts);
+      },
+    };
   }
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  let fixable = 0;
+  if (format === 'github') {
+    return { needsPrints: false, file: (p, fs) => fs.map((f) => githubCommand(p, f) + '\n').join(''), end: () => '' };
+  }
+  const counts = new TextCounts(options.minSeverity);
   return {
-    file(path, findings) {
+    needsPrints: false,
+    file(p, findings) {
       let out = '';
       for (const f of findings) {
-        counts[f.severity]++;
-        fixable += f.fix ? 1 : 0;
-        out += textLine(path, f) + '\n';
+        if (counts.add(f)) {
+          out += textLine(p, f) + '\n';
+        }
       }
       return out;
     },
-    end: (analysed) => textSummary(counts, fixable, analysed) + '\n',
+    end: (tally) => counts.summary({ analysed: tally.analysed, skipped: countSkipped(tally.skipped) }) + '\n',
   };
 }

@@ -12,6 +12,49 @@ import { ALL_RULES } from './rules';
 /** Files larger than this are not analysed (an info finding says so). */
 export const MAX_FILE_BYTES = 1_000_000;
 
+/**
+ * YAML streams are analysed up to this size: rendered install manifests (an operator's
+ * install.yaml, 2 MB of CRDs and workloads) are what users most want checked, and parse in about
+ * a second. Larger ones get the file-too-large finding.
+ */
+export const MAX_YAML_BYTES = 4_000_000;
+
+/** Kinds whose files may be up to MAX_YAML_BYTES. */
+const YAML_KINDS: ReadonlySet<FileKind> = new Set(['compose', 'kubernetes', 'github-actions', 'gitlab-ci', 'aurora', 'pulumi']);
+
+/** The kind of a file of any size: a file too large to analyse is recognised by its first 64 KB. */
+function kindOf(path: string, text: string, env: AnalyzeEnv): FileKind | undefined {
+  return detectKind(path, text.length > MAX_YAML_BYTES ? text.slice(0, 65_536) : text, env);
+}
+
+/** Why a recognised infrastructure file is not analysed (before parsing; parse errors are findings). */
+export type SkipReason = 'template' | 'too-large' | 'binary';
+
+/**
+ * Why the engine will not analyse a file it recognises, without parsing it: a Helm/Go template,
+ * over the size limit of its kind, or binary. Undefined for files it analyses and for files that
+ * are no infrastructure file at all (`detectKind` is undefined). Hosts count skipped files with it.
+ */
+export function skipReason(path: string, text: string, env: AnalyzeEnv = {}): SkipReason | undefined {
+  const t = stripBom(text);
+  const kind = kindOf(path, t, env);
+  if (kind === undefined) {
+    return undefined;
+  }
+  if (kind === 'helm') {
+    return 'template';
+  }
+  if (t.length > limitOf(kind)) {
+    return 'too-large';
+  }
+  return isBinary(t) ? 'binary' : undefined;
+}
+
+/** The size limit of a kind. */
+function limitOf(kind: FileKind | undefined): number {
+  return kind !== undefined && YAML_KINDS.has(kind) ? MAX_YAML_BYTES : MAX_FILE_BYTES;
+}
+
 /** Ids of the findings the engine itself produces. */
 export const PARSE_ERROR = 'parse-error';
 export const FILE_TOO_LARGE = 'file-too-large';
@@ -25,7 +68,7 @@ export const ENGINE_RULES: readonly { id: string; meta: RuleMeta }[] = [
   },
   {
     id: FILE_TOO_LARGE,
-    meta: { title: 'File too large to analyse', description: `Files over ${MAX_FILE_BYTES} bytes are skipped to keep the editor responsive.`, severity: 'info', kind: 'any', fixable: false },
+    meta: { title: 'File too large to analyse', description: `Files over ${MAX_FILE_BYTES} characters (YAML: ${MAX_YAML_BYTES}) are skipped to keep the editor responsive; this finding says so, so that no file is left unchecked in silence.`, severity: 'info', kind: 'any', fixable: false },
   },
   {
     id: INTERNAL_ERROR,
@@ -74,6 +117,8 @@ interface FileAnalysis {
   index: TextIndex;
   model?: unknown;
   findings: Finding[];
+  /** Why the file was not analysed, when it was recognised but skipped. */
+  skipped?: 'too-large' | 'template' | 'binary' | 'parse-error';
 }
 
 /** The severity a rule has under a config, or undefined when it is off. */
@@ -100,20 +145,27 @@ function isBinary(text: string): boolean {
  */
 function analyzeOne(tables: RuleTables, path: string, rawText: string, config: AnalyzeConfig, env: AnalyzeEnv, reuse: ReuseSession | undefined, parseOnly = false): FileAnalysis {
   const text = stripBom(rawText);
-  const index = new TextIndex(text.length > MAX_FILE_BYTES ? '' : text);
-  const kind = detectKind(path, text.length > MAX_FILE_BYTES ? undefined : text, env);
+  const kind = kindOf(path, text, env);
+  const limit = limitOf(kind);
+  const index = new TextIndex(text.length > limit ? '' : text);
   const out: FileAnalysis = { kind, index, findings: [] };
   if (!kind) {
     return out;
   }
-  if (text.length > MAX_FILE_BYTES) {
+  if (kind === 'helm') {
+    out.skipped = 'template';
+    return out;
+  }
+  if (text.length > limit) {
+    out.skipped = 'too-large';
     const sev = effectiveSeverity(FILE_TOO_LARGE, 'info', config);
     if (sev) {
-      out.findings.push({ ruleId: FILE_TOO_LARGE, severity: sev, message: `File skipped: ${text.length} characters is over the ${MAX_FILE_BYTES} limit`, range: index.range(0, 0) });
+      out.findings.push({ ruleId: FILE_TOO_LARGE, severity: sev, message: `File skipped: ${text.length} characters is over the ${limit} limit for this kind of file; nothing in it was checked`, range: index.range(0, 0) });
     }
     return out;
   }
   if (isBinary(text)) {
+    out.skipped = 'binary';
     const sev = effectiveSeverity(PARSE_ERROR, 'error', config);
     if (sev) {
       out.findings.push({ ruleId: PARSE_ERROR, severity: sev, message: 'This looks like a binary file, not a text infrastructure file', range: index.range(0, 0) });
@@ -133,6 +185,7 @@ function analyzeOne(tables: RuleTables, path: string, rawText: string, config: A
     parsed = { problem: { message: `Could not parse: ${e instanceof Error ? e.message : String(e)}`, range: index.range(0, 0) } };
   }
   if (parsed.problem) {
+    out.skipped = 'parse-error';
     const sev = effectiveSeverity(PARSE_ERROR, 'error', config);
     if (sev) {
       out.findings.push({ ruleId: PARSE_ERROR, severity: sev, message: parsed.problem.message, range: parsed.problem.range });
@@ -339,13 +392,13 @@ export function createEngine(rules: readonly AnyRule[]): Engine {
   return {
     ruleIds: tables.ids,
     analyze(path, text, config = {}, env = {}, folder = []) {
-      const kind = detectKind(path, text.length > MAX_FILE_BYTES ? undefined : stripBom(text), env);
+      const kind = kindOf(path, stripBom(text), env);
       const members: Member[] = [{ file: { path, text }, env, parseOnly: false }];
       // neighbours matter only to the cross-file rules of this file's kind
       if (kind && folder.length > 0 && (tables.byKind.get(kind)?.folder.length ?? 0) > 0) {
         const dir = dirOf(path);
         for (const other of folder) {
-          if (other.path !== path && dirOf(other.path) === dir && other.text.length <= MAX_FILE_BYTES && detectKind(other.path, stripBom(other.text), env) === kind) {
+          if (other.path !== path && dirOf(other.path) === dir && other.text.length <= limitOf(kind) && kindOf(other.path, stripBom(other.text), env) === kind) {
             members.push({ file: other, env, parseOnly: true });
           }
         }
@@ -395,6 +448,7 @@ function runFolderRules(tables: RuleTables, folder: string, results: Map<string,
     }
     group.push({ path, text: r.index.text, index: r.index, model: r.model });
   }
+  const unanalysed = [...results].filter(([, r]) => r.skipped !== undefined).map(([path]) => path);
   for (const [kind, group] of groups) {
     for (const rule of tables.byKind.get(kind)?.folder ?? []) {
       const severity = effectiveSeverity(rule.id, rule.meta.severity, config);
@@ -406,6 +460,7 @@ function runFolderRules(tables: RuleTables, folder: string, results: Map<string,
           folder,
           files: group,
           config,
+          unanalysed,
           report: (path, r) => {
             results.get(path)?.findings.push(toFinding(rule.id, severity, config, r));
           },

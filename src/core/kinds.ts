@@ -150,13 +150,35 @@ export function detectKind(path: string, text?: string, env: AnalyzeEnv = {}): F
   if (/(^|\/)templates\//.test(norm) && env.fileExists?.('../Chart.yaml')) {
     return 'helm';
   }
-  if (text !== undefined && hasTemplateSyntax(text)) {
+  // Go/Helm templating that breaks YAML (`{{- if }}` lines, `key: {{ .Value }}`) makes a template;
+  // template strings inside scalars (`image: "app:{{ .Tag }}"`, an annotation) are opaque values
+  if (text !== undefined && hasTemplateSyntax(text) && templatingBreaksYaml(text)) {
     return 'helm';
   }
   if (text !== undefined && looksLikeKubernetes(text)) {
     return 'kubernetes';
   }
   return undefined;
+}
+
+/**
+ * Whether some `{{` of the text stands where YAML structure is read: at the start of a line or
+ * of a value (after `key: `, `- `, `[`, `{` or `,`), outside quotes. There
+ * the template decides the structure and the text cannot be analysed as written.
+ */
+export function templatingBreaksYaml(text: string): boolean {
+  let at = text.indexOf('{{');
+  while (at >= 0) {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const before = text.slice(lineStart, at);
+    const quotes = (before.match(/"/g)?.length ?? 0) + (before.match(/'/g)?.length ?? 0);
+    // (a `#` after a space or at the line start, outside quotes, begins a comment)
+    if (quotes % 2 === 0 && !/(^|\s)#/.test(before) && /^\s*(-\s+)?$|:\s+$|[[{,]\s*$/.test(before)) {
+      return true;
+    }
+    at = text.indexOf('{{', at + 2);
+  }
+  return false;
 }
 
 /** A YAML stream with at least one document holding top-level apiVersion and kind keys. */

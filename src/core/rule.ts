@@ -71,6 +71,11 @@ export interface FolderContext<M> {
   folder: string;
   files: readonly FolderFile<M>[];
   config: AnalyzeConfig;
+  /**
+   * Files of the folder that may hold this kind but were not analysed (a template, a file over the
+   * size limit, a file that does not parse): what a cross-file rule misses may be defined there.
+   */
+  unanalysed?: readonly string[];
   report(path: string, report: Report): void;
 }
 

@@ -23,9 +23,19 @@ export interface SandboxState {
   text: string;
 }
 
+/** What was attached to a user message from the active editor (never the text itself). */
+export interface AttachmentChip {
+  /** Workspace-relative path, with the selected lines. */
+  label: string;
+  /** Why nothing (or only the path) was attached. */
+  note?: string;
+  /** Secrets replaced in the attached text. */
+  redacted?: number;
+}
+
 /** One entry of the visible transcript (what is restored after a reload). */
 export type TranscriptItem =
-  | { kind: 'user'; text: string }
+  | { kind: 'user'; text: string; attachment?: AttachmentChip }
   | { kind: 'assistant'; text: string; model?: string; usage?: { input: number; output: number } }
   | { kind: 'notice'; text: string }
   | { kind: 'error'; text: string; action?: ErrorAction }
@@ -48,8 +58,11 @@ export type TranscriptItem =
       path?: string;
       /** The user edited the command on the card; `command` is what ran (or was denied). */
       edited?: boolean;
-      /** pending = waiting for the user; then the outcome. */
-      state: 'pending' | 'running' | 'approved' | 'rejected' | 'denied' | 'done' | 'failed';
+      /**
+       * pending = waiting for the user; then the outcome. interrupted = the window was reloaded
+       * (or the run ended) while it waited or ran: nothing can be answered on it any more.
+       */
+      state: 'pending' | 'running' | 'approved' | 'rejected' | 'denied' | 'done' | 'failed' | 'interrupted';
       output?: string;
       exitCode?: number | null;
     }
@@ -76,9 +89,11 @@ export type ToWebview =
     }
   /** Streamed text is complete; `usage` only when the answer ended (not for text before a tool call). */
   | { type: 'answerDone'; model: string; usage?: { input: number; output: number } }
-  | { type: 'busy'; busy: boolean }
+  /** `queued`: messages sent while busy, sent in order when the answer ends. */
+  | { type: 'busy'; busy: boolean; queued?: string[] }
   | { type: 'cleared' }
-  | { type: 'prefill'; text: string };
+  /** Put text in the input box; `append` adds it after what is there (queued messages given back). */
+  | { type: 'prefill'; text: string; append?: boolean };
 
 /** Webview → extension. */
 export type FromWebview =

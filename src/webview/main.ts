@@ -4,7 +4,8 @@
  * text goes through the safe markdown renderer only.
  */
 import { assertNever } from '../shared/protocol';
-import type { FromWebview, ToWebview, TranscriptItem } from '../shared/protocol';
+import { escapeHidden } from '../shared/invisible';
+import type { AttachmentChip, FromWebview, ToWebview, TranscriptItem } from '../shared/protocol';
 import { renderMarkdown } from './markdown';
 import type { CodeActions } from './markdown';
 
@@ -66,14 +67,21 @@ input.rows = 3;
 const attachLabel = el('label', 'attach');
 const attach = el('input');
 attach.type = 'checkbox';
-attach.checked = true;
+// off by default: the open file goes to the model only when the user asks for it
+attach.checked = false;
 attachLabel.append(attach, document.createTextNode(' Attach active file and selection'));
 const send = button('Send', () => submit(), 'primary');
 const stop = button('Stop', () => post({ type: 'stop' }), 'secondary');
 stop.hidden = true;
+const queue = button('Queue', () => submit(), 'secondary');
+queue.hidden = true;
 const row = el('div', 'composer-row');
-row.append(attachLabel, stop, send);
-composer.append(input, row);
+row.append(attachLabel, stop, queue, send);
+// messages sent while an answer runs wait for it; they are shown, never silently dropped
+const queuedEl = el('div', 'queued');
+queuedEl.setAttribute('role', 'status');
+queuedEl.hidden = true;
+composer.append(queuedEl, input, row);
 root.append(header, welcome, transcriptEl, composer);
 
 composer.addEventListener('submit', (e) => {
@@ -88,22 +96,30 @@ input.addEventListener('keydown', (e) => {
 });
 
 let nextId = 1;
-let busy = false;
 let hasKey = false;
 
 function submit(): void {
   const text = input.value.trim();
-  if (text === '' || busy) {
+  if (text === '') {
     return;
   }
   input.value = '';
   post({ type: 'send', id: `m${nextId++}`, text, attachFile: attach.checked });
 }
 
-function setBusy(b: boolean): void {
-  busy = b;
+function setBusy(b: boolean, queued: string[]): void {
   stop.hidden = !b;
   send.disabled = b;
+  // while busy, a message (Queue, or Enter) waits for the answer to end
+  queue.hidden = !b;
+  queuedEl.replaceChildren();
+  queuedEl.hidden = queued.length === 0;
+  if (queued.length > 0) {
+    queuedEl.append(el('div', undefined, `Queued, sent when the answer ends (Stop gives ${queued.length === 1 ? 'it' : 'them'} back):`));
+    for (const q of queued) {
+      queuedEl.append(el('div', 'queued-item', q.length > 200 ? `${q.slice(0, 200)}…` : q));
+    }
+  }
 }
 
 // ---- welcome --------------------------------------------------------------------------------
@@ -164,19 +180,32 @@ function renderTool(item: ToolItem, node: HTMLElement): void {
   const label = item.name === 'run_shell_command' ? 'Command' : item.name === 'write_file' ? 'Write file' : item.name;
   title.append(el('strong', undefined, item.edited ? `${label} (edited by you)` : label), el('span', 'badge', stateLabel(item)));
   node.appendChild(title);
+  // what the user approves must read exactly as it runs: hidden characters are shown escaped
+  const hidden = new Set<string>();
+  const shown = (text: string): string => {
+    const e = escapeHidden(text);
+    e.found.forEach((f) => hidden.add(f));
+    return e.text;
+  };
   if (item.command) {
     const pre = el('pre', 'command');
-    const code = el('code', undefined, item.command.command);
+    const code = el('code', undefined, shown(item.command.command));
     pre.appendChild(code);
-    const cwd = item.command.cwd === '.' || item.command.cwd === '' ? 'the workspace folder' : item.command.cwd;
+    const cwd = item.command.cwd === '.' || item.command.cwd === '' ? 'the workspace folder' : shown(item.command.cwd);
     node.append(pre, el('div', 'detail', `in ${cwd}`));
   } else if (item.path) {
-    node.appendChild(el('div', 'detail', item.path));
+    node.appendChild(el('div', 'detail', shown(item.path)));
   } else {
-    node.appendChild(el('div', 'detail', item.summary));
+    node.appendChild(el('div', 'detail', shown(item.summary)));
   }
   if (item.paths && item.paths.length > 0) {
-    node.appendChild(el('div', 'detail', `writes: ${item.paths.join(', ')}`));
+    node.appendChild(el('div', 'detail', `writes: ${item.paths.map(shown).join(', ')}`));
+  }
+  if (hidden.size > 0) {
+    node.appendChild(el('div', 'warning hidden-chars', `⚠ Contains invisible, control or bidirectional characters (shown escaped): ${[...hidden].join(', ')}. Read the command as escaped before approving.`));
+  }
+  if (item.state === 'interrupted') {
+    node.appendChild(el('div', 'detail interrupted', 'Interrupted: the window was reloaded or the run ended before this finished. Ask again to retry.'));
   }
   if (item.hosts.length > 0) {
     node.appendChild(el('div', 'detail', `contacts: ${item.hosts.join(', ')}`));
@@ -233,6 +262,8 @@ function stateLabel(item: ToolItem): string {
       return 'done';
     case 'failed':
       return 'failed';
+    case 'interrupted':
+      return 'interrupted';
     default:
       return assertNever(item.state);
   }
@@ -267,6 +298,29 @@ function edit(item: ToolItem, node: HTMLElement): void {
   area.focus();
 }
 
+/** The line under a user message saying what was attached (or why nothing was). */
+function attachmentChip(a: AttachmentChip): HTMLElement {
+  const chip = el('div', `attachment${a.note?.startsWith('not attached') || a.note?.startsWith('nothing') ? ' refused' : ''}`);
+  chip.append(el('span', 'chip', `📎 ${a.label}`));
+  const notes = [a.note, a.redacted ? `${a.redacted} secret${a.redacted === 1 ? '' : 's'} redacted` : undefined].filter(Boolean);
+  if (notes.length > 0) {
+    chip.append(document.createTextNode(` ${notes.join('; ')}`));
+  }
+  return chip;
+}
+
+/**
+ * A card waits: bring it into view and put the keyboard on its first action, unless the user is
+ * typing a message (the focus stays in the input then; Tab reaches the card).
+ */
+function focusCard(node: HTMLElement): void {
+  node.scrollIntoView({ block: 'nearest' });
+  const typing = document.activeElement === input && input.value.trim() !== '';
+  if (!typing) {
+    node.querySelector<HTMLButtonElement>('.actions button')?.focus({ preventScroll: true });
+  }
+}
+
 function append(item: TranscriptItem): void {
   welcome.hidden = hasKey;
   switch (item.kind) {
@@ -274,6 +328,9 @@ function append(item: TranscriptItem): void {
       streaming = undefined;
       const node = el('div', 'msg user');
       node.appendChild(el('div', 'body', item.text));
+      if (item.attachment) {
+        node.appendChild(attachmentChip(item.attachment));
+      }
       transcriptEl.appendChild(node);
       break;
     }
@@ -311,6 +368,9 @@ function append(item: TranscriptItem): void {
       tools.set(item.id, { item, node });
       renderTool(item, node);
       transcriptEl.appendChild(node);
+      if (item.state === 'pending' && item.decision === 'ask') {
+        focusCard(node);
+      }
       break;
     }
     case 'findings': {
@@ -407,7 +467,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       }
       break;
     case 'busy':
-      setBusy(m.busy);
+      setBusy(m.busy, m.queued ?? []);
       break;
     case 'cleared':
       transcriptEl.replaceChildren();
@@ -416,7 +476,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       renderWelcome(true);
       break;
     case 'prefill':
-      input.value = m.text;
+      input.value = m.append && input.value.trim() !== '' ? `${input.value.trimEnd()}\n\n${m.text}` : m.text;
       input.focus();
       break;
     default:

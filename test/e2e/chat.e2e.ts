@@ -403,4 +403,66 @@ export const tests: E2eTest[] = [
       assert.ok(!stored.includes(E2E_KEY), 'the key is in the browser storage');
     },
   },
+  {
+    name: 'a reload while a card waits: the card comes back interrupted and the command that ran is remembered',
+    suite: 'key',
+    async run({ page, fake, reload }) {
+      fake.script(
+        toolTurn([{ name: 'run_shell_command', input: { command: 'echo first-$((20+22))' } }]),
+        toolTurn([{ name: 'run_shell_command', input: { command: 'echo second-never' } }]),
+        textTurn('Picking up after the reload.'),
+      );
+      await say(page, 'run two commands');
+      let c = chat(page);
+      await c.locator('.card.tool').first().getByRole('button', { name: 'Run' }).click({ timeout: T });
+      const second = c.locator('.card.tool', { hasText: 'echo second-never' });
+      await second.getByRole('button', { name: 'Run' }).waitFor({ timeout: T });
+      await reload();
+      c = chat(page);
+      const restored = c.locator('.card.tool', { hasText: 'echo second-never' });
+      await restored.locator('.badge', { hasText: 'interrupted' }).waitFor({ timeout: 60_000 });
+      assert.equal(await restored.getByRole('button', { name: 'Run' }).count(), 0, 'no dead Run button');
+      await c.locator('.card.tool', { hasText: 'echo first-$((20+22))' }).locator('.badge', { hasText: 'done' }).waitFor({ timeout: T });
+      await say(page, 'go on');
+      await c.getByText('Picking up after the reload.').waitFor({ timeout: T });
+      const bodies = fake.messageBodies() as unknown as Body[];
+      const last = JSON.stringify(bodies[bodies.length - 1].messages);
+      assert.ok(last.includes('first-42'), 'the model still has the output of the command that ran');
+      assert.ok(last.includes('go on'));
+    },
+  },
+  {
+    name: 'a message sent while busy is queued, shown, and sent after the answer',
+    suite: 'key',
+    async run({ page, fake }) {
+      fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo busy' } }]), textTurn('First answer.'), textTurn('Answer to the queued one.'));
+      await say(page, 'first question');
+      const c = chat(page);
+      const card = c.locator('.card.tool').last();
+      await card.getByRole('button', { name: 'Run' }).waitFor({ timeout: T });
+      await c.getByRole('textbox', { name: 'Message DevOps Agent' }).fill('queued question');
+      await c.getByRole('button', { name: 'Queue' }).click({ timeout: T });
+      await c.locator('.queued', { hasText: 'queued question' }).waitFor({ timeout: T });
+      assert.equal(fake.messageBodies().length, 1);
+      await card.getByRole('button', { name: 'Run' }).click();
+      await c.getByText('Answer to the queued one.').waitFor({ timeout: T });
+      assert.ok(await c.locator('.queued').isHidden());
+      assert.equal(fake.messageBodies().length, 3);
+    },
+  },
+  {
+    name: 'a message starting with a path goes to the agent; hidden characters in a command are shown escaped',
+    suite: 'key',
+    async run({ page, fake }) {
+      fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'kubectl get ns \u202Emetsys-ebuk' } }]), textTurn('Rejected, fine.'));
+      await say(page, '/k8s/app.yaml fails');
+      const c = chat(page);
+      const card = c.locator('.card.tool').last();
+      await card.locator('.warning.hidden-chars', { hasText: 'U+202E' }).waitFor({ timeout: T });
+      await card.locator('pre.command', { hasText: 'kubectl get ns \\u{202E}metsys-ebuk' }).waitFor({ timeout: T });
+      assert.ok(JSON.stringify((fake.messageBodies() as unknown as Body[])[0].messages).includes('/k8s/app.yaml fails'));
+      await card.getByRole('button', { name: 'Reject' }).click();
+      await c.getByText('Rejected, fine.').waitFor({ timeout: T });
+    },
+  },
 ];

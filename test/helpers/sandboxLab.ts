@@ -82,7 +82,7 @@ function diff(before: Map<string, string>, after: Map<string, string>, label: st
   return out;
 }
 
-const PROTECTED = /(^|\/)(\.git|\.gitmodules|\.vscode|\.envrc|aurora\.ya?ml|[^/]*\.code-workspace|AGENTS\.md|CLAUDE\.md)$/i;
+const PROTECTED = /(^|\/)(\.git|\.gitmodules|\.vscode|\.envrc|aurora\.ya?ml|[^/]*\.code-workspace|AGENTS\.md|CLAUDE\.md|GEMINI\.md|\.claude|\.mcp\.json|\.cursor|\.devcontainer)$/i;
 
 /** Build the lab; sets HOME and credential variables of this process (restored by close). */
 export async function openLab(prefix = 'aurora-lab-'): Promise<Lab> {
@@ -101,6 +101,12 @@ export async function openLab(prefix = 'aurora-lab-'): Promise<Lab> {
     ssh: canary('sshkey'),
     kube: canary('kubeconfig'),
     tfstate: canary('tfstate'),
+    nodeModulesEnv: canary('nmenv'),
+    dotTerraform: canary('dotterraform'),
+    kubeProd: canary('kubeprod'),
+    history: canary('history'),
+    dbUrl: canary('dburl'),
+    pat: canary('pat'),
   };
   const files: Record<string, string> = {
     'aurora.yaml': 'agents:\n  devops:\n    tools: [read_file, write_file, run_shell_command]\n    permissions:\n      filesystem: ["/k8s"]\n      network: ["github.com"]\n',
@@ -111,7 +117,9 @@ export async function openLab(prefix = 'aurora-lab-'): Promise<Lab> {
     'k8s/app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  a: b\n',
     '.vscode/settings.json': '{}\n',
     'README.md': '# lab\n',
-    '.gitignore': '.env\n*.tfstate\n',
+    'node_modules/pkg/.env': `TOKEN=${canaries.nodeModulesEnv}\n`,
+    '.terraform/terraform.tfstate': `{"backend": "${canaries.dotTerraform}"}\n`,
+    '.gitignore': '.env\n*.tfstate\nnode_modules/\n.terraform/\n',
     'Makefile': 'check:\n\t@echo make-ok\n',
     'package.json': '{"name":"lab","version":"1.0.0","private":true,"scripts":{"test":"node -e \\"console.log(\'npm-test-ok\')\\""}}\n',
   };
@@ -121,7 +129,7 @@ export async function openLab(prefix = 'aurora-lab-'): Promise<Lab> {
   }
   fs.mkdirSync(outside, { recursive: true });
   fs.writeFileSync(path.join(outside, 'keep.txt'), 'outside the workspace\n');
-  for (const [rel, text] of Object.entries({ '.aws/credentials': `[default]\naws_secret_access_key = ${canaries.homeAws}\n`, '.ssh/id_rsa': `-----BEGIN OPENSSH PRIVATE KEY-----\n${canaries.ssh}\n-----END OPENSSH PRIVATE KEY-----\n`, '.kube/config': `users:\n- name: u\n  user:\n    token: ${canaries.kube}\n`, '.gitconfig': '[user]\n  name = lab\n  email = lab@example.invalid\n' })) {
+  for (const [rel, text] of Object.entries({ '.aws/credentials': `[default]\naws_secret_access_key = ${canaries.homeAws}\n`, '.ssh/id_rsa': `-----BEGIN OPENSSH PRIVATE KEY-----\n${canaries.ssh}\n-----END OPENSSH PRIVATE KEY-----\n`, '.kube/config': `users:\n- name: u\n  user:\n    token: ${canaries.kube}\n`, '.gitconfig': '[user]\n  name = lab\n  email = lab@example.invalid\n', '.kube/prod.yaml': `token: ${canaries.kubeProd}\n`, '.bash_history': `export X=${canaries.history}\n` })) {
     fs.mkdirSync(path.dirname(path.join(home, rel)), { recursive: true });
     fs.writeFileSync(path.join(home, rel), text);
   }
@@ -149,7 +157,9 @@ export async function openLab(prefix = 'aurora-lab-'): Promise<Lab> {
   await new Promise<void>((r) => allowedServer.listen(0, '127.0.0.1', r));
   const allowedPort = (allowedServer.address() as net.AddressInfo).port;
 
-  const saved = { HOME: process.env.HOME, ANTHROPIC_API_KEY: process.env.ANTHROPIC_API_KEY, AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN: process.env.GITHUB_TOKEN, GIT_CONFIG_NOSYSTEM: process.env.GIT_CONFIG_NOSYSTEM };
+  const saved = { HOME: process.env.HOME, ANTHROPIC_API_KEY: process.env.ANTHROPIC_API_KEY, AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN: process.env.GITHUB_TOKEN, GIT_CONFIG_NOSYSTEM: process.env.GIT_CONFIG_NOSYSTEM, DATABASE_URL: process.env.DATABASE_URL, GITHUB_PAT: process.env.GITHUB_PAT };
+  process.env.DATABASE_URL = `postgres://app:${canaries.dbUrl}@db.internal:5432/app`;
+  process.env.GITHUB_PAT = canaries.pat;
   process.env.HOME = home;
   process.env.ANTHROPIC_API_KEY = canaries.apiKey;
   process.env.AWS_SECRET_ACCESS_KEY = canaries.aws;
@@ -207,4 +217,23 @@ export function resetK8s(lab: Lab): void {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir);
   fs.writeFileSync(path.join(dir, 'app.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  a: b\n');
+}
+
+/** A folder of links to every program on PATH but `name` (a machine without it, for one child). */
+export function pathWithout(name: string): { dir: string; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `aurora-no-${name}-`));
+  for (const folder of (process.env.PATH ?? '').split(':').filter((d) => d !== '')) {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      if (n !== name && !fs.existsSync(path.join(dir, n))) {
+        fs.symlinkSync(path.join(folder, n), path.join(dir, n));
+      }
+    }
+  }
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

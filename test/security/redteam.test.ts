@@ -8,7 +8,10 @@ import { SandboxedShell, sandboxStatus, shutdownSandbox } from '../../src/agent/
 import type { ApprovalRequest, Approver } from '../../src/agent/ports';
 import { ready } from '../helpers/core';
 import { FakeAnthropic, textTurn, toolTurn } from '../helpers/fakeAnthropic';
-import { openLab, resetK8s } from '../helpers/sandboxLab';
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { repoRoot } from '../helpers/core';
+import { openLab, pathWithout, resetK8s } from '../helpers/sandboxLab';
 import type { Lab } from '../helpers/sandboxLab';
 import { attacks } from './attacks';
 import type { Attack } from './attacks';
@@ -174,7 +177,6 @@ describe('red team: attacks run in the sandbox leave every canary untouched', { 
       };
       assert.deepEqual(control.intact(), []);
       assert.ok(leaked(await run('cat .env'), control.canaries).length > 0, 'the .env canary is readable without the sandbox');
-      assert.ok(leaked(await run('tr "\\0" "\\n" < /proc/$PPID/environ'), control.canaries).length > 0, "the parent's key is readable without the sandbox");
       assert.ok(leaked(await run('cat ~/.ssh/id_rsa'), control.canaries).length > 0, 'the HOME key is readable without the sandbox');
       await run(`curl -s -m 3 http://127.0.0.1:${control.canaryPort}/ || true`);
       await run('echo pwned > ../outside/pwned; echo x >> aurora.yaml; mkdir -p k8s/.git');
@@ -188,5 +190,45 @@ describe('red team: attacks run in the sandbox leave every canary untouched', { 
       // openLab changed HOME and the variables for its life: the main lab's values come back
       process.env.HOME = lab.home;
     }
+  });
+
+  it("the CLI's own API key, in its starting environment, is unreadable to the commands it runs", async () => {
+    // /proc/<pid>/environ shows a process's environment as it was started: only a real child
+    // process started with the key shows the attack (`tr '\0' '\n' < /proc/$PPID/environ` sent
+    // the key to the API before). Redaction is off, so only the sandbox stands in the way.
+    const key = `sk-ant-api03-${lab.canaries[0]}-environ`;
+    const attacks = ['tr "\\0" "\\n" < /proc/$PPID/environ', 'for p in /proc/[0-9]*; do tr "\\0" "\\n" < $p/environ 2>/dev/null; done', 'cat /proc/1/environ /proc/self/environ | tr "\\0" "\\n"'];
+    const runCli = async (extraArgs: string[], pathEnv: string): Promise<{ bodies: string; stdout: string }> => {
+      const fake = await new FakeAnthropic().start();
+      try {
+        fake.script(toolTurn(attacks.map((command) => ({ name: 'run_shell_command', input: { command } }))), textTurn('done'));
+        const stdout = await new Promise<string>((resolve) => {
+          const child = spawn(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), 'agent', '--cwd', lab.ws, '--prompt', 'x', '--approve', 'permitted', '--no-redact', '--format', 'json', ...extraArgs], {
+            env: { PATH: pathEnv, HOME: lab.home, ANTHROPIC_API_KEY: key, ANTHROPIC_BASE_URL: fake.url },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let out = '';
+          child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+          child.on('close', () => resolve(out));
+        });
+        return { bodies: JSON.stringify(fake.messageBodies()), stdout };
+      } finally {
+        await fake.close();
+      }
+    };
+    const sandboxed = await runCli([], process.env.PATH ?? '');
+    assert.match(sandboxed.stdout, /"type":"tool_result"/);
+    assert.equal(sandboxed.bodies.includes(key), false, 'the key reached the model');
+    assert.equal(sandboxed.stdout.includes(key), false, 'the key was printed');
+    // control: without the sandbox (no bubblewrap on PATH, --unsandboxed) the same calls leak it
+    const noBwrap = pathWithout('bwrap');
+    try {
+      const plain = await runCli(['--unsandboxed'], noBwrap.dir);
+      assert.match(plain.stdout, /ran without a sandbox/);
+      assert.ok(plain.bodies.includes(key), 'without the sandbox the attack works, so this check can fail');
+    } finally {
+      noBwrap.remove();
+    }
+    assert.deepEqual(lab.intact(), []);
   });
 });

@@ -109,6 +109,30 @@ describe('aurora-devops CLI', () => {
     }
   });
 
+  it('check counts skipped files by reason, apart from the analysed ones, in text and SARIF (issue 17)', () => {
+    const chart = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n';
+    const dir = tempProject({ 'k8s/svc.yaml': chart, 'k8s/other.yaml': chart.replace('Service', 'ConfigMap'), 'bad.tf': 'resource "x" {\n', 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n' });
+    const r = run(['check', '.'], dir);
+    assert.match(r.stdout, / in 1 file; 3 skipped \(2 Helm\/Go template, 1 does not parse\)/, r.stdout);
+    const sarif = JSON.parse(run(['check', '--format', 'sarif'], dir).stdout) as { runs: { invocations: { toolExecutionNotifications: { descriptor: { id: string } }[] }[]; properties: { skipped: Record<string, number> } }[] };
+    assert.deepEqual(sarif.runs[0].properties.skipped, { template: 2, 'parse-error': 1 });
+    assert.equal(sarif.runs[0].invocations[0].toolExecutionNotifications.filter((n) => n.descriptor.id === 'skipped/template').length, 2);
+  });
+
+  it('text output lists info findings only with --severity info, and counts only the fixes fix applies (issue 17)', () => {
+    const workflow = 'on: push\npermissions: {contents: read}\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: make\n';
+    const dir = tempProject({ '.github/workflows/ci.yml': workflow });
+    const quiet = run(['check', '.'], dir);
+    assert.doesNotMatch(quiet.stdout, /\[github-actions\/missing-timeout\]/);
+    assert.match(quiet.stdout, /1 info not shown \(--severity info lists them\)/);
+    const all = run(['check', '.', '--severity', 'info'], dir);
+    assert.match(all.stdout, /^\.github\/workflows\/ci\.yml:4:3: info .*\[github-actions\/missing-timeout\]$/m);
+    // missing-timeout's fix is not safe: `fix` leaves it, so it is a change to review, not "fixable"
+    assert.doesNotMatch(all.stdout, /fixable/);
+    assert.match(all.stdout, /1 with a suggested change to review/);
+    assert.equal(run(['check', '--severity', 'loud'], dir).code, 2);
+  });
+
   it('aurora.yaml rules: overrides severities, found from the checked path', () => {
     const dir = tempProject({ 'aurora.yaml': 'rules:\n  dockerfile/no-latest-tag: off\n  dockerfile/add-instead-of-copy: error\n', 'app/Dockerfile': 'FROM ubuntu\nADD a /a\n' });
     const r = run(['check', 'app', '--format', 'json'], dir);

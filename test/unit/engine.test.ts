@@ -1,6 +1,6 @@
 import { describe, it, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { analyze, analyzeFiles, applyFixes, detectKind, MAX_FILE_BYTES, parseAnalyzeConfig, PARSE_ERROR, FILE_TOO_LARGE, INTERNAL_ERROR } from '../../src/core';
+import { analyze, analyzeFiles, applyFixes, detectKind, MAX_FILE_BYTES, MAX_YAML_BYTES, parseAnalyzeConfig, PARSE_ERROR, FILE_TOO_LARGE, INTERNAL_ERROR } from '../../src/core';
 import { ready } from '../helpers/core';
 
 /**
@@ -98,9 +98,27 @@ describe('bad input never throws and gives at most one parse-error', () => {
   });
 
   it('files over the size limit are skipped with one info finding', () => {
-    const big = 'x: ' + 'a'.repeat(MAX_FILE_BYTES + 10) + '\n';
+    const big = 'x: ' + 'a'.repeat(MAX_YAML_BYTES + 10) + '\n';
     const f = safeAnalyze('compose.yaml', big);
     assert.deepEqual(f.map((x) => [x.ruleId, x.severity]), [[FILE_TOO_LARGE, 'info']]);
+    const dockerfile = 'FROM alpine:3.20\n' + `RUN echo ${'a'.repeat(MAX_FILE_BYTES)}\n`;
+    assert.deepEqual(safeAnalyze('Dockerfile', dockerfile).map((x) => x.ruleId), [FILE_TOO_LARGE]);
+  });
+
+  it('a Kubernetes stream over the YAML limit, recognised by its content, says it was skipped (issue 17)', () => {
+    const doc = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  k: ' + 'a'.repeat(MAX_YAML_BYTES) + '\n';
+    assert.deepEqual(safeAnalyze('manifests/install.yaml', doc).map((x) => x.ruleId), [FILE_TOO_LARGE]);
+  });
+
+  it('a Kubernetes stream between the two limits is analysed (issue 17)', () => {
+    const docs: string[] = [];
+    while (docs.join('---\n').length <= MAX_FILE_BYTES) {
+      docs.push(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${docs.length}}\ndata:\n  k: ${'a'.repeat(2000)}\n`);
+    }
+    docs.push('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: nginx:latest\n');
+    const f = safeAnalyze('manifests/install.yaml', docs.join('---\n'));
+    assert.ok(f.some((x) => x.ruleId === 'kubernetes/image-latest-tag'), f.map((x) => x.ruleId).join(', '));
+    assert.ok(!f.some((x) => x.ruleId === FILE_TOO_LARGE));
   });
 
   it('a YAML alias bomb does not expand', () => {

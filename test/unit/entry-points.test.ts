@@ -64,8 +64,17 @@ describe('every rule fires through every entry point', () => {
   it("the agent's re-lint after write_file", async () => {
     const silent: string[] = [];
     const shell: Shell = { run: () => Promise.reject(new Error('no commands in this test')) };
+    // the agent may never write aurora.yaml (its own contract): the write is refused below the
+    // policy, so the aurora/* rules have no re-lint to fire in; that refusal is checked here too
     for (const { rule, c, slug } of cases.filter((x) => !needsHost(x.c))) {
       const root = path.join(tmp, 'agent', slug);
+      if (rule.id.startsWith('aurora/')) {
+        fs.mkdirSync(root, { recursive: true });
+        const env: ToolEnv = { workspace: new NodeWorkspace(root), shell, analyzeConfig: {}, redact: false, outputLimit: 100_000, commandTimeoutMs: 1000 };
+        const refused = await executeTool('write_file', { path: c.path, content: c.bad }, { decision: 'allow', reasons: [], hosts: [], paths: [path.join(root, ...c.path.split('/'))] }, env);
+        assert.equal(refused.ok, false, `${rule.id}: the agent wrote ${c.path}`);
+        continue;
+      }
       fs.mkdirSync(root, { recursive: true });
       const env: ToolEnv = { workspace: new NodeWorkspace(root), shell, analyzeConfig: {}, redact: false, outputLimit: 100_000, commandTimeoutMs: 1000 };
       const abs = path.join(root, ...c.path.split('/'));

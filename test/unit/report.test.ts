@@ -5,34 +5,47 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { analyzeFiles } from '../../src/core';
-import type { Finding } from '../../src/core';
-import { formatText, toJson, toSarif } from '../../src/cli/format';
-import type { FileFindings } from '../../src/cli/format';
+import type { Finding, Severity } from '../../src/core';
+import { countSkipped, formatText, toJson, toSarif } from '../../src/cli/format';
+import type { FileFindings, SkippedFile } from '../../src/cli/format';
+import { toGithubCommands } from '../../src/cli/formats/github';
+import { toGitlab } from '../../src/cli/formats/gitlab';
+import { fingerprintsOf } from '../../src/cli/fingerprint';
 import { createReporter } from '../../src/cli/report';
 import type { ReportFormat } from '../../src/cli/report';
 import { ready, repoRoot } from '../helpers/core';
 
 // `check` writes its report file by file as folders are analysed (src/cli/report.ts). The bytes
-// must be those of the whole-report formatters: JSON.stringify(toJson|toSarif, null, 2) and
-// formatText.
+// must be those of the whole-report formatters: formatText, toGithubCommands and
+// JSON.stringify(toJson|toSarif|toGitlab, null, 2).
 
-function buffered(format: ReportFormat, results: FileFindings[], analysed: number): string {
-  if (format === 'json') {
-    return JSON.stringify(toJson(results), null, 2) + '\n';
+const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'github', 'gitlab'];
+
+/** A file's text, for the gitlab fingerprints: made up from its path (any text will do). */
+const textOf = (file: string): string => `${file}\n`.repeat(400);
+
+function buffered(format: ReportFormat, results: FileFindings[], analysed: number, skipped: SkippedFile[] = [], minSeverity: Severity = 'warning'): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(toJson(results), null, 2) + '\n';
+    case 'sarif':
+      return JSON.stringify(toSarif(results, '9.9.9', skipped), null, 2) + '\n';
+    case 'github':
+      return toGithubCommands(results);
+    case 'gitlab':
+      return JSON.stringify(toGitlab(results, textOf), null, 2) + '\n';
+    default:
+      return formatText(results, { analysed, skipped: countSkipped(skipped) }, { minSeverity });
   }
-  if (format === 'sarif') {
-    return JSON.stringify(toSarif(results, '9.9.9'), null, 2) + '\n';
-  }
-  return formatText(results, analysed);
 }
 
-function streamed(format: ReportFormat, results: FileFindings[], analysed: number): string {
-  const reporter = createReporter(format, '9.9.9');
+function streamed(format: ReportFormat, results: FileFindings[], analysed: number, skipped: SkippedFile[] = [], minSeverity: Severity = 'warning'): string {
+  const reporter = createReporter(format, { version: '9.9.9', minSeverity });
   let out = '';
   for (const r of results) {
-    out += reporter.file(r.file, r.findings);
+    out += reporter.file(r.file, r.findings, reporter.needsPrints ? fingerprintsOf(r.file, textOf(r.file), r.findings) : undefined);
   }
-  return out + reporter.end(analysed);
+  return out + reporter.end({ analysed, skipped });
 }
 
 function examples(): FileFindings[] {
@@ -59,8 +72,14 @@ describe('the streamed report', () => {
     const results = examples();
     assert.ok(results.length > 5);
     assert.ok(results.some((r) => r.findings.some((f) => f.related && f.related.length > 0)), 'a finding with related locations');
-    for (const format of ['json', 'sarif', 'text'] as const) {
+    const skipped: SkippedFile[] = [
+      { file: 'chart/templates/a b.yaml', reason: 'template' },
+      { file: 'bad.tf', reason: 'parse-error' },
+    ];
+    for (const format of FORMATS) {
       assert.equal(streamed(format, results, 25), buffered(format, results, 25), format);
+      assert.equal(streamed(format, results, 25, skipped, 'info'), buffered(format, results, 25, skipped, 'info'), `${format}, skipped files, --severity info`);
+      assert.equal(streamed(format, results, 25, skipped, 'error'), buffered(format, results, 25, skipped, 'error'), `${format}, skipped files, --severity error`);
       // one finding, and a path that needs escaping in URIs and JSON
       const one: Finding = { ...results[0].findings[0], message: 'a "quoted"\nmessage\u0000' };
       const odd = [{ file: 'dir with space/ä"b/Dockerfile', findings: [one] }];
@@ -69,9 +88,10 @@ describe('the streamed report', () => {
   });
 
   it('is byte-identical when there is nothing to report', () => {
-    for (const format of ['json', 'sarif', 'text'] as const) {
+    for (const format of FORMATS) {
       assert.equal(streamed(format, [], 0), buffered(format, [], 0), format);
       assert.equal(streamed(format, [], 3), buffered(format, [], 3), format);
+      assert.equal(streamed(format, [], 3, [{ file: 'x/Chart/templates/s.yaml', reason: 'template' }]), buffered(format, [], 3, [{ file: 'x/Chart/templates/s.yaml', reason: 'template' }]), format);
     }
   });
 

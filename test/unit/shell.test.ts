@@ -54,6 +54,37 @@ describe('shell parser (tree-sitter-bash)', () => {
     assert.ok(hasFlag(s.commands[1], '--no-cache-dir'));
   });
 
+  it('gives a list or pipeline redirection to its last command, as bash does', () => {
+    const targets = (text: string, name: string): string[] =>
+      (parseShell(text).commands.find((c) => c.name === name)?.redirects ?? []).map((r) => r.target?.value ?? '');
+    // tree-sitter-bash hangs these on the whole list / pipeline
+    assert.deepEqual(targets('true && echo x > out', 'echo'), ['out']);
+    assert.deepEqual(targets('true && echo x > out', 'true'), []);
+    assert.deepEqual(targets('echo x | cat > out', 'cat'), ['out']);
+    assert.deepEqual(targets('echo x | cat > out', 'echo'), []);
+    assert.deepEqual(targets('a && b || c > out 2>&1', 'c'), ['out', '1']);
+    assert.deepEqual(targets('a > g && b > f', 'a'), ['g']);
+    assert.deepEqual(targets('a > g && b > f', 'b'), ['f']);
+    assert.deepEqual(targets('x=$(a && b > f)', 'b'), ['f']);
+    assert.deepEqual(parseShell('true && echo x > out').compoundRedirects, []);
+  });
+
+  it('keeps redirections of compound commands apart, with where the compound starts', () => {
+    for (const text of ['{ echo a; } > out', '( echo a ) > out', 'if true; then echo a; fi > out', 'for i in 1; do echo $i; done > out', 'while false; do :; done > out', 'case x in x) echo;; esac > out', '[[ -n x ]] > out', 'true && { echo a; } > out']) {
+      const s = parseShell(text);
+      assert.equal(s.compoundRedirects.length, 1, text);
+      const c = s.compoundRedirects[0];
+      assert.deepEqual(c.redirects.map((r) => r.target?.value), ['out'], text);
+      assert.ok(text.slice(c.start).startsWith(text.includes('&&') ? '{' : text.slice(0, 2)), text);
+      assert.ok(s.commands.every((cmd) => cmd.redirects.length === 0), text);
+    }
+  });
+
+  it('lists declarations with their options', () => {
+    const s = parseShell('export -f f; declare -fx g; export X=1; local y');
+    assert.deepEqual(s.declarations.map((d) => [d.keyword, d.options]), [['export', ['-f']], ['declare', ['-fx']], ['export', []], ['local', []]]);
+  });
+
   it('reports syntax errors', () => {
     const s = parseShell('echo "unterminated');
     assert.equal(s.hasError, true);

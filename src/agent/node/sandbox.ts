@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -7,7 +8,7 @@ import { explainViolations, planSandbox, protectedFromCommands } from '../sandbo
 import type { SandboxMode, SandboxPlan, SandboxStatus } from '../sandbox';
 import type { Shell, ShellResult, ShellRunOptions } from '../ports';
 import type { AgentConfig } from '../types';
-import { NodeShell } from './shell';
+import { NodeShell, shellPath } from './shell';
 import { realpathDeep } from './workspace';
 
 /**
@@ -141,43 +142,86 @@ async function ensureInitialized(rt: SandboxRuntime, config: RuntimeConfig): Pro
   rt.SandboxManager.updateConfig(config);
 }
 
-/** Folders the walk never enters (dependency trees are large and hold no user secrets). */
-const SKIP_DIRS = new Set(['node_modules', '.terraform', '.venv', 'venv', '__pycache__', '.vscode-test']);
-/** Entries the walk looks at before it stops (a bigger tree keeps what was found). */
-const WALK_LIMIT = 50_000;
+/**
+ * Entries of a workspace the plan can hold: more and the walk stops, and commands are refused
+ * (a bounded walk would let a command hide a secret or a nested repository past the bound).
+ */
+const WALK_LIMIT = 2_000_000;
+
+/** A walk of the workspace: every file and folder (folders end in "/"), symlinks apart. */
+export interface Walk {
+  entries: string[];
+  /** Entries that are symbolic links (not followed). */
+  links: Set<string>;
+  /** The walk stopped at WALK_LIMIT or could not list a folder: the plan is not trustworthy. */
+  incomplete?: string;
+}
 
 /**
- * Workspace entries the plan needs: every file and folder (folders end in "/"), without
- * entering .git, secret folders or dependency trees. Bounded; breadth first.
+ * Every entry under `root`, unbounded up to WALK_LIMIT, not entering .git folders (they are
+ * listed) and not following links. GNU find does it in C where there is one; a Node walk
+ * otherwise. Nothing is skipped: secrets in node_modules or .terraform are hidden too.
  */
-export function walkWorkspace(root: string, limit = WALK_LIMIT): string[] {
-  const out: string[] = [];
-  const queue: string[] = [''];
-  let seen = 0;
-  while (queue.length > 0 && seen < limit) {
-    const rel = queue.shift() as string;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(rel === '' ? root : path.join(root, rel), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (++seen > limit) {
-        break;
+export function walkWorkspace(root: string): Walk {
+  if (process.platform === 'linux') {
+    const r = spawnSync('find', [root, '-mindepth', '1', '(', '-name', '.git', '-prune', ')', '-printf', '%y %P\\0', '-o', '-printf', '%y %P\\0'], { maxBuffer: 1024 * 1024 * 1024, encoding: 'utf8' });
+    if (r.status === 0 && typeof r.stdout === 'string') {
+      const entries: string[] = [];
+      const links = new Set<string>();
+      for (const item of r.stdout.split('\0')) {
+        if (item.length < 3) {
+          continue;
+        }
+        const type = item[0];
+        const rel = item.slice(2);
+        if (type === 'd') {
+          entries.push(`${rel}/`);
+        } else {
+          entries.push(rel);
+          if (type === 'l') {
+            links.add(rel);
+          }
+        }
+        if (entries.length > WALK_LIMIT) {
+          return { entries, links, incomplete: `the workspace holds more than ${WALK_LIMIT.toLocaleString('en-US')} entries` };
+        }
       }
+      return { entries, links };
+    }
+    if (r.status !== 0 && r.stderr) {
+      return { entries: [], links: new Set(), incomplete: `the workspace could not be listed whole (${String(r.stderr).trim().split('\n')[0]})` };
+    }
+  }
+  const entries: string[] = [];
+  const links = new Set<string>();
+  const queue: string[] = [''];
+  while (queue.length > 0) {
+    const rel = queue.shift() as string;
+    let list: fs.Dirent[];
+    try {
+      list = fs.readdirSync(rel === '' ? root : path.join(root, rel), { withFileTypes: true });
+    } catch (e) {
+      return { entries, links, incomplete: `${rel || '.'} could not be listed (${(e as Error).message})` };
+    }
+    for (const e of list) {
       const child = rel === '' ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) {
-        out.push(`${child}/`);
-        if (!SKIP_DIRS.has(e.name) && e.name.toLowerCase() !== '.git' && secretReason(`${child}/x`) === undefined && !protectedFromCommands(child)) {
+        entries.push(`${child}/`);
+        if (e.name.toLowerCase() !== '.git') {
           queue.push(child);
         }
       } else {
-        out.push(child);
+        entries.push(child);
+        if (e.isSymbolicLink()) {
+          links.add(child);
+        }
+      }
+      if (entries.length > WALK_LIMIT) {
+        return { entries, links, incomplete: `the workspace holds more than ${WALK_LIMIT.toLocaleString('en-US')} entries` };
       }
     }
   }
-  return out;
+  return { entries, links };
 }
 
 /** What one command runs under. */
@@ -188,59 +232,94 @@ export interface SandboxContract {
   config: AgentConfig;
 }
 
+/** A plan with the walk it was made from. */
+export type WorkspacePlan = SandboxPlan & { root: string; entries: string[]; incomplete?: string };
+
 /** The sandbox plan of a workspace now, and the entries it was made from. */
-export function planFor(contract: SandboxContract, extraDenyRead: readonly string[] = []): SandboxPlan & { root: string; entries: string[] } {
+export function planFor(contract: SandboxContract, extraDenyRead: readonly string[] = []): WorkspacePlan {
   const root = realpathDeep(contract.root);
-  const entries = walkWorkspace(root);
+  const walk = walkWorkspace(root);
   const plan = planSandbox({
     root,
     home: os.homedir(),
     config: contract.config,
-    entries,
+    entries: walk.entries,
+    links: walk.links,
     secretReason,
     realpath: (p) => realpathDeep(p),
     extraDenyRead,
   });
-  return { ...plan, root, entries };
+  return { ...plan, root, entries: walk.entries, ...(walk.incomplete ? { incomplete: walk.incomplete } : {}) };
+}
+
+/** Make a tree writable by its owner (a command may have taken the write bit away). */
+function makeWritable(abs: string): void {
+  const st = fs.lstatSync(abs);
+  if (st.isSymbolicLink()) {
+    return;
+  }
+  fs.chmodSync(abs, st.mode | 0o700);
+  if (st.isDirectory()) {
+    for (const name of fs.readdirSync(abs)) {
+      makeWritable(path.join(abs, name));
+    }
+  }
 }
 
 /**
  * Protected names (.git, .vscode, aurora.yaml, .envrc, *.code-workspace, agent instruction
  * files) that a command created inside a writable folder: bubblewrap can only deny paths that
  * exist, and a nested repository's config or hooks would run code outside the sandbox the next
- * time git (or the editor's git support) looks at it. They are removed after the run.
+ * time git (or the editor's git support) looks at it. The whole workspace is walked again
+ * (unbounded, like the plan); what is protected, was not there before and was changed after the
+ * command started is removed (a link is removed as a link). What cannot be removed is returned
+ * apart: the shell then refuses every command until the user removes it.
  */
-function removeCreatedProtected(plan: SandboxPlan & { root: string; entries: string[] }): string[] {
+function removeCreatedProtected(plan: WorkspacePlan, startedMs: number): { removed: string[]; stuck: string[] } {
   const before = new Set(plan.entries.map((e) => e.replace(/\/$/, '')));
   const removed: string[] = [];
-  for (const dir of plan.allowWrite) {
-    if (dir !== plan.root && !dir.startsWith(`${plan.root}/`)) {
+  const stuck: string[] = [];
+  const after = walkWorkspace(plan.root);
+  for (const e of after.entries) {
+    const rel = e.replace(/\/$/, '');
+    if (!protectedFromCommands(rel) || before.has(rel)) {
       continue;
     }
-    const prefix = dir === plan.root ? '' : dir.slice(plan.root.length + 1);
-    let stat: fs.Stats;
+    const abs = path.join(plan.root, rel);
     try {
-      stat = fs.lstatSync(dir);
+      const st = fs.lstatSync(abs);
+      // a name the walk before the command did not see, but older than the command: not its doing
+      if (Math.max(st.ctimeMs, st.birthtimeMs || 0) < startedMs - 2000) {
+        continue;
+      }
     } catch {
       continue;
     }
-    if (!stat.isDirectory()) {
-      continue;
-    }
-    for (const e of walkWorkspace(dir, 20_000)) {
-      const rel = (prefix === '' ? e : `${prefix}/${e}`).replace(/\/$/, '');
-      if (protectedFromCommands(rel) && !before.has(rel)) {
-        try {
-          fs.rmSync(path.join(plan.root, rel), { recursive: true, force: true });
-          removed.push(rel);
-        } catch {
-          // reported below as not removed
-          removed.push(`${rel} (could not be removed)`);
-        }
+    try {
+      fs.rmSync(abs, { recursive: true, force: true });
+    } catch {
+      try {
+        makeWritable(abs);
+        fs.rmSync(abs, { recursive: true, force: true });
+      } catch {
+        // checked below
       }
     }
+    if (fs.existsSync(abs) || isLink(abs)) {
+      stuck.push(rel);
+    } else {
+      removed.push(rel);
+    }
   }
-  return removed;
+  return { removed, stuck };
+}
+
+function isLink(abs: string): boolean {
+  try {
+    return fs.lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** A result with what the sandbox did. */
@@ -258,6 +337,35 @@ let sequence = 0;
 /** The runtime's scratch folder (TMPDIR inside the sandbox, writable by every command). */
 const SCRATCH = '/tmp/claude';
 
+/** Why a folder is not this user's private folder, or undefined. */
+function privateFolderProblem(dir: string): string | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(dir);
+  } catch {
+    return 'does not exist and could not be created';
+  }
+  if (st.isSymbolicLink() || !st.isDirectory()) {
+    return 'is not a folder (a link or a file is in its place)';
+  }
+  if (typeof process.getuid === 'function' && st.uid !== process.getuid()) {
+    return 'belongs to another user';
+  }
+  if ((st.mode & 0o077) !== 0) {
+    try {
+      fs.chmodSync(dir, 0o700);
+    } catch {
+      return 'is open to other users';
+    }
+  }
+  return undefined;
+}
+
+/** A result for a command that did not run, and why. */
+function notRun(refused: string, sandboxed: boolean, cancelled = false): SandboxedResult {
+  return { exitCode: null, output: '', timedOut: false, cancelled, sandboxed, notes: [], refused };
+}
+
 /** Shell-quote one word for bash. */
 function quote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
@@ -272,6 +380,8 @@ const WAIT_FOR_PROXY = process.platform !== 'linux' ? ':' : 'if [ -n "${HTTP_PRO
 /** Runs every command in the operating system's sandbox; see the module comment. */
 export class SandboxedShell implements Shell {
   private readonly inner: NodeShell;
+  /** Protected entries a command left that could not be removed (absolute): commands wait for the user. */
+  private stuck = new Set<string>();
 
   constructor(
     private readonly modeOf: SandboxMode | (() => SandboxMode),
@@ -294,32 +404,46 @@ export class SandboxedShell implements Shell {
     if (!status.enforced) {
       if (mode === 'required') {
         const hint = status.installHint ? ` ${status.installHint}` : '';
-        return { exitCode: null, output: '', timedOut: false, cancelled: false, sandboxed: false, notes: [], refused: `Not run: no sandbox is available (${status.reason ?? 'unknown reason'}), and aurora.sandbox is "required": without one, aurora.yaml could only be advised.${hint}` };
+        return notRun(`Not run: no sandbox is available (${status.reason ?? 'unknown reason'}), and aurora.sandbox is "required": without one, aurora.yaml could only be advised.${hint}`, false);
       }
       const result = await this.inner.run(options);
       return { ...result, sandboxed: false, notes: [`This command ran without a sandbox (${status.reason ?? 'aurora.sandbox is off'}): aurora.yaml was only advised.`] };
     }
     const rt = await loadRuntime();
-    // the sandbox points TMPDIR at its scratch folder and makes it writable only if it exists
+    // the sandbox points TMPDIR at its scratch folder and makes it writable only if it exists;
+    // it must be this user's own private folder (not a link, not another user's)
     try {
       fs.mkdirSync(SCRATCH, { recursive: true, mode: 0o700 });
     } catch {
-      // commands then write temporary files nowhere, and say so
+      // checked below
+    }
+    const scratch = privateFolderProblem(SCRATCH);
+    if (scratch) {
+      return notRun(`Not run: ${SCRATCH}, the sandbox's scratch folder, ${scratch}. Remove it and ask again.`, true);
     }
     const contract: SandboxContract = options.contract ?? { root: options.cwd, config: { tools: [], permissions: { filesystem: [], network: [] } } };
+    const stuck = [...this.stuck].filter((abs) => fs.existsSync(abs) || isLink(abs));
+    this.stuck = new Set(stuck);
+    if (stuck.length > 0) {
+      return notRun(`Not run: an earlier command left ${stuck.join(', ')}, which could run code outside the sandbox (a nested repository or editor/agent settings) and could not be removed. Remove it, then ask again.`, true);
+    }
     const plan = planFor(contract, this.options.extraDenyRead);
+    if (plan.incomplete) {
+      return notRun(`Not run: the sandbox could not map the workspace (${plan.incomplete}), and a partial map could leave secrets readable.`, true);
+    }
+    const startedMs = Date.now();
     await ensureInitialized(rt, {
       network: { allowedDomains: plan.allowedDomains, deniedDomains: [] },
       filesystem: { denyRead: plan.denyRead, allowWrite: plan.allowWrite, denyWrite: plan.denyWrite },
     });
     const commandId = `aurora-${process.pid}-${++sequence}`;
-    const inner = `${WAIT_FOR_PROXY}\nexec ${bashPath()} -c ${quote(options.command)}`;
+    const inner = `${WAIT_FOR_PROXY}\nexec ${shellPath()} -c ${quote(options.command)}`;
     let wrapped: string;
     try {
       wrapped = await rt.SandboxManager.wrapWithSandbox(inner, undefined, undefined, options.signal, { commandId, commandText: options.command });
     } catch (e) {
       rt.SandboxManager.cleanupAfterCommand();
-      return { exitCode: null, output: '', timedOut: false, cancelled: options.signal?.aborted === true, sandboxed: true, notes: [], refused: `Not run: the sandbox could not be prepared (${e instanceof Error ? e.message : String(e)}).` };
+      return notRun(`Not run: the sandbox could not be prepared (${e instanceof Error ? e.message : String(e)}).`, true, options.signal?.aborted === true);
     }
     const result = await this.inner.run({ ...options, command: wrapped });
     let denials: string[] = [];
@@ -337,21 +461,18 @@ export class SandboxedShell implements Shell {
       // nothing to clean
     }
     const notes = result.exitCode === 0 && denials.length === 0 ? [] : explainViolations(result.output, plan, plan.root, denials);
-    const removed = removeCreatedProtected(plan);
+    const { removed, stuck: left } = removeCreatedProtected(plan, startedMs);
     if (removed.length > 0) {
       notes.push(`Removed what the command created where the agent may not: ${removed.join(', ')} (nested repositories, editor settings and agent configuration could run code outside the sandbox).`);
     }
+    if (left.length > 0) {
+      for (const rel of left) {
+        this.stuck.add(path.join(plan.root, rel));
+      }
+      notes.push(`The command created ${left.join(', ')}, which could run code outside the sandbox, and it could not be removed: remove it yourself; until then no command runs.`);
+    }
     return { ...result, sandboxed: true, notes };
   }
-}
-
-function bashPath(): string {
-  for (const candidate of ['/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash']) {
-    if (fs.existsSync(candidate)) {
-      return candidate;
-    }
-  }
-  return '/bin/sh';
 }
 
 /** Stop the sandbox's proxies (the CLI calls this before exiting; a new command starts them again). */

@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import { StringDecoder } from 'string_decoder';
-import { isCredentialVariable } from '../credentials';
+import { isCredentialValue, isCredentialVariable } from '../credentials';
 import type { Shell, ShellResult, ShellRunOptions } from '../ports';
 
 /** Output kept in memory per command: head and tail of this many characters each. */
@@ -10,7 +10,7 @@ const KEEP = 1_000_000;
 const GRACE_MS = 1500;
 
 /** The shell the policy parsed the command for: bash when present, else sh. */
-function shellPath(): string {
+export function shellPath(): string {
   for (const candidate of ['/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash']) {
     if (fs.existsSync(candidate)) {
       return candidate;
@@ -33,7 +33,7 @@ export class NodeShell implements Shell {
       // credentials (the agent's own API key, cloud and CI tokens) are not the commands'
       // business: `env` or `echo $…` would put them in output the model reads
       for (const name of Object.keys(env)) {
-        if (isCredentialVariable(name)) {
+        if (isCredentialVariable(name) || isCredentialValue(env[name] ?? '')) {
           delete env[name];
         }
       }

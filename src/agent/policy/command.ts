@@ -1,9 +1,9 @@
 import { parseShell } from '../../core/parsers/shell';
-import type { ShellCommand, ShellScript, ShellWord } from '../../core/parsers/shell';
+import type { ShellCommand, ShellRedirect, ShellScript, ShellWord } from '../../core/parsers/shell';
 import type { Permissions } from '../types';
 import { findUrls, hostAllowed, normalizeHost, scpLikeHost } from './hosts';
 import type { HostResult } from './hosts';
-import { joinPath, permittedByFilesystem, protectedReason, resolveInWorkspace, secretReason } from './paths';
+import { globSecretReason, joinPath, permittedByFilesystem, protectedReason, relativeTo, resolveInWorkspace, secretReason, toSlashes } from './paths';
 import type { PathContext } from './paths';
 
 /**
@@ -25,6 +25,8 @@ export interface CommandFacts {
   hosts: string[];
   writes: string[];
   destructive: string[];
+  /** What the user should know before approving (a remote whose host the text does not show…). */
+  notes: string[];
 }
 
 /** A word of a command: parsed, or made up while unwrapping (`xargs` input, `find {}`). */
@@ -44,6 +46,60 @@ const DANGEROUS_ENV = /^(WGETRC|CURL_HOME|HOSTALIASES|LOCALDOMAIN|RES_OPTIONS|GI
 const DESTINATION_FLAGS = new Set(['--server', '--endpoint', '--endpoint-url', '--url', '--registry', '--index-url', '--extra-index-url', '--find-links', '--trusted-host', '--proxy', '--https-proxy', '--http-proxy', '--address', '--addr', '--api-url', '--kube-apiserver', '--host-url', '--base-url', '--repo-url', '--helm-repo']);
 /** Commands that print or copy a file's content (a secret file must not reach them). */
 const DUMPERS = new Set(['cat', 'tac', 'head', 'tail', 'less', 'more', 'base64', 'base32', 'xxd', 'od', 'hexdump', 'strings', 'nl', 'cp', 'scp', 'rsync', 'gpg', 'openssl', 'zip', 'tar', 'grep', 'egrep', 'fgrep', 'rg', 'awk', 'sed', 'sort', 'uniq', 'cut', 'jq', 'yq', 'bat', 'vim', 'vi', 'nano', 'emacs', 'code', 'diff', 'cmp', 'column', 'fold', 'rev', 'paste', 'tr', 'dd', 'install', 'ln', 'mv', 'split', 'md5sum', 'sha256sum', 'source', '.']);
+
+/**
+ * Programs that run the command given in their arguments: options taking a value, operands before
+ * the command (flock's lock file, taskset's mask…), and options whose value is a command text.
+ */
+interface WrapperSpec {
+  values: string;
+  skip?: number;
+  commandText?: string[];
+}
+const WRAPPERS: Record<string, WrapperSpec> = {
+  flock: { values: '-w --timeout -E --conflict-exit-code', skip: 1, commandText: ['-c', '--command'] },
+  taskset: { values: '', skip: 1 },
+  chrt: { values: '-T --sched-runtime -P --sched-period -D --sched-deadline', skip: 1 },
+  chroot: { values: '--userspec --groups', skip: 1 },
+  faketime: { values: '-m -f', skip: 1 },
+  unshare: { values: '--propagation --setgroups -S --setuid -G --setgid -R --root -w --wd --map-user --map-group --map-users --map-groups --kill-child' },
+  nsenter: { values: '-t --target -S --setuid -G --setgid' },
+  runuser: { values: '-u --user -g --group -G --supp-group -s --shell -w --whitelist-environment', commandText: ['-c', '--command'] },
+  setpriv: { values: '--reuid --regid --ruid --rgid --euid --egid --groups --inh-caps --ambient-caps --bounding-set --securebits --selinux-label --apparmor-profile --pdeathsig' },
+  strace: { values: '-o -e -p -s -u -E -a -b -I -O -S -P -X --output --trace --signal --user --env' },
+  ltrace: { values: '-o -e -p -s -u -a -n -l -x -L -E --output' },
+  'xvfb-run': { values: '-n --server-num -f --auth-file -e --error-file -s --server-args -p --xauth-protocol' },
+  fakeroot: { values: '-l --lib --faked -s -i -b' },
+  numactl: { values: '-C --physcpubind -N --cpunodebind -m --membind -i --interleave -p --preferred' },
+  prlimit: { values: '-p --pid -o --output' },
+  cgexec: { values: '-g' },
+  'dbus-run-session': { values: '--config-file --dbus-daemon' },
+  'ssh-agent': { values: '-a -E -P -t' },
+  catchsegv: { values: '' },
+  valgrind: { values: '' },
+  'systemd-inhibit': { values: '--what --who --why --mode' },
+};
+/** Programs that send another program's traffic through a proxy. */
+const PROXIFIERS = new Set(['proxychains', 'proxychains4', 'proxychains-ng', 'torsocks', 'tsocks', 'torify', 'graftcp', 'proxify']);
+/** Commands whose arguments are text, not a command to run (`echo sh -c x` prints). */
+const TEXT_COMMANDS = new Set(['echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'logger', 'wall', 'notify-send', 'jq', 'yq', 'man', 'which', 'type', 'whatis', 'apropos', 'help']);
+/**
+ * Environment variables naming a configuration file that can run programs or change endpoints:
+ * one inside the workspace is refused (the repository would decide what runs).
+ */
+const CONFIG_FILE_ENV: Record<string, string> = {
+  KUBECONFIG: 'a kubeconfig can run any program through an exec plugin (users[].user.exec) and point kubectl at any server',
+  AWS_CONFIG_FILE: 'an AWS config file can run any program through credential_process and point the CLI at any endpoint',
+  AWS_SHARED_CREDENTIALS_FILE: 'an AWS credentials file can run any program through credential_process',
+  DOCKER_CONFIG: 'a Docker configuration names credential helpers (programs docker runs) and proxies',
+  TF_CLI_CONFIG_FILE: 'a Terraform CLI configuration can replace providers with local programs (dev_overrides) and name credential helpers',
+  TERRAFORM_CONFIG: 'a Terraform CLI configuration can replace providers with local programs (dev_overrides) and name credential helpers',
+  CLOUDSDK_CONFIG: 'a gcloud configuration folder sets the account, proxies and endpoints gcloud uses',
+};
+/** Variables that move where programs read their configuration (.curlrc, .gitconfig, .kube/config…). */
+const CONFIG_HOME_ENV = /^(HOME|XDG_CONFIG_HOME|CURLRC|GNUPGHOME|NETRC|GIT_CONFIG|NPM_CONFIG_USERCONFIG|PIP_CONFIG_FILE|HELM_CONFIG_HOME|HELM_PLUGINS|HELM_REPOSITORY_CONFIG|DOCKER_CERT_PATH)$/i;
+/** Variables naming a program other programs run (editors, pagers, diff tools) or shell functions. */
+const PROGRAM_ENV = /^(GIT_EDITOR|GIT_SEQUENCE_EDITOR|GIT_PAGER|GIT_EXTERNAL_DIFF|GIT_TEMPLATE_DIR|GIT_DIR|GIT_WORK_TREE|GIT_COMMON_DIR|EDITOR|VISUAL|PAGER|MANPAGER|SYSTEMD_PAGER|LESSOPEN|LESSCLOSE|BROWSER|KUBE_EDITOR|SUDO_ASKPASS|SUDO_EDITOR|BASH_FUNC_.*)$/;
 
 /** Short and long options that take a value, per command (unknown options are taken as flags). */
 const VALUE_OPTS: Record<string, string> = {
@@ -78,7 +134,7 @@ const VALUE_OPTS: Record<string, string> = {
   chgrp: '--reference',
   tee: '--output-error',
   rm: '',
-  sed: '-e --expression -f --file -l --line-length -s',
+  sed: '-e --expression -f --file -l --line-length',
   tar: '-f --file -C --directory -T --files-from -X --exclude-from --exclude -b --blocking-factor -H --format --transform --owner --group --mode --mtime -I --use-compress-program --newer -N --after-date',
   unzip: '-d -x -P',
   kubectl: '-s --server -n --namespace --context --cluster --user --kubeconfig -o --output -f --filename -l --selector -c --container --as --as-group --token --certificate-authority --client-certificate --client-key --request-timeout --field-selector --template -p --patch --type --replicas --image -i',
@@ -193,6 +249,9 @@ class Analyzer {
   readonly hosts = new Set<string>();
   readonly writes = new Set<string>();
   readonly destructive = new Set<string>();
+  readonly notes = new Set<string>();
+  /** Literal values of variables assigned once in the command line (undefined: assigned otherwise). */
+  private readonly vars = new Map<string, string | undefined>();
   /** Folders the following commands may run in (several after `cd` in subshells). */
   private cwds: string[];
   private cwdUnknown = false;
@@ -213,6 +272,11 @@ class Analyzer {
     this.denials.add(reason);
   }
 
+  /** Code the policy cannot read runs: a command text built at run time, awk's system(), sed's e… */
+  private hidden(what: string, how: string): void {
+    this.deny(`${what} runs a command the policy cannot inspect (${how}); write the command out directly so it can be checked`);
+  }
+
   script(text: string, depth: number): void {
     if (depth > MAX_DEPTH) {
       this.deny(`commands nested more than ${MAX_DEPTH} levels deep (sh -c inside sh -c …) cannot be checked`);
@@ -221,6 +285,13 @@ class Analyzer {
     if (text.length > MAX_LENGTH) {
       this.deny(`the command is longer than ${MAX_LENGTH} characters; split it or put it in a script file`);
       return;
+    }
+    // bash's /dev/tcp and /dev/udp open sockets (`exec 3<>/dev/tcp/h/p` does not even parse)
+    for (const m of text.matchAll(/\/dev\/(tcp|udp)\/[^\s'"]*/g)) {
+      this.devTcp(lit(m[0]));
+    }
+    if (/\$\{[^}]*@P\}/.test(text)) {
+      this.hidden('${var@P}', 'prompt expansion runs the command substitutions inside the variable\'s value');
     }
     let s: ShellScript;
     try {
@@ -239,6 +310,14 @@ class Analyzer {
     }
     for (const a of s.assignments) {
       this.assignment(a.name, a.value);
+      // literal values let `F=.env; cat "$F"` be read as `cat .env` (reads only: a guess never widens a write)
+      this.vars.set(a.name, this.vars.has(a.name) || !a.value || a.value.dynamic ? undefined : a.value.value);
+    }
+    for (const d of s.declarations) {
+      const exportsFunction = d.keyword === 'export' ? d.options.some((o) => o.includes('f')) : (d.keyword === 'declare' || d.keyword === 'typeset') && d.options.some((o) => o.includes('f')) && d.options.some((o) => o.includes('x'));
+      if (exportsFunction) {
+        this.hidden(`${d.keyword} ${d.options.join(' ')}`, 'export -f hands a shell function to every bash the command starts, replacing the commands it names');
+      }
     }
     // without subshells or substitutions a `cd X &&` moves every later command
     const outerScoped = this.scoped;
@@ -251,33 +330,114 @@ class Analyzer {
         pipelines.set(cmd.pipelineId, list);
       }
     }
+    // a compound command's redirections are resolved where it starts (after an earlier `cd`)
+    const compound = [...s.compoundRedirects].sort((a, b) => a.start - b.start);
+    let nextCompound = 0;
+    const compoundUpTo = (offset: number): void => {
+      for (; nextCompound < compound.length && compound[nextCompound].start <= offset; nextCompound++) {
+        this.redirects(compound[nextCompound].redirects);
+      }
+    };
     for (const cmd of s.commands) {
+      compoundUpTo(cmd.start);
       for (const a of cmd.assignments) {
         this.assignment(a.name, a.value);
       }
-      this.redirects(cmd);
+      this.redirects(cmd.redirects);
       if (cmd.nameWord) {
         const before = (pipelines.get(cmd.pipelineId) ?? []).filter((m) => m.pipeIndex < cmd.pipeIndex);
         const chained = /^\s*&&/.test(text.slice(cmd.end));
         this.words([cmd.nameWord, ...cmd.args], depth, { cmd, pipedFrom: before, chained });
       }
     }
+    compoundUpTo(Number.POSITIVE_INFINITY);
     this.scoped = outerScoped;
   }
 
   private assignment(name: string, value: ShellWord | undefined): void {
     if (PROXY_VARS.test(name)) {
       this.deny(`setting ${name} sends traffic through a proxy, which hides the real destination`);
+    } else if (/^GIT_(DIR|COMMON_DIR)$/.test(name) && value && !value.dynamic && /(^|\/)\.git\/?$/.test(value.value)) {
+      // the repository's own .git: nothing changes
+    } else if (PROGRAM_ENV.test(name)) {
+      this.hidden(`setting ${name}`, 'git, man and other tools run the editor, pager, diff program or function it names');
+    } else if (CONFIG_HOME_ENV.test(name)) {
+      this.deny(`setting ${name} makes programs read their configuration (.curlrc, .gitconfig, .kube/config, .docker/config.json, .netrc) from another place, which can change where they connect or which programs they run`);
     } else if (DANGEROUS_ENV.test(name)) {
       this.deny(`setting ${name} changes which code or endpoint a program uses`);
+    } else if (name in CONFIG_FILE_ENV && value) {
+      this.configFile(name, value, CONFIG_FILE_ENV[name], name === 'KUBECONFIG');
+    } else if (name === 'PATH' && value) {
+      this.pathVariable(value);
     }
     if (value) {
       this.scanWord(value);
+      this.subscriptCommand(value);
     }
   }
 
-  private redirects(cmd: ShellCommand): void {
-    for (const r of cmd.redirects) {
+  /**
+   * A configuration file named by a variable or an option (`KUBECONFIG`, `--kubeconfig`): one in
+   * the workspace is refused, since the repository would decide which programs run; the user's own
+   * (outside the workspace) is explained.
+   */
+  private configFile(what: string, value: Word, why: string, list = false): void {
+    const parts = list && !value.dynamic ? value.value.split(':').filter((v) => v !== '').map((v) => lit(v)) : [value];
+    for (const part of parts) {
+      const w = this.expandPwd(part);
+      if (/^(~|\$HOME\b|\$\{HOME\})/.test(w.value)) {
+        this.notes.add(`${what} ${w.value}: ${why}; it is outside the workspace, so make sure it is your own`);
+        continue;
+      }
+      if (w.dynamic) {
+        this.deny(`${what} ${w.raw} is computed at run time, so the policy cannot tell whether the repository provides it: ${why}`);
+        continue;
+      }
+      const inside = this.resolveAll(w).abs.some((abs) => resolveInWorkspace(abs, this.ctx).ok);
+      if (inside) {
+        this.deny(`${what} ${w.value} is a file in the workspace: ${why}; use your own configuration outside the repository`);
+      } else {
+        this.notes.add(`${what} ${w.value}: ${why}; it is outside the workspace, so make sure it is your own`);
+      }
+    }
+  }
+
+  /** PATH with a relative or workspace folder makes a command name run a program from the repository. */
+  private pathVariable(value: Word): void {
+    for (const raw of value.value.split(':')) {
+      if (/^\$(\{PATH\}|PATH)$/.test(raw)) {
+        continue;
+      }
+      const entry = this.expandPwd({ value: raw, raw, dynamic: /[$`]/.test(raw) });
+      if (entry.dynamic) {
+        if (/^(\$HOME\b|\$\{HOME\}|~)/.test(entry.value)) {
+          continue;
+        }
+        this.deny(`PATH gets a folder computed at run time (${raw}), so the policy cannot tell which program a command name runs`);
+        continue;
+      }
+      if (entry.value.startsWith('~')) {
+        continue;
+      }
+      const abs = joinPath(this.cwds[0], entry.value === '' ? '.' : entry.value);
+      if (!entry.value.startsWith('/') || resolveInWorkspace(abs, this.ctx).ok) {
+        this.deny(`PATH gets ${entry.value === '' ? 'the current folder' : entry.value}, a folder in the workspace, so a command name would run a program from the repository instead of the installed one; run the script by its path instead`);
+      }
+    }
+  }
+
+  /**
+   * Text shaped like `a[$(cmd)]` in a literal: bash runs the substitution when the text is
+   * evaluated as arithmetic (`$((x))`, `let`, `[[ x -eq 1 ]]`, `declare -i`), unseen by the parser.
+   */
+  private subscriptCommand(w: Word): void {
+    if (!w.dynamic && /[A-Za-z_][A-Za-z0-9_]*\[[^\]]*(\$\(|`)/.test(w.value)) {
+      this.hidden(`'${w.value.slice(0, 60)}'`, 'a command substitution inside an array subscript runs when bash evaluates the text as arithmetic');
+    }
+  }
+
+  private redirects(list: readonly ShellRedirect[]): void {
+    for (const r of list) {
       const op = r.operator;
       if (r.heredoc !== undefined || op.startsWith('<<')) {
         continue;
@@ -286,10 +446,13 @@ class Analyzer {
       if (!target) {
         continue;
       }
-      if (/^[0-9]*[<>]&-?$/.test(op) || /^[<>]&$/.test(op) || op.endsWith('&') && /^\d+-?$/.test(target.value)) {
+      // `2>&1`, `>&2`, `<&3`, `>&-` duplicate or close descriptors; `>& file` (no number) writes
+      // stdout and stderr to the file, like `&> file`
+      if (/^[0-9]*[<>]&-?$/.test(op) && (op.endsWith('-') || /^(\d+-?|-)$/.test(target.value))) {
         continue;
       }
       this.devTcp(target);
+      this.procEnviron(target);
       if (op.includes('>')) {
         this.writeTarget(target, `the redirection '${op} ${target.raw}'`);
       } else {
@@ -298,16 +461,45 @@ class Analyzer {
     }
   }
 
-  /** `/dev/tcp/host/port` opens a connection in bash. */
+  /** `/dev/tcp/host/port` opens a raw connection in bash: no client, nothing the policy can explain. */
   private devTcp(w: Word): void {
     const m = /\/dev\/(tcp|udp)\/([^/\s]*)/.exec(w.value);
     if (m) {
-      this.addHost(normalizeHost(m[2]), `/dev/${m[1]}`);
+      const r = normalizeHost(m[2]);
+      if (r.ok) {
+        this.hosts.add(r.host);
+      }
+      this.deny(`${m[0]} opens a raw network connection from the shell, which the policy cannot explain; use a client such as curl with a URL`);
     }
+  }
+
+  /** `/proc/<pid>/environ` holds a process's environment: API keys and tokens. */
+  private procEnviron(w: Word): void {
+    if (/\/proc\/[^/\s'"]+\/(task\/[^/\s'"]+\/)?environ\b/.test(w.value)) {
+      this.deny(`the command reads ${w.raw.length > 80 ? `${w.raw.slice(0, 80)}…` : w.raw}: a process's environment holds credentials such as API keys and tokens`);
+    }
+  }
+
+  /** A word with `$NAME` / `${NAME}` replaced by values assigned literally earlier, or undefined. */
+  private knownValue(w: Word): Word | undefined {
+    let unknown = false;
+    const value = w.value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (m, a: string | undefined, b: string | undefined) => {
+      const v = this.vars.get(a ?? b ?? '');
+      if (v === undefined) {
+        unknown = true;
+        return m;
+      }
+      return v;
+    });
+    if (unknown || value === w.value) {
+      return undefined;
+    }
+    return { value, raw: w.raw, dynamic: /[$`]/.test(value) };
   }
 
   /** Every URL in a word must be allowed; a URL whose host is computed cannot be checked. */
   private scanWord(w: Word): void {
+    this.procEnviron(w);
     for (const url of findUrls(w.value)) {
       if (url.scheme === 'ext' || url.scheme.startsWith('ext+')) {
         this.deny(`'${url.text}' uses git's ext transport, which runs a program`);
@@ -434,13 +626,37 @@ class Analyzer {
     if (this.inContainer > 0) {
       return;
     }
+    this.procEnviron(w);
     if (w.dynamic || w.value.startsWith('~')) {
       // `~/.ssh/id_rsa`, `$HOME/.aws/credentials`: the folder is not known here, but the names
       // are, and a secret name is refused wherever it lives (these were only asked before)
       const secret = secretReason(w.value.replace(/^~[^/]*/, ''));
       if (secret) {
         this.deny(`the command reads ${w.value}: ${secret}`);
+        return;
       }
+      if (!w.dynamic) {
+        return;
+      }
+      // `F=.env; cat "$F"`: a name made of variables assigned literally in the same command line
+      const known = this.knownValue(w);
+      if (known && !known.dynamic) {
+        this.readTarget(known);
+        return;
+      }
+      // `cat "$(echo .env)"`: a secret name written inside the computed word
+      for (const token of w.value.split(/[\s'"`$(){}|;&<>=,]+/)) {
+        const why = token === '' ? undefined : (secretReason(token) ?? globSecretReason(token));
+        if (why) {
+          this.deny(`the command reads ${w.raw}, a name built from ${token}: ${why}`);
+          return;
+        }
+      }
+      return;
+    }
+    const glob = globSecretReason(w.value);
+    if (glob) {
+      this.deny(`the command reads ${w.value}: ${glob}`);
       return;
     }
     const r = this.resolveAll(w);
@@ -461,6 +677,7 @@ class Analyzer {
     const [name, ...args] = words;
     for (const a of args) {
       this.scanWord(a);
+      this.subscriptCommand(a);
     }
     this.destinationFlags(args);
     if (args.some((a) => /\b(drop\s+(table|database|schema|keyspace)|truncate\s+table)\b/i.test(a.value))) {
@@ -473,8 +690,10 @@ class Analyzer {
     const base = basename(name.value);
     const lower = base.toLowerCase();
     if (DUMPERS.has(lower)) {
-      for (const a of args) {
-        if (!a.value.startsWith('-')) {
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        // `--exclude .env`, `--exclude-dir .git` name what is skipped, not what is read
+        if (!a.value.startsWith('-') && !(i > 0 && /^--(exclude|exclude-dir|ignore|ignore-dir)$/.test(args[i - 1].value))) {
           this.readTarget(a.value.startsWith('@') ? lit(a.value.slice(1)) : a);
         }
       }
@@ -494,6 +713,15 @@ class Analyzer {
         return this.words(p.rest, depth, where);
       }
       case 'nice':
+        // `nice -10 cmd` is the old form of `nice -n 10 cmd`
+        return this.wrapper(args[0] && /^-\d+$/.test(args[0].value) ? args.slice(1) : args, valueSet(lower), depth, where);
+      case 'script':
+        return this.scriptCommand(args, depth, where);
+      case 'systemd-run':
+      case 'at':
+      case 'batch':
+        this.deny(`${base} hands the command to a system service that runs it later or outside the agent's session, where neither the user nor the sandbox sees it; run the command directly`);
+        return;
       case 'ionice':
       case 'stdbuf':
       case 'time':
@@ -528,11 +756,14 @@ class Analyzer {
         return this.find(args, depth, where);
       case 'eval':
         return this.commandString(args, depth, 'eval');
-      case 'trap':
-        if (args.length > 0 && !args[0].value.startsWith('-')) {
-          this.commandString([args[0]], depth, 'trap');
+      case 'trap': {
+        // `trap -- 'cmd' EXIT`; `trap -p` / `trap -l` list; `trap - EXIT` resets
+        const action = args[0]?.value === '--' && !args[0].dynamic ? args[1] : args[0];
+        if (action && !(action.value.startsWith('-') && !action.dynamic) && args.length >= (action === args[0] ? 2 : 3)) {
+          this.commandString([action], depth, 'trap');
         }
         return;
+      }
       case 'alias':
       case 'unalias':
         this.deny('the command defines an alias, which hides what later runs; run the commands directly');
@@ -611,6 +842,13 @@ class Analyzer {
         return this.dd(args);
       case 'sed':
         return this.sed(args);
+      case 'grep':
+      case 'egrep':
+      case 'fgrep':
+      case 'rg':
+        return this.grep(lower, args);
+      case 'yq':
+        return this.yq(args);
       case 'perl':
         if (args.some((a) => /^-[a-zA-Z]*i/.test(a.value))) {
           const p = parseOptions(args, new Set(['-e', '-E', '-M', '-I']));
@@ -666,6 +904,73 @@ class Analyzer {
     if (SCRIPT_INTERPRETERS.test(lower)) {
       return this.interpreter(lower, args, depth, where);
     }
+    const spec = WRAPPERS[lower];
+    if (spec) {
+      return this.wrapped(lower, args, spec, depth, where);
+    }
+    if (PROXIFIERS.has(lower)) {
+      this.deny(`${base} sends the traffic of the command it runs through a proxy, which hides the real destination`);
+      return this.wrapper(args, new Set(['-f', '-q']), depth, where);
+    }
+    if (!TEXT_COMMANDS.has(lower)) {
+      this.embeddedCommand(args, depth, where);
+    }
+  }
+
+  /** `flock FILE cmd`, `taskset MASK cmd`, `strace -f cmd`…: the command after options and operands. */
+  private wrapped(tool: string, args: readonly Word[], spec: WrapperSpec, depth: number, where: Where): void {
+    const text = spec.commandText ?? [];
+    const p = parseOptions(args, new Set([...spec.values.split(' ').filter((v) => v !== ''), ...text]), true);
+    for (const o of p.opts) {
+      if (text.includes(o.name)) {
+        return this.commandString(o.value ? [o.value] : [], depth, `${tool} ${o.name}`);
+      }
+    }
+    if (tool === 'taskset' && has(p, '-p', '--pid')) {
+      return;
+    }
+    const inner = [...p.positionals, ...p.rest].slice(spec.skip ?? 0);
+    // flock FILE -c 'cmd' (the option follows the lock file)
+    if (inner.length >= 1 && text.includes(inner[0].value) && !inner[0].dynamic) {
+      return this.commandString(inner.slice(1, 2), depth, `${tool} ${inner[0].value}`);
+    }
+    if (inner[0]?.value === '--' && !inner[0].dynamic) {
+      inner.shift();
+    }
+    this.words(inner, depth, where);
+  }
+
+  /** A program the policy does not know that runs `sh -c …` or `python -c …` given in its arguments. */
+  private embeddedCommand(args: readonly Word[], depth: number, where: Where): void {
+    for (let i = 0; i + 1 < args.length; i++) {
+      const w = args[i];
+      const next = args[i + 1];
+      if (w.dynamic || next.dynamic) {
+        continue;
+      }
+      const name = basename(w.value).toLowerCase();
+      const shellCode = SHELLS.has(name) && (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(next.value) || next.value === '--command');
+      const code = SCRIPT_INTERPRETERS.test(name) && /^(-c|-e|-E|-r|--eval|-p|--print)$/.test(next.value);
+      if (shellCode || code) {
+        this.words(args.slice(i), depth, where);
+        return;
+      }
+    }
+  }
+
+  /** `script -c CMD [FILE]` runs CMD through a shell and records the session in FILE (./typescript). */
+  private scriptCommand(args: readonly Word[], depth: number, where: Where): void {
+    const p = parseOptions(args, new Set(['-c', '--command', '-E', '--echo', '-I', '--log-in', '-O', '--log-out', '-B', '--log-io', '-T', '--log-timing', '-m', '--logging-format', '-o', '--output-limit']));
+    for (const f of values(p, '-I', '--log-in', '-O', '--log-out', '-B', '--log-io', '-T', '--log-timing')) {
+      this.writeTarget(f, 'script log');
+    }
+    this.writeTarget(p.positionals[0] ?? lit('typescript'), 'script (session record)');
+    const command = values(p, '-c', '--command');
+    if (command.length > 0) {
+      this.commandString(command.slice(0, 1), depth, 'script -c');
+      return;
+    }
+    this.stdinProgram('script', where, (text) => this.script(text, depth + 1));
   }
 
   /** Options any tool may have whose value is a destination (`--server=https://…`). */
@@ -702,14 +1007,21 @@ class Analyzer {
       this.cd([d]);
     }
     const rest = [...p.positionals, ...p.rest];
-    let i = 0;
+    // `env - cmd` is `env -i cmd`
+    let i = rest[0]?.value === '-' && !rest[0].dynamic ? 1 : 0;
     for (; i < rest.length; i++) {
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(rest[i].value);
-      if (!m) {
+      // env takes every NAME=VALUE before the command, whatever NAME is
+      const eq = rest[i].value.indexOf('=');
+      if (eq <= 0) {
         break;
       }
-      const value = { ...rest[i], value: rest[i].value.slice(m[0].length), start: 0, end: 0 };
-      this.assignment(m[1], value);
+      const name = rest[i].value.slice(0, eq);
+      const value = { ...rest[i], value: rest[i].value.slice(eq + 1), start: 0, end: 0 };
+      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+        this.assignment(name, value);
+      } else if (/^BASH_FUNC_/.test(name) || value.value.startsWith('()')) {
+        this.hidden(`env ${name}=…`, 'BASH_FUNC_ variables define shell functions that replace commands in every bash it starts');
+      }
     }
     this.words(rest.slice(i), depth, where);
   }
@@ -720,6 +1032,20 @@ class Analyzer {
     let inner = [...p.positionals, ...p.rest];
     if (inner.length === 0) {
       return;
+    }
+    for (const f of values(p, '-a', '--arg-file')) {
+      this.readTarget(f);
+    }
+    // `echo .env | xargs cat`, `find . -name .env | xargs base64`: the names come from the pipe
+    if (DUMPERS.has(basename(inner[0].value).toLowerCase())) {
+      for (const m of where.pipedFrom ?? []) {
+        for (const token of m.raw.split(/[\s'"`$(){}|;&<>=,]+/)) {
+          const why = token === '' || token.startsWith('-') ? undefined : (secretReason(token.replace(/^\.\//, '')) ?? globSecretReason(token.replace(/^\.\//, '')));
+          if (why) {
+            this.deny(`xargs ${inner[0].value} reads the files named by '${m.raw.slice(0, 60)}', which include ${token}: ${why}`);
+          }
+        }
+      }
     }
     if (replace) {
       inner = inner.map((w) => (w.value.includes(replace) ? { ...UNKNOWN, raw: w.raw } : w));
@@ -735,7 +1061,7 @@ class Analyzer {
       return;
     }
     if (parts.some((w) => w.dynamic)) {
-      this.deny(`${what} runs a command text built at run time (${parts.map((w) => w.raw).join(' ')}), which cannot be checked`);
+      this.hidden(what, `the command text ${parts.map((w) => w.raw).join(' ')} is built at run time`);
       return;
     }
     this.script(parts.map((w) => w.value).join(' '), depth + 1);
@@ -751,7 +1077,8 @@ class Analyzer {
         break;
       }
       if (v === '--' || v === '-') {
-        stdinMode = v === '-';
+        // `sh -s -- -y` still reads the program from stdin: `--` only ends the shell's options
+        stdinMode = stdinMode || v === '-';
         i++;
         break;
       }
@@ -775,7 +1102,7 @@ class Analyzer {
     const rest = args.slice(i);
     if (commandMode) {
       if (rest.length === 0 || rest[0].dynamic) {
-        this.deny(`${base} -c runs a command text built at run time (${rest[0]?.raw ?? 'nothing'}), which cannot be checked`);
+        this.hidden(`${base} -c`, `the command text ${rest[0]?.raw ?? '(missing)'} is built at run time`);
         return;
       }
       this.script(rest[0].value, depth + 1);
@@ -833,12 +1160,7 @@ class Analyzer {
                 ? []
                 : ['-e', '-c'];
     if (/awk$/.test(lower)) {
-      // awk's program is its first operand: system() and pipes to "sh" run commands
-      const prog = args.find((a) => !a.value.startsWith('-'));
-      if (prog && /system\s*\(|\|\s*getline|\|&|print[^;]*\|\s*"/.test(prog.value)) {
-        this.deny(`${lower} runs commands from inside its program (system(), pipes); run them directly`);
-      }
-      return;
+      return this.awk(lower, args);
     }
     if (/^(pwsh|powershell)$/.test(lower) && args.some((a) => /^-(e|ec|enc|encodedcommand)$/i.test(a.value))) {
       this.deny(`${lower} -EncodedCommand hides the script it runs`);
@@ -852,14 +1174,16 @@ class Analyzer {
       }
       return;
     }
-    const idx = args.findIndex((a) => codeFlags.includes(a.value) || (codeFlags.includes('-c') && /^-[A-Za-z]*c$/.test(a.value) && /^(python|pypy)/.test(lower)));
-    if (idx >= 0) {
-      const code = args[idx + 1];
+    // `node --eval=CODE`, `node -pe CODE`
+    const attached = args.find((a) => !a.dynamic && /^--(eval|print)=/.test(a.value) && /^(node|nodejs|deno|bun)$/.test(lower));
+    const idx = args.findIndex((a) => codeFlags.includes(a.value) || (codeFlags.includes('-c') && /^-[A-Za-z]*c$/.test(a.value) && /^(python|pypy)/.test(lower)) || (/^(node|nodejs|bun)$/.test(lower) && /^-[a-z]*[ep]$/.test(a.value)));
+    if (attached || idx >= 0) {
+      const code = attached ? { ...attached, value: attached.value.slice(attached.value.indexOf('=') + 1) } : args[idx + 1];
       if (!code) {
         return;
       }
       if (code.dynamic) {
-        this.deny(`${lower} runs code built at run time (${code.raw}), which cannot be checked`);
+        this.hidden(lower, `the code ${code.raw} is built at run time`);
         return;
       }
       this.inlineCode(lower, code.value, depth);
@@ -897,12 +1221,111 @@ class Analyzer {
     for (const u of urls) {
       this.addHost(u.result, `${lang} code`);
     }
-    const network = /\b(urllib|urllib2|urllib3|requests|httpx|aiohttp|http\.client|httplib|socket|ftplib|telnetlib|paramiko|smtplib|LWP|HTTP::Tiny|IO::Socket|Net::|open-uri|net\/http|Net::HTTP|fetch\s*\(|require\(['"](https?|net|dgram|tls)['"]\)|from\s+['"](node:)?(https?|net)['"]|axios|XMLHttpRequest|fsockopen|curl_init|file_get_contents\s*\(\s*['"]https?|Invoke-WebRequest|Invoke-RestMethod|\biwr\b|\birm\b|Net\.WebClient|DownloadString|DownloadFile|Start-BitsTransfer)/;
+    // file names in the code's string literals: `open('.env')`, `readFileSync('.env')`
+    for (const literal of code.match(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`/g) ?? []) {
+      const inner = literal.slice(1, -1).trim();
+      const why = inner === '' || /\s/.test(inner) ? undefined : (secretReason(inner.replace(/^~[^/]*/, '')) ?? globSecretReason(inner));
+      if (why) {
+        this.deny(`the ${lang} code names ${inner}: ${why}`);
+      }
+    }
+    const network = /\b(urllib|urllib2|urllib3|requests|httpx|aiohttp|http\.client|httplib|socket|ftplib|telnetlib|paramiko|smtplib|LWP|HTTP::Tiny|IO::Socket|Net::|open-uri|net\/http|Net::HTTP|fetch\s*\(|(require|import)\s*\(\s*['"](node:)?(https?|http2|net|dgram|tls|dns)['"]\s*\)|from\s+['"](node:)?(https?|http2|net|dgram|tls|dns)['"]|process\.binding|axios|XMLHttpRequest|WebSocket|fsockopen|curl_init|file_get_contents\s*\(\s*['"]https?|Invoke-WebRequest|Invoke-RestMethod|\biwr\b|\birm\b|Net\.WebClient|DownloadString|DownloadFile|Start-BitsTransfer)/;
     if (network.test(code) && urls.length === 0) {
       this.deny(`${lang} code opens network connections to a destination that cannot be determined`);
     }
     if (/\b(exec|eval)\s*\(|\bIEX\b|Invoke-Expression|\bsystem\s*\(|subprocess|os\.system|child_process|popen/i.test(code) && (network.test(code) || /b64decode|base64|atob|decode\(/.test(code))) {
       this.deny(`${lang} code downloads or decodes code and runs it (download-and-execute)`);
+    }
+  }
+
+  /** awk: its program runs commands (system(), pipes, getline) and writes files (print > "f"). */
+  private awk(tool: string, args: readonly Word[]): void {
+    const p = parseOptions(args, new Set(['-F', '-v', '-f', '-e', '-i', '-l', '-E', '--file', '--source', '--field-separator', '--assign', '--include', '--load', '--exec']));
+    if (has(p, '-l', '--load')) {
+      this.hidden(tool, 'it loads a compiled extension');
+    }
+    const programs = [...values(p, '-e', '--source'), ...(has(p, '-f', '--file', '-E', '--exec', '-e', '--source') ? [] : p.positionals.slice(0, 1))];
+    for (const prog of programs) {
+      if (prog.dynamic) {
+        this.hidden(tool, `the program ${prog.raw} is built at run time`);
+        continue;
+      }
+      const code = prog.value;
+      if (/\bsystem\s*\(/.test(code)) {
+        this.hidden(tool, 'its program calls system()');
+      }
+      if (/\|\s*getline|\|&/.test(code)) {
+        this.hidden(tool, 'its program reads the output of a command ("cmd" | getline)');
+      }
+      if (/@load\b/.test(code)) {
+        this.hidden(tool, 'its program loads a compiled extension (@load)');
+      }
+      for (const m of code.matchAll(/getline[^;{}\n<]*<\s*"([^"]*)"/g)) {
+        this.readTarget(lit(m[1]));
+      }
+      for (const r of awkRedirections(code)) {
+        if (r.op === '|') {
+          this.hidden(tool, `its program prints into the command ${r.target === undefined ? 'named at run time' : `"${r.target}"`}`);
+        } else if (r.target === undefined) {
+          this.deny(`${tool} writes to a file its program names at run time (print ${r.op} …), which cannot be checked`);
+        } else {
+          this.writeTarget(lit(r.target), `${tool} print ${r.op}`);
+        }
+      }
+    }
+  }
+
+  /** grep -r / rg over the workspace root reaches secret files; a search for credentials there is refused. */
+  private grep(tool: string, args: readonly Word[]): void {
+    const rg = tool === 'rg';
+    const p = parseOptions(args, new Set(rg
+      ? ['-e', '--regexp', '-f', '--file', '-g', '--glob', '--iglob', '-t', '--type', '-T', '--type-not', '-m', '--max-count', '-A', '-B', '-C', '-j', '--threads', '-M', '--max-columns', '--max-depth', '-E', '--encoding', '--pre', '--pre-glob', '-r', '--replace', '--sort', '--sortr', '--type-add', '--colors', '--color', '--path-separator']
+      : ['-e', '--regexp', '-f', '--file', '-m', '--max-count', '-A', '-B', '-C', '-d', '--directories', '-D', '--devices', '--label', '--include', '--exclude', '--exclude-dir', '--exclude-from', '--binary-files', '--group-separator']));
+    if (rg && has(p, '--pre')) {
+      this.hidden('rg --pre', 'it runs a program on every file it searches');
+    }
+    for (const g of values(p, '--include', '-g', '--glob', '--iglob')) {
+      const why = secretReason(g.value.replace(/^!/, '')) ?? globSecretReason(g.value.replace(/^!/, ''));
+      if (why && !g.value.startsWith('!')) {
+        this.deny(`${tool} ${g.value} searches secret files: ${why}`);
+      }
+    }
+    const recursive = rg ? p.opts.filter((o) => o.name === '-u').length >= 2 || has(p, '--hidden', '-.') : has(p, '-r', '-R', '--recursive', '--dereference-recursive') || values(p, '-d', '--directories').some((v) => v.value === 'recurse');
+    if (!recursive) {
+      return;
+    }
+    const explicit = values(p, '-e', '--regexp', '-f', '--file');
+    const pattern = explicit.length > 0 ? explicit : p.positionals.slice(0, 1);
+    const starts = explicit.length > 0 ? p.positionals : p.positionals.slice(1);
+    const root = toSlashes(this.ctx.workspaceRoot);
+    const wide = (starts.length > 0 ? starts : [lit('.')]).filter((w) => {
+      const r = this.resolveAll(w);
+      return r.problem !== undefined || r.abs.some((abs) => relativeTo(abs, root, this.ctx.caseInsensitive) !== undefined);
+    });
+    if (wide.length === 0) {
+      return;
+    }
+    const where = wide.map((w) => (w.value === '.' && this.cwds[0] === toSlashes(this.ctx.workspaceRoot) ? '. (the whole workspace)' : w.raw)).join(' ');
+    if (pattern.some((w) => /pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|credential|aws_(access|secret)|BEGIN [A-Z ]*PRIVATE/i.test(w.value))) {
+      this.deny(`${tool} searches the whole workspace (${where}) for credentials, which reaches secret files such as .env, keys and Terraform state; search the folders you need instead (grep -rn … k8s)`);
+    } else {
+      this.notes.add(`${tool} reads every file under ${where}, including secret files such as .env; the sandbox hides them, and where it cannot, their contents would reach the model`);
+    }
+  }
+
+  /** yq -i edits its files in place. */
+  private yq(args: readonly Word[]): void {
+    const p = parseOptions(args, new Set(['-o', '--output-format', '-p', '--input-format', '-I', '--indent', '--from-file', '--expression', '--arg', '--argjson']));
+    if (!has(p, '-i', '--inplace', '--in-place')) {
+      return;
+    }
+    let pos = p.positionals;
+    if (/^(e|eval|ea|eval-all)$/.test(pos[0]?.value ?? '')) {
+      pos = pos.slice(1);
+    }
+    const files = has(p, '--from-file', '--expression') ? pos : pos.slice(1);
+    for (const f of files) {
+      this.writeTarget(f, 'yq -i');
     }
   }
 
@@ -985,9 +1408,14 @@ class Analyzer {
           if (v) {
             const m = /(?:^|=)[@<](.+)$/.exec(v.value);
             if (m) {
-              this.readTarget(lit(m[1]));
+              // -F 'f=@.env;type=text/plain': the file name ends at the first ';'
+              this.readTarget(lit(o.name === '-F' || o.name === '--form' ? m[1].split(';')[0] : m[1]));
             }
           }
+          break;
+        case '--unix-socket':
+        case '--abstract-unix-socket':
+          this.deny(`curl ${o.name} talks to a local service through a Unix socket (the Docker daemon's socket controls the whole machine); the policy cannot explain what the request does`);
           break;
         case '--url':
           if (v) {
@@ -1059,28 +1487,36 @@ class Analyzer {
     if (has(p, '--exec-path', '--config-env')) {
       this.deny('git --exec-path/--config-env changes which programs git runs');
     }
+    for (const d of values(p, '--git-dir', '--work-tree')) {
+      if (!/(^|\/)\.git\/?$/.test(d.value) || d.dynamic) {
+        this.deny(`git ${d.value === '' ? '--git-dir/--work-tree' : `with ${d.raw}`} uses another repository's configuration or work tree, which can run programs or write anywhere; run git in the workspace's repository`);
+      }
+    }
     const sub = p.positionals[0]?.value;
     const rest = p.rest;
-    const subArgs = sub === 'clone' || sub === 'submodule' ? parseOptions(rest, valueSet('git-clone')) : parseOptions(rest, new Set(['-o', '--origin', '-b', '--branch', '--upload-pack', '--receive-pack', '--exec', '-c', '--config', '--depth', '-t', '--track', '-m']));
+    // a secret file's committed content: `git show HEAD:.env`, `git log -p -- .env` (the sandbox
+    // hides the file, not git's objects)
+    if (sub === 'show' || sub === 'log' || sub === 'diff' || sub === 'cat-file' || sub === 'blame' || sub === 'grep' || sub === 'archive') {
+      for (const w of rest) {
+        const pathPart = w.value.includes(':') ? w.value.slice(w.value.indexOf(':') + 1) : w.value;
+        const why = pathPart === '' || pathPart.startsWith('-') ? undefined : secretReason(pathPart.replace(/^\.\//, ''));
+        if (why) {
+          this.deny(`git ${sub} ${w.raw} reads the committed content of a secret file (${why}); the sandbox hides the file but not git's history`);
+        }
+      }
+    }
+    const subArgs = sub === 'clone' || sub === 'submodule' ? parseOptions(rest, valueSet('git-clone')) : parseOptions(rest, new Set(['-o', '--origin', '-b', '--branch', '--upload-pack', '--receive-pack', '--exec', '-c', '--config', '--depth', '-t', '--track', '-m', '--remote', '--repo']));
     for (const c of values(subArgs, '-c', '--config')) {
       this.gitConfigKey(c.value.split('=')[0], `git ${sub} --config`);
     }
-    if (has(subArgs, '-u', '--upload-pack', '--receive-pack', '--exec')) {
-      this.deny(`git ${sub} --upload-pack/--receive-pack runs a program on the remote side`);
+    // `-u` is --upload-pack only for clone and ls-remote (push: --set-upstream, fetch: --update-head-ok)
+    const uploadPack = sub === 'clone' || sub === 'ls-remote' ? has(subArgs, '-u') : false;
+    if (uploadPack || has(subArgs, '--upload-pack', '--receive-pack', '--exec')) {
+      const which = has(subArgs, '--receive-pack') ? '--receive-pack' : has(subArgs, '--exec') ? '--exec' : '--upload-pack';
+      this.deny(`git ${sub} ${which} runs a program of your choosing as the other side of the transfer`);
     }
-    const remoteWords = subArgs.positionals.filter((w) => {
-      const v = w.value;
-      return v.includes('://') || scpLikeHost(v) !== undefined || v.startsWith('ext::');
-    });
-    for (const w of remoteWords) {
-      if (w.value.startsWith('ext::') || /^[a-z+]*ext::/.test(w.value)) {
-        this.deny(`'${w.value}' uses git's ext transport, which runs a program`);
-        continue;
-      }
-      if (!w.value.includes('://')) {
-        const host = scpLikeHost(w.value) as string;
-        this.addHost(normalizeHost(host), `git ${sub} ${w.value}`);
-      }
+    for (const w of this.gitRemotes(sub, subArgs)) {
+      this.gitRemote(sub ?? 'git', w);
     }
     if (sub === 'clone') {
       const [src, dest] = subArgs.positionals;
@@ -1092,14 +1528,18 @@ class Analyzer {
           name = base.dynamic ? base : lit(`${base.value}/${name.value}`);
         }
         this.writeTarget(name, 'git clone');
-      } else if (src?.dynamic) {
-        this.deny(`git clone of a repository computed at run time (${src.raw}) cannot be checked`);
       }
     }
     if (sub === 'config') {
-      const key = subArgs.positionals[0]?.value;
-      if (key) {
-        this.gitConfigKey(key, 'git config');
+      // only setting a key matters: `git config --get remote.origin.url` reads
+      const pos = subArgs.positionals.map((w) => w.value);
+      const verb = ['set', 'get', 'list', 'unset', 'rename-section', 'remove-section', 'edit'].includes(pos[0] ?? '') ? pos.shift() : undefined;
+      const setting = verb === 'set' || (verb === undefined && (pos.length >= 2 || has(subArgs, '--add', '--replace-all')) && !has(subArgs, '--get', '--get-all', '--get-regexp', '--unset', '--unset-all', '-l', '--list'));
+      if (pos[0] && setting) {
+        this.gitConfigKey(pos[0], 'git config');
+      }
+      if (verb === 'edit' || has(subArgs, '-e', '--edit')) {
+        this.deny('git config --edit opens an editor the agent cannot use; set keys with git config KEY VALUE');
       }
     }
     if (sub === 'push') {
@@ -1115,10 +1555,79 @@ class Analyzer {
     }
   }
 
+  /**
+   * The words naming a repository to talk to. Only these can be a host: elsewhere `HEAD:k8s/a.yaml`
+   * is a revision and path, and `main:main` a refspec.
+   */
+  private gitRemotes(sub: string | undefined, q: Parsed): Word[] {
+    const pos = q.positionals;
+    switch (sub) {
+      case 'clone':
+      case 'ls-remote':
+        return pos.slice(0, 1);
+      case 'fetch':
+      case 'pull':
+      case 'push':
+        if (sub !== 'push' && has(q, '--all')) {
+          this.notes.add(`git ${sub} --all contacts every configured remote; their addresses come from the repository's git configuration and cannot be read from the command; the sandbox still limits them to permissions.network (${this.networkList()})`);
+        } else if (pos.length === 0 && !has(q, '--multiple')) {
+          this.notes.add(`git ${sub} contacts the current branch's remote, whose address comes from the repository's git configuration and cannot be read from the command; the sandbox still limits it to permissions.network (${this.networkList()})`);
+        }
+        return has(q, '--multiple') ? pos : pos.slice(0, 1);
+      case 'remote': {
+        const verb = pos[0]?.value;
+        if (verb === 'add') {
+          return pos.slice(2, 3);
+        }
+        if (verb === 'set-url') {
+          return pos.slice(2);
+        }
+        return [];
+      }
+      case 'submodule':
+        return pos[0]?.value === 'add' ? pos.slice(1, 2) : [];
+      case 'archive':
+        return values(q, '--remote');
+      case 'request-pull':
+        return pos.slice(1, 2);
+      default:
+        return [];
+    }
+  }
+
+  /** A repository argument: a URL, `host:path`, a local path, or the name of a configured remote. */
+  private gitRemote(sub: string, w: Word): void {
+    const v = w.value;
+    if (v.startsWith('ext::') || /^[a-z+]*ext::/.test(v)) {
+      this.deny(`'${v}' uses git's ext transport, which runs a program`);
+      return;
+    }
+    if (w.dynamic) {
+      this.deny(`git ${sub} talks to a repository computed at run time (${w.raw}), which cannot be checked`);
+      return;
+    }
+    if (v.includes('://')) {
+      return; // every URL in the arguments is checked by scanWord
+    }
+    const host = scpLikeHost(v);
+    if (host !== undefined) {
+      this.addHost(normalizeHost(host), `git ${sub} ${v}`);
+      return;
+    }
+    if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v) && sub !== 'clone' && sub !== 'submodule') {
+      this.notes.add(`git ${sub} contacts the remote '${v}', whose address comes from the repository's git configuration and cannot be read from the command; the sandbox still limits it to permissions.network (${this.networkList()})`);
+    }
+  }
+
+  private networkList(): string {
+    return this.ctx.permissions.network.length > 0 ? this.ctx.permissions.network.join(', ') : 'no hosts';
+  }
+
   private gitConfigKey(key: string, what: string): void {
     const k = key.toLowerCase();
-    if (/(^|\.)(proxy|sshcommand|gitproxy|fsmonitor|hookspath|askpass|editor|pager|uploadpack|receivepack|helper|insteadof|pushinsteadof)$/.test(k) || k.startsWith('protocol.') || k.startsWith('alias.') || k.startsWith('credential') || k === 'core.worktree' || /^filter\./.test(k) || /^diff\..*\.(textconv|command)$/.test(k)) {
-      this.deny(`${what} ${key} changes where git connects or which programs it runs`);
+    const runs = /(^|\.)(proxy|sshcommand|gitproxy|fsmonitor|hookspath|askpass|editor|pager|uploadpack|receivepack|helper|insteadof|pushinsteadof|external|textconv|command|cmd|program|driver|path|templatedir|alternaterefscommand|packobjectshook|difffilter|url|pushurl|smtpserver|variant|worktree)$/;
+    if (runs.test(k) || /^(protocol|alias|pager|filter|include|includeif|credential|browser|man|url|sendemail|remote)\./.test(k) || k.startsWith('credential')) {
+      this.deny(`${what} ${key} changes where git connects or which programs it runs; leave git's configuration as the repository has it`);
     }
   }
 
@@ -1155,6 +1664,9 @@ class Analyzer {
 
   private docker(args: readonly Word[]): void {
     const p = parseOptions(args, valueSet('docker'), true);
+    for (const c of values(p, '--config')) {
+      this.configFile('docker --config', c, CONFIG_FILE_ENV.DOCKER_CONFIG);
+    }
     for (const h of values(p, '-H', '--host')) {
       if (/^ssh:\/\//.test(h.value)) {
         this.deny('docker -H ssh://… runs commands on a server over SSH; deploy through the pipeline instead');
@@ -1339,6 +1851,9 @@ class Analyzer {
     for (const s of values(p, '-s', '--server')) {
       this.hostArg(s, 'kubectl --server');
     }
+    for (const k of values(p, '--kubeconfig')) {
+      this.configFile('kubectl --kubeconfig', k, CONFIG_FILE_ENV.KUBECONFIG);
+    }
     const sub = p.positionals[0]?.value;
     if (sub === 'delete' || sub === 'drain') {
       this.destructive.add(`kubectl ${sub} removes workloads or evicts pods`);
@@ -1353,6 +1868,9 @@ class Analyzer {
 
   private helm(args: readonly Word[]): void {
     const p = parseOptions(args, valueSet('helm'));
+    for (const k of values(p, '--kubeconfig')) {
+      this.configFile('helm --kubeconfig', k, CONFIG_FILE_ENV.KUBECONFIG);
+    }
     const sub = p.positionals[0]?.value;
     if (sub === 'uninstall' || sub === 'delete' || sub === 'del' || sub === 'un') {
       this.destructive.add('helm uninstall removes a release');
@@ -1520,12 +2038,30 @@ class Analyzer {
     const inPlace = args.some((a) => !a.dynamic && (/^-[a-zA-Z]*i/.test(a.value) && !a.value.startsWith('--') || a.value.startsWith('--in-place')));
     const p = parseOptions(args, valueSet('sed'));
     const hasScriptOpt = has(p, '-e', '--expression', '-f', '--file');
-    const files = hasScriptOpt ? p.positionals : p.positionals.slice(1);
-    const scripts = hasScriptOpt ? values(p, '-e', '--expression') : p.positionals.slice(0, 1);
-    for (const s of scripts) {
-      // GNU sed's `e` command and `w file` run programs and write files
-      if (/(^|[;}\n])\s*e\b|\/e\s*($|;)|\bw\s+\S/.test(s.value)) {
-        this.deny("the sed script runs commands or writes files ('e' / 'w'); edit the files with write_file instead");
+    let positionals = p.positionals;
+    if (inPlace && !hasScriptOpt && positionals.length > 2 && positionals[0].value === '' && !positionals[0].dynamic) {
+      positionals = positionals.slice(1); // BSD `sed -i '' SCRIPT FILE`
+    }
+    const files = hasScriptOpt ? positionals : positionals.slice(1);
+    const scripts = hasScriptOpt ? values(p, '-e', '--expression') : positionals.slice(0, 1);
+    if (!has(p, '--sandbox')) {
+      for (const script of scripts) {
+        if (script.dynamic) {
+          this.hidden('sed', `the script ${script.raw} is built at run time and may use 'e'`);
+          continue;
+        }
+        const fx = sedEffects(script.value);
+        if (fx.exec) {
+          this.hidden('sed', `its script runs commands ('e' command or 's///e' flag)`);
+        }
+        for (const f of fx.writes) {
+          if (!/^\/dev\/(stdout|stderr)$/.test(f)) {
+            this.writeTarget(lit(f), "sed 'w'");
+          }
+        }
+        for (const f of fx.reads) {
+          this.readTarget(lit(f));
+        }
       }
     }
     if (inPlace) {
@@ -1575,6 +2111,23 @@ class Analyzer {
     if (starts.length === 0) {
       starts.push(lit('.'));
     }
+    // `-name .env -exec cat {} +`: the files handed to the command are secret ones (the same
+    // test negated with `!`/`-not`, or followed by -prune, excludes them instead)
+    const secretTests: string[] = [];
+    for (let j = i; j + 1 < args.length; j++) {
+      const negated = j > 0 && (args[j - 1].value === '!' || args[j - 1].value === '-not');
+      if (/^-i?(name|path|wholename)$/.test(args[j].value) && !negated && args[j + 2]?.value !== '-prune') {
+        const v = args[j + 1].value;
+        const why = secretReason(v.replace(/^\.\//, '')) ?? globSecretReason(v.replace(/^\.\//, ''));
+        if (why) {
+          secretTests.push(`${args[j].value} ${v} (${why})`);
+        }
+      }
+    }
+    const runsOnFound = args.slice(i).some((a) => /^-(exec|execdir|ok|okdir)$/.test(a.value));
+    if (secretTests.length > 0 && runsOnFound) {
+      this.deny(`find hands secret files to a command: ${secretTests.join(', ')}`);
+    }
     for (; i < args.length; i++) {
       const v = args[i].value;
       if (v === '-delete') {
@@ -1618,6 +2171,10 @@ class Analyzer {
       if (has(p, '-e', '-c', '--exec', '--sh-exec', '--lua-exec')) {
         this.deny(`${tool} -e/-c connects a shell to the network`);
       }
+      if (has(p, '-U', '--unixsock')) {
+        this.deny(`${tool} -U talks to a local service through a Unix socket (the Docker daemon's socket controls the whole machine); the policy cannot explain what it sends`);
+        return;
+      }
       for (const x of values(p, '-x')) {
         this.hostArg(x, `${tool} -x (proxy)`);
       }
@@ -1657,12 +2214,199 @@ class Analyzer {
         this.deny('socat EXEC:/SYSTEM: connects a program to a socket');
         continue;
       }
+      if (/^(UNIX|ABSTRACT)(-[A-Z]+)?:/i.test(v) && !/LISTEN|RECV/i.test(v)) {
+        this.deny('socat UNIX-CONNECT: talks to a local service through a Unix socket (the Docker daemon\'s socket controls the whole machine); the policy cannot explain what it sends');
+        continue;
+      }
       const m = /^(?:TCP[46]?|UDP[46]?|OPENSSL|SSL|TCP-CONNECT|UDP-SENDTO|SOCKS4A?|PROXY)[:-]([^:,]+)/i.exec(v);
       if (m && !/LISTEN/i.test(v)) {
         this.hostArg({ ...a, value: m[1] }, 'socat');
       }
     }
   }
+}
+
+/**
+ * Output redirections of awk's print statements: `print > "f"`, `printf … >> f`, `print | "cmd"`.
+ * Comparisons inside parentheses (`print ($1 > 3)`) and inside strings are not redirections.
+ */
+export function awkRedirections(program: string): { op: '>' | '>>' | '|'; target?: string }[] {
+  const strings: string[] = [];
+  const code = program.replace(/"(?:[^"\\]|\\.)*"/g, (m) => {
+    strings.push(m.slice(1, -1).replace(/\\(.)/g, '$1'));
+    return `\uE000${strings.length - 1}\uE000`;
+  });
+  const out: { op: '>' | '>>' | '|'; target?: string }[] = [];
+  for (const m of code.matchAll(/\bprintf?\b([^;{}\n]*)/g)) {
+    let stmt = m[1];
+    for (let prev = ''; prev !== stmt; ) {
+      prev = stmt;
+      stmt = stmt.replace(/\([^()]*\)/g, '');
+    }
+    const r = /(>>|>|\|&?)\s*(?:\uE000(\d+)\uE000)?/.exec(stmt);
+    if (r) {
+      out.push({ op: r[1].startsWith('|') ? '|' : (r[1] as '>' | '>>'), target: r[2] !== undefined ? strings[Number(r[2])] : undefined });
+    }
+  }
+  return out;
+}
+
+/** What a sed script does besides editing the stream: runs commands, writes and reads files. */
+export function sedEffects(script: string): { exec: boolean; writes: string[]; reads: string[] } {
+  const fx = { exec: false, writes: [] as string[], reads: [] as string[] };
+  const n = script.length;
+  let i = 0;
+  const blank = (): void => {
+    while (i < n && (script[i] === ' ' || script[i] === '\t')) {
+      i++;
+    }
+  };
+  const toEnd = (stops: string): string => {
+    const from = i;
+    while (i < n && !stops.includes(script[i])) {
+      i++;
+    }
+    return script.slice(from, i);
+  };
+  // a delimited part (regex or replacement) after its opening delimiter; i ends after the closing one
+  const part = (delim: string): void => {
+    while (i < n && script[i] !== delim) {
+      i += script[i] === '\\' ? 2 : 1;
+    }
+    i++;
+  };
+  const address = (): void => {
+    blank();
+    if (/[0-9]/.test(script[i] ?? '')) {
+      while (i < n && /[0-9~]/.test(script[i])) {
+        i++;
+      }
+    } else if (script[i] === '$') {
+      i++;
+    } else if (script[i] === '/' || script[i] === '\\') {
+      const delim = script[i] === '\\' ? script[i + 1] : '/';
+      i += script[i] === '\\' ? 2 : 1;
+      part(delim);
+      while (i < n && /[IM]/.test(script[i])) {
+        i++;
+      }
+    }
+  };
+  while (i < n) {
+    while (i < n && /[\s;]/.test(script[i])) {
+      i++;
+    }
+    if (i >= n) {
+      break;
+    }
+    address();
+    blank();
+    if (script[i] === ',') {
+      i++;
+      blank();
+      if (script[i] === '+' || script[i] === '~') {
+        i++;
+        while (i < n && /[0-9]/.test(script[i])) {
+          i++;
+        }
+      } else {
+        address();
+      }
+    }
+    blank();
+    while (script[i] === '!') {
+      i++;
+      blank();
+    }
+    const c = script[i++];
+    switch (c) {
+      case '{':
+      case '}':
+      case '=':
+      case 'd':
+      case 'D':
+      case 'g':
+      case 'G':
+      case 'h':
+      case 'H':
+      case 'n':
+      case 'N':
+      case 'p':
+      case 'P':
+      case 'x':
+      case 'z':
+      case 'F':
+        break;
+      case 'l':
+      case 'L':
+      case 'q':
+      case 'Q':
+        blank();
+        while (i < n && /[0-9]/.test(script[i])) {
+          i++;
+        }
+        break;
+      case '#':
+        toEnd('\n');
+        break;
+      case ':':
+      case 'b':
+      case 't':
+      case 'T':
+      case 'v':
+        toEnd(';\n}');
+        break;
+      case 'a':
+      case 'i':
+      case 'c':
+        // GNU one-line text, or `a\` followed by text lines ending without a backslash
+        for (let line = toEnd('\n'); /\\$/.test(line) && i < n; ) {
+          i++;
+          line = toEnd('\n');
+        }
+        break;
+      case 'r':
+      case 'R':
+        fx.reads.push(toEnd('\n').trim());
+        break;
+      case 'w':
+      case 'W':
+        fx.writes.push(toEnd('\n').trim());
+        break;
+      case 'e':
+        fx.exec = true;
+        toEnd('\n');
+        break;
+      case 's': {
+        const delim = script[i++];
+        part(delim);
+        part(delim);
+        for (; i < n && /[gpiImMe0-9w]/.test(script[i]); i++) {
+          if (script[i] === 'e') {
+            fx.exec = true;
+          } else if (script[i] === 'w') {
+            i++;
+            fx.writes.push(toEnd('\n').trim());
+            break;
+          }
+        }
+        break;
+      }
+      case 'y': {
+        const delim = script[i++];
+        part(delim);
+        part(delim);
+        break;
+      }
+      default:
+        // not a sed command this reader knows: be safe and read the rest as GNU sed might
+        if (/(^|[;}\n])\s*[0-9$]*e\b|\/[a-zA-Z0-9]*e[a-zA-Z0-9]*\s*($|;)/.test(script.slice(i - 1))) {
+          fx.exec = true;
+        }
+        return fx;
+    }
+  }
+  return fx;
 }
 
 /** A pipeline member that decodes data (base64 -d, xxd -r …), so a shell after it runs hidden code. */
@@ -1685,5 +2429,5 @@ function isDecoder(cmd: ShellCommand): boolean {
 export function analyzeCommand(command: string, ctx: CommandContext): CommandFacts {
   const a = new Analyzer(ctx);
   a.script(command, 0);
-  return { denials: [...a.denials], hosts: [...a.hosts], writes: [...a.writes], destructive: [...a.destructive] };
+  return { denials: [...a.denials], hosts: [...a.hosts], writes: [...a.writes], destructive: [...a.destructive], notes: [...a.notes] };
 }

@@ -87,6 +87,17 @@ export function findUrls(text: string): FoundUrl[] {
       continue;
     }
     out.push({ scheme, text: m[0], result: authority === '' ? { ok: false, reason: `'${m[0]}' has no host` } : normalizeHost(authority) });
+    // curl and other RFC 3986 parsers keep '\' inside the authority: `http://github.com\@127.0.0.1/`
+    // goes to 127.0.0.1 there, so that reading must pass too
+    const rfcAuthority = rest.split(/[/?#]/)[0];
+    if (rfcAuthority !== authority && rfcAuthority.includes('\\')) {
+      const hostPart = rfcAuthority.slice(rfcAuthority.lastIndexOf('@') + 1);
+      out.push({
+        scheme,
+        text: m[0],
+        result: hostPart.includes('\\') ? { ok: false, reason: `'${m[0]}' has a backslash in its host, which clients read differently` } : normalizeHost(hostPart),
+      });
+    }
   }
   return out;
 }

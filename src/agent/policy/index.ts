@@ -6,7 +6,7 @@ import type { PathContext } from './paths';
 
 export { analyzeCommand } from './command';
 export type { CommandContext, CommandFacts } from './command';
-export { resolveInWorkspace, secretReason, protectedReason, permittedByFilesystem, toSlashes, joinPath, normalizeAbsolute, relativeTo } from './paths';
+export { resolveInWorkspace, secretReason, globSecretReason, protectedReason, permittedByFilesystem, toSlashes, joinPath, normalizeAbsolute, relativeTo } from './paths';
 export type { PathContext, PathResult, ResolvedPath } from './paths';
 export { normalizeHost, hostAllowed, findUrls } from './hosts';
 
@@ -146,6 +146,6 @@ function decideCommand(command: unknown, cwd: unknown, context: PolicyContext): 
   if (facts.denials.length > 0) {
     return { decision: 'deny', reasons: facts.denials, ...base, ...destructive };
   }
-  const reasons = ['every command needs the user\'s confirmation', ...facts.destructive.map((d) => `destructive: ${d}`)];
+  const reasons = ['every command needs the user\'s confirmation', ...facts.destructive.map((d) => `destructive: ${d}`), ...facts.notes];
   return { decision: 'ask', reasons, ...base, ...destructive };
 }

@@ -230,6 +230,51 @@ export function secretReason(relative: string): string | undefined {
   return hit ? `it is ${hit.what}` : undefined;
 }
 
+/** Secret names a shell pattern in a command may reach (files, and folders such as .git). */
+const SECRET_SAMPLES: readonly string[] = [
+  '.env', '.env.local', '.env.production', '.envrc', '.netrc', '.npmrc', '.pypirc', '.pgpass', '.git-credentials', '.htpasswd', '.dockercfg',
+  'id_rsa', 'id_ed25519', 'id_ecdsa', 'server.pem', 'server.key', 'tls.key', 'client.p12', 'keystore.jks',
+  'terraform.tfstate', 'terraform.tfstate.backup', 'credentials', 'credentials.json', 'kubeconfig', 'service-account.json', 'secrets.yaml', 'secret.json',
+  '.git', '.ssh', '.aws', '.kube', '.docker', '.gnupg', '.azure',
+];
+/** Ordinary names: a pattern matching one of these is broad (`*`, `*.yaml`), not aimed at secrets. */
+const ORDINARY_SAMPLES: readonly string[] = [
+  'app.yaml', 'values.yaml', 'deploy.yml', 'main.tf', 'variables.tf', 'README.md', 'Dockerfile', 'Makefile', 'package.json', 'config.json', 'x.txt',
+  'build.log', 'deploy.sh', 'main.py', 'index.js', 'config', 'notes', 'k8s', 'src', 'charts', 'x.csv', 'x.conf', 'app.ini', 'x.toml', 'x.xml', 'go.mod',
+];
+
+/**
+ * Why a shell pattern (`.e?v`, `.e*`, `*.pem`, `.g*` then `/config`) reaches secret files, or undefined. A
+ * pattern starting with a dot is aimed at hidden files, so reaching one secret is enough; a pattern
+ * that also matches ordinary names (`*`, `*.yaml` under k8s) is a broad listing and is left to the sandbox.
+ */
+export function globSecretReason(pattern: string): string | undefined {
+  const segs = toSlashes(pattern).split('/');
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
+    if (!/[*?[]/.test(seg) && !/\{[^}]*,[^}]*\}/.test(seg)) {
+      continue;
+    }
+    let match: (name: string) => boolean;
+    try {
+      match = picomatch(seg, { dot: false });
+    } catch {
+      continue;
+    }
+    if (ORDINARY_SAMPLES.some((n) => match(n))) {
+      continue;
+    }
+    for (const hit of SECRET_SAMPLES.filter((n) => match(n))) {
+      const sample = segs.map((s, j) => (j === i ? hit : s)).join('/');
+      const why = secretReason(sample);
+      if (why) {
+        return `the pattern ${pattern} matches ${sample}: ${why}`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Files that steer the agent or the editor: writing them would widen the agent's own rights. */
 export function protectedReason(relative: string): string | undefined {
   const segs = toSlashes(relative).toLowerCase().split('/').filter((s) => s !== '');

@@ -1,15 +1,19 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { detectKind } from '../../core';
+import { detectKind, PARSE_ERROR, skipReason } from '../../core';
 import type { Finding, Severity } from '../../core';
 import { createAnalyzer } from '../parallel';
 import type { JobFile } from '../parallel';
 import type { Command } from '../io';
 import { UsageError, writeOut } from '../io';
 import { collectFiles, displayPath, envFor, loadConfig, readText } from '../files';
+import type { SkippedFile } from '../format';
 import { createReporter } from '../report';
 import type { ReportFormat } from '../report';
 import { VERSION } from '../version';
+import { baselineEnd, baselineFile, baselineMode } from '../baseline';
+import { changedScope, changedSince } from '../changed';
+import { fingerprintsOf } from '../fingerprint';
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
@@ -17,11 +21,19 @@ const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 const BATCH_FILES = 200;
 const BATCH_CHARS = 4_000_000;
 
+/** What the report needs of one file once it is analysed (its text is not kept). */
+interface Outcome {
+  findings: Finding[];
+  prints?: string[];
+  /** Of a kind the core recognises: analysed, or skipped for this reason. */
+  recognised?: { skipped?: SkippedFile['reason'] };
+}
+
 /** `aurora-devops check`: analyse files and report findings. */
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Analyse infrastructure files and report problems',
-  usage: 'aurora-devops check [paths...] [--format text|json|sarif] [--config FILE] [--fail-on error|warning|info|never]',
+  usage: 'aurora-devops check [paths...] [--format text|json|sarif|github|gitlab] [--config FILE] [--fail-on error|warning|info|never] [--severity info|warning|error] [--baseline FILE | --write-baseline FILE] [--changed-since REF]',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -30,18 +42,32 @@ export const checkCommand: Command = {
         format: { type: 'string', default: 'text' },
         config: { type: 'string' },
         'fail-on': { type: 'string', default: 'warning' },
+        // the least severe findings the text output lists (info is counted but not listed by default)
+        severity: { type: 'string', default: 'warning' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        'changed-since': { type: 'string' },
       },
     });
     const format = values.format as string;
-    if (!['text', 'json', 'sarif'].includes(format)) {
-      throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
+    if (!['text', 'json', 'sarif', 'github', 'gitlab'].includes(format)) {
+      throw new UsageError(`--format must be text, json, sarif, github or gitlab (got '${format}')`);
     }
     const failOn = values['fail-on'] as string;
     if (!(FAIL_ON as readonly string[]).includes(failOn)) {
       throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got '${failOn}')`);
     }
+    const minSeverity = values.severity as string;
+    if (!(['info', 'warning', 'error'] as const as readonly string[]).includes(minSeverity)) {
+      throw new UsageError(`--severity must be info, warning or error (got '${minSeverity}')`);
+    }
     const config = loadConfig(values.config, positionals[0] ?? '.');
     const collected = collectFiles(positionals);
+    const changed = values['changed-since'] ? changedScope(collected.files, changedSince(values['changed-since'], positionals[0] ?? '.')) : undefined;
+    collected.files = changed?.analyse ?? collected.files;
+    // a baseline that cannot be read stops the run before any work
+    const baseline = baselineMode({ baseline: values.baseline, writeBaseline: values['write-baseline'], config: values.config, start: positionals[0] ?? '.' });
+    const reporter = createReporter(format as ReportFormat, { version: VERSION, minSeverity: minSeverity as Severity });
     const order = collected.files;
     let unreadable = collected.unreadable;
     // files are read, analysed and reported folder by folder: a large tree never holds every
@@ -56,27 +82,52 @@ export const checkCommand: Command = {
       }
       list.push(file);
     }
-    const reporter = createReporter(format as ReportFormat, VERSION);
     const analyzer = createAnalyzer(order.length, config);
-    // findings of analysed files, by real path, until every file before them is reported
-    const ready = new Map<string, Finding[]>();
+    // what the report needs of each analysed file, by real path, until every file before it is
+    // reported; null for a file not reported (unreadable, or folder context of --changed-since)
+    const ready = new Map<string, Outcome | null>();
+    const skipped: SkippedFile[] = [];
     let next = 0;
     let worst = 0;
     let analysed = 0;
-    const report = async (results: [string, Finding[]][], shownToReal: Map<string, string>): Promise<void> => {
-      for (const [shown, findings] of results) {
-        ready.set(shownToReal.get(shown) ?? shown, findings);
+    // one file's findings as reported: folder context dropped, the baseline applied, then the
+    // file counted as analysed or skipped (a parse error that is still reported skips it)
+    const outcome = (source: JobFile, all: Finding[]): Outcome | null => {
+      if (changed && !changed.reports(source.real)) {
+        return null;
+      }
+      const findings = baselineFile(baseline, source, all);
+      const env = envFor(source.real);
+      let recognised: Outcome['recognised'];
+      if (detectKind(source.path, source.text, env) !== undefined) {
+        const reason = skipReason(source.path, source.text, env) ?? (findings.some((f) => f.ruleId === PARSE_ERROR) ? 'parse-error' : undefined);
+        recognised = reason ? { skipped: reason } : {};
+      }
+      return { findings, recognised, prints: reporter.needsPrints ? fingerprintsOf(source.path, source.text, findings) : undefined };
+    };
+    const report = async (files: readonly JobFile[], results: [string, Finding[]][]): Promise<void> => {
+      const byPath = new Map(results);
+      for (const source of files) {
+        ready.set(source.real, outcome(source, byPath.get(source.path) ?? []));
       }
       let out = '';
       while (next < order.length && ready.has(order[next])) {
         const file = order[next++];
-        const findings = ready.get(file) ?? [];
+        const done = ready.get(file);
         ready.delete(file);
-        for (const f of findings) {
+        if (!done) {
+          continue;
+        }
+        if (done.recognised?.skipped) {
+          skipped.push({ file: displayPath(file), reason: done.recognised.skipped });
+        } else if (done.recognised) {
+          analysed++;
+        }
+        for (const f of done.findings) {
           worst = Math.max(worst, RANK[f.severity]);
         }
-        if (findings.length > 0) {
-          out += reporter.file(displayPath(file), findings);
+        if (done.findings.length > 0) {
+          out += reporter.file(displayPath(file), done.findings, done.prints);
         }
       }
       await writeOut(out);
@@ -88,12 +139,11 @@ export const checkCommand: Command = {
       const files = batch;
       batch = [];
       batchChars = 0;
-      const shownToReal = new Map(files.map((f) => [f.path, f.real]));
       const results = analyzer.analyze(files);
       // results are reported in batch order; a rejected batch must not go unhandled meanwhile
       results.catch(() => undefined);
       const previous = inFlight.length > 0 ? inFlight[inFlight.length - 1] : Promise.resolve();
-      inFlight.push(previous.then(async () => report(await results, shownToReal)));
+      inFlight.push(previous.then(async () => report(files, await results)));
       while (inFlight.length >= analyzer.width) {
         await inFlight.shift();
       }
@@ -104,14 +154,10 @@ export const checkCommand: Command = {
           const text = readText(file);
           if (text === undefined) {
             unreadable++;
-            ready.set(file, []);
+            ready.set(file, null);
             continue;
           }
-          const shown = displayPath(file);
-          if (format === 'text' && detectKind(shown, text, envFor(file)) !== undefined) {
-            analysed++;
-          }
-          batch.push({ path: shown, real: file, text });
+          batch.push({ path: displayPath(file), real: file, text });
           batchChars += text.length;
         }
         if (batch.length >= BATCH_FILES || batchChars >= BATCH_CHARS) {
@@ -121,11 +167,16 @@ export const checkCommand: Command = {
       await dispatch();
       await Promise.all(inFlight);
       // unreadable files at the end of the list
-      await report([], new Map());
+      await report([], []);
     } finally {
       await analyzer.close();
     }
-    await writeOut(reporter.end(analysed));
+    baselineEnd(baseline);
+    if (baseline && 'write' in baseline) {
+      // recording a baseline reports nothing
+      return unreadable > 0 ? 2 : 0;
+    }
+    await writeOut(reporter.end({ analysed, skipped }));
     if (unreadable > 0) {
       return 2;
     }

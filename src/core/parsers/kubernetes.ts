@@ -133,8 +133,9 @@ export interface K8sPod {
   /** Pods that run to completion (Job, CronJob): probes do not apply. */
   runsToCompletion: boolean;
   /**
-   * No container names an image: the object is a fragment (a kustomize patch, an overlay), not a
-   * runnable pod, so "missing …" findings do not apply to it.
+   * The object is a fragment (a kustomize strategic-merge patch, an overlay), not a runnable pod,
+   * so "missing …" findings do not apply to it: no container names an image, or a workload has
+   * neither a selector nor pod template labels (which no complete apps/v1 workload can lack).
    */
   partial: boolean;
   /** The pod targets Windows nodes, where the Linux-only security settings do not apply. */
@@ -346,8 +347,19 @@ function podOf(at: { file: YamlFile }, doc: Document.Parsed, r: K8sResource): K8
     containers,
     runsToCompletion: r.kind === 'Job' || r.kind === 'CronJob' || (r.kind === 'Pod' && (restartPolicy === 'Never' || restartPolicy === 'OnFailure')),
     windows,
-    partial: containers.every((c) => c.image === undefined),
+    partial: containers.every((c) => c.image === undefined) || isPatchShaped(r, doc, metadata),
   };
+}
+
+/** Workloads whose selector is required and must match their template labels. */
+const SELECTOR_REQUIRED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/**
+ * A workload with no `spec.selector` and no pod template labels: the API would reject it as
+ * written, so it is a strategic-merge patch that kustomize merges into the real object.
+ */
+function isPatchShaped(r: K8sResource, doc: Document.Parsed, templateMetadata: unknown): boolean {
+  return SELECTOR_REQUIRED.has(r.kind) && get(get(r.node, 'spec', doc), 'selector', doc) === undefined && stringMap(get(templateMetadata, 'labels', doc), doc).size === 0;
 }
 
 /** A short human name of a resource: `Deployment 'web'`. */

@@ -54,6 +54,14 @@ export interface ShellScript {
   assignments: { name: string; value: ShellWord | undefined }[];
   /** Names of functions defined in the snippet. */
   functions: string[];
+  /**
+   * Redirections of compound commands (`{ …; } > f`, `( … ) > f`, `if …; fi > f`, loops, `case`,
+   * `[[ … ]] > f`): they apply to everything inside, so they belong to no single simple command.
+   * `start` is where the compound command begins.
+   */
+  compoundRedirects: { redirects: ShellRedirect[]; start: number; end: number }[];
+  /** `export`, `declare`, `typeset`, `local`, `readonly` statements: keyword and option words (`-f`). */
+  declarations: { keyword: string; options: string[]; start: number }[];
   /** The parser found a syntax error somewhere. */
   hasError: boolean;
   /** Offset of the first syntax error, when there is one. */
@@ -104,10 +112,10 @@ function parseShellUncached(text: string): ShellScript {
   const parser = parserFor('bash');
   const tree = parser.parse(text);
   if (!tree) {
-    return { text, commands: [], assignments: [], functions: [], hasError: true, errorOffset: 0 };
+    return { text, commands: [], assignments: [], functions: [], compoundRedirects: [], declarations: [], hasError: true, errorOffset: 0 };
   }
   try {
-    const script: ShellScript = { text, commands: [], assignments: [], functions: [], hasError: tree.rootNode.hasError };
+    const script: ShellScript = { text, commands: [], assignments: [], functions: [], compoundRedirects: [], declarations: [], hasError: tree.rootNode.hasError };
     if (script.hasError) {
       script.errorOffset = firstErrorOffset(tree.rootNode);
     }
@@ -151,6 +159,20 @@ function walk(node: Node, text: string, script: ShellScript, state: { nextPipeli
       }
       break;
     }
+    case 'redirected_statement': {
+      const owner = redirectOwner(node);
+      if (owner && owner.type !== 'command') {
+        const redirects = node.namedChildren.filter((c): c is Node => c !== null && c.type.endsWith('redirect')).map((c) => toRedirect(c, text));
+        script.compoundRedirects.push({ redirects, start: owner.startIndex, end: owner.endIndex });
+      }
+      break;
+    }
+    case 'declaration_command': {
+      const keyword = node.children[0]?.type ?? '';
+      const options = node.namedChildren.filter((c): c is Node => c !== null && c.type === 'word' && c.text.startsWith('-')).map((c) => c.text);
+      script.declarations.push({ keyword, options, start: node.startIndex });
+      break;
+    }
     default:
       break;
   }
@@ -161,6 +183,27 @@ function walk(node: Node, text: string, script: ShellScript, state: { nextPipeli
       walk(child, text, script, state, nextDepth);
     }
   }
+}
+
+/** Lists and pipelines hand a trailing redirection to their last member (`a && b > f` redirects b). */
+const REDIRECT_PASSING = new Set(['list', 'pipeline']);
+
+/** The last command-like member of a list or pipeline. */
+function lastMember(node: Node): Node | undefined {
+  const members = node.namedChildren.filter((c): c is Node => c !== null && (COMMAND_LIKE.has(c.type) || REDIRECT_PASSING.has(c.type)));
+  return members[members.length - 1];
+}
+
+/**
+ * The statement a `redirected_statement`'s redirections apply to. tree-sitter-bash attaches
+ * `a && b > f` and `a | b > f` to the whole list or pipeline; bash gives them to the last member.
+ */
+function redirectOwner(statement: Node): Node | undefined {
+  let body = statement.childForFieldName('body') ?? undefined;
+  while (body && (REDIRECT_PASSING.has(body.type) || body.type === 'redirected_statement')) {
+    body = body.type === 'redirected_statement' ? (body.childForFieldName('body') ?? undefined) : lastMember(body);
+  }
+  return body;
 }
 
 function toAssignment(node: Node, text: string): { name: string; value: ShellWord | undefined } {
@@ -199,6 +242,24 @@ function toCommand(node: Node, text: string, depth: number, state: { nextPipelin
       }
     }
     outer = parent;
+  }
+  // `a && cmd > f` and `a | cmd > f` parse as redirected_statement(body: list/pipeline, …): the
+  // redirections belong to the last member, which is this command when it ends the chain
+  let member: Node = outer;
+  while (member.parent) {
+    const parent: Node = member.parent;
+    if (REDIRECT_PASSING.has(parent.type) && lastMember(parent)?.id === member.id) {
+      member = parent;
+    } else if (parent.type === 'redirected_statement' && parent.childForFieldName('body')?.id === member.id) {
+      for (const child of parent.namedChildren) {
+        if (child && child.type.endsWith('redirect')) {
+          redirects.push(toRedirect(child, text));
+        }
+      }
+      member = parent;
+    } else {
+      break;
+    }
   }
   let pipeIndex = 0;
   let pipeLength = 1;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { applyFixes } from '../../core';
 import type { FindingLink, TranscriptItem } from '../../shared/protocol';
+import { parseSlash } from '../../shared/slash';
 import { addEdits, DIAGNOSTIC_SOURCE, ruleIdOf } from '../convert';
 import type { DiagnosticsManager } from '../diagnostics';
 import type { WorkspaceScanner } from '../scanner';
@@ -32,11 +33,11 @@ export async function ruleDocs(extensionUri: vscode.Uri, ruleId: string): Promis
  * the text is not a slash command this handles.
  */
 export async function runSlash(text: string, deps: OfflineDeps): Promise<TranscriptItem[] | undefined> {
-  const m = /^\/(\w+)\s*(.*)$/s.exec(text.trim());
-  if (!m) {
+  const parsed = parseSlash(text);
+  if (!parsed) {
     return undefined;
   }
-  const [, cmd, arg] = m;
+  const { command: cmd, arg } = parsed;
   switch (cmd) {
     case 'scan': {
       const r = await deps.scanner.scan();

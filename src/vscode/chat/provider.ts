@@ -2,6 +2,8 @@ import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type * as AnthropicClientModule from '../../agent/anthropic';
+import { buildAttachment } from '../../agent/attachment';
+import { commandTimeoutMs } from '../../agent/limits';
 import { DEFAULT_MODEL, readOnlyConfig } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
 import type { AgentEvent } from '../../agent/loop';
@@ -9,15 +11,18 @@ import type { Message } from '../../agent/model';
 import { collectSecretValues } from '../../agent/node/secretValues';
 import { loadWorkspace } from '../../agent/node/setup';
 import { decide, joinPath } from '../../agent/policy';
-import type { PolicyContext } from '../../agent/policy';
+import type { PathContext, PolicyContext } from '../../agent/policy';
 import type { ApprovalAnswer, ApprovalRequest, Approver } from '../../agent/ports';
 import { capText, redactSecrets } from '../../agent/redact';
-import { describeSandbox } from '../../agent/sandbox';
+import { describeSandbox, sandboxNotesText } from '../../agent/sandbox';
 import type { SandboxStatus } from '../../agent/sandbox';
 import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
 import { assertNever } from '../../shared/protocol';
-import type { ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
+import type { AttachmentChip, ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
+import { parseSlash } from '../../shared/slash';
+import { markInterrupted } from '../../shared/transcript';
+import { validateFromWebview } from '../../shared/validate';
 import { isTrusted } from '../trust';
 import type { ApiKeys } from './keys';
 import { runSlash } from './offline';
@@ -109,6 +114,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   private readonly early = new Map<string, ApproveMessage>();
   private runSettings: RunSettings | undefined;
   private readonly subs: vscode.Disposable[] = [];
+  /** Messages sent while an answer was running, sent in order after it. */
+  private readonly waiting: { text: string; attachFile: boolean }[] = [];
   private streamedText = '';
   private lastModel = DEFAULT_MODEL;
   /** The sandbox state last checked (the header and every command card show it). */
@@ -123,6 +130,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.stored = context.workspaceState.get<Stored>(HISTORY_KEY) ?? { messages: [], transcript: [] };
+    // a card that waited or ran when the window went away can no longer be answered
+    if (markInterrupted(this.stored.transcript).length > 0) {
+      this.save();
+    }
     this.subs.push(keys.onDidChange(() => void this.pushState()));
   }
 
@@ -133,7 +144,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
     view.webview.options = { enableScripts: true, localResourceRoots: [media, dist] };
     view.webview.html = this.html(view.webview);
-    this.subs.push(view.webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m)));
+    this.subs.push(view.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
+    // the badge counts cards waiting while the view is hidden
+    view.onDidChangeVisibility(() => this.updateBadge());
+    this.updateBadge();
     view.onDidDispose(() => {
       if (this.view === view) {
         this.view = undefined;
@@ -151,6 +165,42 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
 <html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0"><link rel="stylesheet" href="${style.toString()}"><title>DevOps Agent</title></head>
 <body><div id="root"></div><script nonce="${nonce}" src="${script.toString()}"></script></body></html>`;
+  }
+
+  /** The view's badge: the number of cards waiting for an answer while the view is hidden. */
+  private updateBadge(): void {
+    const view = this.view;
+    if (!view) {
+      return;
+    }
+    const waiting = this.approvals.size;
+    view.badge = waiting > 0 && !view.visible ? { value: waiting, tooltip: vscode.l10n.t('{0} DevOps Agent request(s) waiting for your approval', waiting) } : undefined;
+  }
+
+  /** Cards waiting for an answer (tests). */
+  get waitingApprovals(): number {
+    return this.approvals.size;
+  }
+
+  /** The view's badge (tests). */
+  get badge(): vscode.ViewBadge | undefined {
+    return this.view?.badge;
+  }
+
+  /**
+   * A card waits for the user: badge the view, and when it is hidden (or was never opened) say
+   * so with a notification that shows it. The webview moves focus to the card itself.
+   */
+  private announceWaiting(): void {
+    this.updateBadge();
+    if (this.view?.visible) {
+      return;
+    }
+    const show = vscode.l10n.t('Show');
+    void vscode.window.showInformationMessage(vscode.l10n.t('The DevOps Agent is waiting for your approval.'), show).then(
+      (choice) => (choice === show && this.approvals.size > 0 ? this.reveal() : undefined),
+      () => undefined,
+    );
   }
 
   /** Post to the webview; queued until it said `ready`. */
@@ -229,14 +279,26 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     this.save();
   }
 
-  /** Handle a message of the webview (integration tests drive the panel through it too). */
-  async receive(m: FromWebview): Promise<void> {
+  /**
+   * Handle a message of the webview (integration tests drive the panel through it too). It is
+   * checked against the protocol first: a malformed or unknown message is logged and ignored.
+   */
+  async receive(raw: unknown): Promise<void> {
+    const checked = validateFromWebview(raw);
+    if (!checked.ok) {
+      this.log.warn(`chat: ignored a message from the webview: ${checked.reason}`);
+      return;
+    }
+    await this.handle(checked.message);
+  }
+
+  private async handle(m: FromWebview): Promise<void> {
     switch (m.type) {
       case 'ready': {
         this.ready = true;
         // a run in progress keeps streaming into the restored transcript
         this.post({ type: 'init', transcript: this.stored.transcript, hasKey: (await this.keys.get()) !== undefined, trusted: isTrusted(), model: await this.modelId() });
-        this.post({ type: 'busy', busy: this.running !== undefined });
+        this.postBusy();
         const queued = this.queue;
         this.queue = [];
         for (const q of queued) {
@@ -250,9 +312,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         await this.send(m.text, m.attachFile);
         break;
       case 'stop':
+        this.giveBackQueued();
         this.stop();
         break;
       case 'newChat':
+        this.giveBackQueued();
         this.stop();
         this.early.clear();
         this.streamedText = '';
@@ -383,75 +447,116 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     return this.running !== undefined;
   }
 
+  /** The conversation as stored (tests). */
+  get messages(): readonly Message[] {
+    return this.stored.messages;
+  }
+
   /** The transcript (tests). */
   get transcript(): readonly TranscriptItem[] {
     return this.stored.transcript;
   }
 
-  private attachment(): string | undefined {
+  /**
+   * The active editor's file or selection for the message, when the user ticked "Attach active
+   * file and selection": never a secret file or a file outside the workspace (the agent's read
+   * rule), and redacted. Only its label goes into the transcript.
+   */
+  private attachment(context: PathContext, secretValues: SecretValues | undefined): { chip: AttachmentChip; text?: string } {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.uri.scheme !== 'file') {
-      return undefined;
+      return { chip: { label: 'no file', note: 'nothing attached: no file is open in the editor' } };
     }
-    const rel = vscode.workspace.asRelativePath(editor.document.uri);
+    const doc = editor.document;
     const sel = editor.selection;
-    if (!sel.isEmpty) {
-      return `Selected in ${rel} (lines ${sel.start.line + 1}-${sel.end.line + 1}):\n\`\`\`\n${editor.document.getText(sel)}\n\`\`\``;
+    const a = buildAttachment(
+      { file: doc.uri.fsPath, text: doc.getText(), ...(sel.isEmpty ? {} : { selection: { startLine: sel.start.line + 1, endLine: sel.end.line + 1, text: doc.getText(sel) } }) },
+      context,
+      secretValues,
+    );
+    if (a.note) {
+      this.log.info(`chat: attachment ${a.label}: ${a.note}`);
     }
-    const text = editor.document.getText();
-    return `The active file is ${rel}${text.length <= 20_000 ? `:\n\`\`\`\n${text}\n\`\`\`` : ' (too large to attach; read it with read_file)'}`;
+    return { chip: { label: a.label, ...(a.note ? { note: a.note } : {}), ...(a.redacted > 0 ? { redacted: a.redacted } : {}) }, ...(a.text !== undefined ? { text: a.text } : {}) };
   }
 
-  /** Handle one user message: a slash command offline, otherwise a run of the agent. */
-  async send(text: string, attachFile: boolean): Promise<void> {
-    if (this.running) {
+  private postBusy(): void {
+    this.post({ type: 'busy', busy: this.running !== undefined, ...(this.waiting.length > 0 ? { queued: this.waiting.map((w) => w.text) } : {}) });
+  }
+
+  /** Stop and New chat drop the queued messages: their text goes back to the input box. */
+  private giveBackQueued(): void {
+    if (this.waiting.length === 0) {
       return;
     }
-    this.add({ kind: 'user', text });
-    const slash = await runSlash(text, this.offline);
-    if (slash) {
-      for (const item of slash) {
+    const texts = this.waiting.splice(0).map((w) => w.text);
+    this.post({ type: 'prefill', text: texts.join('\n\n'), append: true });
+    this.postBusy();
+  }
+
+  /** Messages waiting for the running answer to end (tests). */
+  get queued(): readonly string[] {
+    return this.waiting.map((w) => w.text);
+  }
+
+  /**
+   * Handle one user message: a slash command offline, otherwise a run of the agent. A message
+   * sent while an answer runs waits for it (the webview shows it as queued).
+   */
+  async send(text: string, attachFile: boolean): Promise<void> {
+    if (this.running) {
+      this.waiting.push({ text, attachFile });
+      this.postBusy();
+      return;
+    }
+    if (parseSlash(text)) {
+      this.add({ kind: 'user', text });
+      for (const item of (await runSlash(text, this.offline)) ?? []) {
         this.add(item);
       }
       return;
     }
     const key = await this.keys.get();
-    if (!key) {
-      this.add({ kind: 'error', text: 'No Anthropic API key. Set one to talk to the agent, or use /scan, /fix and /explain <rule-id> offline.', action: 'setApiKey' });
-      return;
-    }
     const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder || folder.uri.scheme !== 'file') {
-      this.add({ kind: 'error', text: 'Open a folder to talk to the DevOps agent.' });
+    if (!key || !folder || folder.uri.scheme !== 'file') {
+      this.add({ kind: 'user', text });
+      this.add(
+        !key
+          ? { kind: 'error', text: 'No Anthropic API key. Set one to talk to the agent, or use /scan, /fix and /explain <rule-id> offline.', action: 'setApiKey' }
+          : { kind: 'error', text: 'Open a folder to talk to the DevOps agent.' },
+      );
       return;
     }
     const controller = new AbortController();
     this.running = controller;
     const session = this.stored;
-    this.post({ type: 'busy', busy: true });
+    this.postBusy();
     const settings = vscode.workspace.getConfiguration('aurora');
     const loaded = loadWorkspace(folder.uri.fsPath);
     const modelId = await this.modelId();
     this.lastModel = modelId;
     const baseUrl = settings.get<string>('anthropic.baseUrl')?.trim();
-    const prompt = attachFile ? [text, this.attachment()].filter(Boolean).join('\n\n') : text;
     this.streamedText = '';
     let turnUsage = { input: 0, output: 0 };
     const workspace = new VscodeWorkspace(folder.uri);
     const trusted = isTrusted();
     const config: AgentConfig = 'error' in loaded ? { tools: ['read_file'], permissions: { filesystem: [], network: [] } } : loaded.agent.config;
     const redact = settings.get<boolean>('agent.redactSecrets', true);
-    // read at each run, so a `.env` edited between messages counts from the next one
-    const secretValues = redact ? await collectSecretValues(workspace.root) : undefined;
-    const timeoutMs = Math.max(1, settings.get<number>('agent.commandTimeoutSeconds', 600)) * 1000;
+    // read at each run, so a `.env` edited between messages counts from the next one; an
+    // attachment is redacted even when the agent's redaction is off (it is stored with the history)
+    const secretValues = redact || attachFile ? await collectSecretValues(workspace.root) : undefined;
+    const timeoutMs = commandTimeoutMs(settings.get<unknown>('agent.commandTimeoutSeconds'));
     // the same policy context as the loop's, for commands the user edits on a card
     this.runSettings = {
       policy: { workspaceRoot: workspace.root, realpath: (p) => workspace.realpath(p), caseInsensitive: workspace.caseInsensitive, config: trusted ? config : readOnlyConfig(), trusted },
       root: workspace.root,
       redact,
-      secretValues,
+      secretValues: redact ? secretValues : undefined,
       timeoutMs,
     };
+    const attached = attachFile ? this.attachment(this.runSettings.policy, secretValues) : undefined;
+    this.add({ kind: 'user', text, ...(attached ? { attachment: attached.chip } : {}) });
+    const prompt = attached?.text !== undefined ? `${text}\n\n${attached.text}` : text;
     try {
       // the command policy parses shell with the bash grammar: load the parsers first
       await this.offline.diagnostics.ensureReady();
@@ -469,9 +574,17 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         analyzeConfig: 'error' in loaded ? {} : loaded.analyzeConfig,
         history: this.stored.messages,
         redactSecrets: redact,
-        secretValues,
+        secretValues: this.runSettings.secretValues,
         commandTimeoutMs: timeoutMs,
+        contextWindow: settings.get<number>('agent.contextWindowTokens', 0),
         signal: controller.signal,
+        // persisted whenever every tool call is answered, so a reload mid-run keeps what ran
+        onCheckpoint: (messages) => {
+          if (this.stored === session) {
+            this.stored.messages = [...messages];
+            this.save();
+          }
+        },
         onEvent: (e) => {
           // after New chat, what the cancelled run still reports belongs to no transcript
           if (this.stored === session) {
@@ -498,11 +611,22 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         pending.resolve({ approved: false, message: 'Cancelled.' });
       }
       this.approvals.clear();
+      this.updateBadge();
       this.early.clear();
       this.runSettings = undefined;
       this.running = undefined;
+      if (this.stored === session) {
+        for (const id of markInterrupted(this.stored.transcript)) {
+          const t = this.tool(id);
+          this.post({ type: 'toolUpdate', id, state: 'interrupted', ...(t?.output !== undefined ? { output: t.output } : {}) });
+        }
+      }
       this.save();
-      this.post({ type: 'busy', busy: false });
+      this.postBusy();
+      const next = this.waiting.shift();
+      if (next) {
+        void this.send(next.text, next.attachFile);
+      }
     }
   }
 
@@ -554,7 +678,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         this.log.info(`chat: ${e.name} ${e.id} ${e.ok ? 'ok' : 'not ok'}${what}`);
         const t = this.tool(e.id);
         // an edited command already shows its own outcome
-        if (t && !t.edited && t.state !== 'denied' && t.state !== 'rejected') {
+        if (t && t.state === 'pending' && this.running?.signal.aborted) {
+          // never answered: Stop, New chat or a reload ended the run while the card waited
+          this.updateTool(e.id, { state: 'interrupted' });
+        } else if (t && !t.edited && t.state !== 'denied' && t.state !== 'rejected') {
           const shell = e.name === 'run_shell_command' && t.state === 'running' ? this.terminal.lastResult : undefined;
           const out = e.output.length > 4000 ? `${e.output.slice(0, 2000)}\n…\n${e.output.slice(-2000)}` : e.output;
           this.updateTool(e.id, { state: e.ok ? 'done' : 'failed', output: out, ...(shell ? { exitCode: shell.exitCode } : {}) });
@@ -593,10 +720,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         return;
       }
       this.approvals.set(request.toolUseId, { request, resolve, signal });
+      this.announceWaiting();
       signal?.addEventListener(
         'abort',
         () => {
           this.approvals.delete(request.toolUseId);
+          this.updateBadge();
           resolve({ approved: false });
         },
         { once: true },
@@ -639,6 +768,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   /** Apply the user's answer on a card to the call waiting for it. */
   private answer(m: ApproveMessage, pending: PendingApproval): void {
     this.approvals.delete(m.id);
+    this.updateBadge();
     const original = pending.request.command;
     const command = m.command?.trim();
     if (m.approved && original !== undefined && command !== undefined && command !== original.command.trim()) {
@@ -686,7 +816,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         pending.resolve({ approved: false, handled: { ok: false, output: `The user edited your command, but it did not run: ${r.refused}` } });
         return;
       }
-      const notes = r.notes && r.notes.length > 0 ? `\n[sandbox] ${r.notes.join('\n[sandbox] ')}` : '';
+      const notes = sandboxNotesText(r.notes);
       const body = capText(settings.redact ? redactSecrets(r.output, settings.secretValues).text : r.output, OUTPUT_LIMIT) + notes;
       const status = r.cancelled ? 'It was cancelled by the user before it finished.' : r.timedOut ? `It timed out after ${Math.round(settings.timeoutMs / 1000)} s and was stopped.` : `exit code ${r.exitCode ?? 'none (killed)'}`;
       const shown = body.length > 4000 ? `${body.slice(0, 2000)}\n…\n${body.slice(-2000)}` : body;

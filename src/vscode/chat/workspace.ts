@@ -1,11 +1,16 @@
 import * as vscode from 'vscode';
-import { NodeWorkspace, realpathDeep } from '../../agent/node/workspace';
+import { prepareSafeWrite, resolveSafe, safeReadText } from '../../agent/node/safeFs';
+import type { SafeFsOptions } from '../../agent/node/safeFs';
+import { NodeWorkspace } from '../../agent/node/workspace';
 import type { Workspace } from '../../agent/ports';
 
 /**
- * The Workspace port through VS Code: reads see unsaved editor text and go through
- * workspace.fs; writes (already approved on a diff) go through a WorkspaceEdit, so they are
- * undoable, and are saved. Listing reuses the Node implementation (same skip rules as the CLI).
+ * The Workspace port through VS Code: reads see unsaved editor text; writes (already approved on
+ * a diff) go through a WorkspaceEdit, so they are undoable, and are saved. Both first resolve the
+ * path component by component (src/agent/node/safeFs.ts), as the CLI does: a link out of the
+ * workspace or to nothing, or a secret, is refused with the same sentence, and the editor is
+ * given the resolved path, which has no link in it. Reads from disk go through safeFs too.
+ * Listing reuses the Node implementation (same skip rules as the CLI).
  */
 export class VscodeWorkspace implements Workspace {
   private readonly node: NodeWorkspace;
@@ -19,23 +24,21 @@ export class VscodeWorkspace implements Workspace {
   }
 
   realpath(absolutePath: string): string | undefined {
-    return realpathDeep(absolutePath);
+    return this.node.realpath(absolutePath);
+  }
+
+  private get safeOptions(): SafeFsOptions {
+    return { caseInsensitive: this.caseInsensitive };
   }
 
   async readText(absolutePath: string): Promise<string | undefined> {
-    const uri = vscode.Uri.file(absolutePath);
+    const target = resolveSafe(this.root, absolutePath, 'read', this.safeOptions);
+    const uri = vscode.Uri.file(target.absolute);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) {
       return open.getText();
     }
-    try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch (e) {
-      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') {
-        return undefined;
-      }
-      throw e;
-    }
+    return safeReadText(this.root, target.absolute, this.safeOptions);
   }
 
   async exists(absolutePath: string): Promise<boolean> {
@@ -48,7 +51,9 @@ export class VscodeWorkspace implements Workspace {
   }
 
   async writeText(absolutePath: string, text: string): Promise<void> {
-    await writeThroughEdit(vscode.Uri.file(absolutePath), text);
+    // folders created one by one and checked, a hard-linked file split from its other names
+    const target = await prepareSafeWrite(this.root, absolutePath, this.safeOptions);
+    await writeThroughEdit(vscode.Uri.file(target.absolute), text);
   }
 
   list(options: { pattern?: string; under?: string; limit: number }): Promise<{ files: string[]; truncated: boolean }> {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { FakeAnthropic, errorTurn, textTurn, toolTurn } from '../../helpers/fakeAnthropic';
 import { repoRoot } from '../../helpers/core';
+import { pathWithout } from '../../helpers/sandboxLab';
 
 /** Run the built CLI asynchronously (the fake server lives in this process). */
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -114,6 +115,32 @@ describe('aurora-devops agent', { timeout: 60_000 }, () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(fs.readFileSync(path.join(ws, 'k8s', 'out.txt'), 'utf8'), 'hi\n');
     assert.equal(fake.messageBodies()[0].model, 'claude-other');
+  });
+
+  it('refuses commands without a sandbox unless --unsandboxed, and says so', async () => {
+    // a PATH with everything but bubblewrap: the sandbox is unavailable for the CLI it starts
+    const bin = pathWithout('bwrap');
+    try {
+      const noBwrap = { ...env(), PATH: bin.dir };
+      fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo hi > k8s/out.txt' } }]), textTurn('Not run.'));
+      const refused = await cli(['agent', '--cwd', ws, '--prompt', 'Write', '--approve', 'permitted', '--format', 'json'], noBwrap);
+      assert.equal(refused.code, 0, refused.stderr);
+      const lines = refused.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; message?: string; output?: string; ok?: boolean });
+      assert.match(lines.find((l) => l.type === 'notice')?.message ?? '', /^Not sandboxed: aurora\.yaml can only be advised \(bubblewrap \(bwrap\) not installed\)\. Commands are refused.*apt-get install bubblewrap/);
+      const result = lines.find((l) => l.type === 'tool_result');
+      assert.equal(result?.ok, false);
+      assert.match(result?.output ?? '', /^Not run: no sandbox is available \(bubblewrap \(bwrap\) not installed\)/);
+      assert.equal(fs.existsSync(path.join(ws, 'k8s', 'out.txt')), false, 'nothing ran');
+
+      fake.reset().script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo hi > k8s/out.txt' } }]), textTurn('Ran.'));
+      const ran = await cli(['agent', '--cwd', ws, '--prompt', 'Write', '--approve', 'permitted', '--unsandboxed', '--format', 'json'], noBwrap);
+      assert.equal(ran.code, 0, ran.stderr);
+      const out = ran.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; output?: string });
+      assert.match(out.find((l) => l.type === 'tool_result')?.output ?? '', /\[sandbox\] This command ran without a sandbox/);
+      assert.equal(fs.readFileSync(path.join(ws, 'k8s', 'out.txt'), 'utf8'), 'hi\n');
+    } finally {
+      bin.remove();
+    }
   });
 
   it('exits 1 with a set-your-key message on 401', async () => {

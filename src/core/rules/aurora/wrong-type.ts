@@ -27,7 +27,7 @@ export const rule: Rule<YamlFile> = {
   id: 'aurora/wrong-type',
   meta: {
     title: 'Value has the wrong shape',
-    description: '`agents`, `agents.devops`, `permissions` and `rules` are mappings; `tools`, `filesystem` and `network` are lists of strings; `model` is a string. A value of another shape is ignored, so the agent falls back to its defaults.',
+    description: '`agents`, `agents.devops`, `permissions` and `rules` are mappings; `tools`, `filesystem` and `network` are lists of strings; `model` and `baseline` are strings. A value of another shape is ignored, so the agent falls back to its defaults.',
     severity: 'error',
     kind: 'aurora',
     fixable: false,
@@ -37,6 +37,7 @@ export const rule: Rule<YamlFile> = {
       const checks: { holder: unknown; key: string; path: string; want: Shape }[] = [
         { holder: a.root, key: 'agents', path: 'agents', want: 'mapping' },
         { holder: a.root, key: 'rules', path: 'rules', want: 'mapping' },
+        { holder: a.root, key: 'baseline', path: 'baseline', want: 'string' },
         { holder: a.agents, key: 'devops', path: 'agents.devops', want: 'mapping' },
         { holder: a.devops, key: 'model', path: 'agents.devops.model', want: 'string' },
         { holder: a.devops, key: 'tools', path: 'agents.devops.tools', want: 'list of strings' },

@@ -34,10 +34,18 @@ export const rule: Rule<DockerfileModel> = {
         if (!install || install.manager !== 'apk' || findFlag(cmd.args, '--no-cache')) {
           continue;
         }
+        const edits = [{ range: ctx.model.shellRange(shell, install.sub.word.end, install.sub.word.end), newText: ' --no-cache' }];
+        // `apk update && apk add --no-cache` would still write the index: drop the update, which
+        // --no-cache does itself
+        const update = commands.find((u) => u.shell === shell && u.cmd.name === 'apk' && u.cmd.args.length === 1 && u.cmd.args[0].value === 'update' && u.cmd.source.end <= cmd.source.start);
+        const next = update ? commands.find((n) => n.shell === shell && n.cmd.source.start >= update.cmd.source.end) : undefined;
+        if (update && next && update.cmd.source.substitutionDepth === 0 && update.cmd.source.pipeLength === 1 && /^[\s\\]*(&&|;)[\s\\]*$/.test(shell.script.text.slice(update.cmd.source.end, next.cmd.source.start))) {
+          edits.unshift({ range: ctx.model.shellRange(shell, update.cmd.source.start, next.cmd.source.start), newText: '' });
+        }
         ctx.report({
           range: wordRange(ctx.model, shell, { start: cmd.nameWord.start, end: install.sub.word.end }),
           message: message(),
-          fix: { title: 'Add --no-cache', safe: true, edits: [{ range: ctx.model.shellRange(shell, install.sub.word.end, install.sub.word.end), newText: ' --no-cache' }] },
+          fix: { title: edits.length > 1 ? 'Add --no-cache and drop apk update' : 'Add --no-cache', safe: true, edits },
         });
       }
     }

@@ -349,11 +349,9 @@ export function findExpressions(value: string): ExpressionSpan[] {
         j++;
         continue;
       }
+      // an expression may span lines (a `>-` folded or `|` block scalar): GitHub reads on to `}}`
       if (c === '}' && value[j + 1] === '}') {
         closed = true;
-        break;
-      }
-      if (c === '\n') {
         break;
       }
       j++;

@@ -1,12 +1,18 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { bool, rangeOf } from '../../parsers/yaml';
-import { jobAttr, pipelines, reportOnce } from './model';
+import { bool, rangeOf, str } from '../../parsers/yaml';
+import { attrValue, jobAttr, pipelines, reportOnce } from './model';
+import type { GitlabJob, Pipeline } from './model';
 import { isTestJob } from './classify';
 
 /** The message for a test job allowed to fail. */
 export function message(job: string): string {
   return `Test job '${job}' has allow_failure: true: a failing test leaves the pipeline green and later stages (deploys) still run; fix or quarantine the flaky tests, or list the tolerated exit codes with allow_failure: exit_codes`;
+}
+
+/** Whether a job runs only when started by hand (`when: manual`), where allow_failure is GitLab's default. */
+function isManual(pipeline: Pipeline, job: GitlabJob): boolean {
+  return str(attrValue(jobAttr(pipeline, job, 'when'))) === 'manual';
 }
 
 /** Test jobs must be able to fail the pipeline. */
@@ -23,7 +29,8 @@ export const rule: Rule<YamlFile> = {
     const report = reportOnce(ctx);
     for (const pipeline of pipelines(ctx.model, ctx.path)) {
       for (const job of pipeline.jobs) {
-        if (job.hidden || !isTestJob(pipeline, job)) {
+        // a manual job is allowed to fail by default: it never blocks the pipeline anyway
+        if (job.hidden || isManual(pipeline, job) || !isTestJob(pipeline, job)) {
           continue;
         }
         const attr = jobAttr(pipeline, job, 'allow_failure');

@@ -126,7 +126,9 @@ export function deployReason(pipeline: Pipeline, job: GitlabJob): string | undef
     return `deploys to environment '${envName}'`;
   }
   const stage = jobStage(pipeline, job);
-  if (stage && isDeployName(stage)) {
+  // the stage name is a weak sign: a `release` stage also builds tarballs and notes, and a
+  // rehearsal (dry run, plan, diff) in a deploy stage changes nothing
+  if (stage && isDeployName(stage) && !NOT_A_DEPLOY_JOB.test(job.name) && !isRehearsal(pipeline, job)) {
     return `runs in stage '${stage}'`;
   }
   const buildLike = (stage !== undefined && BUILD_NAME.test(stage)) || BUILD_NAME.test(job.name);
@@ -137,16 +139,31 @@ export function deployReason(pipeline: Pipeline, job: GitlabJob): string | undef
     }
     for (const command of parseShell(text).commands) {
       const what = deployCommand(command);
-      // pushing the image a build stage produced is a build step, not a release
-      if (what && !(what === 'docker push' && buildLike)) {
+      // pushing the image a build stage produced is a build step, not a release; a dry run changes nothing
+      if (what && !(what === 'docker push' && buildLike) && !argValues(command).some((a) => /^--dry-?run(=|$)/.test(a))) {
         return `runs '${what}'`;
       }
     }
   }
-  if (DEPLOY_JOB_NAME.test(job.name) && !isTestName(job.name) && !/review|docs?([-_]|$)|pages/i.test(job.name)) {
+  if (DEPLOY_JOB_NAME.test(job.name) && !isTestName(job.name) && !/review|docs?([-_]|$)|pages/i.test(job.name) && !NOT_A_DEPLOY_JOB.test(job.name) && !isRehearsal(pipeline, job)) {
     return 'is named as a deploy';
   }
   return undefined;
+}
+
+/** Job names that say the job prepares or checks a release rather than performing it. */
+const NOT_A_DEPLOY_JOB = /(^|[-_:.\s/])(tarball|tar|tgz|zip|dist|sdist|wheel|archive|package|packaging|build|changelog|notes|sbom|checksums?|sign|docs?|plan|diff|dry[-_]?run|preview|check|lint|tests?|validate|verify)($|[-_:.\s/])/i;
+
+/** A job that only rehearses a deploy: DRY_RUN set in its variables, or `--dry-run` / `plan` in its script. */
+function isRehearsal(pipeline: Pipeline, job: GitlabJob): boolean {
+  const variables = attrValue(jobAttr(pipeline, job, 'variables'));
+  for (const key of ['DRY_RUN', 'DRYRUN', 'dry_run']) {
+    const v = str(mergedEntry(variables, key, pipeline.doc)?.value);
+    if (v !== undefined && /^(1|true|yes|on)$/i.test(v.trim())) {
+      return true;
+    }
+  }
+  return scriptLines(pipeline, job).some((line) => /(^|\s)(--dry-run(=(client|server|true))?|--dryrun|DRY_RUN=(1|true|yes))(\s|$)|^(terraform|tofu|terragrunt) plan\b|^helm diff\b/.test(line));
 }
 
 /** Whether a job runs tests or linters before a merge. */

@@ -1,7 +1,8 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { rangeOf, seqItems, str } from '../../parsers/yaml';
-import { describe, get } from '../../parsers/kubernetes';
+import { describe, flag, get } from '../../parsers/kubernetes';
+import type { K8sPod } from '../../parsers/kubernetes';
 import type { Severity } from '../../types';
 import { eq, forEachPod } from './util';
 
@@ -22,8 +23,11 @@ export function classify(path: string): 'socket' | 'sensitive' | 'other' {
   return 'other';
 }
 
-/** The message for a hostPath volume. */
-export function message(resource: string, path: string, kind: 'socket' | 'sensitive' | 'other'): string {
+/** The message for a hostPath volume (`readOnly`: every container mounts it read-only). */
+export function message(resource: string, path: string, kind: 'socket' | 'sensitive' | 'other', readOnly = false): string {
+  if (kind === 'sensitive' && readOnly) {
+    return `${resource} mounts the host path ${path} read-only: a compromised container can read node system files (other pods' logs, credentials under it). Use a ConfigMap, Secret, emptyDir or a CSI volume unless this is a node agent that needs it`;
+  }
   if (kind === 'socket') {
     return `${resource} mounts the container runtime socket ${path}: anyone in the pod can start privileged containers, which is root on the node`;
   }
@@ -35,12 +39,18 @@ export function message(resource: string, path: string, kind: 'socket' | 'sensit
 
 const SEVERITY: Record<'socket' | 'sensitive' | 'other', Severity> = { socket: 'error', sensitive: 'error', other: 'info' };
 
+/** Whether every container that mounts the volume mounts it read-only (false when none mounts it). */
+function mountedReadOnly(pod: K8sPod, volume: string, doc: import('yaml').Document): boolean {
+  const mounts = pod.containers.flatMap((c) => seqItems(get(c.node, 'volumeMounts', doc), doc)).filter((m) => str(get(m, 'name', doc)) === volume);
+  return mounts.length > 0 && mounts.every((m) => flag(get(m, 'readOnly', doc)) === true);
+}
+
 /** hostPath volumes, by how sensitive the path is. */
 export const rule: Rule<YamlFile> = {
   id: 'kubernetes/host-path-volume',
   meta: {
     title: 'Pod mounts a host path',
-    description: 'A hostPath volume exposes the node filesystem to the pod. The container runtime socket or system directories (/, /etc, /proc, /var/lib/kubelet…) give a compromised container control of the node (error); other paths tie the pod to a node (info).',
+    description: 'A hostPath volume exposes the node filesystem to the pod. The container runtime socket or system directories (/, /etc, /proc, /var/lib/kubelet…) give a compromised container control of the node (error; a warning when every mount is read-only); other paths tie the pod to a node (info).',
     severity: 'warning',
     kind: 'kubernetes',
     fixable: false,
@@ -59,7 +69,10 @@ export const rule: Rule<YamlFile> = {
           continue;
         }
         const kind = classify(path);
-        ctx.report({ range: rangeOf(ctx.model, pathNode), message: message(describe(r), path, kind), severity: SEVERITY[kind] });
+        // a read-only system directory (a log shipper's /var/log, a metrics agent's /proc) is a
+        // disclosure risk, not control of the node: a warning; the runtime socket stays an error
+        const readOnly = kind === 'sensitive' && mountedReadOnly(pod, str(get(volume, 'name', r.doc)) ?? '', r.doc);
+        ctx.report({ range: rangeOf(ctx.model, pathNode), message: message(describe(r), path, kind, readOnly), severity: readOnly ? 'warning' : SEVERITY[kind] });
       }
     });
   },

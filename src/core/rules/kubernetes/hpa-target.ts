@@ -9,7 +9,7 @@ import { describe, find, indexFolder, relatedTo } from './folder';
 /** The message for an HPA whose target is missing or cannot be measured. */
 export function message(resource: string, target: string, problem: 'missing' | 'cpu' | 'memory'): string {
   if (problem === 'missing') {
-    return `${resource} scales ${target}, which no manifest in this folder defines: check scaleTargetRef`;
+    return `${resource} scales ${target}, which is not found among the files analysed in this folder: check scaleTargetRef if it is not defined elsewhere`;
   }
   return `${resource} scales ${target} on ${problem} utilisation, but its containers set no ${problem} request: utilisation cannot be computed and the HPA never scales`;
 }
@@ -64,8 +64,9 @@ export const rule: FolderRule<YamlFile> = {
       const target = `${kind} '${name}'`;
       const targets = find(index, r, kind, name);
       if (targets.length === 0) {
-        if (index.pods.length > 0) {
-          ctx.report(l.file.path, { range: rangeOf(l.file.model, nameNode), message: message(describeResource(r), target, 'missing') });
+        // a target in another folder, a template or an oversized file is out of sight: say so, as a warning
+        if (index.pods.length > 0 && (ctx.unanalysed?.length ?? 0) === 0) {
+          ctx.report(l.file.path, { range: rangeOf(l.file.model, nameNode), message: message(describeResource(r), target, 'missing'), severity: 'warning' });
         }
         continue;
       }

@@ -8,7 +8,7 @@ import { describe, find, indexFolder, relatedTo } from './folder';
 
 /** The message for an Ingress backend naming a Service that is not defined. */
 export function message(resource: string, service: string): string {
-  return `${resource} routes to Service '${service}', which no manifest in this folder defines: requests get 503. Check the name`;
+  return `${resource} routes to Service '${service}', which is not found among the files analysed in this folder: if it is not defined elsewhere, requests get 503. Check the name`;
 }
 
 /** Service name nodes of every backend of an Ingress (networking.k8s.io/v1 and the old v1beta1 form). */
@@ -36,12 +36,16 @@ export const rule: FolderRule<YamlFile> = {
   meta: {
     title: 'Ingress routes to a missing Service',
     description: 'An Ingress backend naming a Service that does not exist is accepted by the API, but the controller answers 503 for that route. Checked across the manifests of a folder when it defines Services.',
-    severity: 'error',
+    severity: 'warning',
     kind: 'kubernetes',
     fixable: false,
     equivalents: [eq('kube-linter', 'dangling-ingress')],
   },
   checkFolder(ctx) {
+    // a template or an oversized file of the folder may define the Service
+    if ((ctx.unanalysed?.length ?? 0) > 0) {
+      return;
+    }
     const index = indexFolder(ctx.files);
     for (const l of index.all) {
       const r = l.resource;

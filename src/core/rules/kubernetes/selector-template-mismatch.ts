@@ -18,6 +18,9 @@ export function message(resource: string, how: 'mismatch' | 'missing' | 'empty')
   return `${resource} selector does not match its pod template labels: the API rejects it (or, for old versions, the controller never sees its pods)`;
 }
 
+/** Files kustomize users name for strategic-merge patches (`deployment-patch.yaml`, `patches/…`). */
+const PATCH_PATH = /(^|[/._-])patch(es)?([/._-]|$)/i;
+
 /** A workload's `spec.selector` must select its own `spec.template.metadata.labels`. */
 export const rule: Rule<YamlFile> = {
   id: 'kubernetes/selector-template-mismatch',
@@ -41,7 +44,8 @@ export const rule: Rule<YamlFile> = {
       }
       const selectorPair = getPair(spec, 'selector', r.doc);
       if (!selectorPair) {
-        if (r.apiVersion === 'apps/v1' && !r.pod.partial) {
+        // a patch leaves the selector to the object it is merged into
+        if (r.apiVersion === 'apps/v1' && !r.pod.partial && !PATCH_PATH.test(ctx.path.replace(/\\/g, '/'))) {
           ctx.report({ range: r.header, message: message(describe(r), 'missing') });
         }
         continue;

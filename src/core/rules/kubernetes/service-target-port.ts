@@ -9,7 +9,7 @@ import { describe, indexFolder, relatedTo } from './folder';
 export function message(resource: string, target: string, named: boolean): string {
   return named
     ? `${resource} targets the named port '${target}', but no container of the selected pods declares a port with that name: connections fail`
-    : `${resource} targets port ${target}, but the selected containers declare other ports: check the targetPort`;
+    : `${resource} targets port ${target}, but the selected containers declare other ports: check the targetPort (declaring ports is optional, so this fails only if nothing listens there)`;
 }
 
 /**
@@ -57,7 +57,8 @@ export const rule: FolderRule<YamlFile> = {
             ctx.report(l.file.path, { range: rangeOf(l.file.model, targetNode), message: message(describe(r), target, true), related: [relatedTo(matched[0], `selected pods of ${describe(matched[0].resource)}`)] });
           }
         } else if (ports.length > 0 && !ports.some((p) => p.containerPort === n)) {
-          ctx.report(l.file.path, { range: rangeOf(l.file.model, targetNode), message: message(describe(r), target, false), related: [relatedTo(matched[0], `selected pods of ${describe(matched[0].resource)}`)] });
+          // containerPort is informational: a process may listen on a port it does not declare
+          ctx.report(l.file.path, { severity: 'warning', range: rangeOf(l.file.model, targetNode), message: message(describe(r), target, false), related: [relatedTo(matched[0], `selected pods of ${describe(matched[0].resource)}`)] });
         }
       }
     }

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { get, isMap, isScalar, isSeq, mapEntries, rangeOf } from '../../parsers/yaml';
-import { isPlaceholderValue, isSecretName, knownSecretFormat } from '../shared/secrets';
+import { isPlaceholderValue, isSecretName, knownSecretFormat, publicValueKind } from '../shared/secrets';
 
 /** The message for a secret stored in plain text in a stack file. */
 export function message(key: string, known?: string): string {
@@ -50,7 +50,7 @@ export const rule: Rule<YamlFile> = {
       }
       const value = node.value;
       const known = knownSecretFormat(value);
-      if (known || (isSecretName(name) && !isPlaceholderValue(value))) {
+      if (known || (isSecretName(name) && !isPlaceholderValue(value) && publicValueKind(value) === undefined)) {
         ctx.report({ range: rangeOf(file, node), message: message(key, known) });
       }
     };

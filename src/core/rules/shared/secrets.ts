@@ -4,12 +4,18 @@
  */
 
 const SECRET_NAME = /(^|[_.-])(pass(word|wd)?|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|auth|credentials?|conn(ection)?[_.-]?string|dsn|signing[_.-]?key|encryption[_.-]?key|webhook[_.-]?url)($|[_.-])/i;
-const NOT_SECRET_NAME = /(^|[_.-])(file|path|dir|url_path|length|min|max|enabled|policy|type|mode|method|endpoint|username|user|id|name|ttl|timeout|expiry|expires|version|header|prefix|suffix|count|size|hash_algo|ref|arn|secret_name|key_id)$/i;
+const NOT_SECRET_NAME = /(^|[_.-])(file|path|dir|url_path|length|min|max|enabled|policy|type|mode|method|endpoint|username|user|id|name|ttl|timeout|expiry|expires|version|header|prefix|suffix|count|size|hash_algo|ref|arn|secret_name|key_id|expression|schedule|interval|period|days|public_key|certificate|cert|ca)$/i;
+
+/**
+ * Switches and descriptions named after a secret: `GRAFANA_DISABLE_AUTH`, `SKIP_TOKEN`,
+ * `REQUIRE_PASSWORD` (flags), `…_SECRET_NAMES`, `…_TOKEN_USAGE_SUMMARY_TITLE` (names and labels).
+ */
+const FLAG_OR_LABEL_NAME = /(^|[_.-])(disabled?|enabled?|skip|no|use|requires?|required|allow|bypass|without|insecure)[_.-](auth(entication)?|tls|pass(word)?|token|secret)s?$|(^|[_.-])(names|title|label|description|summary|message|text|help|hint)$/i;
 
 /** Whether an identifier (env var, variable, key) looks like it holds a secret. */
 export function isSecretName(name: string): boolean {
   const n = name.replace(/([a-z])([A-Z])/g, '$1_$2');
-  return SECRET_NAME.test(n) && !NOT_SECRET_NAME.test(n);
+  return SECRET_NAME.test(n) && !NOT_SECRET_NAME.test(n) && !FLAG_OR_LABEL_NAME.test(n);
 }
 
 /** Values that are references or placeholders, not literal secrets. */
@@ -28,6 +34,56 @@ export function isPlaceholderValue(value: string): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * Base64 openings of public material: `-----BEGIN CERTIFICATE-----`, `-----BEGIN PUBLIC KEY-----`,
+ * `-----BEGIN RSA PUBLIC KEY-----`, `-----BEGIN X509 CRL-----`, and OpenSSH public keys
+ * (`ssh-rsa AAAA`, `ssh-ed25519 AAAA`, `ecdsa-sha2-`). EKS' `cluster_auth_base64` is the first.
+ */
+const PUBLIC_BASE64 = /^(LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t|LS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS|LS0tLS1CRUdJTiBSU0EgUFVCTElDIEtFWS0tLS0t|LS0tLS1CRUdJTiBYNTA5IENSTC0tLS0t|c3NoLXJzYSBBQUFB|c3NoLWVkMjU1MTkgQUFBQ|ZWNkc2Etc2hhMi1)/;
+
+/**
+ * What a value is when it is public rather than secret, whatever its key is called: a
+ * certificate or public key (PEM, base64 of PEM, OpenSSH), an ARN or an AWS schedule expression
+ * (`rate(15 days)`, `cron(0 3 * * ? *)`), names of secrets, or an example placeholder. A value that also holds a private key is not public.
+ */
+export function publicValueKind(value: string): string | undefined {
+  const v = value.trim();
+  if (isExamplePlaceholder(v)) {
+    return 'example placeholder';
+  }
+  if (/-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY/.test(v)) {
+    return undefined;
+  }
+  if (/^-----BEGIN (CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|PGP PUBLIC KEY BLOCK)-----/.test(v) || PUBLIC_BASE64.test(v)) {
+    return 'certificate or public key';
+  }
+  if (/^(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) AAAA[A-Za-z0-9+/=]+( \S+)?$/.test(v)) {
+    return 'certificate or public key';
+  }
+  if (/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}|aws)?:/.test(v)) {
+    return 'ARN';
+  }
+  if (/^(rate|cron|at)\([^()]*\)$/.test(v)) {
+    return 'schedule expression';
+  }
+  // `COPILOT_TOKEN,GITHUB_TOKEN`: the names of secrets, for a step that looks them up or redacts
+  // them; one such name (`GOOGLE_API_KEY_VAL`, `INSERT_TOKEN`) is a token a script substitutes
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+(\s*[,; ]\s*[A-Z][A-Z0-9]*(_[A-Z0-9]+)+)*$/.test(v)) {
+    return 'names of secrets';
+  }
+
+  return undefined;
+}
+
+/** Placeholders written in examples: `yourpassword`, `my-password`, a PEM block whose body is `...`. */
+export function isExamplePlaceholder(value: string): boolean {
+  const v = value.trim();
+  return (
+    /^(my|your|some|test|example|sample|dummy|fake)[-_ ]?(password|passwd|pass|secret|token|key|api[-_]?key|username|user)$/i.test(v) ||
+    /^-----BEGIN [A-Z ]+-----\s*(\.\.\.|…|<[^>]*>)?\s*-----END [A-Z ]+-----$/.test(v)
+  );
 }
 
 /** Well-known credential formats, by name. Matching any of these is a finding whatever the name. */
@@ -60,6 +116,10 @@ export function knownSecretFormat(value: string): string | undefined {
       if (f.name === 'password in URL' && /:\/\/[^:]+:(\$|\{\{|\$\{)/.test(value)) {
         continue;
       }
+      // a documented PEM block with `...` for its body
+      if (f.name === 'private key' && isExamplePlaceholder(value)) {
+        continue;
+      }
       return f.name;
     }
   }
@@ -78,7 +138,7 @@ export function literalSecret(name: string, value: string | undefined): string |
   if (known) {
     return known;
   }
-  if (isSecretName(name) && !isPlaceholderValue(value)) {
+  if (isSecretName(name) && !isPlaceholderValue(value) && publicValueKind(value) === undefined) {
     return 'secret-like name';
   }
   return undefined;

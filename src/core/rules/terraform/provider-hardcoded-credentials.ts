@@ -1,6 +1,6 @@
 import { terraformRule } from './support/rule';
 import type { HclBlock } from '../../parsers/terraform';
-import { isPlaceholderValue, isSecretName, knownSecretFormat } from '../shared/secrets';
+import { isPlaceholderValue, isSecretName, knownSecretFormat, publicValueKind } from '../shared/secrets';
 import { str } from './support/values';
 
 /** The message for a credential written into a provider block. */
@@ -31,7 +31,7 @@ export const rule = terraformRule({
         if (value === undefined) {
           continue;
         }
-        if (knownSecretFormat(value) || (isSecretName(a.name) && !isPlaceholderValue(value))) {
+        if (knownSecretFormat(value) || (isSecretName(a.name) && !isPlaceholderValue(value) && publicValueKind(value) === undefined)) {
           ctx.report(a, { range: ctx.at(a), message: message(provider, a.name) });
         }
       }

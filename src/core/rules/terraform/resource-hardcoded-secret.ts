@@ -1,5 +1,5 @@
 import type { HclAttribute, HclBlock } from '../../parsers/terraform';
-import { isPlaceholderValue, isSecretName, knownSecretFormat } from '../shared/secrets';
+import { isPlaceholderValue, isSecretName, knownSecretFormat, publicValueKind } from '../shared/secrets';
 import { terraformRule } from './support/rule';
 import type { TfValue } from './support/values';
 
@@ -58,7 +58,7 @@ export const rule = terraformRule({
         return;
       }
       const known = knownSecretFormat(v.value);
-      if (known || (isSecretName(key) && !NOT_SECRET_ARGUMENT.test(key) && !isPlaceholderValue(v.value) && !looksLikeSetting(v.value))) {
+      if (known || (isSecretName(key) && !NOT_SECRET_ARGUMENT.test(key) && !isPlaceholderValue(v.value) && !looksLikeSetting(v.value) && publicValueKind(v.value) === undefined)) {
         ctx.report(attr, { range: ctx.at(attr), message: message(owner, key === attr.name ? key : `${attr.name}.${key}`, known) });
       }
     };

@@ -1,5 +1,5 @@
 import { terraformRule } from './support/rule';
-import { isPlaceholderValue, isSecretName, knownSecretFormat } from '../shared/secrets';
+import { isPlaceholderValue, isSecretName, knownSecretFormat, publicValueKind } from '../shared/secrets';
 import { str } from './support/values';
 
 /** The message for a secret-like variable with a literal default. */
@@ -27,7 +27,7 @@ export const rule = terraformRule({
       if (!def || value === undefined || def.value.range !== def.attr.value.range) {
         continue;
       }
-      if (knownSecretFormat(value) || (isSecretName(name) && !isPlaceholderValue(value))) {
+      if (knownSecretFormat(value) || (isSecretName(name) && !isPlaceholderValue(value) && publicValueKind(value) === undefined)) {
         ctx.report(def.attr, { range: ctx.at(def.attr), message: message(name) });
       }
     }

@@ -1,4 +1,5 @@
 import { it, before } from 'node:test';
+import * as assert from 'node:assert/strict';
 import { assertPointsAt, ready } from '../../../helpers/core';
 import { ruleTable } from '../../../helpers/table';
 import { message } from '../../../../src/core/rules/dockerfile/apk-no-cache';
@@ -17,4 +18,12 @@ before(ready);
 
 it('dockerfile/apk-no-cache points at the offending text', () => {
   assertPointsAt('dockerfile/apk-no-cache', 'Dockerfile', 'FROM alpine:3.20\nRUN apk add curl\n', 'apk add curl');
+});
+
+it('dockerfile/apk-no-cache: the fix drops the apk update that --no-cache makes useless (issue 17)', async () => {
+  const { analyze } = await import('../../../../src/core');
+  const { applyFixes } = await import('../../../../src/core/fixes');
+  const input = 'FROM alpine:3.20\nRUN apk update && apk add curl\nRUN apk update; apk add git\nRUN apk update && echo hi && apk add jq\n';
+  const findings = analyze('Dockerfile', input).filter((f) => f.ruleId === 'dockerfile/apk-no-cache');
+  assert.equal(applyFixes(input, findings).text, 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\nRUN echo hi && apk add --no-cache jq\n');
 });

@@ -98,6 +98,12 @@ ruleTable('kubernetes/host-path-volume', [
   { what: 'emptyDir only', input: clean, want: [] },
   { what: 'kubelet directory in a StatefulSet', input: y('apiVersion: apps/v1', 'kind: StatefulSet', 'metadata: {name: s}', 'spec:', '  serviceName: s', '  selector: {matchLabels: {app: s}}', '  template:', '    metadata: {labels: {app: s}}', '    spec:', '      containers: [{name: c, image: "c:1"}]', '      volumes:', '        - name: k', '          hostPath:', '            path: /var/lib/kubelet/pods'), want: [14] },
   { what: 'Pod without volumes', input: pod, want: [] },
+  {
+    what: 'a node agent reading /proc read-only is a warning; writable in one container stays an error (issue 17)',
+    input: y('apiVersion: apps/v1', 'kind: DaemonSet', 'metadata: {name: agent}', 'spec:', '  selector: {matchLabels: {app: a}}', '  template:', '    metadata: {labels: {app: a}}', '    spec:', '      containers:', '        - name: c', '          image: "c:1"', '          volumeMounts: [{name: proc, mountPath: /host/proc, readOnly: true}, {name: dev, mountPath: /host/dev, readOnly: true}]', '        - name: d', '          image: "d:1"', '          volumeMounts: [{name: dev, mountPath: /host/dev}]', '      volumes:', '        - {name: proc, hostPath: {path: /proc}}', '        - {name: dev, hostPath: {path: /dev}}'),
+    want: [17, 18],
+    messages: [hostPath("DaemonSet 'agent'", '/proc', 'sensitive', true), hostPath("DaemonSet 'agent'", '/dev', 'sensitive')],
+  },
 ]);
 
 ruleTable('kubernetes/host-port', [
