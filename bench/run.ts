@@ -23,7 +23,7 @@ import { typingIn } from './typing';
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = path.join(root, 'bench', '.data');
 const quick = process.argv.includes('--quick');
-/** `--only 1,4` runs just those sections (for profiling one; --write is refused with it). */
+/** `--only 1,4` runs just those sections (with --write, the tables written are those sections'). */
 const onlyArg = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] ?? '' : '';
 const only = new Set(onlyArg.split(',').filter(Boolean).map(Number));
 const wanted = (section: number): boolean => only.size === 0 || only.has(section);
@@ -447,11 +447,16 @@ async function wholeProcesses(out: (s?: string) => void): Promise<void> {
   const range = (xs: number[]): string => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
   out(`## 6. Whole processes: \`node dist/cli.js …\` and the peers over the same real-shaped files (${rounds} rounds, medians)`);
   out();
-  out('| what | tool | wall ms (range) | CPU ms (range) | aurora ÷ peer, wall / CPU | findings |');
+  out('| what | tool | wall ms (range) | CPU ms (range) | aurora ÷ peer per round, wall / CPU: median (range) | findings |');
   out('|---|---|---:|---:|---:|---:|');
   for (const [i, c] of cases.entries()) {
     const peer = c.tool.startsWith('aurora') || c.tool === 'node' ? undefined : i - 1;
-    const ratio = peer === undefined ? '' : `${(median(walls[peer]) / median(walls[i])).toFixed(2)} / ${(median(cpus[peer]) / median(cpus[i])).toFixed(2)}`;
+    // the ratio of each round (aurora and its peer ran back to back, under the same load): median (range)
+    const perRound = (xs: number[][]): string => {
+      const rs = xs[peer ?? 0].map((a, k) => a / xs[i][k]);
+      return `${median(rs).toFixed(2)} (${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)})`;
+    };
+    const ratio = peer === undefined ? '' : `${perRound(walls)} / ${perRound(cpus)}`;
     out(`| ${c.what} | ${c.tool} | ${median(walls[i]).toFixed(0)} (${range(walls[i])}) | ${median(cpus[i]).toFixed(0)} (${range(cpus[i])}) | ${ratio} | ${found[i]} |`);
   }
   out();
