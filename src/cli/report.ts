@@ -1,3 +1,7 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { StringDecoder } from 'string_decoder';
 import type { Finding, Severity } from '../core';
 import { countSkipped, jsonFinding, sarifLog, sarifResult, sarifRules, TextCounts, textLine } from './format';
 import type { SkippedFile } from './format';
@@ -9,8 +13,8 @@ import { GitlabIssues } from './formats/gitlab';
  * it is done, so a tree of 20,000 files never holds all texts or all findings at once. The bytes are
  * exactly those of the whole-report formatters (formatText, toGithubCommands, and JSON.stringify
  * with two-space indentation of toJson, toSarif and toGitlab); test/unit/report.test.ts compares
- * them. SARIF lists the skipped files before the results, so its results are held, as text, until
- * the end (the texts of the files are not).
+ * them. SARIF lists the skipped files before the results, so its results go to a temporary file
+ * (unlinked once open where the platform allows) and are copied out after the head at the end.
  */
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'github' | 'gitlab';
@@ -30,8 +34,8 @@ export interface Reporter {
    * fingerprints (fingerprintsOf), which only the gitlab format needs (see `needsPrints`).
    */
   file(path: string, findings: readonly Finding[], prints?: readonly string[]): string;
-  /** The rest of the report. */
-  end(tally: ReportTally): string;
+  /** The rest of the report, in chunks. */
+  end(tally: ReportTally): Iterable<string>;
   /** Whether `file` needs the fingerprints of the findings (computed from the file's text). */
   readonly needsPrints: boolean;
 }
@@ -99,34 +103,37 @@ export function createReporter(format: ReportFormat, options: ReportOptions): Re
     const gitlab = new GitlabIssues();
     return {
       needsPrints: format === 'gitlab',
-      file: (p, fs, prints) => writer.items(format === 'json' ? fs.map((f) => jsonFinding(p, f)) : gitlab.file(p, fs, prints ?? []), TOP_ARRAY),
-      end: () => writer.end(TOP_ARRAY),
+      file: (p, found, prints) => writer.items(format === 'json' ? found.map((f) => jsonFinding(p, f)) : gitlab.file(p, found, prints ?? []), TOP_ARRAY),
+      end: () => [writer.end(TOP_ARRAY)],
     };
   }
   if (format === 'sarif') {
     const { rules, ruleIndex } = sarifRules();
     const writer = new ArrayWriter();
-    // the head (with the skipped files) is known at the end: the results are held till then, as
-    // text; their indentation is the same whatever the head holds
+    // the head (with the skipped files) is known at the end: the results wait in a file till
+    // then; their indentation is the same whatever the head holds
     const held: unknown[] = [];
     const itemParts: ArrayParts = { ...around(sarifLog(rules, held, options.version), held), head: '' };
-    const body: string[] = [];
+    const spill = new Spill();
     return {
       needsPrints: false,
-      file(p, fs) {
-        body.push(writer.items(fs.map((f) => sarifResult(p, f, ruleIndex)), itemParts));
+      file(p, found) {
+        spill.write(writer.items(found.map((f) => sarifResult(p, f, ruleIndex)), itemParts));
         return '';
       },
-      end(tally) {
+      *end(tally) {
         const results: unknown[] = [];
         const parts = around(sarifLog(rules, results, options.version, tally.skipped), results);
-        const text = body.join('');
-        return (text.length > 0 ? parts.head : '') + text + writer.end(parts);
+        if (spill.size > 0) {
+          yield parts.head;
+          yield* spill.read();
+        }
+        yield writer.end(parts);
       },
     };
   }
   if (format === 'github') {
-    return { needsPrints: false, file: (p, fs) => fs.map((f) => githubCommand(p, f) + '\n').join(''), end: () => '' };
+    return { needsPrints: false, file: (p, found) => found.map((f) => githubCommand(p, f) + '\n').join(''), end: () => [] };
   }
   const counts = new TextCounts(options.minSeverity);
   return {
@@ -140,6 +147,61 @@ export function createReporter(format: ReportFormat, options: ReportOptions): Re
       }
       return out;
     },
-    end: (tally) => counts.summary({ analysed: tally.analysed, skipped: countSkipped(tally.skipped) }) + '\n',
+    end: (tally) => [counts.summary({ analysed: tally.analysed, skipped: countSkipped(tally.skipped) }) + '\n'],
   };
+}
+
+/** Text kept in a temporary file until it is read back once, in chunks. */
+class Spill {
+  size = 0;
+  private fd: number | undefined;
+  private dir: string | undefined;
+
+  write(text: string): void {
+    if (text.length === 0) {
+      return;
+    }
+    if (this.fd === undefined) {
+      this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-report-'));
+      const file = path.join(this.dir, 'results');
+      this.fd = fs.openSync(file, 'w+', 0o600);
+      try {
+        // gone from the disk as soon as the process ends, whatever way it ends
+        fs.unlinkSync(file);
+        fs.rmdirSync(this.dir);
+        this.dir = undefined;
+      } catch {
+        // Windows keeps open files: removed after reading
+      }
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    fs.writeSync(this.fd, bytes, 0, bytes.length, this.size);
+    this.size += bytes.length;
+  }
+
+  *read(): Iterable<string> {
+    if (this.fd === undefined) {
+      return;
+    }
+    const fd = this.fd;
+    try {
+      const chunk = Buffer.alloc(1 << 20);
+      const decoder = new StringDecoder('utf8');
+      for (let at = 0; at < this.size; ) {
+        const n = fs.readSync(fd, chunk, 0, Math.min(chunk.length, this.size - at), at);
+        if (n <= 0) {
+          throw new Error('the report\'s temporary file ended early');
+        }
+        at += n;
+        yield decoder.write(chunk.subarray(0, n));
+      }
+      yield decoder.end();
+    } finally {
+      fs.closeSync(fd);
+      this.fd = undefined;
+      if (this.dir) {
+        fs.rmSync(this.dir, { recursive: true, force: true });
+      }
+    }
+  }
 }

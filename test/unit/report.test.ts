@@ -45,7 +45,7 @@ function streamed(format: ReportFormat, results: FileFindings[], analysed: numbe
   for (const r of results) {
     out += reporter.file(r.file, r.findings, reporter.needsPrints ? fingerprintsOf(r.file, textOf(r.file), r.findings) : undefined);
   }
-  return out + reporter.end({ analysed, skipped });
+  return out + [...reporter.end({ analysed, skipped })].join('');
 }
 
 function examples(): FileFindings[] {

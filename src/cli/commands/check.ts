@@ -176,7 +176,9 @@ export const checkCommand: Command = {
       // recording a baseline reports nothing
       return unreadable > 0 ? 2 : 0;
     }
-    await writeOut(reporter.end({ analysed, skipped }));
+    for (const chunk of reporter.end({ analysed, skipped })) {
+      await writeOut(chunk);
+    }
     if (unreadable > 0) {
       return 2;
     }
