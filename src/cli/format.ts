@@ -68,6 +68,56 @@ export function skippedText(skipped: SkippedCounts): string {
   return total === 0 ? '' : `${total} skipped (${parts.join(', ')})`;
 }
 
+/** The text output's line of one finding. */
+export function textLine(file: string, f: Finding): string {
+  return `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.message} [${f.ruleId}]`;
+}
+
+/**
+ * What the text output's summary counts: every finding by severity, those `fix` applies, those
+ * with a change to review, and those below the least severity listed (counted, not listed).
+ */
+export class TextCounts {
+  private readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  private readonly min: number;
+  private hidden = 0;
+  private fixable = 0;
+  private review = 0;
+
+  constructor(minSeverity: Severity = 'warning') {
+    this.min = SEVERITY_RANK[minSeverity];
+  }
+
+  /** Count a finding; whether the output lists it. */
+  add(f: Finding): boolean {
+    this.counts[f.severity]++;
+    // `fix` applies safe fixes whatever the severity shown
+    if (fixApplies(f)) {
+      this.fixable++;
+    } else if (f.fix) {
+      this.review++;
+    }
+    if (SEVERITY_RANK[f.severity] < this.min) {
+      this.hidden++;
+      return false;
+    }
+    return true;
+  }
+
+  /** The summary line (without its newline). */
+  summary(tally: FileTally): string {
+    const { counts, fixable, review, hidden } = this;
+    const total = counts.error + counts.warning + counts.info;
+    const where = `${tally.analysed} file${tally.analysed === 1 ? '' : 's'}` + (skippedText(tally.skipped) ? `; ${skippedText(tally.skipped)}` : '');
+    const hiddenText = hidden > 0 ? ` ${hidden} info not shown (--severity info lists them).` : '';
+    if (total === 0) {
+      return `No problems found in ${where}.`;
+    }
+    const fixText = fixable > 0 ? `; ${fixable} fixable with \`aurora-devops fix\`` + (review > 0 ? `, ${review} more with a suggested change to review` : '') : review > 0 ? `; ${review} with a suggested change to review` : '';
+    return `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${where}` + fixText + '.' + hiddenText;
+  }
+}
+
 /**
  * `file:line:col: severity message [rule-id]` lines and a summary. Findings below `minSeverity`
  * (info, by default) are counted in the summary but not listed. `files` is the number of files
@@ -75,40 +125,32 @@ export function skippedText(skipped: SkippedCounts): string {
  */
 export function formatText(results: readonly FileFindings[], files: number | FileTally, options: TextOptions = {}): string {
   const tally: FileTally = typeof files === 'number' ? { analysed: files, skipped: {} } : files;
-  const min = SEVERITY_RANK[options.minSeverity ?? 'warning'];
+  const counts = new TextCounts(options.minSeverity);
   const lines: string[] = [];
-  const counts = { error: 0, warning: 0, info: 0 };
-  let hidden = 0;
-  let fixable = 0;
-  let review = 0;
   for (const { file, findings } of results) {
     for (const f of findings) {
-      counts[f.severity]++;
-      // `fix` applies safe fixes whatever the severity shown
-      if (fixApplies(f)) {
-        fixable++;
-      } else if (f.fix) {
-        review++;
+      if (counts.add(f)) {
+        lines.push(textLine(file, f));
       }
-      if (SEVERITY_RANK[f.severity] < min) {
-        hidden++;
-        continue;
-      }
-      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.message} [${f.ruleId}]`);
     }
   }
-  const total = counts.error + counts.warning + counts.info;
-  const where = `${tally.analysed} file${tally.analysed === 1 ? '' : 's'}` + (skippedText(tally.skipped) ? `; ${skippedText(tally.skipped)}` : '');
-  const hiddenText = hidden > 0 ? ` ${hidden} info not shown (--severity info lists them).` : '';
-  if (total === 0) {
-    lines.push(`No problems found in ${where}.`);
-  } else {
-    const fixText = fixable > 0 ? `; ${fixable} fixable with \`aurora-devops fix\`` + (review > 0 ? `, ${review} more with a suggested change to review` : '') : review > 0 ? `; ${review} with a suggested change to review` : '';
-    lines.push(
-      `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${where}` + fixText + '.' + hiddenText,
-    );
-  }
+  lines.push(counts.summary(tally));
   return lines.join('\n') + '\n';
+}
+
+/** One finding as the JSON output shows it. */
+export function jsonFinding(file: string, f: Finding): JsonFinding {
+  return {
+    file,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    fixable: fixApplies(f),
+  };
 }
 
 /** The JSON array of findings. */
@@ -116,17 +158,7 @@ export function toJson(results: readonly FileFindings[]): JsonFinding[] {
   const out: JsonFinding[] = [];
   for (const { file, findings } of results) {
     for (const f of findings) {
-      out.push({
-        file,
-        line: f.range.start.line + 1,
-        column: f.range.start.character + 1,
-        endLine: f.range.end.line + 1,
-        endColumn: f.range.end.character + 1,
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        fixable: fixApplies(f),
-      });
+      out.push(jsonFinding(file, f));
     }
   }
   return out;
@@ -152,44 +184,59 @@ export interface SkippedFile {
  * counts by reason are in the run's properties.
  */
 export function toSarif(results: readonly FileFindings[], version: string, skipped: readonly SkippedFile[] = []): object {
-  const rules = catalog(ENGINE_RULES);
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const { rules, ruleIndex } = sarifRules();
   const sarifResults = [];
   for (const { file, findings } of results) {
     for (const f of findings) {
-      sarifResults.push({
-        ruleId: f.ruleId,
-        ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
-        level: SARIF_LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
-              region: {
-                startLine: f.range.start.line + 1,
-                startColumn: f.range.start.character + 1,
-                endLine: f.range.end.line + 1,
-                endColumn: f.range.end.character + 1,
-              },
-            },
-          },
-        ],
-        ...(f.related && f.related.length > 0
-          ? {
-              relatedLocations: f.related.map((r, i) => ({
-                id: i,
-                message: { text: r.message },
-                physicalLocation: {
-                  artifactLocation: { uri: encodeURI(r.path), uriBaseId: '%SRCROOT%' },
-                  region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1 },
-                },
-              })),
-            }
-          : {}),
-      });
+      sarifResults.push(sarifResult(file, f, ruleIndex));
     }
   }
+  return sarifLog(rules, sarifResults, version, skipped);
+}
+
+/** The rules of a SARIF log and each rule id's index among them. */
+export function sarifRules(): { rules: CatalogEntry[]; ruleIndex: Map<string, number> } {
+  const rules = catalog(ENGINE_RULES);
+  return { rules, ruleIndex: new Map(rules.map((r, i) => [r.id, i])) };
+}
+
+/** One SARIF result. `ruleIndex`: rule ids by their index in the driver's rules. */
+export function sarifResult(file: string, f: Finding, ruleIndex: ReadonlyMap<string, number>): object {
+  return {
+    ruleId: f.ruleId,
+    ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
+    level: SARIF_LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+          region: {
+            startLine: f.range.start.line + 1,
+            startColumn: f.range.start.character + 1,
+            endLine: f.range.end.line + 1,
+            endColumn: f.range.end.character + 1,
+          },
+        },
+      },
+    ],
+    ...(f.related && f.related.length > 0
+      ? {
+          relatedLocations: f.related.map((r, i) => ({
+            id: i,
+            message: { text: r.message },
+            physicalLocation: {
+              artifactLocation: { uri: encodeURI(r.path), uriBaseId: '%SRCROOT%' },
+              region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1 },
+            },
+          })),
+        }
+      : {}),
+  };
+}
+
+/** The SARIF log around its results. */
+export function sarifLog(rules: readonly CatalogEntry[], results: readonly unknown[], version: string, skipped: readonly SkippedFile[] = []): object {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -226,7 +273,7 @@ export function toSarif(results: readonly FileFindings[], version: string, skipp
         ],
         properties: { skipped: countSkipped(skipped) },
         originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + encodeURI(process.cwd().split('\\').join('/').replace(/\/?$/, '/')) } },
-        results: sarifResults,
+        results,
       },
     ],
   };

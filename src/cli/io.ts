@@ -1,5 +1,15 @@
+/** Marks usage errors across bundles: dist/cli-tools.js has a UsageError class of its own. */
+const USAGE = Symbol.for('aurora-devops.usage-error');
+
 /** A mistake in how the command was called: one line on stderr, exit 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  readonly [USAGE] = true;
+}
+
+/** Whether `e` is a UsageError, also one thrown by the other CLI bundle. */
+export function isUsageError(e: unknown): e is UsageError {
+  return typeof e === 'object' && e !== null && (e as { [USAGE]?: boolean })[USAGE] === true;
+}
 
 /** Where the CLI writes: the process's streams, or what an in-process caller handed `main`. */
 export interface CliOutput {

@@ -1,17 +1,23 @@
-import { prepareNode } from '../node/wasm';
-import type { CliOutput, Command } from './io';
-import { redirectOutput, UsageError, warn, writeOut } from './io';
-import { checkCommand } from './commands/check';
-import { fixCommand } from './commands/fix';
-import { rulesCommand } from './commands/rules';
-import { generateCommand } from './commands/generate';
-import { policyCommand } from './commands/policy';
-import { agentCommand } from './commands/agent';
-import { pinCommand } from './commands/pin';
+import * as v8 from 'v8';
+import { configureNodeWasm } from '../node/wasm';
+import type { CliOutput } from './io';
+import { isUsageError, redirectOutput, warn, writeOut } from './io';
+import { COMMANDS } from './registry';
 import { VERSION } from './version';
 
-/** Every sub-command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, rulesCommand, generateCommand, pinCommand, policyCommand, agentCommand];
+/**
+ * Compile WebAssembly with V8's baseline compiler only. With its default tiering, V8 also compiles
+ * the hot functions of the 1.3 MB bash grammar with its optimising compiler, which kept a one-file
+ * `check` waiting about half a second (most of its time); baseline code is fast enough that even
+ * thousands of files finish sooner without it (docs/benchmarks.md). Must run before the first
+ * wasm module is compiled; V8 flags are per process, so worker threads inherit it.
+ * AURORA_WASM_TIERUP=1 keeps V8's default.
+ */
+export function preferBaselineWasm(): void {
+  if (process.env.AURORA_WASM_TIERUP !== '1') {
+    v8.setFlagsFromString('--liftoff-only');
+  }
+}
 
 function help(): string {
   const lines = [
@@ -61,10 +67,11 @@ export async function main(argv: string[], output?: CliOutput): Promise<number> 
     return 0;
   }
   try {
-    await prepareNode();
+    // grammars are compiled when a file needs them (check, fix) or by the tool commands
+    configureNodeWasm();
     return await command.run(rest);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (isUsageError(e)) {
       warn(e.message);
       return 2;
     }

@@ -1,14 +1,14 @@
 import * as os from 'os';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
-import { analyzeFiles } from '../core';
+import { analyzeFiles, detectKind } from '../core';
 import type { AnalyzeConfig, Finding } from '../core';
-import { prepareNode } from '../node/wasm';
+import { configureNodeWasm, loadGrammarsFor } from '../node/wasm';
 import { envFor } from './files';
 
 /*
- * `check` on a large tree uses every core: the files are split by folder (cross-file rules only
- * look inside one folder, so a folder never straddles two threads); this thread analyses one share
- * and worker threads the others. Results are identical to a single-threaded run.
+ * `check` on a large tree uses every core: the files come in batches of whole folders (cross-file
+ * rules only look inside one folder, so a folder never straddles two threads); this thread and
+ * worker threads take the batches in turn. Results are identical to a single-threaded run.
  */
 
 /** A file to analyse: the path shown to users, the real path (for env lookups) and its text. */
@@ -20,7 +20,6 @@ export interface JobFile {
 
 interface Job {
   aurora: 'check-worker';
-  files: JobFile[];
   config: AnalyzeConfig;
 }
 
@@ -72,58 +71,99 @@ export function partition(files: readonly JobFile[], n: number): JobFile[][] {
   return shares.map((s) => s.files).filter((s) => s.length > 0);
 }
 
-/** Analyse files, in worker threads when that pays off. Findings by shown path. */
-export async function analyzeInParallel(files: readonly JobFile[], config: AnalyzeConfig): Promise<Map<string, Finding[]>> {
-  const n = workerScript ? workerCount(files.length) : 0;
-  const script = workerScript;
-  if (n < 2 || !script) {
-    const real = new Map(files.map((f) => [f.path, f.real]));
-    return analyzeFiles(files, config, (p) => envFor(real.get(p) ?? p));
-  }
-  // this thread takes the first share itself: it has the parsers loaded already, while each
-  // worker first loads the bundle and compiles the grammars (most of a second on a small VM)
-  const [own, ...others] = partition(files, n);
-  const pending = others.map(
-    (share) =>
-      new Promise<[string, Finding[]][]>((resolve, reject) => {
-        const job: Job = { aurora: 'check-worker', files: share, config };
-        const worker = new Worker(script, { workerData: job });
-        worker.once('message', (m: [string, Finding[]][]) => resolve(m));
-        worker.once('error', reject);
-        worker.once('exit', (code) => {
-          if (code !== 0) {
-            reject(new Error(`an analysis worker exited with code ${code}`));
-          }
-        });
-      }),
-  );
-  // a worker that fails while this thread is busy must not be an unhandled rejection meanwhile
-  pending.forEach((p) => p.catch(() => undefined));
-  const ownReal = new Map(own.map((f) => [f.path, f.real]));
-  const mine = analyzeFiles(own, config, (p) => envFor(ownReal.get(p) ?? p));
-  const results = [[...mine], ...(await Promise.all(pending))];
-  const out = new Map<string, Finding[]>();
-  for (const f of files) {
-    out.set(f.path, []);
-  }
-  for (const list of results) {
-    for (const [p, findings] of list) {
-      out.set(p, findings);
-    }
-  }
-  return out;
+/** Analyses batches of files (whole folders): in this thread, or spread over worker threads. */
+export interface Analyzer {
+  /** Findings by shown path of one batch (each folder whole). */
+  analyze(files: readonly JobFile[]): Promise<[string, Finding[]][]>;
+  /** How many batches may be in flight at once (1 on this thread alone). */
+  readonly width: number;
+  /** Stops the workers. */
+  close(): Promise<void>;
 }
 
-/** Whether this thread is an analysis worker started by `analyzeInParallel`. */
+/** Analyse files on this thread (their grammars loaded first). */
+async function analyzeHere(files: readonly JobFile[], config: AnalyzeConfig): Promise<[string, Finding[]][]> {
+  await loadGrammarsFor(files.map((f) => detectKind(f.path, f.text, envFor(f.real))));
+  const real = new Map(files.map((f) => [f.path, f.real]));
+  return [...analyzeFiles(files, config, (p) => envFor(real.get(p) ?? p))];
+}
+
+/**
+ * An analyzer for `total` files: this thread alone, or (see workerCount) this thread and worker
+ * threads taking batches in turn. Batches hold whole folders, so results do not depend on how
+ * the files were split.
+ */
+export function createAnalyzer(total: number, config: AnalyzeConfig): Analyzer {
+  const n = workerScript ? workerCount(total) : 0;
+  const script = workerScript;
+  if (n < 2 || !script) {
+    return { width: 1, analyze: (files) => analyzeHere(files, config), close: () => Promise.resolve() };
+  }
+  // this thread takes every n-th batch itself (it has the parsers loaded already), each worker
+  // first loads the bundle and compiles the grammars, then takes batches until it is closed
+  const workers = Array.from({ length: n - 1 }, () => {
+    const job: Job = { aurora: 'check-worker', config };
+    const worker = new Worker(script, { workerData: job });
+    const waiting = new Map<number, { resolve: (r: [string, Finding[]][]) => void; reject: (e: unknown) => void }>();
+    const fail = (e: unknown): void => {
+      for (const w of waiting.values()) {
+        w.reject(e);
+      }
+      waiting.clear();
+    };
+    worker.on('message', (m: { id: number; results?: [string, Finding[]][]; error?: string }) => {
+      const w = waiting.get(m.id);
+      waiting.delete(m.id);
+      if (m.results) {
+        w?.resolve(m.results);
+      } else {
+        w?.reject(new Error(`an analysis worker failed: ${m.error}`));
+      }
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`an analysis worker exited with code ${code}`)));
+    return { worker, waiting };
+  });
+  let turn = 0;
+  let nextId = 0;
+  return {
+    width: n * 2,
+    analyze(files) {
+      const slot = turn++ % n;
+      if (slot === 0) {
+        return analyzeHere(files, config);
+      }
+      const { worker, waiting } = workers[slot - 1];
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, files });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map(({ worker }) => worker.terminate()));
+    },
+  };
+}
+
+/** Whether this thread is an analysis worker started by `createAnalyzer`. */
 export function isAnalysisWorker(): boolean {
   return !isMainThread && (workerData as Partial<Job> | undefined)?.aurora === 'check-worker';
 }
 
-/** The body of an analysis worker: analyse the share and post the findings back. */
+/** The body of an analysis worker: analyse each batch it is sent and post the findings back. */
 export async function runAnalysisWorker(): Promise<void> {
   const job = workerData as Job;
-  await prepareNode();
-  const real = new Map(job.files.map((f) => [f.path, f.real]));
-  const byFile = analyzeFiles(job.files, job.config, (p) => envFor(real.get(p) ?? p));
-  parentPort?.postMessage([...byFile]);
+  configureNodeWasm();
+  // batches are analysed one at a time, in the order they came
+  let queue = Promise.resolve();
+  parentPort?.on('message', (m: { id: number; files: JobFile[] }) => {
+    queue = queue.then(async () => {
+      try {
+        parentPort?.postMessage({ id: m.id, results: await analyzeHere(m.files, job.config) });
+      } catch (e) {
+        parentPort?.postMessage({ id: m.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      }
+    });
+  });
 }

@@ -6,7 +6,7 @@ export { cachedChars, clearCaches } from './caches';
 export { analyze, analyzeFiles, createEngine, dirOf, FOLDER_KINDS, internalErrorMessage, RULE_IDS, effectiveSeverity, ENGINE_RULES, MAX_FILE_BYTES, MAX_YAML_BYTES, skipReason, PARSE_ERROR, FILE_TOO_LARGE, INTERNAL_ERROR } from './analyze';
 export type { AnalyzeFilesOptions, Engine, SkipReason } from './analyze';
 export { applyFixes, applyEdits } from './fixes';
-export { detectKind } from './kinds';
+export { detectKind, grammarsOf } from './kinds';
 export { parseAnalyzeConfig, mergeConfigs } from './config';
 export { ALL_RULES, catalog, docsHeader, docsPath } from './rules';
 export type { CatalogEntry } from './rules';

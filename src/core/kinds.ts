@@ -98,6 +98,11 @@ export const HANDLERS: { [K in FileKind]: KindHandler<K> } = {
   helm: { kind: 'helm', grammars: [], parse: () => ({ model: null }) },
 };
 
+/** The tree-sitter grammars a kind's parser and rules need loaded (`loadGrammars`) before analysis. */
+export function grammarsOf(kind: FileKind): readonly GrammarName[] {
+  return HANDLERS[kind].grammars;
+}
+
 function baseName(path: string): string {
   const norm = path.replace(/\\/g, '/');
   return norm.slice(norm.lastIndexOf('/') + 1);

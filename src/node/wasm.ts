@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { configureWasm, prepare } from '../core';
+import { configureWasm, grammarsOf, loadGrammars, prepare } from '../core';
+import type { FileKind, GrammarName } from '../core';
 
 /** Packages that ship each wasm file, for running from a source checkout. */
 const PACKAGE_OF: Record<string, string> = {
@@ -31,8 +32,31 @@ export function locateWasm(file: string, baseDir: string = __dirname): string {
   throw new Error(`Aurora: cannot find ${file} (looked in ${candidates.join(', ')})`);
 }
 
+/** Configure the core to read wasm files from disk (nothing is read or compiled yet). */
+export function configureNodeWasm(baseDir?: string): void {
+  configureWasm(async (file) => new Uint8Array(await fs.promises.readFile(locateWasm(file, baseDir))));
+}
+
 /** Configure the core to read wasm files from disk and load every grammar. */
 export async function prepareNode(baseDir?: string): Promise<void> {
-  configureWasm(async (file) => new Uint8Array(await fs.promises.readFile(locateWasm(file, baseDir))));
+  configureNodeWasm(baseDir);
   await prepare();
+}
+
+/**
+ * Load only the grammars these kinds of files need (`configureNodeWasm` first): a compose or
+ * Kubernetes check compiles no wasm at all, a Terraform one not the 1.3 MB bash grammar.
+ */
+export async function loadGrammarsFor(kinds: Iterable<FileKind | undefined>): Promise<void> {
+  const needed = new Set<GrammarName>();
+  for (const kind of kinds) {
+    if (kind) {
+      for (const g of grammarsOf(kind)) {
+        needed.add(g);
+      }
+    }
+  }
+  if (needed.size > 0) {
+    await loadGrammars([...needed]);
+  }
 }

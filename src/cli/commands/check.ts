@@ -1,21 +1,33 @@
+import * as path from 'path';
 import { parseArgs } from 'util';
 import { detectKind, PARSE_ERROR, skipReason } from '../../core';
-import type { Severity } from '../../core';
-import { analyzeInParallel } from '../parallel';
+import type { Finding, Severity } from '../../core';
+import { createAnalyzer } from '../parallel';
 import type { JobFile } from '../parallel';
 import type { Command } from '../io';
 import { UsageError, writeOut } from '../io';
 import { collectFiles, displayPath, envFor, loadConfig, readText } from '../files';
-import { countSkipped, formatText, toJson, toSarif } from '../format';
-import type { FileFindings, SkippedFile } from '../format';
+import type { SkippedFile } from '../format';
+import { createReporter } from '../report';
+import type { ReportFormat } from '../report';
 import { VERSION } from '../version';
-import { toGithubCommands } from '../formats/github';
-import { toGitlab } from '../formats/gitlab';
-import { baselineStep } from '../baseline';
+import { baselineEnd, baselineFile, baselineMode } from '../baseline';
 import { changedScope, changedSince } from '../changed';
+import { fingerprintsOf } from '../fingerprint';
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+/** A batch of whole folders is analysed once it holds this many files or characters. */
+const BATCH_FILES = 200;
+const BATCH_CHARS = 4_000_000;
+
+/** What the report needs of one file once it is analysed (its text is not kept). */
+interface Outcome {
+  findings: Finding[];
+  prints?: string[];
+  /** Of a kind the core recognises: analysed, or skipped for this reason. */
+  recognised?: { skipped?: SkippedFile['reason'] };
+}
 
 /** `aurora-devops check`: analyse files and report findings. */
 export const checkCommand: Command = {
@@ -53,61 +65,119 @@ export const checkCommand: Command = {
     const collected = collectFiles(positionals);
     const changed = values['changed-since'] ? changedScope(collected.files, changedSince(values['changed-since'], positionals[0] ?? '.')) : undefined;
     collected.files = changed?.analyse ?? collected.files;
-    const sources: JobFile[] = [];
-    const realPath = new Map<string, string>();
+    // a baseline that cannot be read stops the run before any work
+    const baseline = baselineMode({ baseline: values.baseline, writeBaseline: values['write-baseline'], config: values.config, start: positionals[0] ?? '.' });
+    const reporter = createReporter(format as ReportFormat, { version: VERSION, minSeverity: minSeverity as Severity });
+    const order = collected.files;
     let unreadable = collected.unreadable;
-    for (const file of collected.files) {
-      const text = readText(file);
-      if (text === undefined) {
-        unreadable++;
-        continue;
+    // files are read, analysed and reported folder by folder: a large tree never holds every
+    // text (or every finding) at once, and the report starts before the last file is read
+    const folders = new Map<string, string[]>();
+    for (const file of order) {
+      const dir = path.dirname(file);
+      let list = folders.get(dir);
+      if (!list) {
+        list = [];
+        folders.set(dir, list);
       }
-      const shown = displayPath(file);
-      realPath.set(shown, file);
-      sources.push({ path: shown, real: file, text });
+      list.push(file);
     }
-    const byFile = await analyzeInParallel(sources, config);
-    changed?.dropContext(sources);
-    if (baselineStep({ baseline: values.baseline, writeBaseline: values['write-baseline'], config: values.config, start: positionals[0] ?? '.' }, sources, byFile)) {
+    const analyzer = createAnalyzer(order.length, config);
+    // what the report needs of each analysed file, by real path, until every file before it is
+    // reported; null for a file not reported (unreadable, or folder context of --changed-since)
+    const ready = new Map<string, Outcome | null>();
+    const skipped: SkippedFile[] = [];
+    let next = 0;
+    let worst = 0;
+    let analysed = 0;
+    // one file's findings as reported: folder context dropped, the baseline applied, then the
+    // file counted as analysed or skipped (a parse error that is still reported skips it)
+    const outcome = (source: JobFile, all: Finding[]): Outcome | null => {
+      if (changed && !changed.reports(source.real)) {
+        return null;
+      }
+      const findings = baselineFile(baseline, source, all);
+      const env = envFor(source.real);
+      let recognised: Outcome['recognised'];
+      if (detectKind(source.path, source.text, env) !== undefined) {
+        const reason = skipReason(source.path, source.text, env) ?? (findings.some((f) => f.ruleId === PARSE_ERROR) ? 'parse-error' : undefined);
+        recognised = reason ? { skipped: reason } : {};
+      }
+      return { findings, recognised, prints: reporter.needsPrints ? fingerprintsOf(source.path, source.text, findings) : undefined };
+    };
+    const report = async (files: readonly JobFile[], results: [string, Finding[]][]): Promise<void> => {
+      const byPath = new Map(results);
+      for (const source of files) {
+        ready.set(source.real, outcome(source, byPath.get(source.path) ?? []));
+      }
+      let out = '';
+      while (next < order.length && ready.has(order[next])) {
+        const file = order[next++];
+        const done = ready.get(file);
+        ready.delete(file);
+        if (!done) {
+          continue;
+        }
+        if (done.recognised?.skipped) {
+          skipped.push({ file: displayPath(file), reason: done.recognised.skipped });
+        } else if (done.recognised) {
+          analysed++;
+        }
+        for (const f of done.findings) {
+          worst = Math.max(worst, RANK[f.severity]);
+        }
+        if (done.findings.length > 0) {
+          out += reporter.file(displayPath(file), done.findings, done.prints);
+        }
+      }
+      await writeOut(out);
+    };
+    const inFlight: Promise<void>[] = [];
+    let batch: JobFile[] = [];
+    let batchChars = 0;
+    const dispatch = async (): Promise<void> => {
+      const files = batch;
+      batch = [];
+      batchChars = 0;
+      const results = analyzer.analyze(files);
+      // results are reported in batch order; a rejected batch must not go unhandled meanwhile
+      results.catch(() => undefined);
+      const previous = inFlight.length > 0 ? inFlight[inFlight.length - 1] : Promise.resolve();
+      inFlight.push(previous.then(async () => report(files, await results)));
+      while (inFlight.length >= analyzer.width) {
+        await inFlight.shift();
+      }
+    };
+    try {
+      for (const files of folders.values()) {
+        for (const file of files) {
+          const text = readText(file);
+          if (text === undefined) {
+            unreadable++;
+            ready.set(file, null);
+            continue;
+          }
+          batch.push({ path: displayPath(file), real: file, text });
+          batchChars += text.length;
+        }
+        if (batch.length >= BATCH_FILES || batchChars >= BATCH_CHARS) {
+          await dispatch();
+        }
+      }
+      await dispatch();
+      await Promise.all(inFlight);
+      // unreadable files at the end of the list
+      await report([], []);
+    } finally {
+      await analyzer.close();
+    }
+    baselineEnd(baseline);
+    if (baseline && 'write' in baseline) {
+      // recording a baseline reports nothing
       return unreadable > 0 ? 2 : 0;
     }
-    const results: FileFindings[] = [];
-    let worst = 0;
-    for (const source of sources) {
-      const findings = byFile.get(source.path) ?? [];
-      if (findings.length > 0) {
-        results.push({ file: source.path, findings });
-      }
-      for (const f of findings) {
-        worst = Math.max(worst, RANK[f.severity]);
-      }
-    }
-    // recognised files the rules did not run on, by reason: counted apart, never as analysed
-    const skipped: SkippedFile[] = [];
-    let analysed = 0;
-    for (const src of sources) {
-      const env = envFor(realPath.get(src.path) ?? src.path);
-      if (detectKind(src.path, src.text, env) === undefined) {
-        continue;
-      }
-      const reason = skipReason(src.path, src.text, env) ?? ((byFile.get(src.path) ?? []).some((f) => f.ruleId === PARSE_ERROR) ? 'parse-error' : undefined);
-      if (reason) {
-        skipped.push({ file: src.path, reason });
-      } else {
-        analysed++;
-      }
-    }
-    if (format === 'json') {
-      await writeOut(JSON.stringify(toJson(results), null, 2) + '\n');
-    } else if (format === 'sarif') {
-      await writeOut(JSON.stringify(toSarif(results, VERSION, skipped), null, 2) + '\n');
-    } else if (format === 'github') {
-      await writeOut(toGithubCommands(results));
-    } else if (format === 'gitlab') {
-      const texts = new Map(sources.map((src) => [src.path, src.text]));
-      await writeOut(JSON.stringify(toGitlab(results, (file) => texts.get(file) ?? ''), null, 2) + '\n');
-    } else {
-      await writeOut(formatText(results, { analysed, skipped: countSkipped(skipped) }, { minSeverity: minSeverity as Severity }));
+    for (const chunk of reporter.end({ analysed, skipped })) {
+      await writeOut(chunk);
     }
     if (unreadable > 0) {
       return 2;

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { analyze, applyFixes, PARSE_ERROR } from '../../core';
+import { analyze, applyFixes, detectKind, PARSE_ERROR } from '../../core';
+import { loadGrammarsFor } from '../../node/wasm';
 import type { AnalyzeConfig, Finding, SourceFile } from '../../core';
 import type { Command } from '../io';
 import { warn, writeErr, writeOut } from '../io';
@@ -83,6 +84,8 @@ export const fixCommand: Command = {
         continue;
       }
       const shown = displayPath(file);
+      // compiled on the first file that needs it (none for compose or Kubernetes)
+      await loadGrammarsFor([detectKind(shown, original, envFor(file))]);
       const outcome = fixText(shown, original, config, envFor(file), folderOf(file));
       texts.set(file, outcome.brokeParse ? original : outcome.text);
       if (outcome.applied.length === 0 || outcome.text === original) {

@@ -1,4 +1,4 @@
-import type { Severity } from '../../core';
+import type { Finding, Severity } from '../../core';
 import type { FileFindings } from '../format';
 
 /** The workflow command for each severity (`notice` is what GitHub calls an info annotation). */
@@ -15,27 +15,32 @@ export function escapeProperty(text: string): string {
 }
 
 /**
- * GitHub Actions workflow commands, one per finding
+ * The GitHub Actions workflow command of one finding
  * (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<rule>::message`): the runner turns
- * them into annotations on the pull request's changed lines. Positions are 1-based; a finding that
+ * it into an annotation on the pull request's changed lines. Positions are 1-based; a finding that
  * spans lines gets no columns.
  */
+export function githubCommand(file: string, f: Finding): string {
+  const oneLine = f.range.start.line === f.range.end.line;
+  // the runner refuses columns on an annotation that spans lines (@actions/core says so too)
+  const props: [string, string | number][] = [
+    ['file', file],
+    ['line', f.range.start.line + 1],
+    ...(oneLine ? ([['col', f.range.start.character + 1]] as [string, number][]) : []),
+    ['endLine', f.range.end.line + 1],
+    ...(oneLine ? ([['endColumn', f.range.end.character + 1]] as [string, number][]) : []),
+    ['title', f.ruleId],
+  ];
+  const properties = props.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
+  return `::${COMMAND[f.severity]} ${properties}::${escapeData(f.message)}`;
+}
+
+/** The workflow commands of all findings, one per line (see githubCommand). */
 export function toGithubCommands(results: readonly FileFindings[]): string {
   const lines: string[] = [];
   for (const { file, findings } of results) {
     for (const f of findings) {
-      const oneLine = f.range.start.line === f.range.end.line;
-      // the runner refuses columns on an annotation that spans lines (@actions/core says so too)
-      const props: [string, string | number][] = [
-        ['file', file],
-        ['line', f.range.start.line + 1],
-        ...(oneLine ? ([['col', f.range.start.character + 1]] as [string, number][]) : []),
-        ['endLine', f.range.end.line + 1],
-        ...(oneLine ? ([['endColumn', f.range.end.character + 1]] as [string, number][]) : []),
-        ['title', f.ruleId],
-      ];
-      const properties = props.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-      lines.push(`::${COMMAND[f.severity]} ${properties}::${escapeData(f.message)}`);
+      lines.push(githubCommand(file, f));
     }
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
