@@ -21,8 +21,11 @@ export interface JsonFinding {
   fixable: boolean;
 }
 
-/** Why files were not analysed, counted by reason (see core `skipReason`; parse errors included). */
-export type SkippedCounts = Partial<Record<SkipReason | 'parse-error', number>>;
+/** Why a recognised file was not analysed: core `skipReason`, a parse error, or an exclude pattern. */
+export type SkippedReason = SkipReason | 'parse-error' | 'excluded';
+
+/** Why files were not analysed, counted by reason. */
+export type SkippedCounts = Partial<Record<SkippedReason, number>>;
 
 /** What the text summary says about the files of a run. */
 export interface FileTally {
@@ -40,11 +43,12 @@ export interface TextOptions {
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
-const SKIP_WORDS: Record<SkipReason | 'parse-error', string> = {
+const SKIP_WORDS: Record<SkippedReason, string> = {
   template: 'Helm/Go template',
   'too-large': 'too large',
   binary: 'binary',
   'parse-error': 'does not parse',
+  excluded: 'excluded',
 };
 
 /** Whether `fix` applies a finding's fix (it applies safe fixes only). */
@@ -143,7 +147,7 @@ export function ruleHelpMarkdown(entry: CatalogEntry): string {
 /** A file recognised but not analysed, and why. */
 export interface SkippedFile {
   file: string;
-  reason: SkipReason | 'parse-error';
+  reason: SkippedReason;
 }
 
 /**

@@ -8,6 +8,8 @@ export type { AnalyzeFilesOptions, Engine, SkipReason } from './analyze';
 export { applyFixes, applyEdits } from './fixes';
 export { detectKind } from './kinds';
 export { parseAnalyzeConfig, mergeConfigs } from './config';
+export type { ParsedAnalyzeConfig, ConfigProblem } from './config';
+export { excludeGlobProblem, excludeMatcher } from './exclude';
 export { ALL_RULES, catalog, docsHeader, docsPath } from './rules';
 export type { CatalogEntry } from './rules';
 export { configureWasm, loadGrammars, WASM_FILES } from './parsers/treeSitter';

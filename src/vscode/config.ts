@@ -1,6 +1,7 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import picomatch from 'picomatch';
-import { mergeConfigs, parseAnalyzeConfig } from '../core';
+import { excludeMatcher, mergeConfigs, parseAnalyzeConfig } from '../core';
 import type { AnalyzeConfig, SeverityLevel } from '../core';
 import { DisposableStore } from './disposables';
 
@@ -47,6 +48,8 @@ export function isExcluded(relativePath: string, globs: readonly string[]): bool
 interface FolderEntry {
   config: AnalyzeConfig;
   problems: string[];
+  /** aurora.yaml's `exclude:`, over paths relative to the folder. */
+  exclude: (relativePath: string) => boolean;
 }
 
 /**
@@ -108,6 +111,15 @@ export class ConfigStore implements vscode.Disposable {
     return mergeConfigs(fromFile, { rules: settings.severityOverrides });
   }
 
+  /** Whether the `exclude:` globs of the aurora.yaml of the file's workspace folder leave it out. */
+  async excludedByConfig(uri: vscode.Uri): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) {
+      return false;
+    }
+    return (await this.folderEntry(folder)).exclude(path.posix.relative(folder.uri.path, uri.path));
+  }
+
   /** Problems found in the folder's aurora.yaml `rules:` section (for the log). */
   async problemsOf(folder: vscode.WorkspaceFolder): Promise<readonly string[]> {
     return (await this.folderEntry(folder)).problems;
@@ -126,14 +138,14 @@ export class ConfigStore implements vscode.Disposable {
   private async load(folder: vscode.WorkspaceFolder): Promise<FolderEntry> {
     const found = await findConfigFile(folder);
     if (!found) {
-      return { config: {}, problems: [] };
+      return { config: {}, problems: [], exclude: () => false };
     }
-    const { config, problems } = parseAnalyzeConfig(found.text);
+    const { config, exclude, problems } = parseAnalyzeConfig(found.text);
     const messages = problems.map((p) => `${vscode.workspace.asRelativePath(found.uri)}:${p.range.start.line + 1}: ${p.message}`);
     for (const m of messages) {
       this.log.warn(m);
     }
-    return { config, problems: messages };
+    return { config, problems: messages, exclude: excludeMatcher(exclude) };
   }
 
   /** Forget the cached config of the folder holding `uri` when it is that folder's config file. */

@@ -34,7 +34,8 @@ function analysisPath(doc: { uri: vscode.Uri; languageId?: string }): string | u
   return undefined;
 }
 
-function envFor(filePath: string): AnalyzeEnv {
+/** What the core may ask about the files around one (a Helm chart's Chart.yaml). */
+export function envFor(filePath: string): AnalyzeEnv {
   if (!path.isAbsolute(filePath)) {
     return {};
   }
@@ -197,12 +198,12 @@ export class DiagnosticsManager implements vscode.Disposable {
    */
   async findingsFor(doc: vscode.TextDocument): Promise<Finding[]> {
     const p = analysisPath(doc);
-    if (!p || isSkipped(doc.uri)) {
+    if (!p || (await this.excluded(doc.uri))) {
       return [];
     }
     await this.ensureReady();
     const config = await this.config.configFor(doc.uri);
-    const sources = this.groupOf(doc.uri, p, doc.getText());
+    const sources = await this.withoutExcluded(this.groupOf(doc.uri, p, doc.getText()));
     return analyzeFiles(sources.map((s) => s.file), config, envFor, { onType: true }).get(p) ?? [];
   }
 
@@ -216,15 +217,19 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.generation.set(key, gen);
     await this.ensureReady();
     const config = await this.config.configFor(uri);
+    const excluded = await this.excluded(uri);
     if (this.generation.get(key) !== gen) {
       return;
     }
-    const current = this.textOf(uri);
+    const current = excluded ? undefined : this.textOf(uri);
     if (!current) {
       this.delete(uri);
       return;
     }
-    const sources = this.groupOf(uri, current.path, current.text);
+    const sources = await this.withoutExcluded(this.groupOf(uri, current.path, current.text));
+    if (this.generation.get(key) !== gen) {
+      return;
+    }
     const started = Date.now();
     // typing: only the edited YAML documents / Terraform blocks are parsed again
     const results = analyzeFiles(sources.map((s) => s.file), config, envFor, { onType: true });
@@ -246,6 +251,25 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
     const f = this.disk.get(uri.toString());
     return f ? { path: f.uri.fsPath, text: f.text } : undefined;
+  }
+
+  /**
+   * Whether a file is left out: `aurora.enable` off, the `aurora.exclude` setting, or the
+   * `exclude:` globs of its workspace folder's aurora.yaml.
+   */
+  async excluded(uri: vscode.Uri): Promise<boolean> {
+    return isSkipped(uri) || (uri.scheme === 'file' && (await this.config.excludedByConfig(uri)));
+  }
+
+  /** A group without its excluded neighbours (the first member, the file asked about, stays). */
+  private async withoutExcluded<T extends { uri: vscode.Uri }>(group: T[]): Promise<T[]> {
+    const out: T[] = group.slice(0, 1);
+    for (const member of group.slice(1)) {
+      if (!(await this.excluded(member.uri))) {
+        out.push(member);
+      }
+    }
+    return out;
   }
 
   /**

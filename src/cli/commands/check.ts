@@ -5,7 +5,7 @@ import { analyzeInParallel } from '../parallel';
 import type { JobFile } from '../parallel';
 import type { Command } from '../io';
 import { UsageError, writeOut } from '../io';
-import { collectFiles, displayPath, envFor, loadConfig, readText } from '../files';
+import { cliExcludes, collectFiles, displayPath, envFor, excludedBy, loadConfigFile, readText, recognisedExcluded } from '../files';
 import { countSkipped, formatText, toJson, toSarif } from '../format';
 import type { FileFindings, SkippedFile } from '../format';
 import { VERSION } from '../version';
@@ -21,7 +21,7 @@ const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Analyse infrastructure files and report problems',
-  usage: 'aurora-devops check [paths...] [--format text|json|sarif|github|gitlab] [--config FILE] [--fail-on error|warning|info|never] [--severity info|warning|error] [--baseline FILE | --write-baseline FILE] [--changed-since REF]',
+  usage: 'aurora-devops check [paths...] [--format text|json|sarif|github|gitlab] [--config FILE] [--fail-on error|warning|info|never] [--severity info|warning|error] [--baseline FILE | --write-baseline FILE] [--changed-since REF] [--exclude GLOB]...',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -35,6 +35,8 @@ export const checkCommand: Command = {
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
         'changed-since': { type: 'string' },
+        // repeatable; relative to the working directory (aurora.yaml's exclude: to its folder)
+        exclude: { type: 'string', multiple: true },
       },
     });
     const format = values.format as string;
@@ -49,10 +51,13 @@ export const checkCommand: Command = {
     if (!(['info', 'warning', 'error'] as const as readonly string[]).includes(minSeverity)) {
       throw new UsageError(`--severity must be info, warning or error (got '${minSeverity}')`);
     }
-    const config = loadConfig(values.config, positionals[0] ?? '.');
-    const collected = collectFiles(positionals);
-    const changed = values['changed-since'] ? changedScope(collected.files, changedSince(values['changed-since'], positionals[0] ?? '.')) : undefined;
+    const cliExclude = cliExcludes(values.exclude);
+    const { config, exclude } = loadConfigFile(values.config, positionals[0] ?? '.');
+    const collected = collectFiles(positionals, excludedBy([exclude, cliExclude]));
+    const changedSet = values['changed-since'] ? changedSince(values['changed-since'], positionals[0] ?? '.') : undefined;
+    const changed = changedSet ? changedScope(collected.files, changedSet) : undefined;
     collected.files = changed?.analyse ?? collected.files;
+    const excluded = recognisedExcluded(changedSet ? collected.excluded.filter(changedScope(collected.excluded, changedSet).reports) : collected.excluded);
     const sources: JobFile[] = [];
     const realPath = new Map<string, string>();
     let unreadable = collected.unreadable;
@@ -97,6 +102,7 @@ export const checkCommand: Command = {
         analysed++;
       }
     }
+    skipped.push(...excluded.map((file) => ({ file: displayPath(file), reason: 'excluded' as const })));
     if (format === 'json') {
       await writeOut(JSON.stringify(toJson(results), null, 2) + '\n');
     } else if (format === 'sarif') {
