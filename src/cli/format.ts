@@ -115,11 +115,22 @@ export function formatText(results: readonly FileFindings[], files: number | Fil
   return lines.join('\n') + '\n';
 }
 
-/** The JSON array of findings. */
-export function toJson(results: readonly FileFindings[]): JsonFinding[] {
+/** A JSON entry for a recognised file that was not analysed (`ruleId` is `skipped/<reason>`). */
+export interface JsonSkipped extends JsonFinding {
+  skipped: SkippedReason;
+}
+
+/**
+ * The JSON array of findings, then one `skipped/<reason>` entry (info, line 1) for each skipped
+ * file that no finding already stands for: a Helm/Go template or an excluded file (too-large,
+ * binary and unparsable files have their `file-too-large` / `parse-error` finding).
+ */
+export function toJson(results: readonly FileFindings[], skipped: readonly SkippedFile[] = []): JsonFinding[] {
   const out: JsonFinding[] = [];
+  const reported = new Set<string>();
   for (const { file, findings } of results) {
     for (const f of findings) {
+      reported.add(file);
       out.push({
         file,
         line: f.range.start.line + 1,
@@ -133,7 +144,18 @@ export function toJson(results: readonly FileFindings[]): JsonFinding[] {
       });
     }
   }
+  for (const sk of skipped) {
+    if (!reported.has(sk.file)) {
+      const entry: JsonSkipped = { file: sk.file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: `skipped/${sk.reason}`, severity: 'info', message: skippedMessage(sk.reason), fixable: false, skipped: sk.reason };
+      out.push(entry);
+    }
+  }
   return out;
+}
+
+/** What a skipped file's notification or entry says. */
+export function skippedMessage(reason: SkippedReason): string {
+  return `Not analysed: ${SKIP_WORDS[reason]}`;
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -223,7 +245,7 @@ export function toSarif(results: readonly FileFindings[], version: string, skipp
             toolExecutionNotifications: skipped.map((sk) => ({
               level: 'note',
               descriptor: { id: `skipped/${sk.reason}` },
-              message: { text: `Not analysed: ${SKIP_WORDS[sk.reason]}` },
+              message: { text: skippedMessage(sk.reason) },
               locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(sk.file), uriBaseId: '%SRCROOT%' } } }],
             })),
           },

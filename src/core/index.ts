@@ -3,7 +3,7 @@
  * No VS Code, file system or process access happens below this folder.
  */
 export { cachedChars, clearCaches } from './caches';
-export { analyze, analyzeFiles, createEngine, dirOf, FOLDER_KINDS, internalErrorMessage, RULE_IDS, effectiveSeverity, ENGINE_RULES, MAX_FILE_BYTES, MAX_YAML_BYTES, skipReason, PARSE_ERROR, FILE_TOO_LARGE, INTERNAL_ERROR } from './analyze';
+export { analyze, analyzeFiles, createEngine, dirOf, FOLDER_KINDS, internalErrorMessage, RULE_IDS, effectiveSeverity, ENGINE_RULES, MAX_FILE_BYTES, MAX_YAML_BYTES, skipReason, PARSE_ERROR, FILE_TOO_LARGE, INTERNAL_ERROR, DUPLICATE_KEY, duplicateKeyMessage } from './analyze';
 export type { AnalyzeFilesOptions, Engine, SkipReason } from './analyze';
 export { applyFixes, applyEdits } from './fixes';
 export { detectKind } from './kinds';

@@ -104,7 +104,7 @@ export const checkCommand: Command = {
     }
     skipped.push(...excluded.map((file) => ({ file: displayPath(file), reason: 'excluded' as const })));
     if (format === 'json') {
-      await writeOut(JSON.stringify(toJson(results), null, 2) + '\n');
+      await writeOut(JSON.stringify(toJson(results, skipped), null, 2) + '\n');
     } else if (format === 'sarif') {
       await writeOut(JSON.stringify(toSarif(results, VERSION, skipped), null, 2) + '\n');
     } else if (format === 'github') {

@@ -143,32 +143,78 @@ export function deref(node: unknown, doc?: Document): unknown {
   return n;
 }
 
-/** The value node of `key` in a map (aliases resolved when `doc` is given). */
+/** The value node of `key` in a map (aliases resolved when `doc` is given); see getPair. */
 export function get(node: unknown, key: string, doc?: Document): unknown {
-  const map = deref(node, doc);
-  if (!isMap(map)) {
-    return undefined;
-  }
-  for (const pair of map.items) {
-    if (isScalar(pair.key) && String(pair.key.value) === key) {
-      return deref(pair.value, doc);
-    }
-  }
-  return undefined;
+  const pair = getPair(node, key, doc);
+  return pair ? deref(pair.value, doc) : undefined;
 }
 
-/** The pair of `key` in a map. */
+/**
+ * The pair of `key` in a map. A repeated key (see duplicateKeys) gives its last pair: the value
+ * kubectl, GitLab and most YAML loaders keep.
+ */
 export function getPair(node: unknown, key: string, doc?: Document): Pair<unknown, unknown> | undefined {
   const map = deref(node, doc);
   if (!isMap(map)) {
     return undefined;
   }
-  for (const pair of map.items) {
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const pair = map.items[i];
     if (isScalar(pair.key) && String(pair.key.value) === key) {
       return pair;
     }
   }
   return undefined;
+}
+
+/** A key written twice in one mapping. */
+export interface DuplicateKey {
+  key: string;
+  /** The repeated key node's range (the later one). */
+  range: Range;
+  /** 0-based line of the key's previous occurrence. */
+  previousLine: number;
+}
+
+/**
+ * Keys repeated in one mapping, anywhere in the file. The parser keeps both pairs (real-world
+ * loaders disagree: most keep the last, docker compose and GitHub reject the file), so the rules
+ * read the last one and the engine reports the repeat.
+ */
+export function duplicateKeys(file: YamlFile): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  const seen = new Set<unknown>();
+  const walk = (node: unknown): void => {
+    if (seen.has(node)) {
+      return;
+    }
+    seen.add(node);
+    if (isMap(node)) {
+      const at = new Map<string, number>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key : undefined;
+        const r = (key as { range?: [number, number, number] } | undefined)?.range;
+        if (key && r && (typeof key.value === 'string' || typeof key.value === 'number' || typeof key.value === 'boolean')) {
+          const name = String(key.value);
+          const previous = at.get(name);
+          // merge keys (`<<`) may repeat in YAML 1.1 style files
+          if (previous !== undefined && name !== '<<') {
+            out.push({ key: name, range: file.index.range(r[0], r[1]), previousLine: file.index.positionAt(previous).line });
+          }
+          at.set(name, r[0]);
+        }
+        walk(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        walk(item);
+      }
+    }
+  };
+  for (const doc of file.documents) {
+    walk(doc.contents);
+  }
+  return out;
 }
 
 /** Walk a path of keys (strings) and sequence indexes (numbers). */
