@@ -111,7 +111,9 @@ export function findConfig(start: string): string | undefined {
     dir = path.dirname(dir);
   }
   for (;;) {
-    for (const name of ['aurora.yaml', 'aurora.yml']) {
+    // .github/workflows/aurora.yml is a workflow, not the config
+    const isWorkflows = path.basename(dir) === 'workflows' && path.basename(path.dirname(dir)) === '.github';
+    for (const name of isWorkflows ? [] : ['aurora.yaml', 'aurora.yml']) {
       const candidate = path.join(dir, name);
       if (fs.existsSync(candidate)) {
         return candidate;

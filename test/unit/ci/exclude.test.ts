@@ -101,3 +101,22 @@ describe('check with exclude', () => {
     }
   });
 });
+
+describe('a workflow named aurora.yml', () => {
+  it('is checked as a workflow and never read as the config', () => {
+    const workflow = 'on: push\npermissions: {contents: read}\njobs:\n  lint:\n    runs-on: ubuntu-24.04\n    timeout-minutes: 10\n    steps:\n      - run: npx aurora-devops check .\n';
+    const dir = tempProject({ '.github/workflows/aurora.yml': workflow, 'Dockerfile': 'FROM alpine:latest\n' });
+    try {
+      // as a config, `on:`/`jobs:` would be unknown keys; as a workflow it passes
+      const r = runCli(['check', '.github/workflows/aurora.yml', '--format', 'json', '--severity', 'info'], dir);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.deepEqual((JSON.parse(r.stdout) as { ruleId: string }[]).map((f) => f.ruleId).filter((id) => id.startsWith('aurora/')), []);
+      assert.equal(r.stderr, '');
+      // checking the folder does not take the workflow for the config either: rules keep their defaults
+      const all = runCli(['check', '.github/workflows', 'Dockerfile', '--format', 'json'], dir);
+      assert.ok((JSON.parse(all.stdout) as { ruleId: string }[]).some((f) => f.ruleId === 'dockerfile/no-latest-tag'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
