@@ -51,6 +51,23 @@ corpusTable('regression: repeated keys are reported and the last value is checke
   },
 ]);
 
+const quotedAtKeyColumn = y(
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: web',
+  '  annotations:',
+  "    note: 'applied by the operator: {\"driver\": \"mysql\",",
+  '    "changes": ["CREATE TABLE users"],',
+  "    \"it''s\": true}'",
+  '    other: "a double-quoted one',
+  '    continued at the same column"',
+  'spec:',
+  '  containers:',
+  '    - name: web',
+  '      image: nginx:latest',
+);
+
 corpusTable('regression: lax YAML that loaders accept parses', [
   {
     what: 'a %YAML directive and an explicit document end',
@@ -71,12 +88,41 @@ corpusTable('regression: lax YAML that loaders accept parses', [
     want: [],
   },
   {
+    what: "a quoted scalar continued at its key's column (kubectl and PyYAML read it)",
+    rule: 'parse-error',
+    files: { 'k8s/pod.yaml': quotedAtKeyColumn },
+    want: [],
+  },
+  {
     what: 'a tab in the indentation is a parse error at its line (compose and kubectl reject it too)',
     rule: 'parse-error',
     files: { 'compose.yaml': y('services:', '  web:', '    image: nginx:1.27', '    environment:', '\t  A: x') },
     want: [{ path: 'compose.yaml', line: 5, severity: 'error' }],
   },
 ]);
+
+corpusTable('regression: positions after a re-indented quoted scalar are those of the file', [
+  {
+    what: 'the finding below the scalars is on its own line and column',
+    rule: 'kubernetes/image-latest-tag',
+    files: { 'k8s/pod.yaml': quotedAtKeyColumn },
+    want: [{ path: 'k8s/pod.yaml', line: 14, severity: 'warning' }],
+  },
+]);
+
+describe('regression: a quoted scalar continued at its key column', () => {
+  it('keeps its value and the columns of what follows', async () => {
+    await ready();
+    const found = analyze('k8s/pod.yaml', quotedAtKeyColumn, {}).find((f) => f.ruleId === 'kubernetes/image-latest-tag');
+    assert.deepEqual(found?.range.start, { line: 13, character: 13 });
+    const { parseYamlFile } = await import('../../../src/core/parsers/yaml');
+    const file = parseYamlFile(quotedAtKeyColumn);
+    assert.equal(file.error, undefined);
+    const note = (file.documents[0].toJS() as { metadata: { annotations: { note: string; other: string } } }).metadata.annotations;
+    assert.equal(note.note, 'applied by the operator: {"driver": "mysql", "changes": ["CREATE TABLE users"], "it\'s": true}');
+    assert.equal(note.other, 'a double-quoted one continued at the same column');
+  });
+});
 
 describe('regression: duplicate-key messages', () => {
   it('say which loader rejects the file, or which value counts', async () => {
