@@ -4,7 +4,9 @@ import { parseDocument } from 'yaml';
 import type { Finding } from '../core';
 import { errorText } from '../node/walk';
 import { displayPath, findConfig } from './files';
-import { fingerprintsOf } from './fingerprint';
+import { fingerprintsOf } from '../node/fingerprint';
+import { baselined, baselineKey, parseBaseline } from '../node/baseline';
+import type { Baseline, BaselineEntry } from '../node/baseline';
 import { UsageError, warn } from './io';
 import type { JobFile } from './parallel';
 
@@ -16,20 +18,7 @@ import type { JobFile } from './parallel';
  * line is new.
  */
 
-/** One recorded finding; `line` and `message` are for people reading the file, not matching. */
-export interface BaselineEntry {
-  file: string;
-  ruleId: string;
-  fingerprint: string;
-  line: number;
-  message: string;
-}
-
-/** The baseline file. */
-export interface Baseline {
-  version: 1;
-  findings: BaselineEntry[];
-}
+export type { Baseline, BaselineEntry };
 
 /** What applying a baseline did. */
 export interface BaselineOutcome {
@@ -40,7 +29,7 @@ export interface BaselineOutcome {
 }
 
 function keyOf(baselineFile: string, source: JobFile): string {
-  return path.relative(path.dirname(path.resolve(baselineFile)), path.resolve(source.real)).split(path.sep).join('/');
+  return baselineKey(baselineFile, source.real);
 }
 
 /** The entries for the current findings, in a stable order (file, line, rule). */
@@ -68,17 +57,17 @@ export function writeBaseline(file: string, sources: readonly JobFile[], byFile:
 
 /** Read a baseline written by `--write-baseline` (a usage error when it cannot be used). */
 export function readBaseline(file: string): Baseline {
-  let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`baseline ${file}: ${e instanceof SyntaxError ? `not JSON (${e.message})` : errorText(e)}; write one with --write-baseline`);
+    throw new UsageError(`baseline ${file}: ${errorText(e)}; write one with --write-baseline`);
   }
-  const findings = (data as { findings?: unknown }).findings;
-  if ((data as { version?: unknown }).version !== 1 || !Array.isArray(findings) || !findings.every((f) => typeof (f as BaselineEntry).fingerprint === 'string' && typeof (f as BaselineEntry).file === 'string')) {
-    throw new UsageError(`baseline ${file}: not an aurora-devops baseline (version 1 with findings); write one with --write-baseline`);
+  const parsed = parseBaseline(text);
+  if ('problem' in parsed) {
+    throw new UsageError(`baseline ${file}: ${parsed.problem}; write one with --write-baseline`);
   }
-  return { version: 1, findings: findings as BaselineEntry[] };
+  return parsed;
 }
 
 /**
@@ -86,38 +75,23 @@ export function readBaseline(file: string): Baseline {
  * analysed this time (another path, --changed-since) neither match nor count as gone.
  */
 export function applyBaseline(baselineFile: string, baseline: Baseline, sources: readonly JobFile[], byFile: Map<string, Finding[]>): BaselineOutcome {
-  const remaining = new Map<string, number>();
+  const recorded = new Map<string, number>();
   for (const entry of baseline.findings) {
-    remaining.set(entry.fingerprint, (remaining.get(entry.fingerprint) ?? 0) + 1);
+    recorded.set(entry.file, (recorded.get(entry.file) ?? 0) + 1);
   }
-  const analysed = new Set<string>();
   let matched = 0;
-  for (const source of sources) {
-    const file = keyOf(baselineFile, source);
-    analysed.add(file);
-    const findings = byFile.get(source.path);
-    if (!findings || findings.length === 0) {
-      continue;
-    }
-    const prints = fingerprintsOf(file, source.text, findings);
-    const kept = findings.filter((_f, i) => {
-      const left = remaining.get(prints[i]) ?? 0;
-      if (left === 0) {
-        return true;
-      }
-      remaining.set(prints[i], left - 1);
-      matched++;
-      return false;
-    });
-    byFile.set(source.path, kept);
-  }
   let gone = 0;
-  for (const entry of baseline.findings) {
-    const left = remaining.get(entry.fingerprint) ?? 0;
-    if (left > 0 && analysed.has(entry.file)) {
-      remaining.set(entry.fingerprint, left - 1);
-      gone++;
+  for (const source of sources) {
+    const key = keyOf(baselineFile, source);
+    const findings = byFile.get(source.path) ?? [];
+    const known = baselined(baseline, key, source.text, findings);
+    if (known.size > 0) {
+      byFile.set(source.path, findings.filter((_f, i) => !known.has(i)));
     }
+    matched += known.size;
+    gone += Math.max(0, (recorded.get(key) ?? 0) - known.size);
+    // (a file analysed twice under two names must not count its entries twice)
+    recorded.delete(key);
   }
   return { matched, gone };
 }

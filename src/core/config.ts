@@ -16,6 +16,8 @@ export interface ParsedAnalyzeConfig {
   config: AnalyzeConfig;
   /** The usable `exclude:` globs (relative to the folder of aurora.yaml; see exclude.ts). */
   exclude: string[];
+  /** The `baseline:` file, relative to the folder of aurora.yaml. */
+  baseline?: string;
   problems: ConfigProblem[];
 }
 
@@ -60,7 +62,8 @@ export function parseAnalyzeConfig(text: string): ParsedAnalyzeConfig {
     // (an empty `exclude:` means none)
     problems.push({ message: 'exclude: expected a list of globs; it is ignored', range: rangeOf(file, excludeNode) });
   }
-  return { config: { rules }, exclude, problems };
+  const baseline = str(get(doc.contents, 'baseline', doc));
+  return { config: { rules }, exclude, problems, ...(baseline ? { baseline } : {}) };
 }
 
 /** Merge configs: later ones win per rule id. */

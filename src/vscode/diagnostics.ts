@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { analyzeFiles, detectKind, FOLDER_KINDS } from '../core';
 import type { AnalyzeEnv, FileKind, Finding, SourceFile } from '../core';
 import { prepareNode } from '../node/wasm';
+import { baselined, baselineKey } from '../node/baseline';
 import { ConfigStore, isExcluded, readSettings } from './config';
 import { toDiagnostic } from './convert';
 import { DisposableStore } from './disposables';
@@ -237,8 +238,13 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (elapsed > 50) {
       this.log.debug(`analysed ${sources.length} file(s) for ${uri.fsPath} in ${elapsed} ms`);
     }
+    const baseline = await this.config.baselineFor(uri);
     for (const s of sources) {
-      this.publish(s.uri, results.get(s.file.path) ?? []);
+      const findings = results.get(s.file.path) ?? [];
+      // findings recorded in the baseline (check --write-baseline) are shown as hints: out of the
+      // Problems panel and the counts, as the CLI leaves them out of its report
+      const known = baseline && s.uri.scheme === 'file' ? baselined(baseline.baseline, baselineKey(baseline.uri.fsPath, s.uri.fsPath), s.file.text, findings) : undefined;
+      this.publish(s.uri, findings, known);
     }
   }
 
@@ -403,10 +409,10 @@ export class DiagnosticsManager implements vscode.Disposable {
     return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
   }
 
-  private publish(uri: vscode.Uri, findings: readonly Finding[]): void {
+  private publish(uri: vscode.Uri, findings: readonly Finding[], baselined?: ReadonlySet<number>): void {
     this.collection.set(
       uri,
-      findings.map((f) => toDiagnostic(f, uri, this.hasDocs)),
+      findings.map((f, i) => (baselined?.has(i) ? asBaselined(toDiagnostic(f, uri, this.hasDocs)) : toDiagnostic(f, uri, this.hasDocs))),
     );
     this.changed.fire();
   }
@@ -433,7 +439,7 @@ export class DiagnosticsManager implements vscode.Disposable {
           c.errors++;
         } else if (d.severity === vscode.DiagnosticSeverity.Warning) {
           c.warnings++;
-        } else {
+        } else if (d.severity === vscode.DiagnosticSeverity.Information) {
           c.infos++;
         }
       }
@@ -444,6 +450,13 @@ export class DiagnosticsManager implements vscode.Disposable {
   dispose(): void {
     this.store.dispose();
   }
+}
+
+/** A diagnostic of a finding the baseline records: a hint that says so. */
+function asBaselined(d: vscode.Diagnostic): vscode.Diagnostic {
+  d.severity = vscode.DiagnosticSeverity.Hint;
+  d.message += ' (in the baseline)';
+  return d;
 }
 
 /** Message of an unknown thrown value. */
