@@ -4,7 +4,9 @@ import { parseDocument } from 'yaml';
 import type { Finding } from '../core';
 import { errorText } from '../node/walk';
 import { displayPath, findConfig } from './files';
-import { fingerprintsOf } from './fingerprint';
+import { fingerprintsOf } from '../node/fingerprint';
+import { baselined, baselineKey, parseBaseline } from '../node/baseline';
+import type { Baseline, BaselineEntry } from '../node/baseline';
 import { UsageError, warn } from './io';
 import type { JobFile } from './parallel';
 
@@ -16,20 +18,7 @@ import type { JobFile } from './parallel';
  * line is new.
  */
 
-/** One recorded finding; `line` and `message` are for people reading the file, not matching. */
-export interface BaselineEntry {
-  file: string;
-  ruleId: string;
-  fingerprint: string;
-  line: number;
-  message: string;
-}
-
-/** The baseline file. */
-export interface Baseline {
-  version: 1;
-  findings: BaselineEntry[];
-}
+export type { Baseline, BaselineEntry };
 
 /** What applying a baseline did. */
 export interface BaselineOutcome {
@@ -40,7 +29,7 @@ export interface BaselineOutcome {
 }
 
 function keyOf(baselineFile: string, source: JobFile): string {
-  return path.relative(path.dirname(path.resolve(baselineFile)), path.resolve(source.real)).split(path.sep).join('/');
+  return baselineKey(baselineFile, source.real);
 }
 
 /** The entries for the findings of one file, in their order. */
@@ -68,17 +57,17 @@ export function writeBaselineEntries(file: string, entries: BaselineEntry[]): nu
 
 /** Read a baseline written by `--write-baseline` (a usage error when it cannot be used). */
 export function readBaseline(file: string): Baseline {
-  let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`baseline ${file}: ${e instanceof SyntaxError ? `not JSON (${e.message})` : errorText(e)}; write one with --write-baseline`);
+    throw new UsageError(`baseline ${file}: ${errorText(e)}; write one with --write-baseline`);
   }
-  const findings = (data as { findings?: unknown }).findings;
-  if ((data as { version?: unknown }).version !== 1 || !Array.isArray(findings) || !findings.every((f) => typeof (f as BaselineEntry).fingerprint === 'string' && typeof (f as BaselineEntry).file === 'string')) {
-    throw new UsageError(`baseline ${file}: not an aurora-devops baseline (version 1 with findings); write one with --write-baseline`);
+  const parsed = parseBaseline(text);
+  if ('problem' in parsed) {
+    throw new UsageError(`baseline ${file}: ${parsed.problem}; write one with --write-baseline`);
   }
-  return { version: 1, findings: findings as BaselineEntry[] };
+  return parsed;
 }
 
 /**
@@ -86,50 +75,43 @@ export function readBaseline(file: string): Baseline {
  * not analysed this time (another path, --changed-since) neither match nor count as gone.
  */
 export class BaselineFilter {
-  private readonly remaining = new Map<string, number>();
-  private readonly analysed = new Set<string>();
+  /** The baseline's entries per file (relative to the baseline). */
+  private readonly byFile = new Map<string, Baseline>();
+  /** How many entries each file has, until that file is analysed. */
+  private readonly recorded = new Map<string, number>();
   private matched = 0;
+  private gone = 0;
 
   constructor(
     private readonly baselineFile: string,
-    private readonly baseline: Baseline,
+    baseline: Baseline,
   ) {
     for (const entry of baseline.findings) {
-      this.remaining.set(entry.fingerprint, (this.remaining.get(entry.fingerprint) ?? 0) + 1);
+      this.recorded.set(entry.file, (this.recorded.get(entry.file) ?? 0) + 1);
+      const own = this.byFile.get(entry.file) ?? { ...baseline, findings: [] };
+      own.findings.push(entry);
+      this.byFile.set(entry.file, own);
     }
   }
 
-  /** The findings of one analysed file that the baseline does not hold. */
+  /** The findings of one analysed file that the baseline does not hold (the editor matches the same way). */
   filter(source: JobFile, findings: Finding[]): Finding[] {
-    const file = keyOf(this.baselineFile, source);
-    this.analysed.add(file);
-    if (findings.length === 0) {
-      return findings;
+    const key = keyOf(this.baselineFile, source);
+    const own = this.byFile.get(key);
+    const known = own && findings.length > 0 ? baselined(own, key, source.text, findings) : new Set<number>();
+    const recorded = this.recorded.get(key);
+    if (recorded !== undefined) {
+      // (a file analysed twice under two names must not count its entries twice)
+      this.gone += Math.max(0, recorded - known.size);
+      this.recorded.delete(key);
     }
-    const prints = fingerprintsOf(file, source.text, findings);
-    return findings.filter((_f, i) => {
-      const left = this.remaining.get(prints[i]) ?? 0;
-      if (left === 0) {
-        return true;
-      }
-      this.remaining.set(prints[i], left - 1);
-      this.matched++;
-      return false;
-    });
+    this.matched += known.size;
+    return known.size > 0 ? findings.filter((_f, i) => !known.has(i)) : findings;
   }
 
   /** What the baseline did, once every file has been filtered. */
   outcome(): BaselineOutcome {
-    const remaining = new Map(this.remaining);
-    let gone = 0;
-    for (const entry of this.baseline.findings) {
-      const left = remaining.get(entry.fingerprint) ?? 0;
-      if (left > 0 && this.analysed.has(entry.file)) {
-        remaining.set(entry.fingerprint, left - 1);
-        gone++;
-      }
-    }
-    return { matched: this.matched, gone };
+    return { matched: this.matched, gone: this.gone };
   }
 }
 

@@ -21,8 +21,11 @@ export interface JsonFinding {
   fixable: boolean;
 }
 
-/** Why files were not analysed, counted by reason (see core `skipReason`; parse errors included). */
-export type SkippedCounts = Partial<Record<SkipReason | 'parse-error', number>>;
+/** Why a recognised file was not analysed: core `skipReason`, a parse error, or an exclude pattern. */
+export type SkippedReason = SkipReason | 'parse-error' | 'excluded';
+
+/** Why files were not analysed, counted by reason. */
+export type SkippedCounts = Partial<Record<SkippedReason, number>>;
 
 /** What the text summary says about the files of a run. */
 export interface FileTally {
@@ -40,11 +43,12 @@ export interface TextOptions {
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
-const SKIP_WORDS: Record<SkipReason | 'parse-error', string> = {
+const SKIP_WORDS: Record<SkippedReason, string> = {
   template: 'Helm/Go template',
   'too-large': 'too large',
   binary: 'binary',
   'parse-error': 'does not parse',
+  excluded: 'excluded',
 };
 
 /** Whether `fix` applies a finding's fix (it applies safe fixes only). */
@@ -153,15 +157,41 @@ export function jsonFinding(file: string, f: Finding): JsonFinding {
   };
 }
 
-/** The JSON array of findings. */
-export function toJson(results: readonly FileFindings[]): JsonFinding[] {
+/** A JSON entry for a recognised file that was not analysed (`ruleId` is `skipped/<reason>`). */
+export interface JsonSkipped extends JsonFinding {
+  skipped: SkippedReason;
+}
+
+/** The JSON entry of a skipped file (see toJson). */
+export function jsonSkipped(sk: SkippedFile): JsonSkipped {
+  return { file: sk.file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: `skipped/${sk.reason}`, severity: 'info', message: skippedMessage(sk.reason), fixable: false, skipped: sk.reason };
+}
+
+/**
+ * The JSON array of findings, then one `skipped/<reason>` entry (info, line 1) for each skipped
+ * file that no finding already stands for: a Helm/Go template or an excluded file (too-large,
+ * binary and unparsable files have their `file-too-large` / `parse-error` finding).
+ */
+export function toJson(results: readonly FileFindings[], skipped: readonly SkippedFile[] = []): JsonFinding[] {
   const out: JsonFinding[] = [];
+  const reported = new Set<string>();
   for (const { file, findings } of results) {
     for (const f of findings) {
+      reported.add(file);
       out.push(jsonFinding(file, f));
     }
   }
+  for (const sk of skipped) {
+    if (!reported.has(sk.file)) {
+      out.push(jsonSkipped(sk));
+    }
+  }
   return out;
+}
+
+/** What a skipped file's notification or entry says. */
+export function skippedMessage(reason: SkippedReason): string {
+  return `Not analysed: ${SKIP_WORDS[reason]}`;
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -175,7 +205,7 @@ export function ruleHelpMarkdown(entry: CatalogEntry): string {
 /** A file recognised but not analysed, and why. */
 export interface SkippedFile {
   file: string;
-  reason: SkipReason | 'parse-error';
+  reason: SkippedReason;
 }
 
 /**
@@ -266,7 +296,7 @@ export function sarifLog(rules: readonly CatalogEntry[], results: readonly unkno
             toolExecutionNotifications: skipped.map((sk) => ({
               level: 'note',
               descriptor: { id: `skipped/${sk.reason}` },
-              message: { text: `Not analysed: ${SKIP_WORDS[sk.reason]}` },
+              message: { text: skippedMessage(sk.reason) },
               locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(sk.file), uriBaseId: '%SRCROOT%' } } }],
             })),
           },

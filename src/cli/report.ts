@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { StringDecoder } from 'string_decoder';
 import type { Finding, Severity } from '../core';
-import { countSkipped, jsonFinding, sarifLog, sarifResult, sarifRules, TextCounts, textLine } from './format';
+import { countSkipped, jsonFinding, jsonSkipped, sarifLog, sarifResult, sarifRules, TextCounts, textLine } from './format';
 import type { SkippedFile } from './format';
 import { githubCommand } from './formats/github';
 import { GitlabIssues } from './formats/gitlab';
@@ -101,10 +101,20 @@ export function createReporter(format: ReportFormat, options: ReportOptions): Re
   if (format === 'json' || format === 'gitlab') {
     const writer = new ArrayWriter();
     const gitlab = new GitlabIssues();
+    // json: files with findings, to list after them the skipped files no finding stands for
+    const reported = new Set<string>();
     return {
       needsPrints: format === 'gitlab',
-      file: (p, found, prints) => writer.items(format === 'json' ? found.map((f) => jsonFinding(p, f)) : gitlab.file(p, found, prints ?? []), TOP_ARRAY),
-      end: () => [writer.end(TOP_ARRAY)],
+      file(p, found, prints) {
+        if (format === 'gitlab') {
+          return writer.items(gitlab.file(p, found, prints ?? []), TOP_ARRAY);
+        }
+        if (found.length > 0) {
+          reported.add(p);
+        }
+        return writer.items(found.map((f) => jsonFinding(p, f)), TOP_ARRAY);
+      },
+      end: (tally) => [(format === 'json' ? writer.items(tally.skipped.filter((sk) => !reported.has(sk.file)).map(jsonSkipped), TOP_ARRAY) : '') + writer.end(TOP_ARRAY)],
     };
   }
   if (format === 'sarif') {

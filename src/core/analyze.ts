@@ -6,6 +6,8 @@ import { detectKind, HANDLERS } from './kinds';
 import type { DocumentPart, KindModels, ReuseSession } from './kinds';
 import { filterSuppressed } from './suppress';
 import { isGrammarLoaded } from './parsers/treeSitter';
+import { duplicateKeys } from './parsers/yaml';
+import type { YamlFile } from './parsers/yaml';
 import { TextCache } from './caches';
 import { ALL_RULES } from './rules';
 import { compilePolicy } from './policies/compile';
@@ -60,6 +62,7 @@ function limitOf(kind: FileKind | undefined): number {
 export const PARSE_ERROR = 'parse-error';
 export const FILE_TOO_LARGE = 'file-too-large';
 export const INTERNAL_ERROR = 'internal-error';
+export const DUPLICATE_KEY = 'duplicate-key';
 
 /** Findings the engine produces on its own, listed in the catalog beside the rules. */
 export const ENGINE_RULES: readonly { id: string; meta: RuleMeta }[] = [
@@ -70,6 +73,16 @@ export const ENGINE_RULES: readonly { id: string; meta: RuleMeta }[] = [
   {
     id: FILE_TOO_LARGE,
     meta: { title: 'File too large to analyse', description: `Files over ${MAX_FILE_BYTES} characters (YAML: ${MAX_YAML_BYTES}) are skipped to keep the editor responsive; this finding says so, so that no file is left unchecked in silence.`, severity: 'info', kind: 'any', fixable: false },
+  },
+  {
+    id: DUPLICATE_KEY,
+    meta: {
+      title: 'Key repeated in a YAML mapping',
+      description: 'A key written twice in one mapping: kubectl, GitLab and most YAML loaders keep the last value (which the rules check), while docker compose and GitHub Actions reject the file.',
+      severity: 'warning',
+      kind: 'any',
+      fixable: false,
+    },
   },
   {
     id: INTERNAL_ERROR,
@@ -197,6 +210,9 @@ function analyzeOne(tables: RuleTables, path: string, rawText: string, config: A
   if (parseOnly) {
     return out;
   }
+  if (YAML_KINDS.has(kind)) {
+    reportDuplicateKeys(kind, parsed.model as YamlFile, config, out.findings);
+  }
   const kindRules = tables.byKind.get(kind);
   let rules: readonly Rule<never>[] = kindRules?.file ?? [];
   if (reuse && handler.documents && kindRules && kindRules.perDocument.length > 0) {
@@ -210,6 +226,27 @@ function analyzeOne(tables: RuleTables, path: string, rawText: string, config: A
     runRule(rule, { path, text, index, model: parsed.model, config, env, ruleIds: tables.ids }, out.findings);
   }
   return out;
+}
+
+/** What a repeated key does, by kind: who rejects the file, or which value counts. */
+const DUPLICATE_EFFECT: Partial<Record<FileKind, string>> = {
+  compose: 'docker compose rejects the file',
+  'github-actions': 'GitHub rejects the workflow',
+};
+
+/** The message of a duplicate-key finding. */
+export function duplicateKeyMessage(kind: FileKind, key: string, previousLine: number): string {
+  return `Key '${key}' is already set on line ${previousLine + 1} of this mapping: ${DUPLICATE_EFFECT[kind] ?? 'the last value is the one used (and the one checked)'}; keep one`;
+}
+
+function reportDuplicateKeys(kind: FileKind, file: YamlFile, config: AnalyzeConfig, into: Finding[]): void {
+  const sev = effectiveSeverity(DUPLICATE_KEY, 'warning', config);
+  if (!sev) {
+    return;
+  }
+  for (const d of duplicateKeys(file)) {
+    into.push({ ruleId: DUPLICATE_KEY, severity: sev, message: duplicateKeyMessage(kind, d.key, d.previousLine), range: d.range });
+  }
 }
 
 /** Run one file rule, adding its findings (or an internal-error finding) to `into`; false when it threw. */

@@ -1,4 +1,6 @@
+import { isScalar, isSeq } from 'yaml';
 import { parseYamlFile, mapEntries, get, str, rangeOf } from './parsers/yaml';
+import { excludeGlobProblem } from './exclude';
 import type { AnalyzeConfig, Range, SeverityLevel } from './types';
 import { readPolicies } from './policies/read';
 import type { Policy } from './policies/types';
@@ -12,19 +14,30 @@ export interface ConfigProblem {
   range: Range;
 }
 
+/** What aurora.yaml says about analysis. */
+export interface ParsedAnalyzeConfig {
+  config: AnalyzeConfig;
+  /** The usable `exclude:` globs (relative to the folder of aurora.yaml; see exclude.ts). */
+  exclude: string[];
+  /** The `baseline:` file, relative to the folder of aurora.yaml. */
+  baseline?: string;
+  problems: ConfigProblem[];
+}
+
 /**
- * Read the analysis settings (`rules:` severity overrides) from the text of an aurora.yaml.
- * Never throws: problems are returned with their place so callers can show them.
+ * Read the analysis settings (`rules:` severity overrides, `exclude:` globs) from the text of an
+ * aurora.yaml. Never throws: problems are returned with their place so callers can show them
+ * (unusable globs are left out of `exclude`).
  */
-export function parseAnalyzeConfig(text: string): { config: AnalyzeConfig; problems: ConfigProblem[] } {
+export function parseAnalyzeConfig(text: string): ParsedAnalyzeConfig {
   const file = parseYamlFile(text);
   const problems: ConfigProblem[] = [];
   if (file.error) {
-    return { config: {}, problems: [{ message: `aurora.yaml does not parse: ${file.error.message}`, range: file.error.range }] };
+    return { config: {}, exclude: [], problems: [{ message: `aurora.yaml does not parse: ${file.error.message}`, range: file.error.range }] };
   }
   const doc = file.documents[0];
   if (!doc) {
-    return { config: {}, problems };
+    return { config: {}, exclude: [], problems };
   }
   const rulesNode = get(doc.contents, 'rules', doc);
   const rules: Record<string, SeverityLevel> = {};
@@ -40,7 +53,24 @@ export function parseAnalyzeConfig(text: string): { config: AnalyzeConfig; probl
   for (const p of read.problems) {
     problems.push({ message: p.message, range: rangeOf(file, p.node) });
   }
-  return { config: read.policies.length > 0 ? { rules, policies: read.policies } : { rules }, problems };
+  const exclude: string[] = [];
+  const excludeNode = get(doc.contents, 'exclude', doc);
+  if (isSeq(excludeNode)) {
+    for (const item of excludeNode.items) {
+      const glob = str(item);
+      const problem = glob === undefined ? 'expected a glob (a string)' : excludeGlobProblem(glob);
+      if (problem) {
+        problems.push({ message: `exclude: ${problem}; this entry is ignored`, range: rangeOf(file, item) });
+      } else {
+        exclude.push(glob as string);
+      }
+    }
+  } else if (excludeNode !== undefined && !(isScalar(excludeNode) && excludeNode.value === null)) {
+    // (an empty `exclude:` means none)
+    problems.push({ message: 'exclude: expected a list of globs; it is ignored', range: rangeOf(file, excludeNode) });
+  }
+  const baseline = str(get(doc.contents, 'baseline', doc));
+  return { config: read.policies.length > 0 ? { rules, policies: read.policies } : { rules }, exclude, problems, ...(baseline ? { baseline } : {}) };
 }
 
 /** Merge configs: later ones win per rule id (and per policy id). */

@@ -3,11 +3,13 @@
  * No VS Code, file system or process access happens below this folder.
  */
 export { cachedChars, clearCaches } from './caches';
-export { analyze, analyzeFiles, createEngine, dirOf, FOLDER_KINDS, internalErrorMessage, RULE_IDS, effectiveSeverity, ENGINE_RULES, MAX_FILE_BYTES, MAX_YAML_BYTES, skipReason, PARSE_ERROR, FILE_TOO_LARGE, INTERNAL_ERROR } from './analyze';
+export { analyze, analyzeFiles, createEngine, dirOf, FOLDER_KINDS, internalErrorMessage, RULE_IDS, effectiveSeverity, ENGINE_RULES, MAX_FILE_BYTES, MAX_YAML_BYTES, skipReason, PARSE_ERROR, FILE_TOO_LARGE, INTERNAL_ERROR, DUPLICATE_KEY, duplicateKeyMessage } from './analyze';
 export type { AnalyzeFilesOptions, Engine, SkipReason } from './analyze';
 export { applyFixes, applyEdits } from './fixes';
 export { detectKind, grammarsOf } from './kinds';
 export { parseAnalyzeConfig, mergeConfigs } from './config';
+export type { ParsedAnalyzeConfig, ConfigProblem } from './config';
+export { excludeGlobProblem, excludeMatcher } from './exclude';
 export { ALL_RULES, catalog, docsHeader, docsPath } from './rules';
 export type { CatalogEntry } from './rules';
 export { configureWasm, loadGrammars, WASM_FILES } from './parsers/treeSitter';

@@ -132,11 +132,12 @@ export function detectKind(path: string, text?: string, env: AnalyzeEnv = {}): F
   if (!isYaml) {
     return undefined;
   }
-  if (lower === 'aurora.yaml' || lower === 'aurora.yml') {
-    return 'aurora';
-  }
+  // a workflow may be named aurora.yml (one that runs this linter): the folder decides first
   if (/(^|\/)\.github\/workflows\/[^/]+$/.test(norm)) {
     return 'github-actions';
+  }
+  if (lower === 'aurora.yaml' || lower === 'aurora.yml') {
+    return 'aurora';
   }
   if (lower === '.gitlab-ci.yml' || lower === '.gitlab-ci.yaml' || /(^|\/)\.gitlab\/ci\/[^/]+$/.test(norm)) {
     return 'gitlab-ci';

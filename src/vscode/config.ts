@@ -1,6 +1,9 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import picomatch from 'picomatch';
-import { mergeConfigs, parseAnalyzeConfig } from '../core';
+import { excludeMatcher, mergeConfigs, parseAnalyzeConfig } from '../core';
+import { parseBaseline } from '../node/baseline';
+import type { Baseline } from '../node/baseline';
 import type { AnalyzeConfig, SeverityLevel } from '../core';
 import { DisposableStore } from './disposables';
 
@@ -47,6 +50,10 @@ export function isExcluded(relativePath: string, globs: readonly string[]): bool
 interface FolderEntry {
   config: AnalyzeConfig;
   problems: string[];
+  /** aurora.yaml's `exclude:`, over paths relative to the folder. */
+  exclude: (relativePath: string) => boolean;
+  /** aurora.yaml's `baseline:` file and what it records (`baseline` undefined when unreadable). */
+  baseline?: { uri: vscode.Uri; baseline?: Baseline };
 }
 
 /**
@@ -64,6 +71,12 @@ export class ConfigStore implements vscode.Disposable {
   constructor(private readonly log: vscode.LogOutputChannel) {
     const watcher = this.store.add(vscode.workspace.createFileSystemWatcher('**/aurora.{yaml,yml}'));
     const onFile = (uri: vscode.Uri): void => this.invalidateFor(uri);
+    // a baseline written again (check --write-baseline) changes what is shown as known
+    const baselines = this.store.add(vscode.workspace.createFileSystemWatcher('**/*.json'));
+    const onJson = (uri: vscode.Uri): void => void this.invalidateBaseline(uri);
+    this.store.add(baselines.onDidCreate(onJson));
+    this.store.add(baselines.onDidChange(onJson));
+    this.store.add(baselines.onDidDelete(onJson));
     this.store.add(watcher.onDidCreate(onFile));
     this.store.add(watcher.onDidChange(onFile));
     this.store.add(watcher.onDidDelete(onFile));
@@ -108,6 +121,22 @@ export class ConfigStore implements vscode.Disposable {
     return mergeConfigs(fromFile, { rules: settings.severityOverrides });
   }
 
+  /** Whether the `exclude:` globs of the aurora.yaml of the file's workspace folder leave it out. */
+  async excludedByConfig(uri: vscode.Uri): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) {
+      return false;
+    }
+    return (await this.folderEntry(folder)).exclude(path.posix.relative(folder.uri.path, uri.path));
+  }
+
+  /** The baseline of the file's workspace folder (aurora.yaml's `baseline:`), if any. */
+  async baselineFor(uri: vscode.Uri): Promise<{ uri: vscode.Uri; baseline: Baseline } | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const known = folder ? (await this.folderEntry(folder)).baseline : undefined;
+    return known?.baseline ? { uri: known.uri, baseline: known.baseline } : undefined;
+  }
+
   /** Problems found in the folder's aurora.yaml `rules:` section (for the log). */
   async problemsOf(folder: vscode.WorkspaceFolder): Promise<readonly string[]> {
     return (await this.folderEntry(folder)).problems;
@@ -126,14 +155,42 @@ export class ConfigStore implements vscode.Disposable {
   private async load(folder: vscode.WorkspaceFolder): Promise<FolderEntry> {
     const found = await findConfigFile(folder);
     if (!found) {
-      return { config: {}, problems: [] };
+      return { config: {}, problems: [], exclude: () => false };
     }
-    const { config, problems } = parseAnalyzeConfig(found.text);
+    const { config, exclude, baseline, problems } = parseAnalyzeConfig(found.text);
     const messages = problems.map((p) => `${vscode.workspace.asRelativePath(found.uri)}:${p.range.start.line + 1}: ${p.message}`);
+    const entry: FolderEntry = { config, problems: messages, exclude: excludeMatcher(exclude) };
+    if (baseline) {
+      const uri = vscode.Uri.file(path.resolve(path.dirname(found.uri.fsPath), baseline));
+      entry.baseline = { uri };
+      try {
+        const parsed = parseBaseline(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+        if ('problem' in parsed) {
+          messages.push(`${vscode.workspace.asRelativePath(uri)}: ${parsed.problem}; every finding is shown (write it with aurora-devops check --write-baseline)`);
+        } else {
+          entry.baseline.baseline = parsed;
+        }
+      } catch {
+        messages.push(`${vscode.workspace.asRelativePath(uri)}: the baseline named in aurora.yaml cannot be read; every finding is shown`);
+      }
+    }
     for (const m of messages) {
       this.log.warn(m);
     }
-    return { config, problems: messages };
+    return entry;
+  }
+
+  /** Forget the cached config of folders whose baseline is `uri`. */
+  private async invalidateBaseline(uri: vscode.Uri): Promise<void> {
+    for (const [key, entry] of [...this.cache]) {
+      const loaded = await entry;
+      if (loaded.baseline?.uri.toString() === uri.toString()) {
+        this.cache.delete(key);
+        const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === key);
+        this.log.info(`baseline changed: ${vscode.workspace.asRelativePath(uri)}`);
+        this.changed.fire(folder);
+      }
+    }
   }
 
   /** Forget the cached config of the folder holding `uri` when it is that folder's config file. */

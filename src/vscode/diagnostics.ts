@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { analyzeFiles, detectKind, FOLDER_KINDS } from '../core';
 import type { AnalyzeEnv, FileKind, Finding, SourceFile } from '../core';
 import { prepareNode } from '../node/wasm';
+import { baselined, baselineKey } from '../node/baseline';
 import { ConfigStore, isExcluded, readSettings } from './config';
 import { toDiagnostic } from './convert';
 import { DisposableStore } from './disposables';
@@ -34,7 +35,8 @@ function analysisPath(doc: { uri: vscode.Uri; languageId?: string }): string | u
   return undefined;
 }
 
-function envFor(filePath: string): AnalyzeEnv {
+/** What the core may ask about the files around one (a Helm chart's Chart.yaml). */
+export function envFor(filePath: string): AnalyzeEnv {
   if (!path.isAbsolute(filePath)) {
     return {};
   }
@@ -197,12 +199,12 @@ export class DiagnosticsManager implements vscode.Disposable {
    */
   async findingsFor(doc: vscode.TextDocument): Promise<Finding[]> {
     const p = analysisPath(doc);
-    if (!p || isSkipped(doc.uri)) {
+    if (!p || (await this.excluded(doc.uri))) {
       return [];
     }
     await this.ensureReady();
     const config = await this.config.configFor(doc.uri);
-    const sources = this.groupOf(doc.uri, p, doc.getText());
+    const sources = await this.withoutExcluded(this.groupOf(doc.uri, p, doc.getText()));
     return analyzeFiles(sources.map((s) => s.file), config, envFor, { onType: true }).get(p) ?? [];
   }
 
@@ -216,15 +218,19 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.generation.set(key, gen);
     await this.ensureReady();
     const config = await this.config.configFor(uri);
+    const excluded = await this.excluded(uri);
     if (this.generation.get(key) !== gen) {
       return;
     }
-    const current = this.textOf(uri);
+    const current = excluded ? undefined : this.textOf(uri);
     if (!current) {
       this.delete(uri);
       return;
     }
-    const sources = this.groupOf(uri, current.path, current.text);
+    const sources = await this.withoutExcluded(this.groupOf(uri, current.path, current.text));
+    if (this.generation.get(key) !== gen) {
+      return;
+    }
     const started = Date.now();
     // typing: only the edited YAML documents / Terraform blocks are parsed again
     const results = analyzeFiles(sources.map((s) => s.file), config, envFor, { onType: true });
@@ -232,8 +238,13 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (elapsed > 50) {
       this.log.debug(`analysed ${sources.length} file(s) for ${uri.fsPath} in ${elapsed} ms`);
     }
+    const baseline = await this.config.baselineFor(uri);
     for (const s of sources) {
-      this.publish(s.uri, results.get(s.file.path) ?? []);
+      const findings = results.get(s.file.path) ?? [];
+      // findings recorded in the baseline (check --write-baseline) are shown as hints: out of the
+      // Problems panel and the counts, as the CLI leaves them out of its report
+      const known = baseline && s.uri.scheme === 'file' ? baselined(baseline.baseline, baselineKey(baseline.uri.fsPath, s.uri.fsPath), s.file.text, findings) : undefined;
+      this.publish(s.uri, findings, known);
     }
   }
 
@@ -246,6 +257,25 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
     const f = this.disk.get(uri.toString());
     return f ? { path: f.uri.fsPath, text: f.text } : undefined;
+  }
+
+  /**
+   * Whether a file is left out: `aurora.enable` off, the `aurora.exclude` setting, or the
+   * `exclude:` globs of its workspace folder's aurora.yaml.
+   */
+  async excluded(uri: vscode.Uri): Promise<boolean> {
+    return isSkipped(uri) || (uri.scheme === 'file' && (await this.config.excludedByConfig(uri)));
+  }
+
+  /** A group without its excluded neighbours (the first member, the file asked about, stays). */
+  private async withoutExcluded<T extends { uri: vscode.Uri }>(group: T[]): Promise<T[]> {
+    const out: T[] = group.slice(0, 1);
+    for (const member of group.slice(1)) {
+      if (!(await this.excluded(member.uri))) {
+        out.push(member);
+      }
+    }
+    return out;
   }
 
   /**
@@ -379,10 +409,10 @@ export class DiagnosticsManager implements vscode.Disposable {
     return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
   }
 
-  private publish(uri: vscode.Uri, findings: readonly Finding[]): void {
+  private publish(uri: vscode.Uri, findings: readonly Finding[], baselined?: ReadonlySet<number>): void {
     this.collection.set(
       uri,
-      findings.map((f) => toDiagnostic(f, uri, this.hasDocs)),
+      findings.map((f, i) => (baselined?.has(i) ? asBaselined(toDiagnostic(f, uri, this.hasDocs)) : toDiagnostic(f, uri, this.hasDocs))),
     );
     this.changed.fire();
   }
@@ -409,7 +439,7 @@ export class DiagnosticsManager implements vscode.Disposable {
           c.errors++;
         } else if (d.severity === vscode.DiagnosticSeverity.Warning) {
           c.warnings++;
-        } else {
+        } else if (d.severity === vscode.DiagnosticSeverity.Information) {
           c.infos++;
         }
       }
@@ -420,6 +450,13 @@ export class DiagnosticsManager implements vscode.Disposable {
   dispose(): void {
     this.store.dispose();
   }
+}
+
+/** A diagnostic of a finding the baseline records: a hint that says so. */
+function asBaselined(d: vscode.Diagnostic): vscode.Diagnostic {
+  d.severity = vscode.DiagnosticSeverity.Hint;
+  d.message += ' (in the baseline)';
+  return d;
 }
 
 /** Message of an unknown thrown value. */

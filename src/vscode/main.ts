@@ -11,7 +11,7 @@ import { AuroraCodeActions, disableRuleInConfig, DISABLE_RULE_COMMAND } from './
 import { ConfigStore } from './config';
 import { SHOW_RULE_DOCS } from './convert';
 import { DiagnosticsManager, errorText } from './diagnostics';
-import { WorkspaceScanner } from './scanner';
+import { skippedSummary, WorkspaceScanner } from './scanner';
 import type { ScanResult } from './scanner';
 import { ProblemsStatusItem } from './statusBar';
 import { registerTasks } from './tasks';
@@ -103,7 +103,11 @@ export function start(context: vscode.ExtensionContext, times: Omit<ActivationTi
       try {
         const r = await scanner.scanWithProgress();
         if (!r.cancelled) {
-          void vscode.window.setStatusBarMessage(vscode.l10n.t('Aurora: {0} files scanned, {1} problems', r.files, r.problems), 5000);
+          const skipped = skippedSummary(r.skipped);
+          void vscode.window.setStatusBarMessage(
+            skipped ? vscode.l10n.t('Aurora: {0} files scanned, {1} problems; {2}', r.files, r.problems, skipped) : vscode.l10n.t('Aurora: {0} files scanned, {1} problems', r.files, r.problems),
+            5000,
+          );
         }
         return r;
       } catch (e) {

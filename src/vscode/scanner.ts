@@ -2,8 +2,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
-import { isExcluded, readSettings } from './config';
-import { DiagnosticsManager, errorText, isSkipped } from './diagnostics';
+import { detectKind, skipReason } from '../core';
+import { readSettings } from './config';
+import { DiagnosticsManager, envFor, errorText, isSkipped } from './diagnostics';
 import { DisposableStore } from './disposables';
 
 /**
@@ -23,6 +24,18 @@ export interface ScanResult {
   files: number;
   problems: number;
   cancelled: boolean;
+  /**
+   * Infrastructure files found but not analysed, by reason: `excluded` (aurora.exclude or
+   * aurora.yaml's exclude:), `template` (Helm/Go), `too-large`, `binary`.
+   */
+  skipped: Record<string, number>;
+}
+
+/** `3 skipped (2 excluded, 1 template)`, or '' when nothing was skipped. */
+export function skippedSummary(skipped: Readonly<Record<string, number>>): string {
+  const parts = Object.entries(skipped).filter(([, n]) => n > 0);
+  const total = parts.reduce((sum, [, n]) => sum + n, 0);
+  return total === 0 ? '' : `${total} skipped (${parts.map(([reason, n]) => `${n} ${reason}`).join(', ')})`;
 }
 
 /**
@@ -108,6 +121,10 @@ export class WorkspaceScanner implements vscode.Disposable {
     const started = Date.now();
     const folders = vscode.workspace.workspaceFolders ?? [];
     let files = 0;
+    const skipped: Record<string, number> = {};
+    const skip = (reason: string): void => {
+      skipped[reason] = (skipped[reason] ?? 0) + 1;
+    };
     await this.diagnostics.ensureReady();
     for (const folder of folders) {
       if (token?.isCancellationRequested) {
@@ -119,14 +136,13 @@ export class WorkspaceScanner implements vscode.Disposable {
       progress?.report({ message: vscode.l10n.t('finding files in {0}', folder.name) });
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, CANDIDATE_GLOB), undefined, MAX_FILES, token);
       const gitignores = new GitIgnores(folder.uri);
-      const exclude = readSettings(folder.uri).exclude;
       const kept: vscode.Uri[] = [];
+      const excluded: vscode.Uri[] = [];
       for (const uri of found) {
-        const rel = path.posix.relative(folder.uri.path, uri.path);
-        if (isExcluded(rel, exclude) || (await gitignores.ignores(uri))) {
+        if (await gitignores.ignores(uri)) {
           continue;
         }
-        kept.push(uri);
+        ((await this.diagnostics.excluded(uri)) ? excluded : kept).push(uri);
       }
       kept.sort((a, b) => a.path.localeCompare(b.path));
       const read: { uri: vscode.Uri; text: string }[] = [];
@@ -149,12 +165,30 @@ export class WorkspaceScanner implements vscode.Disposable {
         for (const t of texts) {
           if (t) {
             read.push(t);
+            const reason = skipReason(t.uri.fsPath, t.text, envFor(t.uri.fsPath));
+            if (reason) {
+              skip(reason);
+            }
           }
         }
         progress?.report({ message: vscode.l10n.t('{0}: read {1} of {2} files', folder.name, Math.min(i + READ_BATCH, kept.length), kept.length) });
       }
       if (token?.isCancellationRequested) {
         break;
+      }
+      // excluded files are not analysed, but the infrastructure files among them are counted
+      for (let i = 0; i < excluded.length; i += READ_BATCH) {
+        const kinds = await Promise.all(
+          excluded.slice(i, i + READ_BATCH).map((uri) =>
+            detectKind(uri.fsPath) !== undefined
+              ? true
+              : vscode.workspace.fs.readFile(uri).then(
+                  (bytes) => detectKind(uri.fsPath, new TextDecoder().decode(bytes.subarray(0, 65_536)), envFor(uri.fsPath)) !== undefined,
+                  () => false,
+                ),
+          ),
+        );
+        kinds.filter(Boolean).forEach(() => skip('excluded'));
       }
       this.diagnostics.setDiskFiles(folder.uri, read);
       this.diagnostics.scanned = true;
@@ -168,8 +202,9 @@ export class WorkspaceScanner implements vscode.Disposable {
     const cancelled = token?.isCancellationRequested ?? false;
     const c = this.diagnostics.counts();
     const problems = c.errors + c.warnings + c.infos;
-    this.log.info(`scan ${cancelled ? 'cancelled' : 'done'}: ${files} files, ${problems} problems in ${Date.now() - started} ms`);
-    return { files, problems, cancelled };
+    const skippedText = skippedSummary(skipped);
+    this.log.info(`scan ${cancelled ? 'cancelled' : 'done'}: ${files} files, ${problems} problems${skippedText ? `; ${skippedText}` : ''} in ${Date.now() - started} ms`);
+    return { files, problems, cancelled, skipped };
   }
 
   private onFileChanged(uri: vscode.Uri): void {
@@ -180,7 +215,11 @@ export class WorkspaceScanner implements vscode.Disposable {
     if (!folder || isSkipped(uri)) {
       return;
     }
-    void new GitIgnores(folder.uri).ignores(uri).then((ignored) => (ignored ? undefined : this.diagnostics.refreshFromDisk(uri)));
+    void (async () => {
+      if (!(await new GitIgnores(folder.uri).ignores(uri)) && !(await this.diagnostics.excluded(uri))) {
+        await this.diagnostics.refreshFromDisk(uri);
+      }
+    })();
   }
 
   private onFileDeleted(uri: vscode.Uri): void {

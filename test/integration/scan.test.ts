@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activate, auroraDiagnostics, ofRule, waitFor, waitForRule, writeFile, wsUri } from './helpers';
+import { activate, auroraDiagnostics, ofRule, readFile, waitFor, waitForRule, writeFile, wsUri } from './helpers';
 
 suite('workspace scan', () => {
   suiteSetup(async () => {
@@ -45,5 +45,31 @@ suite('workspace scan', () => {
     // fixing the other file (on disk, closed) clears the finding through the watcher
     await writeFile('scan/k8s-pair/deployment.yaml', deployment('web'));
     await waitForRule(svc, 'kubernetes/service-selector-mismatch', 0);
+  });
+
+  test("aurora.yaml's exclude: leaves files out of the scan and the editor, and the scan counts them as skipped", async () => {
+    const original = await readFile(wsUri('aurora.yaml'));
+    const legacy = await writeFile('scan/legacy/Dockerfile', 'FROM alpine:latest\n');
+    const kept = await writeFile('scan/kept/Dockerfile', 'FROM alpine:latest\n');
+    try {
+      await writeFile('aurora.yaml', original + 'exclude:\n  - scan/legacy\n');
+      const result = await vscode.commands.executeCommand<{ cancelled: boolean; skipped: Record<string, number> }>('aurora.scanWorkspace');
+      assert.ok(result && !result.cancelled, `scan result ${JSON.stringify(result)}`);
+      assert.ok((result.skipped.excluded ?? 0) >= 2, `excluded counted (aurora.exclude's and exclude:'s): ${JSON.stringify(result.skipped)}`);
+      await waitForRule(kept, 'dockerfile/no-latest-tag', 1);
+      assert.deepStrictEqual(auroraDiagnostics(legacy), [], 'exclude: applies to the scan');
+      // an excluded file opened in the editor is not linted either
+      await vscode.window.showTextDocument(legacy);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.deepStrictEqual(auroraDiagnostics(legacy), [], 'exclude: applies to open files');
+      // dropping the pattern brings the file back
+      await writeFile('aurora.yaml', original);
+      await waitForRule(legacy, 'dockerfile/no-latest-tag', 1);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await writeFile('aurora.yaml', original);
+      await vscode.workspace.fs.delete(wsUri('scan', 'legacy'), { recursive: true });
+      await vscode.workspace.fs.delete(wsUri('scan', 'kept'), { recursive: true });
+    }
   });
 });

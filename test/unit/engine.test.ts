@@ -31,6 +31,10 @@ describe('detectKind', () => {
     ['.gitlab-ci.yml', undefined, 'gitlab-ci'],
     ['infra/main.tf', undefined, 'terraform'],
     ['aurora.yaml', undefined, 'aurora'],
+    ['infra/aurora.yml', undefined, 'aurora'],
+    // a workflow that runs the linter is a workflow, not the config
+    ['.github/workflows/aurora.yml', undefined, 'github-actions'],
+    ['repo/.github/workflows/aurora.yaml', undefined, 'github-actions'],
     ['Pulumi.prod.yaml', undefined, 'pulumi'],
     ['k8s/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\n', 'kubernetes'],
     ['k8s/all.yaml', '# comment\n---\napiVersion: v1\nkind: Service\n---\napiVersion: apps/v1\nkind: Deployment\n', 'kubernetes'],

@@ -10,7 +10,7 @@ import { countSkipped, formatText, toJson, toSarif } from '../../src/cli/format'
 import type { FileFindings, SkippedFile } from '../../src/cli/format';
 import { toGithubCommands } from '../../src/cli/formats/github';
 import { toGitlab } from '../../src/cli/formats/gitlab';
-import { fingerprintsOf } from '../../src/cli/fingerprint';
+import { fingerprintsOf } from '../../src/node/fingerprint';
 import { createReporter } from '../../src/cli/report';
 import type { ReportFormat } from '../../src/cli/report';
 import { ready, repoRoot } from '../helpers/core';

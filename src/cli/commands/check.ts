@@ -6,14 +6,14 @@ import { createAnalyzer } from '../parallel';
 import type { JobFile } from '../parallel';
 import type { Command } from '../io';
 import { UsageError, writeOut } from '../io';
-import { collectFiles, displayPath, envFor, loadConfig, readText } from '../files';
+import { cliExcludes, collectFiles, displayPath, envFor, excludedBy, loadConfigFile, readText, recognisedExcluded } from '../files';
 import type { SkippedFile } from '../format';
 import { createReporter } from '../report';
 import type { ReportFormat } from '../report';
 import { VERSION } from '../version';
 import { baselineEnd, baselineFile, baselineMode } from '../baseline';
 import { changedScope, changedSince } from '../changed';
-import { fingerprintsOf } from '../fingerprint';
+import { fingerprintsOf } from '../../node/fingerprint';
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
@@ -33,7 +33,7 @@ interface Outcome {
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Analyse infrastructure files and report problems',
-  usage: 'aurora-devops check [paths...] [--format text|json|sarif|github|gitlab] [--config FILE] [--fail-on error|warning|info|never] [--severity info|warning|error] [--baseline FILE | --write-baseline FILE] [--changed-since REF]',
+  usage: 'aurora-devops check [paths...] [--format text|json|sarif|github|gitlab] [--config FILE] [--fail-on error|warning|info|never] [--severity info|warning|error] [--baseline FILE | --write-baseline FILE] [--changed-since REF] [--exclude GLOB]...',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -47,6 +47,8 @@ export const checkCommand: Command = {
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
         'changed-since': { type: 'string' },
+        // repeatable; relative to the working directory (aurora.yaml's exclude: to its folder)
+        exclude: { type: 'string', multiple: true },
       },
     });
     const format = values.format as string;
@@ -61,10 +63,13 @@ export const checkCommand: Command = {
     if (!(['info', 'warning', 'error'] as const as readonly string[]).includes(minSeverity)) {
       throw new UsageError(`--severity must be info, warning or error (got '${minSeverity}')`);
     }
-    const config = loadConfig(values.config, positionals[0] ?? '.');
-    const collected = collectFiles(positionals);
-    const changed = values['changed-since'] ? changedScope(collected.files, changedSince(values['changed-since'], positionals[0] ?? '.')) : undefined;
+    const cliExclude = cliExcludes(values.exclude);
+    const { config, exclude } = loadConfigFile(values.config, positionals[0] ?? '.');
+    const collected = collectFiles(positionals, excludedBy([exclude, cliExclude]));
+    const changedSet = values['changed-since'] ? changedSince(values['changed-since'], positionals[0] ?? '.') : undefined;
+    const changed = changedSet ? changedScope(collected.files, changedSet) : undefined;
     collected.files = changed?.analyse ?? collected.files;
+    const excluded = recognisedExcluded(changedSet ? collected.excluded.filter(changedScope(collected.excluded, changedSet).reports) : collected.excluded);
     // a baseline that cannot be read stops the run before any work
     const baseline = baselineMode({ baseline: values.baseline, writeBaseline: values['write-baseline'], config: values.config, start: positionals[0] ?? '.' });
     const reporter = createReporter(format as ReportFormat, { version: VERSION, minSeverity: minSeverity as Severity });
@@ -176,6 +181,7 @@ export const checkCommand: Command = {
       // recording a baseline reports nothing
       return unreadable > 0 ? 2 : 0;
     }
+    skipped.push(...excluded.map((file) => ({ file: displayPath(file), reason: 'excluded' as const })));
     for (const chunk of reporter.end({ analysed, skipped })) {
       await writeOut(chunk);
     }

@@ -6,7 +6,7 @@ import { loadGrammarsFor } from '../../node/wasm';
 import type { AnalyzeConfig, Finding, SourceFile } from '../../core';
 import type { Command } from '../io';
 import { warn, writeErr, writeOut } from '../io';
-import { collectFiles, displayPath, envFor, loadConfig, readText } from '../files';
+import { collectFiles, displayPath, envFor, excludedBy, loadConfigFile, readText } from '../files';
 import { unifiedDiff } from '../diff';
 
 /** How often fixes are re-applied after re-analysis (overlapping fixes need more than one round). */
@@ -53,8 +53,9 @@ export const fixCommand: Command = {
       allowPositionals: true,
       options: { 'dry-run': { type: 'boolean', default: false }, config: { type: 'string' } },
     });
-    const config = loadConfig(values.config, positionals[0] ?? '.');
-    const collected = collectFiles(positionals);
+    const { config, exclude } = loadConfigFile(values.config, positionals[0] ?? '.');
+    // aurora.yaml's exclude: files check leaves out are not fixed either
+    const collected = collectFiles(positionals, excludedBy([exclude]));
     let unreadable = collected.unreadable;
     let changedFiles = 0;
     let fixCount = 0;

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../../core';
 import type { FileFindings } from '../format';
-import { fingerprintsOf } from '../fingerprint';
+import { fingerprintsOf } from '../../node/fingerprint';
 
 /** A GitLab Code Quality issue (the Code Climate subset GitLab reads). */
 export interface CodeQualityIssue {

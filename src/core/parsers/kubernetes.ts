@@ -21,8 +21,9 @@ const isSeqNode = Yaml.isSeq;
 const pairsByKey = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
 
 /**
- * The pair of `key` in a map, like `getPair` of the YAML helpers (first occurrence wins) but
- * indexed: the Kubernetes rules look up the same few keys of each container many times.
+ * The pair of `key` in a map, like `getPair` of the YAML helpers (a repeated key gives its last
+ * pair, as kubectl reads it) but indexed: the Kubernetes rules look up the same few keys of each
+ * container many times.
  */
 export function getPair(node: unknown, key: string, doc?: Document): Pair<unknown, unknown> | undefined {
   const map = isAliasNode(node) ? deref(node, doc) : node;
@@ -35,7 +36,8 @@ export function getPair(node: unknown, key: string, doc?: Document): Pair<unknow
     for (const pair of map.items) {
       if (isScalarNode(pair.key)) {
         const k = String(pair.key.value);
-        if (!pairs.has(k)) {
+        // the last pair of a repeated key wins (merge keys: the first, as before)
+        if (k !== '<<' || !pairs.has(k)) {
           pairs.set(k, pair);
         }
       }

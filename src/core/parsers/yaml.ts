@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Document, YAMLMap, YAMLSeq, Scalar, Pair } from 'yaml';
 import type { Node as YamlNode, ParsedNode } from 'yaml';
 import { TextIndex } from '../text';
-import { ENTRY_PARSE_MIN, parseByEntries, shiftDocument } from './yamlEntries';
+import { ENTRY_PARSE_MIN, parseByEntries, remapDocument, shiftDocument } from './yamlEntries';
 import type { Range } from '../types';
 import { TextCache } from '../caches';
 
@@ -117,10 +117,104 @@ function parseChunk(text: string): { documents: Document.Parsed[]; error?: { mes
   for (const doc of documents) {
     if (doc.errors.length > 0) {
       const first = doc.errors[0];
-      return { documents, error: { message: cleanMessage(first.message), start: first.pos[0], end: first.pos[1] } };
+      const lax = first.code === 'MISSING_CHAR' ? parseReindented(text) : undefined;
+      return lax ?? { documents, error: { message: cleanMessage(first.message), start: first.pos[0], end: first.pos[1] } };
     }
   }
   return { documents };
+}
+
+/**
+ * A quoted scalar whose continuation lines sit at (or left of) its key's column parses with
+ * kubectl's and PyYAML's loaders, while this library wants them indented further. Such a text is
+ * parsed with those lines indented (one column right of the key) and its ranges mapped back to
+ * the text as written; undefined when there is no such scalar or the text still does not parse.
+ */
+function parseReindented(text: string): { documents: Document.Parsed[] } | undefined {
+  const insertions: { at: number; count: number }[] = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  let open: { quote: string; column: number } | undefined;
+  for (const line of lines) {
+    if (open) {
+      const indent = /^ */.exec(line)?.[0].length ?? 0;
+      if (line.trim() !== '' && indent <= open.column) {
+        insertions.push({ at: offset, count: open.column + 1 - indent });
+      }
+      if (closesAt(line, 0, open.quote) >= 0) {
+        open = undefined;
+      }
+    } else {
+      // `key: 'text` or `- key: "text` with the quote left open on this line
+      const m = /^( *(?:- +)*)[^\s'"#][^:#]*:[ \t]+(['"])/.exec(line);
+      if (m && closesAt(line, m[0].length, m[2]) < 0) {
+        open = { quote: m[2], column: m[1].length };
+      }
+    }
+    offset += line.length + 1;
+  }
+  if (insertions.length === 0) {
+    return undefined;
+  }
+  let fixed = '';
+  let from = 0;
+  for (const ins of insertions) {
+    fixed += text.slice(from, ins.at) + ' '.repeat(ins.count);
+    from = ins.at;
+  }
+  fixed += text.slice(from);
+  let documents: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(fixed, { prettyErrors: false, uniqueKeys: false });
+    documents = Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [];
+  } catch {
+    return undefined;
+  }
+  if (documents.some((d) => d.errors.length > 0)) {
+    return undefined;
+  }
+  // an offset of the indented text → the same place in the text as written
+  const map = (n: number): number => {
+    let shift = 0;
+    for (const ins of insertions) {
+      const at = ins.at + shift;
+      if (n < at) {
+        break;
+      }
+      if (n < at + ins.count) {
+        return ins.at;
+      }
+      shift += ins.count;
+    }
+    return n - shift;
+  };
+  for (const doc of documents) {
+    remapDocument(doc, map);
+  }
+  return { documents };
+}
+
+/** Where a quoted scalar's closing `quote` is on `line` from `from`, or -1. */
+function closesAt(line: string, from: number, quote: string): number {
+  for (let i = from; i < line.length; i++) {
+    if (quote === "'" && line[i] === "'") {
+      if (line[i + 1] === "'") {
+        i++;
+        continue;
+      }
+      return i;
+    }
+    if (quote === '"') {
+      if (line[i] === '\\') {
+        i++;
+        continue;
+      }
+      if (line[i] === '"') {
+        return i;
+      }
+    }
+  }
+  return -1;
 }
 
 /** Move every node range of the documents by `delta` characters. */
@@ -143,32 +237,78 @@ export function deref(node: unknown, doc?: Document): unknown {
   return n;
 }
 
-/** The value node of `key` in a map (aliases resolved when `doc` is given). */
+/** The value node of `key` in a map (aliases resolved when `doc` is given); see getPair. */
 export function get(node: unknown, key: string, doc?: Document): unknown {
-  const map = deref(node, doc);
-  if (!isMap(map)) {
-    return undefined;
-  }
-  for (const pair of map.items) {
-    if (isScalar(pair.key) && String(pair.key.value) === key) {
-      return deref(pair.value, doc);
-    }
-  }
-  return undefined;
+  const pair = getPair(node, key, doc);
+  return pair ? deref(pair.value, doc) : undefined;
 }
 
-/** The pair of `key` in a map. */
+/**
+ * The pair of `key` in a map. A repeated key (see duplicateKeys) gives its last pair: the value
+ * kubectl, GitLab and most YAML loaders keep.
+ */
 export function getPair(node: unknown, key: string, doc?: Document): Pair<unknown, unknown> | undefined {
   const map = deref(node, doc);
   if (!isMap(map)) {
     return undefined;
   }
-  for (const pair of map.items) {
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const pair = map.items[i];
     if (isScalar(pair.key) && String(pair.key.value) === key) {
       return pair;
     }
   }
   return undefined;
+}
+
+/** A key written twice in one mapping. */
+export interface DuplicateKey {
+  key: string;
+  /** The repeated key node's range (the later one). */
+  range: Range;
+  /** 0-based line of the key's previous occurrence. */
+  previousLine: number;
+}
+
+/**
+ * Keys repeated in one mapping, anywhere in the file. The parser keeps both pairs (real-world
+ * loaders disagree: most keep the last, docker compose and GitHub reject the file), so the rules
+ * read the last one and the engine reports the repeat.
+ */
+export function duplicateKeys(file: YamlFile): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  const seen = new Set<unknown>();
+  const walk = (node: unknown): void => {
+    if (seen.has(node)) {
+      return;
+    }
+    seen.add(node);
+    if (isMap(node)) {
+      const at = new Map<string, number>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key : undefined;
+        const r = (key as { range?: [number, number, number] } | undefined)?.range;
+        if (key && r && (typeof key.value === 'string' || typeof key.value === 'number' || typeof key.value === 'boolean')) {
+          const name = String(key.value);
+          const previous = at.get(name);
+          // merge keys (`<<`) may repeat in YAML 1.1 style files
+          if (previous !== undefined && name !== '<<') {
+            out.push({ key: name, range: file.index.range(r[0], r[1]), previousLine: file.index.positionAt(previous).line });
+          }
+          at.set(name, r[0]);
+        }
+        walk(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        walk(item);
+      }
+    }
+  };
+  for (const doc of file.documents) {
+    walk(doc.contents);
+  }
+  return out;
 }
 
 /** Walk a path of keys (strings) and sequence indexes (numbers). */

@@ -94,37 +94,41 @@ function scanLines(text: string, from: number, to: number): Line[] | undefined {
 }
 
 /** Move the ranges of a node and everything under it by `delta` (a plain walk: yaml's visit is slower). */
-function shiftNode(node: unknown, delta: number): void {
+function mapNode(node: unknown, map: (offset: number) => number): void {
   if (node === null || typeof node !== 'object') {
     return;
   }
   if (isPair(node)) {
-    shiftNode(node.key, delta);
-    shiftNode(node.value, delta);
+    mapNode(node.key, map);
+    mapNode(node.value, map);
     return;
   }
   const r = (node as { range?: [number, number, number] | null }).range;
   if (r) {
-    r[0] += delta;
-    r[1] += delta;
-    r[2] += delta;
+    r[0] = map(r[0]);
+    r[1] = map(r[1]);
+    r[2] = map(r[2]);
   }
   if (isMap(node) || isSeq(node)) {
     for (const item of node.items as unknown[]) {
-      shiftNode(item, delta);
+      mapNode(item, map);
     }
   }
 }
 
+/** Move every node range of a document through `map` (offsets of one text to those of another). */
+export function remapDocument(doc: Document.Parsed, map: (offset: number) => number): void {
+  if (doc.range) {
+    doc.range = [map(doc.range[0]), map(doc.range[1]), map(doc.range[2])];
+  }
+  mapNode(doc.contents, map);
+}
+
 /** Move every node range of a document by `delta`. */
 export function shiftDocument(doc: Document.Parsed, delta: number): void {
-  if (delta === 0) {
-    return;
+  if (delta !== 0) {
+    remapDocument(doc, (o) => o + delta);
   }
-  if (doc.range) {
-    doc.range = [doc.range[0] + delta, doc.range[1] + delta, doc.range[2] + delta];
-  }
-  shiftNode(doc.contents, delta);
 }
 
 interface Session {

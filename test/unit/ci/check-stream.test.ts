@@ -121,7 +121,7 @@ function reference(dir: string, options: Options): { stdout: string; worst: numb
   const texts = new Map(sources.map((src) => [src.path, src.text]));
   const stdout =
     options.format === 'json'
-      ? JSON.stringify(toJson(results), null, 2) + '\n'
+      ? JSON.stringify(toJson(results, skipped), null, 2) + '\n'
       : options.format === 'sarif'
         ? JSON.stringify(toSarif(results, VERSION, skipped), null, 2) + '\n'
         : options.format === 'github'

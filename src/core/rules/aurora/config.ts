@@ -11,7 +11,7 @@ export const TOOLS: readonly string[] = ['run_shell_command', 'read_file', 'writ
 export const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error'];
 
 /** Keys known at each level of aurora.yaml. */
-export const TOP_KEYS: readonly string[] = ['agents', 'rules', 'baseline', 'policies'];
+export const TOP_KEYS: readonly string[] = ['agents', 'rules', 'baseline', 'exclude', 'policies'];
 export const DEVOPS_KEYS: readonly string[] = ['model', 'temperature', 'tools', 'permissions'];
 export const PERMISSION_KEYS: readonly string[] = ['filesystem', 'network'];
 
@@ -23,6 +23,7 @@ export interface AuroraDoc {
   devops: unknown;
   permissions: unknown;
   rules: unknown;
+  exclude: unknown;
 }
 
 /** The documents of an aurora.yaml that are mappings (normally exactly one). */
@@ -33,6 +34,6 @@ export function auroraDocs(file: YamlFile): AuroraDoc[] {
       const root = doc.contents;
       const agents = get(root, 'agents', doc);
       const devops = get(agents, 'devops', doc);
-      return { doc, root, agents, devops, permissions: get(devops, 'permissions', doc), rules: get(root, 'rules', doc) };
+      return { doc, root, agents, devops, permissions: get(devops, 'permissions', doc), rules: get(root, 'rules', doc), exclude: get(root, 'exclude', doc) };
     });
 }

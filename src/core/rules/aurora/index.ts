@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { rule as filesystemEscape } from './filesystem-escape';
 import { rule as filesystemWholeWorkspace } from './filesystem-whole-workspace';
+import { rule as invalidExclude } from './invalid-exclude';
 import { rule as invalidModel } from './invalid-model';
 import { rule as invalidPolicy } from './invalid-policy';
 import { rule as invalidNetworkHost } from './invalid-network-host';
@@ -16,6 +17,7 @@ import { rule as wrongType } from './wrong-type';
 export const AURORA_RULES: readonly Rule<YamlFile>[] = [
   filesystemEscape,
   filesystemWholeWorkspace,
+  invalidExclude,
   invalidModel,
   invalidNetworkHost,
   invalidPolicy,

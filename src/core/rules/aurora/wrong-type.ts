@@ -27,7 +27,7 @@ export const rule: Rule<YamlFile> = {
   id: 'aurora/wrong-type',
   meta: {
     title: 'Value has the wrong shape',
-    description: '`agents`, `agents.devops`, `permissions` and `rules` are mappings; `tools`, `filesystem` and `network` are lists of strings; `model` and `baseline` are strings. A value of another shape is ignored, so the agent falls back to its defaults.',
+    description: '`agents`, `agents.devops`, `permissions` and `rules` are mappings; `tools`, `filesystem`, `network` and `exclude` are lists of strings; `model` and `baseline` are strings. A value of another shape is ignored, so the agent falls back to its defaults.',
     severity: 'error',
     kind: 'aurora',
     fixable: false,
@@ -38,6 +38,7 @@ export const rule: Rule<YamlFile> = {
         { holder: a.root, key: 'agents', path: 'agents', want: 'mapping' },
         { holder: a.root, key: 'rules', path: 'rules', want: 'mapping' },
         { holder: a.root, key: 'baseline', path: 'baseline', want: 'string' },
+        { holder: a.root, key: 'exclude', path: 'exclude', want: 'list of strings' },
         { holder: a.agents, key: 'devops', path: 'agents.devops', want: 'mapping' },
         { holder: a.devops, key: 'model', path: 'agents.devops.model', want: 'string' },
         { holder: a.devops, key: 'tools', path: 'agents.devops.tools', want: 'list of strings' },

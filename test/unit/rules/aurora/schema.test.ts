@@ -134,7 +134,7 @@ describe('schemas/aurora.schema.json', () => {
   }
 
   // the schema is not vacuous: shape problems the rules report are schema errors too
-  for (const page of ['unknown-key.md', 'unknown-tool.md', 'invalid-temperature.md', 'invalid-model.md', 'invalid-rule-level.md', 'wrong-type.md', 'invalid-network-host.md']) {
+  for (const page of ['unknown-key.md', 'unknown-tool.md', 'invalid-temperature.md', 'invalid-model.md', 'invalid-rule-level.md', 'wrong-type.md', 'invalid-network-host.md', 'invalid-exclude.md']) {
     it(`rejects the Bad example of docs/rules/aurora/${page}`, () => {
       const text = fs.readFileSync(path.join(docsDir, page), 'utf8');
       assert.notDeepEqual(validate(parse(example(text, 'Bad')), schema), []);

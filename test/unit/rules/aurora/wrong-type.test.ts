@@ -10,6 +10,8 @@ ruleTable('aurora/wrong-type', [
   { what: 'devops as a string', input: lines('agents:', '  devops: claude'), want: [2] },
   { what: 'network with a nested list', input: lines('agents:', '  devops:', '    permissions:', '      network: [[github.com]]'), want: [4] },
   { what: 'model as a list', input: lines('agents:', '  devops:', '    model: [a, b]'), want: [3] },
+  { what: 'exclude as a string', input: lines('exclude: test/**'), want: [1], messages: [message('exclude', 'list of strings')] },
+  { what: 'exclude as a list of strings', input: lines('exclude:', '  - test/**'), want: [] },
   { what: 'empty sections are accepted', input: lines('agents:', '  devops:', '    tools:', 'rules:'), want: [] },
   { what: 'well-formed', input: lines('agents:', '  devops:', '    model: claude-sonnet-4-5', '    tools: [read_file]', '    permissions:', '      filesystem: ["/k8s"]', '      network: []', 'rules: {}'), want: [] },
 ]);
