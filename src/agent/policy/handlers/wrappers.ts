@@ -226,7 +226,8 @@ export function wrapped(inv: Invocation, s: Session): void {
 /** proxychains, torsocks…: refused (the real destination is hidden), and the inner command is still walked. */
 export function proxifier(inv: Invocation, s: Session): void {
   deny(s, `${inv.base} sends the traffic of the command it runs through a proxy, which hides the real destination`);
-  runAfterOptions(inv, s, inv.args, new Set(['-f', '-q']));
+  // proxychains -f FILE (the configuration); -q is quiet and takes no value
+  runAfterOptions(inv, s, inv.args, new Set(['-f']));
 }
 
 export const WRAPPER_HANDLERS: HandlerTable = {
