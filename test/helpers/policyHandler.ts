@@ -7,6 +7,7 @@ import { factsOf } from '../../src/agent/policy/command';
 import type { Handler } from '../../src/agent/policy/handlers';
 import { newSession } from '../../src/agent/policy/session';
 import type { Session, Where } from '../../src/agent/policy/session';
+import { stdinOf } from '../../src/agent/policy/stdin';
 import { basename } from '../../src/agent/policy/words';
 import type { Word } from '../../src/agent/policy/words';
 import { realpathDeep } from '../../src/agent/node/workspace';
@@ -61,8 +62,8 @@ export function runHandler(handler: Handler, command: string, root: string, opti
     script: (text: string) => walked.push(`script: ${text}`),
   });
   options.setup?.(s);
-  const pipedFrom = parsed.commands.filter((c) => c.pipelineId === cmd.pipelineId && c.pipeIndex < cmd.pipeIndex && cmd.pipeLength > 1);
-  const where: Where = { cmd, pipedFrom, chained: false };
+  const stdin = stdinOf(parsed).get(cmd) ?? { kind: 'none' };
+  const where: Where = { cmd, stdin: () => stdin, chained: false };
   const base = basename(cmd.nameWord.value);
   handler({ base, tool: base.toLowerCase(), args: cmd.args, depth: 0, where }, s);
   const decision = commandDecision(factsOf(s));

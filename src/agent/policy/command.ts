@@ -4,6 +4,8 @@ import { handlerFor } from './handlers';
 import { assignment, deny, destinationFlags, devTcp, hidden, madeHere, newSession, readTarget, redirects, scanWord, subscriptCommand } from './session';
 import type { CommandContext, Session, Where } from './session';
 import { DUMPERS } from './handlers/files';
+import { stdinOf } from './stdin';
+import type { Stdin } from './stdin';
 import { basename, lit } from './words';
 import type { Word } from './words';
 
@@ -75,14 +77,9 @@ function script(s: Session, text: string, depth: number): void {
   // without subshells or substitutions a `cd X &&` moves every later command
   const outerScoped = s.scope.scoped;
   s.scope.scoped = outerScoped || depth > 0 || /[()`]/.test(text);
-  const pipelines = new Map<number, ShellCommand[]>();
-  for (const cmd of parsed.commands) {
-    if (cmd.pipeLength > 1) {
-      const list = pipelines.get(cmd.pipelineId) ?? [];
-      list.push(cmd);
-      pipelines.set(cmd.pipelineId, list);
-    }
-  }
+  // read from the syntax tree only when a handler asks (a shell or interpreter reading stdin)
+  let stdins: Map<ShellCommand, Stdin> | undefined;
+  const stdinFor = (cmd: ShellCommand) => (): Stdin => (stdins ??= stdinOf(parsed)).get(cmd) ?? { kind: 'none' };
   // a compound command's redirections are resolved where it starts (after an earlier `cd`)
   const compound = [...parsed.compoundRedirects].sort((a, b) => a.start - b.start);
   let nextCompound = 0;
@@ -98,9 +95,8 @@ function script(s: Session, text: string, depth: number): void {
     }
     redirects(s, cmd.redirects);
     if (cmd.nameWord) {
-      const before = (pipelines.get(cmd.pipelineId) ?? []).filter((m) => m.pipeIndex < cmd.pipeIndex);
       const chained = /^\s*&&/.test(text.slice(cmd.end));
-      words(s, [cmd.nameWord, ...cmd.args], depth, { cmd, pipedFrom: before, chained });
+      words(s, [cmd.nameWord, ...cmd.args], depth, { cmd, stdin: stdinFor(cmd), chained });
     }
   }
   compoundUpTo(Number.POSITIVE_INFINITY);

@@ -4,6 +4,7 @@ import { findUrls, hostAllowed, normalizeHost } from './hosts';
 import type { HostResult } from './hosts';
 import { globSecretReason, joinPath, permittedByFilesystem, protectedReason, resolveInWorkspace, secretReason } from './paths';
 import type { PathContext } from './paths';
+import type { Stdin } from './stdin';
 import { lit } from './words';
 import type { Word } from './words';
 
@@ -51,7 +52,8 @@ export interface Scope {
 /** Where a command sits in its script. */
 export interface Where {
   cmd?: ShellCommand;
-  pipedFrom?: ShellCommand[];
+  /** Where the command reads standard input from (absent for commands made up while unwrapping containers). */
+  stdin?: () => Stdin;
   /** The command is followed by `&&`. */
   chained?: boolean;
 }

@@ -3,6 +3,7 @@ import { findUrls } from '../hosts';
 import { globSecretReason, secretReason } from '../paths';
 import { addHost, deny, hidden, madeHere, readTarget, writeTarget } from '../session';
 import type { Session, Where } from '../session';
+import type { Stdin } from '../stdin';
 import { basename, has, lit, parseOptions, values } from '../words';
 import type { Word } from '../words';
 import { pipArgs } from './packages';
@@ -64,7 +65,7 @@ export function shell(inv: Invocation, s: Session): void {
     s.walk.script(rest[0].value, depth + 1);
     return;
   }
-  if (rest.length > 0 && !stdinMode) {
+  if (rest.length > 0 && !stdinMode && !(STDIN_FILE.test(rest[0].value) && !rest[0].dynamic)) {
     const script = rest[0];
     if (script.dynamic) {
       deny(s, `${base} runs a script whose source is computed at run time (${script.raw}), e.g. process substitution of a download`);
@@ -78,19 +79,40 @@ export function shell(inv: Invocation, s: Session): void {
   stdinProgram(s, base, where, (text) => s.walk.script(text, depth + 1));
 }
 
-/** A program read from standard input: a literal here-document is checked, anything else denied. */
-export function stdinProgram(s: Session, base: string, where: Where, check: (text: string) => void): void {
-  const fetcher = (where.pipedFrom ?? []).find((m) => {
+/** Script operands that name standard input (`sh /dev/stdin`, `python3 /dev/fd/0`). */
+const STDIN_FILE = /^(\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;
+
+/** Programs that run the command in their arguments, so `sudo curl …` is still curl. */
+const PASS_THROUGH = new Set(['sudo', 'doas', 'run0', 'env', 'nice', 'timeout', 'nohup', 'stdbuf', 'time', 'command', 'exec', 'ionice', 'chronic', 'setsid', 'unbuffer', 'busybox', 'toybox']);
+
+/** A command writing into the pipe fetches or decodes code: download-and-execute, denied. */
+function pipedFetcher(s: Session, base: string, input: Stdin): boolean {
+  const fetcher = (input.kind === 'pipe' ? input.from : []).find((m) => {
     const n = basename(m.name).toLowerCase();
+    if (PASS_THROUGH.has(n) && m.args.some((a) => !a.dynamic && FETCHERS.has(basename(a.value).toLowerCase()))) {
+      return true;
+    }
     return FETCHERS.has(n) || isDecoder(m) || (SCRIPT_INTERPRETERS.test(n) && /urllib|requests|http|socket|fetch/.test(m.raw));
   });
   if (fetcher) {
     deny(s, `pipes the output of '${fetcher.raw.slice(0, 60)}' into ${base}: download-and-execute (or decode-and-execute) runs code nobody reviewed; save the script, review it, and run it from the repository`);
+  }
+  return fetcher !== undefined;
+}
+
+/** A program read from standard input: a literal here-document is checked, anything else denied. */
+export function stdinProgram(s: Session, base: string, where: Where, check: (text: string) => void): void {
+  const input = where.stdin?.() ?? { kind: 'none' };
+  if (pipedFetcher(s, base, input)) {
     return;
   }
-  const cmd = where.cmd;
-  const heredoc = cmd?.redirects.find((r) => r.heredoc !== undefined || r.operator === '<<<');
-  if (heredoc && (where.pipedFrom ?? []).length === 0) {
+  const heredoc = input.kind === 'redirect' ? input.redirect : undefined;
+  const file = heredoc && /^0?<$/.test(heredoc.operator) ? heredoc.target : undefined;
+  if (file && !file.dynamic && madeHere(s, file.value)) {
+    deny(s, `${base} runs ${file.value}, which the same command downloaded or wrote (download-and-execute: its contents are never checked)`);
+    return;
+  }
+  if (heredoc && (heredoc.heredoc !== undefined || /^0?<<<$/.test(heredoc.operator))) {
     const text = heredoc.heredoc ?? heredoc.target?.value;
     const quoted = heredoc.heredoc === undefined ? !heredoc.target?.dynamic : true;
     if (text !== undefined && quoted) {
@@ -143,11 +165,20 @@ export function interpreter(inv: Invocation, s: Session): void {
       hidden(s, lower, `the code ${code.raw} is built at run time`);
       return;
     }
-    inlineCode(s, lower, code.value, depth);
+    if (code.value === '-' && /^(pwsh|powershell)$/.test(lower)) {
+      // pwsh -Command - reads the commands from standard input
+      stdinProgram(s, lower, where, (text) => inlineCode(s, lower, text, depth, where));
+      return;
+    }
+    inlineCode(s, lower, code.value, depth, where);
     return;
   }
-  const operand = args.find((a) => !a.value.startsWith('-') || a.value === '-');
-  if (operand && operand.value !== '-') {
+  let operands = args.filter((a) => !a.value.startsWith('-') || a.value === '-');
+  if (/^(deno|bun)$/.test(lower) && operands[0]?.value === 'run' && !operands[0].dynamic) {
+    operands = operands.slice(1); // `deno run SCRIPT`, `bun run -`
+  }
+  const operand = operands[0];
+  if (operand && operand.value !== '-' && !(STDIN_FILE.test(operand.value) && !operand.dynamic)) {
     if (operand.dynamic) {
       deny(s, `${lower} runs a script whose source is computed at run time (${operand.raw})`);
     } else if (madeHere(s, operand.value)) {
@@ -155,7 +186,7 @@ export function interpreter(inv: Invocation, s: Session): void {
     }
     return;
   }
-  if (where.cmd && where.cmd.pipeIndex === 0 && !where.cmd.redirects.some((r) => r.heredoc !== undefined || r.operator.startsWith('<'))) {
+  if (where.stdin?.().kind === 'none') {
     // an interactive interpreter with no input: nothing hidden runs
     return;
   }
@@ -174,7 +205,13 @@ export function perl(inv: Invocation, s: Session): void {
 }
 
 /** Inline code (-c / -e / a here-document): its URLs must be allowed; network use without one is denied. */
-function inlineCode(s: Session, lang: string, code: string, depth: number): void {
+function inlineCode(s: Session, lang: string, code: string, depth: number, where?: Where): void {
+  // `perl -e 'eval <STDIN>'`, `python3 -c 'exec(sys.stdin.read())'`: the code runs what it reads
+  if (where && /\b(eval|exec|instance_eval|loadstring)\b\s*[(<{$]|\beval\s+[A-Za-z]|Invoke-Expression|\biex\b/i.test(code) && /STDIN|sys\.stdin|process\.stdin|readFileSync\(\s*(0|['"]\/dev\/stdin['"])|php:\/\/stdin|\$stdin|io\.read|\$input|<>/.test(code)) {
+    if (!pipedFetcher(s, lang, where.stdin?.() ?? { kind: 'none' })) {
+      hidden(s, lang, 'its code evaluates what it reads from standard input');
+    }
+  }
   // code that starts processes: the command strings it passes are checked like command lines
   if (/subprocess|os\.system|os\.popen|child_process|\bexec(Sync|File)?\s*\(|\bspawn(Sync)?\s*\(|\bsystem\s*\(|\bpopen\s*\(|%x\{|`[^`]+`|\bqx[({/]|Start-Process|Invoke-Expression/.test(code)) {
     const literals = code.match(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`/g) ?? [];

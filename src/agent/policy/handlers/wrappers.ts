@@ -76,7 +76,24 @@ function runAfterOptions(inv: Invocation, s: Session, args: readonly Word[], wit
 /** sudo, doas, run0, ionice, stdbuf, time, nohup, setsid, unbuffer, exec, builtin, chronic, caffeinate. */
 export function simpleWrapper(inv: Invocation, s: Session): void {
   const key = inv.tool === 'doas' || inv.tool === 'run0' ? 'sudo' : inv.tool;
-  runAfterOptions(inv, s, inv.args, WRAPPER_OPTS[key] ?? new Set());
+  const withValue = WRAPPER_OPTS[key] ?? new Set();
+  if (key === 'sudo') {
+    const p = parseOptions(inv.args, withValue, true);
+    if (p.positionals.length === 0 && has(p, '-s', '--shell', '-i', '--login')) {
+      // `sudo -s` / `sudo -i` without a command start a shell that reads standard input
+      shellOnStdin(inv, s, `${inv.base} ${p.opts.find((o) => /^(-s|--shell|-i|--login)$/.test(o.name))?.name ?? '-s'}`);
+      return;
+    }
+  }
+  runAfterOptions(inv, s, inv.args, withValue);
+}
+
+/** A shell started without a command: what it reads from standard input is its program. */
+function shellOnStdin(inv: Invocation, s: Session, what: string): void {
+  if (inv.where.stdin?.().kind === 'none') {
+    return; // nothing feeds it: an interactive shell, nothing hidden runs
+  }
+  stdinProgram(s, what, inv.where, (t) => s.walk.script(t, inv.depth + 1));
 }
 
 export function nice(inv: Invocation, s: Session): void {
@@ -145,7 +162,8 @@ export function xargs(inv: Invocation, s: Session): void {
   }
   // `echo .env | xargs cat`, `find . -name .env | xargs base64`: the names come from the pipe
   if (DUMPERS.has(basename(inner[0].value).toLowerCase())) {
-    for (const m of where.pipedFrom ?? []) {
+    const input = where.stdin?.();
+    for (const m of input?.kind === 'pipe' ? input.from : []) {
       for (const token of m.raw.split(/[\s'"`$(){}|;&<>=,]+/)) {
         const why = token === '' || token.startsWith('-') ? undefined : (secretReason(token.replace(/^\.\//, '')) ?? globSecretReason(token.replace(/^\.\//, '')));
         if (why) {
@@ -193,7 +211,10 @@ export function su(inv: Invocation, s: Session): void {
   const i = args.findIndex((a) => a.value === '-c' || a.value === '--command');
   if (i >= 0) {
     commandString(s, args.slice(i + 1, i + 2), inv.depth, 'su -c');
+    return;
   }
+  // `su`, `su - ops`: a login shell that reads its commands from standard input
+  shellOnStdin(inv, s, 'su');
 }
 
 /** `flock FILE cmd`, `taskset MASK cmd`, `strace -f cmd`…: the command after options and operands. */
