@@ -46,6 +46,22 @@ export interface ShellCommand {
   end: number;
 }
 
+/** The compound command a redirection of `compoundRedirects` belongs to. */
+export type CompoundNode = 'subshell' | 'group' | 'if' | 'while' | 'for' | 'case' | 'test' | 'function' | 'negated' | 'other';
+
+const COMPOUND_NODES: Readonly<Record<string, CompoundNode>> = {
+  subshell: 'subshell',
+  compound_statement: 'group',
+  if_statement: 'if',
+  while_statement: 'while',
+  for_statement: 'for',
+  c_style_for_statement: 'for',
+  case_statement: 'case',
+  test_command: 'test',
+  function_definition: 'function',
+  negated_command: 'negated',
+};
+
 /** A parsed shell snippet, reduced to plain data (the syntax tree is freed). */
 export interface ShellScript {
   text: string;
@@ -59,7 +75,7 @@ export interface ShellScript {
    * `[[ … ]] > f`): they apply to everything inside, so they belong to no single simple command.
    * `start` is where the compound command begins.
    */
-  compoundRedirects: { redirects: ShellRedirect[]; start: number; end: number }[];
+  compoundRedirects: { redirects: ShellRedirect[]; start: number; end: number; node: CompoundNode }[];
   /** `export`, `declare`, `typeset`, `local`, `readonly` statements: keyword and option words (`-f`). */
   declarations: { keyword: string; options: string[]; start: number }[];
   /** The parser found a syntax error somewhere. */
@@ -163,7 +179,7 @@ function walk(node: Node, text: string, script: ShellScript, state: { nextPipeli
       const owner = redirectOwner(node);
       if (owner && owner.type !== 'command') {
         const redirects = node.namedChildren.filter((c): c is Node => c !== null && c.type.endsWith('redirect')).map((c) => toRedirect(c, text));
-        script.compoundRedirects.push({ redirects, start: owner.startIndex, end: owner.endIndex });
+        script.compoundRedirects.push({ redirects, start: owner.startIndex, end: owner.endIndex, node: COMPOUND_NODES[owner.type] ?? 'other' });
       }
       break;
     }
