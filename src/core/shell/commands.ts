@@ -151,6 +151,20 @@ function mapRedirect(r: ShellRedirect, m: Mapping): ShellRedirect {
   return { ...r, target: r.target ? mapWord(r.target, m) : undefined, start: m.map(r.start), end: m.map(r.end) };
 }
 
+/** A nested script's command with its offsets mapped into the script text (pipeline ids made negative so they never meet the top script's). */
+function mapCommand(command: ShellCommand, m: Mapping): ShellCommand {
+  return {
+    ...command,
+    nameWord: command.nameWord ? mapWord(command.nameWord, m) : undefined,
+    args: command.args.map((a) => mapWord(a, m)),
+    assignments: command.assignments.map((a) => ({ name: a.name, value: a.value ? mapWord(a.value, m) : undefined })),
+    redirects: command.redirects.map((r) => mapRedirect(r, m)),
+    pipelineId: -1 - (m.map(0) * 1024 + command.pipelineId),
+    start: m.map(command.start),
+    end: m.map(command.end),
+  };
+}
+
 /** The mapping for a literal script held by `word` (exact when the word is the literal plus its quotes). */
 function innerMapping(word: ShellWord, outer: Mapping, wrappers: Wrapper[], prefix: string): Mapping {
   let shift = -1;
@@ -248,7 +262,7 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
     return;
   }
   const base = {
-    source: command,
+    source: m.depth === 0 ? command : mapCommand(command, m),
     origin: { text: m.text, depth: m.depth },
     pipeline: `${m.prefix}${command.pipelineId}`,
     pipeIndex: command.pipeIndex,

@@ -44,7 +44,10 @@ export interface CommandRun {
   assignments: { name: string; value: ShellWord | undefined }[];
   /** Its own redirections (not those of an enclosing compound command; see ScriptEffects.writes). */
   redirects: ShellRedirect[];
-  /** The parsed simple command it came from. For commands inside a literal script its offsets are in `origin.text`. */
+  /**
+   * The parsed simple command it came from. For commands inside a literal script (`sh -c '…'`)
+   * a copy with its offsets mapped into the script text and a negative `pipelineId`.
+   */
   source: ShellCommand;
   /** Where the command's text came from: the top script, or a literal run by a wrapper. */
   origin: { text: string; depth: number };
