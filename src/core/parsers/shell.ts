@@ -426,30 +426,64 @@ export function flagsOf(command: ShellCommand): string[] {
 }
 
 /**
- * Whether a command has a flag: long flags match exactly or as `--flag=…`; a single-letter flag
- * also matches inside a cluster of short flags (`-qy` has `-y`).
+ * The word of the first option among `names` (long options exactly or as `--opt=…`, a
+ * single-letter option also inside a cluster of short options: `-fsSLk` has `-k`); options end
+ * at `--`, and computed words are skipped.
  */
-export function hasFlag(command: ShellCommand, ...names: string[]): boolean {
-  for (const arg of command.args) {
+export function findOption(args: readonly ShellWord[], ...names: string[]): ShellWord | undefined {
+  for (const arg of args) {
     if (arg.dynamic) {
       continue;
     }
     const v = arg.value;
+    if (v === '--') {
+      return undefined;
+    }
     for (const name of names) {
       if (name.startsWith('--')) {
         if (v === name || v.startsWith(name + '=')) {
-          return true;
+          return arg;
         }
       } else if (name.length === 2 && name[0] === '-') {
         if (v === name || (/^-[A-Za-z0-9]+$/.test(v) && v.includes(name[1]))) {
-          return true;
+          return arg;
         }
       } else if (v === name) {
-        return true;
+        return arg;
       }
     }
   }
-  return false;
+  return undefined;
+}
+
+/** Whether a command has one of these options (see findOption). */
+export function hasFlag(command: ShellCommand, ...names: string[]): boolean {
+  return findOption(command.args, ...names) !== undefined;
+}
+
+/**
+ * The operands (non-option arguments) of a command with their index in `args`, skipping the
+ * values of the options in `valueFlags` (`-o value`, `--option value`; `--option=value` is one
+ * word); `--` ends the options.
+ */
+export function operands(args: readonly ShellWord[], valueFlags: readonly string[] = []): { word: ShellWord; index: number }[] {
+  const out: { word: ShellWord; index: number }[] = [];
+  let afterDashDash = false;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (!afterDashDash && v === '--') {
+      afterDashDash = true;
+      continue;
+    }
+    if (!afterDashDash && v.startsWith('-') && v.length > 1 && !args[i].dynamic) {
+      if (valueFlags.includes(v)) {
+        i++;
+      }
+      continue;
+    }
+    out.push({ word: args[i], index: i });
+  }
+  return out;
 }
 
 /** The non-flag arguments of a command (a rough positional view; flag values are not removed). */

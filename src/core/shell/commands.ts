@@ -491,11 +491,16 @@ function inlineScript(words: readonly ShellWord[], flags: readonly string[]): { 
 /** Parse and expand a literal script held by `word`; computed text is an Unknown (the holder is emitted then). */
 function literalScript(word: ShellWord, wrapper: Wrapper, m: Mapping, wrappers: Wrapper[], out: Unwrapped, emitHolder: () => CommandRun, holderOnDynamic = true): void {
   if (word.dynamic) {
-    const run = holderOnDynamic ? emitHolder() : undefined;
+    // `sh -c "kubectl apply -f $DIR"`: the text is partly computed, so it is an Unknown, but the
+    // commands it names are read as written; a substitution as the script (`"$(curl …)"`, `"$X"`)
+    // leaves nothing to read
+    const readable = !/\$\(|`/.test(word.value) && /^\s*[A-Za-z_./]/.test(word.value);
+    const run = holderOnDynamic && !readable ? emitHolder() : undefined;
     out.unknowns.push({ kind: wrapper.name === 'eval' ? 'eval' : 'dynamic-script', text: word.raw, command: run, start: word.start, end: word.end });
-    return;
-  }
-  if (m.depth + 1 > MAX_DEPTH) {
+    if (!readable || m.depth + 1 > MAX_DEPTH) {
+      return;
+    }
+  } else if (m.depth + 1 > MAX_DEPTH) {
     const run = emitHolder();
     out.unknowns.push({ kind: 'too-deep', text: word.raw, command: run, start: word.start, end: word.end });
     return;

@@ -3,6 +3,7 @@
  * outputs and inputs of the file tools (tee, cp, mv, ln, install, dd, sort -o, tar, zip, split,
  * curl, wget, git, sed -i, touch, mkdir, rm, chmod…).
  */
+import { operands } from '../parsers/shell';
 import type { CompoundNode, ShellRedirect, ShellWord } from '../parsers/shell';
 import type { CommandRun, FileAccess, RedirectNode, Unknown } from './types';
 
@@ -81,23 +82,7 @@ function redirection(r: ShellRedirect, node: RedirectNode, command: CommandRun |
 
 /** Operands of a command: non-option words (options end at `--`), skipping the values of `values`. */
 function operandWords(args: readonly ShellWord[], values: readonly string[]): ShellWord[] {
-  const out: ShellWord[] = [];
-  let ended = false;
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i].value;
-    if (!ended && v === '--') {
-      ended = true;
-      continue;
-    }
-    if (!ended && v.startsWith('-') && v.length > 1 && !args[i].dynamic) {
-      if (values.includes(v)) {
-        i++;
-      }
-      continue;
-    }
-    out.push(args[i]);
-  }
-  return out;
+  return operands(args, values).map((o) => o.word);
 }
 
 /** The value of an option given as `-o v`, `-ov` (when `glued`), `--opt v` or `--opt=v`. */

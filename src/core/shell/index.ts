@@ -14,6 +14,7 @@
  */
 import { parseShell } from '../parsers/shell';
 import type { ShellScript, ShellWord } from '../parsers/shell';
+export { findOption, operands } from '../parsers/shell';
 import { perObject } from '../memo';
 import { topMapping, unwrapScript } from './commands';
 import type { Unwrapped } from './commands';
@@ -73,57 +74,6 @@ const runsBySource = perObject((effects: ScriptEffects): Map<object, CommandRun[
   }
   return map;
 });
-
-/** The positional (non-option) arguments of a command, skipping the values of `valueFlags`; `--` ends options. */
-export function operands(args: readonly ShellWord[], valueFlags: readonly string[] = []): { word: ShellWord; index: number }[] {
-  const out: { word: ShellWord; index: number }[] = [];
-  let afterDashDash = false;
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i].value;
-    if (!afterDashDash && v === '--') {
-      afterDashDash = true;
-      continue;
-    }
-    if (!afterDashDash && v.startsWith('-') && v.length > 1 && !args[i].dynamic) {
-      if (valueFlags.includes(v)) {
-        i++;
-      }
-      continue;
-    }
-    out.push({ word: args[i], index: i });
-  }
-  return out;
-}
-
-/**
- * The word of the first option among `names` (long options exactly or as `--opt=…`, a
- * single-letter option also inside a cluster such as `-fsSLk`); options end at `--`.
- */
-export function findOption(args: readonly ShellWord[], ...names: string[]): ShellWord | undefined {
-  for (const arg of args) {
-    if (arg.dynamic) {
-      continue;
-    }
-    const v = arg.value;
-    if (v === '--') {
-      return undefined;
-    }
-    for (const name of names) {
-      if (name.startsWith('--')) {
-        if (v === name || v.startsWith(name + '=')) {
-          return arg;
-        }
-      } else if (name.length === 2 && name[0] === '-') {
-        if (v === name || (/^-[A-Za-z0-9]+$/.test(v) && v.includes(name[1]))) {
-          return arg;
-        }
-      } else if (v === name) {
-        return arg;
-      }
-    }
-  }
-  return undefined;
-}
 
 /** The value of an option: `--opt=v`, `--opt v`, `-o v`, `-ov` (short options given alone). */
 export function optionValue(args: readonly ShellWord[], ...names: string[]): ShellWord | undefined {

@@ -1,6 +1,7 @@
 import { describe, it, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { shellEffects } from '../../../src/core/shell';
+import { MAX_DEPTH } from '../../../src/core/shell/commands';
 import { ready } from '../../helpers/core';
 
 const names = (text: string): string[] => shellEffects(text).commands.map((c) => c.name);
@@ -137,5 +138,48 @@ describe('shell model: hosts and installs', () => {
       'zypper/zypper:vim',
     ]);
     assert.deepEqual(all[1].requirements.map((r) => r.value), ['req.txt']);
+  });
+});
+
+describe('shell model: literal scripts and offsets', () => {
+  before(ready);
+
+  it('maps the words of a literal script back into the text', () => {
+    const text = `sudo -u app bash -c "kubectl apply -f k8s/ && helm upgrade web ./chart"`;
+    const e = shellEffects(text);
+    assert.deepEqual(e.commands.map((c) => text.slice(c.nameWord.start, c.nameWord.end)), ['kubectl', 'helm']);
+    assert.deepEqual(e.commands.map((c) => c.wrappers.map((w) => w.name)), [['sudo', 'bash -c'], ['sudo', 'bash -c']]);
+    assert.equal(text.slice(e.commands[1].args[1].start, e.commands[1].args[1].end), 'web');
+    // a literal with escapes maps its commands to the whole literal
+    const escaped = `sh -c "echo \\"hi\\" > /tmp/x"`;
+    const w = shellEffects(escaped).writes[0];
+    assert.equal(w.path, '/tmp/x');
+    assert.ok(w.start >= escaped.indexOf('"') && w.end <= escaped.length);
+  });
+
+  it('reads a partly computed -c text as written and marks it unknown', () => {
+    const e = shellEffects('sh -c "kubectl apply -f $DIR"');
+    assert.deepEqual(e.commands.map((c) => c.name), ['kubectl']);
+    assert.deepEqual(e.unknowns.map((u) => u.kind), ['dynamic-script']);
+    const sub = shellEffects('bash -c "$(cat script.sh)"');
+    assert.deepEqual(sub.commands.map((c) => c.name), ['bash', 'cat']);
+    assert.deepEqual(sub.unknowns.map((u) => u.kind), ['dynamic-script']);
+  });
+
+  it('keeps separate pipelines apart across literal scripts', () => {
+    const e = shellEffects("curl -s https://a.example/x | tee f; sh -c 'cat f | sh'");
+    assert.deepEqual(e.downloads, []);
+    const ids = new Set(e.commands.map((c) => c.pipeline));
+    assert.equal(ids.size, 2);
+  });
+
+  it('stops at the depth limit and says so', () => {
+    const quote = (t: string): string => `'${t.replace(/'/g, `'\\''`)}'`;
+    const nest = (levels: number): string => Array.from({ length: levels }).reduce<string>((inner) => `sh -c ${quote(inner)}`, 'true');
+    assert.ok(shellEffects(nest(MAX_DEPTH)).commands.some((c) => c.name === 'true'));
+    assert.equal(shellEffects(nest(MAX_DEPTH)).unknowns.length, 0);
+    const deep = shellEffects(nest(MAX_DEPTH + 1));
+    assert.ok(!deep.commands.some((c) => c.name === 'true'));
+    assert.deepEqual(deep.unknowns.map((u) => u.kind), ['too-deep']);
   });
 });

@@ -1,27 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { analyze } from '../../../src/core';
 import { shellEffects } from '../../../src/core/shell';
 import { decide } from '../../../src/agent/policy';
 import type { PolicyContext } from '../../../src/agent/policy';
-import { realpathDeep } from '../../../src/agent/node/workspace';
-import type { AgentConfig } from '../../../src/agent/types';
 import { ready } from '../../helpers/core';
+import { policyWorkspace } from '../../helpers/policyWorkspace';
 import { TABLE } from './table';
 import type { ShellRow } from './table';
 
 // The same workspace and aurora.yaml as the policy suite, so its tables keep their answers here.
-const CONFIG: AgentConfig = {
-  tools: ['read_file', 'write_file', 'run_shell_command'],
-  permissions: {
-    filesystem: ['/k8s', '/terraform', '/.github', '/charts/*/values.yaml'],
-    network: ['github.com', 'api.aws.amazon.com', '*.amazonaws.com', 'registry.example.com', '10.0.0.5'],
-  },
-};
-
 let ws = '';
 let ctx: PolicyContext;
 
@@ -78,16 +67,7 @@ function policyOf(line: string): string {
 describe('shell table: every consumer agrees with the shared table', () => {
   before(async () => {
     await ready();
-    ws = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-shell-table-')));
-    for (const dir of ['k8s', 'terraform', 'src', '.github/workflows', 'charts/web']) {
-      fs.mkdirSync(path.join(ws, dir), { recursive: true });
-    }
-    fs.writeFileSync(path.join(ws, '.env'), 'TOKEN=x\n');
-    fs.writeFileSync(path.join(ws, 'k8s', 'app.yaml'), 'kind: Pod\n');
-    fs.symlinkSync('/etc', path.join(ws, 'k8s', 'etc-link'));
-    fs.symlinkSync('../src', path.join(ws, 'k8s', 'src-link'));
-    fs.symlinkSync('.env', path.join(ws, 'notes.txt'));
-    ctx = { workspaceRoot: ws, config: CONFIG, trusted: true, realpath: realpathDeep, caseInsensitive: false };
+    ({ root: ws, ctx } = policyWorkspace('aurora-shell-table-'));
   });
   after(() => {
     if (ws) {
