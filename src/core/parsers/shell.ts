@@ -167,6 +167,11 @@ function walk(node: Node, text: string, script: ShellScript, state: { nextPipeli
       if (name) {
         script.functions.push(name.text);
       }
+      // `f() { …; } > out`: the redirection applies to every call of the function
+      const redirects = node.namedChildren.filter((c): c is Node => c !== null && c.type.endsWith('redirect')).map((c) => toRedirect(c, text));
+      if (redirects.length > 0) {
+        script.compoundRedirects.push({ redirects, start: node.startIndex, end: node.endIndex, node: 'function' });
+      }
       break;
     }
     case 'variable_assignment': {
