@@ -4,6 +4,9 @@ import { handlerFor } from './handlers';
 import { assignment, deny, destinationFlags, devTcp, hidden, madeHere, newSession, readTarget, redirects, scanWord, subscriptCommand } from './session';
 import type { CommandContext, Session, Where } from './session';
 import { DUMPERS } from './handlers/files';
+import { shellEffects } from '../../core/shell';
+import type { ScriptEffects } from '../../core/shell';
+import { modelCommand, modelDownloads } from './model';
 import { stdinOf } from './stdin';
 import type { Stdin } from './stdin';
 import { basename, lit } from './words';
@@ -77,6 +80,7 @@ function script(s: Session, text: string, depth: number): void {
   // without subshells or substitutions a `cd X &&` moves every later command
   const outerScoped = s.scope.scoped;
   s.scope.scoped = outerScoped || depth > 0 || /[()`]/.test(text);
+  const model: ScriptEffects = shellEffects(parsed);
   // read from the syntax tree only when a handler asks (a shell or interpreter reading stdin)
   let stdins: Map<ShellCommand, Stdin> | undefined;
   const stdinFor = (cmd: ShellCommand) => (): Stdin => (stdins ??= stdinOf(parsed)).get(cmd) ?? { kind: 'none' };
@@ -96,10 +100,13 @@ function script(s: Session, text: string, depth: number): void {
     redirects(s, cmd.redirects);
     if (cmd.nameWord) {
       const chained = /^\s*&&/.test(text.slice(cmd.end));
-      words(s, [cmd.nameWord, ...cmd.args], depth, { cmd, stdin: stdinFor(cmd), chained });
+      const where: Where = { cmd, stdin: stdinFor(cmd), chained };
+      words(s, [cmd.nameWord, ...cmd.args], depth, where);
+      modelCommand(s, model, cmd, depth, where);
     }
   }
   compoundUpTo(Number.POSITIVE_INFINITY);
+  modelDownloads(s, model);
   s.scope.scoped = outerScoped;
 }
 
