@@ -1,12 +1,12 @@
 import { parseShell } from '../../core/parsers/shell';
 import type { ShellCommand, ShellScript } from '../../core/parsers/shell';
 import { handlerFor } from './handlers';
-import { assignment, deny, destinationFlags, devTcp, hidden, madeHere, newSession, readTarget, redirects, scanWord, subscriptCommand } from './session';
+import { assignment, deny, redirectedFiles, destinationFlags, devTcp, hidden, madeHere, newSession, readTarget, redirects, scanWord, subscriptCommand } from './session';
 import type { CommandContext, Session, Where } from './session';
 import { DUMPERS } from './handlers/files';
 import { shellEffects } from '../../core/shell';
 import type { ScriptEffects } from '../../core/shell';
-import { modelCommand, modelDownloads } from './model';
+import { modelCommand, modelDownloads, modelRedirections } from './model';
 import { stdinOf } from './stdin';
 import type { Stdin } from './stdin';
 import { basename, lit } from './words';
@@ -89,7 +89,13 @@ function script(s: Session, text: string, depth: number): void {
   let nextCompound = 0;
   const compoundUpTo = (offset: number): void => {
     for (; nextCompound < compound.length && compound[nextCompound].start <= offset; nextCompound++) {
-      redirects(s, compound[nextCompound].redirects);
+      const list = compound[nextCompound].redirects;
+      const files = modelRedirections(model, { compound: list });
+      if (files) {
+        redirectedFiles(s, files);
+      } else {
+        redirects(s, list);
+      }
     }
   };
   for (const cmd of parsed.commands) {
@@ -97,7 +103,12 @@ function script(s: Session, text: string, depth: number): void {
     for (const a of cmd.assignments) {
       assignment(s, a.name, a.value);
     }
-    redirects(s, cmd.redirects);
+    const files = modelRedirections(model, { cmd });
+    if (files) {
+      redirectedFiles(s, files);
+    } else {
+      redirects(s, cmd.redirects);
+    }
     if (cmd.nameWord) {
       const chained = /^\s*&&/.test(text.slice(cmd.end));
       const where: Where = { cmd, stdin: stdinFor(cmd), chained };

@@ -1,6 +1,6 @@
-import type { ShellCommand } from '../../core/parsers/shell';
+import type { ShellCommand, ShellRedirect } from '../../core/parsers/shell';
 import { runsOf } from '../../core/shell';
-import type { ScriptEffects } from '../../core/shell';
+import type { FileAccess, ScriptEffects } from '../../core/shell';
 import { deny, writeTarget } from './session';
 import type { Session, Where } from './session';
 
@@ -48,4 +48,33 @@ export function modelDownloads(s: Session, effects: ScriptEffects): void {
     const what = d.form === 'write-then-run' ? `runs ${d.file ?? 'a file'}, which '${d.downloader.source.raw.slice(0, 60)}' downloaded` : `runs what '${d.downloader.source.raw.slice(0, 60)}' downloads (${d.form})`;
     deny(s, `${d.interpreter.program || d.interpreter.name} ${what}: download-and-execute runs code nobody reviewed; save the script, review it, and run it from the repository`);
   }
+}
+
+/** A redirection operator (as opposed to a tool's own file option such as `sort -o`). */
+const REDIRECTION = /^(\d*|&)(<|>|>>|>\||<>|>&|<&|&>|&>>)$/;
+
+/**
+ * The files the redirections of one command (`cmd`), or of one compound command (`compound`),
+ * write and read, as the model lists them, in text order. Undefined when the model has no run for
+ * the command (a statement of assignments only, `> file` alone): the caller reads the parse.
+ */
+export function modelRedirections(effects: ScriptEffects, of: { cmd: ShellCommand } | { compound: readonly ShellRedirect[] }): FileAccess[] | undefined {
+  let mine: (a: FileAccess) => boolean;
+  if ('cmd' in of) {
+    if (runsOf(effects, of.cmd).every((r) => r.origin.depth !== 0)) {
+      return undefined;
+    }
+    mine = (a) => a.command?.source === of.cmd && a.command.origin.depth === 0;
+  } else {
+    const starts = new Set(of.compound.map((r) => r.start));
+    mine = (a) => a.command === undefined && starts.has(a.start);
+  }
+  const out = new Map<number, FileAccess>();
+  for (const a of [...effects.writes, ...effects.reads]) {
+    // `<>` is listed as a write and a read: the write is the one that matters
+    if (REDIRECTION.test(a.via) && mine(a) && !out.has(a.start)) {
+      out.set(a.start, a);
+    }
+  }
+  return [...out.values()].sort((a, b) => a.start - b.start);
 }

@@ -223,6 +223,20 @@ export function redirects(s: Session, list: readonly ShellRedirect[]): void {
   }
 }
 
+/** Redirections as the shell model lists them: the file each writes or reads. */
+export function redirectedFiles(s: Session, accesses: readonly { via: string; word?: Word; path: string; dynamic: boolean }[]): void {
+  for (const a of accesses) {
+    const target: Word = a.word ?? { value: a.path, raw: a.path, dynamic: a.dynamic };
+    devTcp(s, target);
+    procEnviron(s, target);
+    if (a.via.includes('>')) {
+      writeTarget(s, target, `the redirection '${a.via} ${target.raw}'`);
+    } else {
+      readTarget(s, target);
+    }
+  }
+}
+
 /** `/dev/tcp/host/port` opens a raw connection in bash: no client, nothing the policy can explain. */
 export function devTcp(s: Session, w: Word): void {
   const m = /\/dev\/(tcp|udp)\/([^/\s]*)/.exec(w.value);
