@@ -399,7 +399,7 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
       }
     }
     if (name === 'find') {
-      const finder = emit(head, words.slice(1));
+      emit(head, words.slice(1));
       for (let i = 1; i < words.length; i++) {
         if (/^-(exec|execdir|ok|okdir)$/.test(words[i].value)) {
           let j = i + 1;
@@ -417,7 +417,6 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
           i = j;
         }
       }
-      void finder;
       return;
     }
     if (name === 'eval') {
@@ -454,6 +453,10 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
           if (m.depth + 1 > MAX_DEPTH) {
             out.unknowns.push({ kind: 'too-deep', text: doc.heredoc.slice(0, 40), command: run, start, end });
             return;
+          }
+          if (/[$`]/.test(doc.heredoc)) {
+            // an unquoted delimiter expands the body before the shell reads it: read as written, but not known
+            out.unknowns.push({ kind: 'dynamic-script', text: doc.heredoc.slice(0, 40), command: run, start: m.map(doc.start), end: m.map(doc.end) });
           }
           unwrapScript(parseShell(doc.heredoc), heredocMapping(doc, m, [...wrappers, wrapper], `${m.prefix}${command.pipelineId}h/`), out);
         } else if (doc.target) {

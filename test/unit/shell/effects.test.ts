@@ -45,6 +45,9 @@ describe('shell model: commands', () => {
     assert.deepEqual(kinds('echo x > "$OUT"'), ['dynamic-path']);
     assert.deepEqual(kinds('curl "$URL"'), ['dynamic-host']);
     assert.deepEqual(kinds('echo ok'), []);
+    assert.deepEqual(kinds("bash <<'EOF'\nkubectl get ns\nEOF"), []);
+    assert.deepEqual(kinds('bash <<EOF\nkubectl get ns -n $NS\nEOF'), ['dynamic-script']);
+    assert.deepEqual(names('bash <<EOF\nkubectl get ns -n $NS\nEOF'), ['bash', 'kubectl']);
   });
 });
 
