@@ -261,36 +261,38 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
   if (words.length === 0) {
     return;
   }
-  const base = {
-    source: m.depth === 0 ? command : mapCommand(command, m),
-    origin: { text: m.text, depth: m.depth },
-    pipeline: `${m.prefix}${command.pipelineId}`,
-    pipeIndex: command.pipeIndex,
-    pipeLength: command.pipeLength,
-    substitutionDepth: command.substitutionDepth,
-    stdin: stdinOf(command, redirects),
-    stdout: stdoutOf(command, redirects),
-    redirects: redirects.map((r) => mapRedirect(r, m)),
-    start,
-    end,
-  };
-  const emit = (nameWord: ShellWord, args: ShellWord[], extra: Partial<CommandRun> = {}): CommandRun => {
+  const source = m.depth === 0 ? command : mapCommand(command, m);
+  const origin = { text: m.text, depth: m.depth };
+  const pipeline = `${m.prefix}${command.pipelineId}`;
+  const stdin = stdinOf(command, redirects);
+  const stdout = stdoutOf(command, redirects);
+  const mappedRedirects = m.depth === 0 ? redirects : redirects.map((r) => mapRedirect(r, m));
+  const emit = (nameWord: ShellWord, args: ShellWord[], scriptArgument?: ShellWord): CommandRun => {
     const dynamicName = nameWord.dynamic;
-    const program = dynamicName ? '' : baseName(nameWord.value);
     const run: CommandRun = {
-      ...base,
       name: dynamicName ? '' : normaliseName(nameWord.value),
-      program,
+      program: dynamicName ? '' : baseName(nameWord.value),
       nameWord,
       args,
       wrappers: [...wrappers],
       assignments,
+      redirects: mappedRedirects,
+      source,
+      origin,
+      pipeline,
+      pipeIndex: command.pipeIndex,
+      pipeLength: command.pipeLength,
+      substitutionDepth: command.substitutionDepth,
       dynamicName,
+      stdin,
+      stdout,
       runsStdin: false,
-      ...extra,
+      scriptArgument,
+      start,
+      end,
     };
     run.runsStdin = runsStdin(run);
-    run.scriptArgument = run.scriptArgument ?? scriptArgumentOf(run);
+    run.scriptArgument = scriptArgument ?? scriptArgumentOf(run);
     out.commands.push(run);
     if (dynamicName) {
       out.unknowns.push({ kind: 'dynamic-command', text: nameWord.raw, command: run, start: nameWord.start, end: nameWord.end });
@@ -380,7 +382,7 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
       const user = words.slice(1).find((w, k) => k + 1 !== at && k + 1 !== at + 1 && !w.value.startsWith('-'))?.value ?? 'root';
       const wrapper: Wrapper = { name: 'su -c', word: head, options: words.slice(1, at + 1), user };
       if (text) {
-        literalScript(text, wrapper, m, wrappers, out, () => emit(head, words.slice(1), { scriptArgument: text }));
+        literalScript(text, wrapper, m, wrappers, out, () => emit(head, words.slice(1), text));
         return;
       }
     }
@@ -397,7 +399,7 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
       }
     }
     if (name === 'find') {
-      const finder = emit(head, words.slice(1));
+      emit(head, words.slice(1));
       for (let i = 1; i < words.length; i++) {
         if (/^-(exec|execdir|ok|okdir)$/.test(words[i].value)) {
           let j = i + 1;
@@ -415,7 +417,6 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
           i = j;
         }
       }
-      void finder;
       return;
     }
     if (name === 'eval') {
@@ -426,12 +427,12 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
         return;
       }
       if (args.some((a) => a.dynamic)) {
-        const run = emit(head, args, { scriptArgument: args[0] });
+        const run = emit(head, args, args[0]);
         out.unknowns.push({ kind: 'eval', text: args.map((a) => a.raw).join(' '), command: run, start: args[0].start, end: args[args.length - 1].end });
         return;
       }
       const joined: ShellWord = args.length === 1 ? args[0] : { raw: args.map((a) => a.value).join(' '), value: args.map((a) => a.value).join(' '), dynamic: false, start: args[0].start, end: args[args.length - 1].end };
-      literalScript(joined, wrapper, m, wrappers, out, () => emit(head, args, { scriptArgument: args[0] }));
+      literalScript(joined, wrapper, m, wrappers, out, () => emit(head, args, args[0]));
       return;
     }
     const family = interpreterFamily(name);
@@ -439,7 +440,7 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
       const c = inlineScript(words, INLINE_SCRIPT_FLAGS.shell);
       if (c) {
         const wrapper: Wrapper = { name: `${name} -c`, word: head, options: words.slice(1, c.index) };
-        literalScript(c.word, wrapper, m, wrappers, out, () => emit(head, words.slice(1), { scriptArgument: c.word }));
+        literalScript(c.word, wrapper, m, wrappers, out, () => emit(head, words.slice(1), c.word));
         return;
       }
       // `bash <<'EOF' … EOF` and `bash <<< 'cmd'`: the shell runs the literal
@@ -452,6 +453,10 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
           if (m.depth + 1 > MAX_DEPTH) {
             out.unknowns.push({ kind: 'too-deep', text: doc.heredoc.slice(0, 40), command: run, start, end });
             return;
+          }
+          if (/[$`]/.test(doc.heredoc)) {
+            // an unquoted delimiter expands the body before the shell reads it: read as written, but not known
+            out.unknowns.push({ kind: 'dynamic-script', text: doc.heredoc.slice(0, 40), command: run, start: m.map(doc.start), end: m.map(doc.end) });
           }
           unwrapScript(parseShell(doc.heredoc), heredocMapping(doc, m, [...wrappers, wrapper], `${m.prefix}${command.pipelineId}h/`), out);
         } else if (doc.target) {

@@ -176,7 +176,7 @@ export interface PackageInstall {
 export interface Unknown {
   kind:
     | 'dynamic-command' // `$CMD …`: the program is computed
-    | 'dynamic-script' // `sh -c "$X"`, `bash -c "$(…)"` with no download found
+    | 'dynamic-script' // `sh -c "$X"`, `bash -c "$(…)"` with no download found, a -c text or here-document body with expansions
     | 'eval' // `eval "$X"`: evaluated text is computed
     | 'dynamic-path' // a file written or read through a computed path
     | 'dynamic-host' // a downloader or network tool whose destination is computed

@@ -1,6 +1,6 @@
 import { describe, it, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { shellEffects } from '../../../src/core/shell';
+import { findOption, operands, optionValue, runsOf, shellEffects } from '../../../src/core/shell';
 import { MAX_DEPTH } from '../../../src/core/shell/commands';
 import { ready } from '../../helpers/core';
 
@@ -45,6 +45,9 @@ describe('shell model: commands', () => {
     assert.deepEqual(kinds('echo x > "$OUT"'), ['dynamic-path']);
     assert.deepEqual(kinds('curl "$URL"'), ['dynamic-host']);
     assert.deepEqual(kinds('echo ok'), []);
+    assert.deepEqual(kinds("bash <<'EOF'\nkubectl get ns\nEOF"), []);
+    assert.deepEqual(kinds('bash <<EOF\nkubectl get ns -n $NS\nEOF'), ['dynamic-script']);
+    assert.deepEqual(names('bash <<EOF\nkubectl get ns -n $NS\nEOF'), ['bash', 'kubectl']);
   });
 });
 
@@ -181,5 +184,26 @@ describe('shell model: literal scripts and offsets', () => {
     const deep = shellEffects(nest(MAX_DEPTH + 1));
     assert.ok(!deep.commands.some((c) => c.name === 'true'));
     assert.deepEqual(deep.unknowns.map((u) => u.kind), ['too-deep']);
+  });
+});
+
+describe('shell model: helpers', () => {
+  before(ready);
+
+  it('gives the runs of one parsed command, nested literals included', () => {
+    const e = shellEffects("echo a && sudo sh -c 'apt-get update; apt-get install -y jq'");
+    const [echo, sudo] = e.script.commands;
+    assert.deepEqual(runsOf(e, echo).map((r) => r.name), ['echo']);
+    assert.deepEqual(runsOf(e, sudo).map((r) => r.name), ['apt-get', 'apt-get']);
+  });
+
+  it('reads option values in their usual spellings', () => {
+    const args = shellEffects('tool --out=a -o b -ic --name c -- --out=d').commands[0].args;
+    assert.equal(optionValue(args, '--out')?.value, 'a');
+    assert.equal(optionValue(args, '-o')?.value, 'b');
+    assert.equal(optionValue(args, '--name')?.value, 'c');
+    assert.equal(optionValue(args, '--missing'), undefined);
+    assert.equal(findOption(args, '-c')?.value, '-ic');
+    assert.deepEqual(operands(args, ['-o', '--name']).map((o) => o.word.value), ['--out=d']);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { DockerfileModel, EmbeddedShell, Instruction, Stage } from '../../parsers/dockerfile';
 import type { ShellCommand, ShellScript, ShellWord } from '../../parsers/shell';
-import { baseName, findOption, installOf, operands, shellEffects, VALUE_FLAGS } from '../../shell';
+import { findOption, installOf, operands, shellEffects, VALUE_FLAGS } from '../../shell';
 import type { CommandRun, PackageInstall as ModelInstall, PackageManager } from '../../shell';
 import type { Range } from '../../types';
 import { perObject } from '../../memo';
@@ -34,15 +34,11 @@ export interface RunCommand {
   cmd: Cmd;
 }
 
-export { baseName };
-
 /** The rules' view of one command the model found (kept with it). */
 const cmdOf: (run: CommandRun) => Cmd = perObject((run) => ({ name: run.name, nameWord: run.nameWord, args: run.args, source: run.source, run }));
 
-/** The commands a RUN script runs, as the shell model sees them (commands with a computed name left out). */
-export function scriptCommands(script: ShellScript): Cmd[] {
-  return shellEffects(script).commands.filter((r) => !r.dynamicName).map(cmdOf);
-}
+/** The commands a RUN script runs, as the shell model sees them (commands with a computed name left out; kept with the script). */
+export const scriptCommands: (script: ShellScript) => Cmd[] = perObject((script) => shellEffects(script).commands.filter((r) => !r.dynamicName).map(cmdOf));
 
 /** A RUN instruction's parsed script with its stage. */
 export interface RunShell {
