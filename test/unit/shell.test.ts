@@ -80,6 +80,19 @@ describe('shell parser (tree-sitter-bash)', () => {
     }
   });
 
+  it('says which compound node a redirection belongs to', () => {
+    const node = (text: string): string[] => parseShell(text).compoundRedirects.map((c) => c.node);
+    assert.deepEqual(node('{ echo a; } > out'), ['group']);
+    assert.deepEqual(node('( echo a ) 2> out'), ['subshell']);
+    assert.deepEqual(node('if true; then echo a; fi >> out'), ['if']);
+    assert.deepEqual(node('for i in 1; do echo $i; done > out'), ['for']);
+    assert.deepEqual(node('for ((i=0; i<2; i++)); do echo; done > out'), ['for']);
+    assert.deepEqual(node('until false; do :; done > out'), ['while']);
+    assert.deepEqual(node('case x in x) echo;; esac &> out'), ['case']);
+    assert.deepEqual(node('[[ -n x ]] > out'), ['test']);
+    assert.deepEqual(node('f() { echo; } > out'), ['function']);
+  });
+
   it('lists declarations with their options', () => {
     const s = parseShell('export -f f; declare -fx g; export X=1; local y');
     assert.deepEqual(s.declarations.map((d) => [d.keyword, d.options]), [['export', ['-f']], ['declare', ['-fx']], ['export', []], ['local', []]]);

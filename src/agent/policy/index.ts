@@ -1,6 +1,7 @@
 import type { AgentConfig, Decision, ToolCall } from '../types';
 import { READ_HELPER_TOOLS } from '../types';
 import { analyzeCommand } from './command';
+import type { CommandFacts } from './command';
 import { permittedByFilesystem, protectedReason, resolveInWorkspace, secretReason } from './paths';
 import type { PathContext } from './paths';
 
@@ -140,7 +141,11 @@ function decideCommand(command: unknown, cwd: unknown, context: PolicyContext): 
     }
     start = r.path.absolute;
   }
-  const facts = analyzeCommand(command, { ...context, permissions: context.config.permissions, cwd: start });
+  return commandDecision(analyzeCommand(command, { ...context, permissions: context.config.permissions, cwd: start }));
+}
+
+/** The decision for a command's facts: denied with reasons, or asked with what the user should know. */
+export function commandDecision(facts: CommandFacts): Decision {
   const base: Pick<Decision, 'hosts' | 'paths'> = { hosts: facts.hosts, paths: facts.writes };
   const destructive = facts.destructive.length > 0 ? { destructive: true } : {};
   if (facts.denials.length > 0) {

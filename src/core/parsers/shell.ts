@@ -46,6 +46,22 @@ export interface ShellCommand {
   end: number;
 }
 
+/** The compound command a redirection of `compoundRedirects` belongs to. */
+export type CompoundNode = 'subshell' | 'group' | 'if' | 'while' | 'for' | 'case' | 'test' | 'function' | 'negated' | 'other';
+
+const COMPOUND_NODES: Readonly<Record<string, CompoundNode>> = {
+  subshell: 'subshell',
+  compound_statement: 'group',
+  if_statement: 'if',
+  while_statement: 'while',
+  for_statement: 'for',
+  c_style_for_statement: 'for',
+  case_statement: 'case',
+  test_command: 'test',
+  function_definition: 'function',
+  negated_command: 'negated',
+};
+
 /** A parsed shell snippet, reduced to plain data (the syntax tree is freed). */
 export interface ShellScript {
   text: string;
@@ -59,7 +75,7 @@ export interface ShellScript {
    * `[[ … ]] > f`): they apply to everything inside, so they belong to no single simple command.
    * `start` is where the compound command begins.
    */
-  compoundRedirects: { redirects: ShellRedirect[]; start: number; end: number }[];
+  compoundRedirects: { redirects: ShellRedirect[]; start: number; end: number; node: CompoundNode }[];
   /** `export`, `declare`, `typeset`, `local`, `readonly` statements: keyword and option words (`-f`). */
   declarations: { keyword: string; options: string[]; start: number }[];
   /** The parser found a syntax error somewhere. */
@@ -151,6 +167,11 @@ function walk(node: Node, text: string, script: ShellScript, state: { nextPipeli
       if (name) {
         script.functions.push(name.text);
       }
+      // `f() { …; } > out`: the redirection applies to every call of the function
+      const redirects = node.namedChildren.filter((c): c is Node => c !== null && c.type.endsWith('redirect')).map((c) => toRedirect(c, text));
+      if (redirects.length > 0) {
+        script.compoundRedirects.push({ redirects, start: node.startIndex, end: node.endIndex, node: 'function' });
+      }
       break;
     }
     case 'variable_assignment': {
@@ -163,7 +184,7 @@ function walk(node: Node, text: string, script: ShellScript, state: { nextPipeli
       const owner = redirectOwner(node);
       if (owner && owner.type !== 'command') {
         const redirects = node.namedChildren.filter((c): c is Node => c !== null && c.type.endsWith('redirect')).map((c) => toRedirect(c, text));
-        script.compoundRedirects.push({ redirects, start: owner.startIndex, end: owner.endIndex });
+        script.compoundRedirects.push({ redirects, start: owner.startIndex, end: owner.endIndex, node: COMPOUND_NODES[owner.type] ?? 'other' });
       }
       break;
     }
@@ -410,30 +431,64 @@ export function flagsOf(command: ShellCommand): string[] {
 }
 
 /**
- * Whether a command has a flag: long flags match exactly or as `--flag=…`; a single-letter flag
- * also matches inside a cluster of short flags (`-qy` has `-y`).
+ * The word of the first option among `names` (long options exactly or as `--opt=…`, a
+ * single-letter option also inside a cluster of short options: `-fsSLk` has `-k`); options end
+ * at `--`, and computed words are skipped.
  */
-export function hasFlag(command: ShellCommand, ...names: string[]): boolean {
-  for (const arg of command.args) {
+export function findOption(args: readonly ShellWord[], ...names: string[]): ShellWord | undefined {
+  for (const arg of args) {
     if (arg.dynamic) {
       continue;
     }
     const v = arg.value;
+    if (v === '--') {
+      return undefined;
+    }
     for (const name of names) {
       if (name.startsWith('--')) {
         if (v === name || v.startsWith(name + '=')) {
-          return true;
+          return arg;
         }
       } else if (name.length === 2 && name[0] === '-') {
         if (v === name || (/^-[A-Za-z0-9]+$/.test(v) && v.includes(name[1]))) {
-          return true;
+          return arg;
         }
       } else if (v === name) {
-        return true;
+        return arg;
       }
     }
   }
-  return false;
+  return undefined;
+}
+
+/** Whether a command has one of these options (see findOption). */
+export function hasFlag(command: ShellCommand, ...names: string[]): boolean {
+  return findOption(command.args, ...names) !== undefined;
+}
+
+/**
+ * The operands (non-option arguments) of a command with their index in `args`, skipping the
+ * values of the options in `valueFlags` (`-o value`, `--option value`; `--option=value` is one
+ * word); `--` ends the options.
+ */
+export function operands(args: readonly ShellWord[], valueFlags: readonly string[] = []): { word: ShellWord; index: number }[] {
+  const out: { word: ShellWord; index: number }[] = [];
+  let afterDashDash = false;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (!afterDashDash && v === '--') {
+      afterDashDash = true;
+      continue;
+    }
+    if (!afterDashDash && v.startsWith('-') && v.length > 1 && !args[i].dynamic) {
+      if (valueFlags.includes(v)) {
+        i++;
+      }
+      continue;
+    }
+    out.push({ word: args[i], index: i });
+  }
+  return out;
 }
 
 /** The non-flag arguments of a command (a rough positional view; flag values are not removed). */

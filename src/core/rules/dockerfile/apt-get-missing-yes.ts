@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel } from '../../parsers/dockerfile';
-import { APT_VALUE_FLAGS, findFlag, runCommands, subcommandOf, wordRange } from './common';
+import { APT_VALUE_FLAGS, findFlag, runCommands, scriptCommands, subcommandOf, wordRange } from './common';
 import type { Cmd } from './common';
 
 const PROMPTING = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep', 'reinstall']);
@@ -50,7 +50,7 @@ export const rule: Rule<DockerfileModel> = {
         continue;
       }
       // `yes | apt-get install …` answers the prompt through the pipe
-      const piped = cmd.source.pipeIndex > 0 && shell.script.commands.some((c) => c.pipelineId === cmd.source.pipelineId && c.pipeIndex === cmd.source.pipeIndex - 1 && c.name === 'yes');
+      const piped = cmd.run.stdin === 'pipe' && scriptCommands(shell.script).some((c) => c.run.pipeline === cmd.run.pipeline && c.run.pipeIndex === cmd.run.pipeIndex - 1 && c.name === 'yes');
       if (piped) {
         continue;
       }

@@ -1,25 +1,29 @@
 /**
- * Helpers shared by the Dockerfile rules (not a rule): commands of RUN instructions with
- * wrappers such as `sudo` or `env` looked through, the package managers' command lines, RUN
- * mounts, and ranges. Every rule that reasons about commands goes through the parsed shell
- * script, never through regular expressions over the raw command text.
+ * Helpers shared by the Dockerfile rules (not a rule): the commands of RUN instructions as the
+ * shell model (src/core/shell) sees them, package installs, RUN mounts, and ranges. Every rule
+ * that reasons about commands asks the shell model, never regular expressions over the raw
+ * command text, and classifies nothing on its own.
  */
 import type { DockerfileModel, EmbeddedShell, Instruction, Stage } from '../../parsers/dockerfile';
-import type { ShellCommand, ShellWord } from '../../parsers/shell';
+import type { ShellCommand, ShellScript, ShellWord } from '../../parsers/shell';
+import { findOption, installOf, operands, shellEffects, VALUE_FLAGS } from '../../shell';
+import type { CommandRun, PackageInstall as ModelInstall, PackageManager } from '../../shell';
 import type { Range } from '../../types';
 import { perObject } from '../../memo';
 import type { PropertyInstruction, Run } from 'dockerfile-ast';
 
-/** A command with wrappers (`sudo`, `env`, `nice`…) and `python -m` looked through. */
+/** A command of a RUN script as the shell model sees it (wrappers and `python -m` looked through). */
 export interface Cmd {
   /** Normalised program name: base name, `pip3`/`pip3.12` → `pip`. */
   name: string;
-  /** The word naming the program (for ranges); the wrapper's word when the name came from `-m`. */
+  /** The word naming the program (for ranges); the module word for `python -m pip`. */
   nameWord: ShellWord;
   /** Arguments after the program name. */
   args: ShellWord[];
-  /** The parsed command this view was made from. */
+  /** The parsed command this view was made from (offsets in the RUN script, also for `sh -c '…'` contents). */
   source: ShellCommand;
+  /** The shell model's view of the command (wrappers, stdin, redirections…). */
+  run: CommandRun;
 }
 
 /** A command of a RUN instruction together with where it lives. */
@@ -30,84 +34,11 @@ export interface RunCommand {
   cmd: Cmd;
 }
 
-/** Wrappers that run the command given as their first positional argument; value-taking flags. */
-const WRAPPERS: Readonly<Record<string, { valueFlags: readonly string[]; skipPositionals: number; assignments?: boolean }>> = {
-  sudo: { valueFlags: ['-u', '-g', '-C', '-h', '-p', '-r', '-t', '-U', '-D', '--user', '--group', '--close-from', '--host', '--prompt', '--role', '--type', '--other-user', '--chdir'], skipPositionals: 0 },
-  env: { valueFlags: ['-u', '--unset', '-C', '--chdir', '-S', '--split-string'], skipPositionals: 0, assignments: true },
-  nice: { valueFlags: ['-n', '--adjustment'], skipPositionals: 0 },
-  nohup: { valueFlags: [], skipPositionals: 0 },
-  time: { valueFlags: ['-f', '-o', '--format', '--output'], skipPositionals: 0 },
-  command: { valueFlags: [], skipPositionals: 0 },
-  exec: { valueFlags: ['-a'], skipPositionals: 0 },
-  stdbuf: { valueFlags: ['-i', '-o', '-e'], skipPositionals: 0 },
-  timeout: { valueFlags: ['-s', '--signal', '-k', '--kill-after'], skipPositionals: 1 },
-  gosu: { valueFlags: [], skipPositionals: 1 },
-  'su-exec': { valueFlags: [], skipPositionals: 1 },
-};
+/** The rules' view of one command the model found (kept with it). */
+const cmdOf: (run: CommandRun) => Cmd = perObject((run) => ({ name: run.name, nameWord: run.nameWord, args: run.args, source: run.source, run }));
 
-/** The base name of a program path (`/usr/bin/apt-get` → `apt-get`). */
-export function baseName(name: string): string {
-  return name.slice(name.lastIndexOf('/') + 1);
-}
-
-function normaliseName(name: string): string {
-  const base = baseName(name);
-  if (/^pip[0-9]*(\.[0-9]+)?$/.test(base)) {
-    return 'pip';
-  }
-  return base;
-}
-
-/** Look through wrappers and `python -m pip`; undefined for commands with no static name. */
-export const normalize: (command: ShellCommand) => Cmd | undefined = perObject(computeNormalized);
-
-function computeNormalized(command: ShellCommand): Cmd | undefined {
-  if (!command.nameWord || command.nameWord.dynamic) {
-    return undefined;
-  }
-  let nameWord = command.nameWord;
-  let name = normaliseName(nameWord.value);
-  let args = command.args;
-  for (let depth = 0; depth < 4; depth++) {
-    const wrapper = WRAPPERS[name];
-    if (wrapper) {
-      let i = 0;
-      let positionals = wrapper.skipPositionals;
-      while (i < args.length) {
-        const v = args[i].value;
-        if (v === '--') {
-          i++;
-          break;
-        }
-        if (v.startsWith('-') && v.length > 1) {
-          i += wrapper.valueFlags.includes(v) ? 2 : 1;
-        } else if (wrapper.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) {
-          i++;
-        } else if (positionals > 0) {
-          positionals--;
-          i++;
-        } else {
-          break;
-        }
-      }
-      const next = args[i];
-      if (!next || next.dynamic) {
-        return undefined;
-      }
-      nameWord = next;
-      name = normaliseName(next.value);
-      args = args.slice(i + 1);
-      continue;
-    }
-    if (/^python[0-9]*(\.[0-9]+)?$/.test(name) && args[0]?.value === '-m' && args[1] && !args[1].dynamic) {
-      name = normaliseName(args[1].value);
-      nameWord = args[1];
-      args = args.slice(2);
-    }
-    break;
-  }
-  return { name, nameWord, args, source: command };
-}
+/** The commands a RUN script runs, as the shell model sees them (commands with a computed name left out; kept with the script). */
+export const scriptCommands: (script: ShellScript) => Cmd[] = perObject((script) => shellEffects(script).commands.filter((r) => !r.dynamicName).map(cmdOf));
 
 /** A RUN instruction's parsed script with its stage. */
 export interface RunShell {
@@ -150,11 +81,8 @@ export function runCommands(model: DockerfileModel): RunCommand[] {
   }
   const out: RunCommand[] = [];
   for (const { instruction, stage, shell } of runShells(model)) {
-    for (const command of shell.script.commands) {
-      const cmd = normalize(command);
-      if (cmd) {
-        out.push({ instruction, stage, shell, cmd });
-      }
+    for (const cmd of scriptCommands(shell.script)) {
+      out.push({ instruction, stage, shell, cmd });
     }
   }
   commandsCache.set(model, out);
@@ -176,34 +104,10 @@ export function byInstruction(commands: readonly RunCommand[]): Map<Instruction,
 }
 
 /**
- * The word of the first flag among `names` in `args` (same matching as `hasFlag`: long flags
- * exactly or as `--flag=…`, a single-letter flag also inside a cluster such as `-fsSLk`).
+ * The word of the first flag among `names` in `args` (long flags exactly or as `--flag=…`, a
+ * single-letter flag also inside a cluster such as `-fsSLk`): the shell model's findOption.
  */
-export function findFlag(args: readonly ShellWord[], ...names: string[]): ShellWord | undefined {
-  for (const arg of args) {
-    if (arg.dynamic) {
-      continue;
-    }
-    const v = arg.value;
-    if (v === '--') {
-      return undefined;
-    }
-    for (const name of names) {
-      if (name.startsWith('--')) {
-        if (v === name || v.startsWith(name + '=')) {
-          return arg;
-        }
-      } else if (name.length === 2 && name[0] === '-') {
-        if (v === name || (/^-[A-Za-z0-9]+$/.test(v) && v.includes(name[1]))) {
-          return arg;
-        }
-      } else if (v === name) {
-        return arg;
-      }
-    }
-  }
-  return undefined;
-}
+export const findFlag = findOption;
 
 /** A positional argument with its index in `args`. */
 export interface Positional {
@@ -215,42 +119,18 @@ export interface Positional {
  * The positional (non-flag) arguments of a command, skipping the values of flags listed in
  * `valueFlags` (given as `-o value` or `--option value`; `--option=value` is one word).
  */
-export function positionals(args: readonly ShellWord[], valueFlags: readonly string[]): Positional[] {
-  const out: Positional[] = [];
-  let afterDashDash = false;
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i].value;
-    if (!afterDashDash && v === '--') {
-      afterDashDash = true;
-      continue;
-    }
-    if (!afterDashDash && v.startsWith('-') && v.length > 1) {
-      if (valueFlags.includes(v)) {
-        i++;
-      }
-      continue;
-    }
-    out.push({ word: args[i], index: i });
-  }
-  return out;
-}
+export const positionals: (args: readonly ShellWord[], valueFlags: readonly string[]) => Positional[] = operands;
 
 /** Flags of apt-get/apt that take a separate value. */
-export const APT_VALUE_FLAGS = ['-o', '-c', '-t', '-a', '-P', '--option', '--config-file', '--target-release', '--default-release', '--host-architecture', '--build-profiles'];
+export const APT_VALUE_FLAGS = VALUE_FLAGS.apt;
 /** Flags of apk that take a separate value. */
-export const APK_VALUE_FLAGS = ['-X', '--repository', '-t', '--virtual', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file', '--timeout', '--cache-max-age', '--progress-fd'];
+export const APK_VALUE_FLAGS = VALUE_FLAGS.apk;
 /** Flags of `pip install` that take a separate value. */
-export const PIP_VALUE_FLAGS = [
-  '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links',
-  '-t', '--target', '--prefix', '--root', '--src', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi',
-  '--upgrade-strategy', '--progress-bar', '--cache-dir', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--cert',
-  '--client-cert', '--global-option', '--install-option', '-C', '--config-settings', '--only-binary', '--no-binary', '--report',
-  '--python', '--keyring-provider', '--root-user-action', '--use-feature', '--use-deprecated', '--group',
-];
+export const PIP_VALUE_FLAGS = VALUE_FLAGS.pip;
 /** Flags of npm that take a separate value. */
-export const NPM_VALUE_FLAGS = ['--registry', '--prefix', '--loglevel', '--cache', '--userconfig', '--globalconfig', '--tag', '--omit', '--include', '--workspace', '-w', '--install-strategy', '--location'];
+export const NPM_VALUE_FLAGS = VALUE_FLAGS.npm;
 /** Flags of `gem install` that take a separate value. */
-export const GEM_VALUE_FLAGS = ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '-P', '--trust-policy', '--platform', '-g', '--file', '--build-root', '--document'];
+export const GEM_VALUE_FLAGS = VALUE_FLAGS.gem;
 
 /** The subcommand of a command (its first positional argument) when it is a literal. */
 export function subcommandOf(cmd: Cmd, valueFlags: readonly string[]): Positional | undefined {
@@ -258,68 +138,28 @@ export function subcommandOf(cmd: Cmd, valueFlags: readonly string[]): Positiona
   return first && !first.word.dynamic ? first : undefined;
 }
 
-/** `apt-get install …` / `apt install …`: the subcommand word and the package arguments. */
+/** A package install as the rules read it: the manager family, the subcommand and the package arguments. */
 export interface PackageInstall {
-  manager: 'apt' | 'apk' | 'pip' | 'npm' | 'gem' | 'yum';
+  manager: PackageManager;
   sub: Positional;
   packages: Positional[];
+  /** The shell model's install. */
+  install: ModelInstall;
 }
 
-/** The install subcommand of a package manager command, when it is one. */
-export const packageInstall: (cmd: Cmd) => PackageInstall | undefined = perObject(computeInstall);
-
-function computeInstall(cmd: Cmd): PackageInstall | undefined {
-  switch (cmd.name) {
-    case 'apt-get':
-    case 'apt': {
-      const sub = subcommandOf(cmd, APT_VALUE_FLAGS);
-      if (sub?.word.value === 'install') {
-        return { manager: 'apt', sub, packages: positionals(cmd.args, APT_VALUE_FLAGS).filter((p) => p.index > sub.index) };
-      }
-      return undefined;
-    }
-    case 'apk': {
-      const sub = subcommandOf(cmd, APK_VALUE_FLAGS);
-      if (sub?.word.value === 'add') {
-        return { manager: 'apk', sub, packages: positionals(cmd.args, APK_VALUE_FLAGS).filter((p) => p.index > sub.index) };
-      }
-      return undefined;
-    }
-    case 'pip': {
-      const sub = subcommandOf(cmd, PIP_VALUE_FLAGS);
-      if (sub?.word.value === 'install') {
-        return { manager: 'pip', sub, packages: positionals(cmd.args, PIP_VALUE_FLAGS).filter((p) => p.index > sub.index) };
-      }
-      return undefined;
-    }
-    case 'npm': {
-      const sub = subcommandOf(cmd, NPM_VALUE_FLAGS);
-      if (sub && ['install', 'i', 'add', 'in', 'isntall'].includes(sub.word.value)) {
-        return { manager: 'npm', sub, packages: positionals(cmd.args, NPM_VALUE_FLAGS).filter((p) => p.index > sub.index) };
-      }
-      return undefined;
-    }
-    case 'gem': {
-      const sub = subcommandOf(cmd, GEM_VALUE_FLAGS);
-      if (sub?.word.value === 'install') {
-        return { manager: 'gem', sub, packages: positionals(cmd.args, GEM_VALUE_FLAGS).filter((p) => p.index > sub.index) };
-      }
-      return undefined;
-    }
-    case 'yum':
-    case 'dnf':
-    case 'microdnf':
-    case 'tdnf': {
-      const sub = subcommandOf(cmd, ['-c', '--config', '--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-x', '--exclude']);
-      if (sub?.word.value === 'install') {
-        return { manager: 'yum', sub, packages: [] };
-      }
-      return undefined;
-    }
-    default:
-      return undefined;
+/** The install subcommand of a package manager command, when it is one (the shell model's answer). */
+export const packageInstall: (cmd: Cmd) => PackageInstall | undefined = perObject((cmd) => {
+  const install = installOf(cmd.run);
+  if (!install) {
+    return undefined;
   }
-}
+  return {
+    manager: install.manager,
+    sub: { word: install.subcommand, index: install.subcommandIndex },
+    packages: install.packages.map((p) => ({ word: p.word, index: p.index })),
+    install,
+  };
+});
 
 /** Range of a shell word in the Dockerfile. */
 export function wordRange(model: DockerfileModel, shell: EmbeddedShell, word: { start: number; end: number }): Range {

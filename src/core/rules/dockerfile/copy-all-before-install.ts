@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel, Instruction } from '../../parsers/dockerfile';
-import { copyArgs, fromFlag, findFlag, isWholeContext, normalize, positionals, NPM_VALUE_FLAGS, PIP_VALUE_FLAGS } from './common';
+import { copyArgs, fromFlag, findFlag, isWholeContext, scriptCommands, positionals, NPM_VALUE_FLAGS, PIP_VALUE_FLAGS } from './common';
 import type { Cmd } from './common';
 
 type Ecosystem = 'node' | 'python' | 'go' | 'maven' | 'ruby' | 'php' | 'rust';
@@ -133,10 +133,9 @@ export const rule: Rule<DockerfileModel> = {
           continue;
         }
         const shell = ctx.model.shellOf(instruction);
-        for (const command of shell?.script.commands ?? []) {
-          const cmd = normalize(command);
-          const eco = cmd ? dependencyInstall(cmd) : undefined;
-          if (!cmd || !eco || manifests.has(eco)) {
+        for (const cmd of shell ? scriptCommands(shell.script) : []) {
+          const eco = dependencyInstall(cmd);
+          if (!eco || manifests.has(eco)) {
             continue;
           }
           const source = copyArgs(wholeCopy).find((a) => isWholeContext(a.value));

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel, EmbeddedShell, Instruction } from '../../parsers/dockerfile';
-import type { ShellCommand } from '../../parsers/shell';
+import { shellEffects } from '../../shell';
+import type { CommandRun } from '../../shell';
 import type { Fix } from '../../types';
 import { parseImageRef } from '../shared/image';
 import { runShells, wordRange } from './common';
@@ -56,15 +57,17 @@ export const rule: Rule<DockerfileModel> = {
       if (shellArgs && enablesPipefail(shellArgs)) {
         continue;
       }
-      const pipelines = new Map<number, ShellCommand[]>();
-      for (const command of shell.script.commands) {
+      // the RUN's own pipelines: those inside `sh -c '…'` run in another shell, which SHELL does not set
+      const runs = shellEffects(shell.script).commands.filter((c) => c.origin.depth === 0);
+      const pipelines = new Map<string, CommandRun[]>();
+      for (const command of runs) {
         if (command.pipeLength > 1) {
-          const list = pipelines.get(command.pipelineId) ?? [];
+          const list = pipelines.get(command.pipeline) ?? [];
           list.push(command);
-          pipelines.set(command.pipelineId, list);
+          pipelines.set(command.pipeline, list);
         }
       }
-      const sets = shell.script.commands.filter((c) => c.name === 'set' && enablesPipefail(c.args.map((a) => a.value)));
+      const sets = runs.filter((c) => c.name === 'set' && enablesPipefail(c.args.map((a) => a.value)));
       for (const members of pipelines.values()) {
         // `echo … | sha256sum -c -`: when nothing upstream can fail, pipefail changes nothing
         const last = Math.max(...members.map((m) => m.pipeIndex));

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel } from '../../parsers/dockerfile';
-import { baseName, runShells, wordRange } from './common';
+import { shellEffects } from '../../shell';
+import { runShells, wordRange } from './common';
 
 /** The message for sudo in a RUN. */
 export function message(): string {
@@ -23,10 +24,15 @@ export const rule: Rule<DockerfileModel> = {
   },
   check(ctx) {
     for (const { shell } of runShells(ctx.model)) {
-      for (const command of shell.script.commands) {
-        const nameWord = command.nameWord;
-        if (nameWord && !nameWord.dynamic && baseName(nameWord.value) === 'sudo') {
-          ctx.report({ range: wordRange(ctx.model, shell, nameWord), message: message() });
+      // sudo as a wrapper (`sudo apt-get …`, also inside `sh -c '…'`) or run alone (`sudo -v`)
+      const seen = new Set<number>();
+      for (const run of shellEffects(shell.script).commands) {
+        const words = [...run.wrappers.filter((w) => w.name === 'sudo').map((w) => w.word), ...(run.name === 'sudo' ? [run.nameWord] : [])];
+        for (const word of words) {
+          if (!seen.has(word.start)) {
+            seen.add(word.start);
+            ctx.report({ range: wordRange(ctx.model, shell, word), message: message() });
+          }
         }
       }
     }

@@ -2,7 +2,8 @@ import type { PropertyInstruction } from 'dockerfile-ast';
 import type { Rule } from '../../rule';
 import type { DockerfileModel } from '../../parsers/dockerfile';
 import type { Range } from '../../types';
-import { NPM_VALUE_FLAGS, PIP_VALUE_FLAGS, findFlag, positionals, runShells, normalize, wordRange } from './common';
+import { NPM_VALUE_FLAGS, PIP_VALUE_FLAGS, findFlag, positionals, runShells, scriptCommands, wordRange } from './common';
+import { shellEffects } from '../../shell';
 
 /** The message for a switch that turns certificate verification off. */
 export function message(what: string): string {
@@ -71,26 +72,18 @@ export const rule: Rule<DockerfileModel> = {
           report(range(assignment.value), label);
         }
       }
-      for (const command of shell.script.commands) {
-        for (const assignment of command.assignments) {
+      // assignments in front of a command and given to `env` (the model collects both, also inside `sh -c '…'`)
+      const seen = new Set<number>();
+      for (const run of shellEffects(shell.script).commands) {
+        for (const assignment of run.assignments) {
           const label = envSwitch(assignment.name, assignment.value?.dynamic ? undefined : (assignment.value?.value ?? ''));
-          if (label && assignment.value) {
+          if (label && assignment.value && !seen.has(assignment.value.start)) {
+            seen.add(assignment.value.start);
             report(range(assignment.value), label);
           }
         }
-        const cmd = normalize(command);
-        if (!cmd) {
-          continue;
-        }
-        if (command.name === 'env') {
-          for (const arg of command.args) {
-            const eq = arg.value.indexOf('=');
-            const label = eq > 0 && !arg.dynamic ? envSwitch(arg.value.slice(0, eq), arg.value.slice(eq + 1)) : undefined;
-            if (label) {
-              report(range(arg), label);
-            }
-          }
-        }
+      }
+      for (const cmd of scriptCommands(shell.script)) {
         switch (cmd.name) {
           case 'curl': {
             const flag = findFlag(cmd.args, '-k', '--insecure', '--proxy-insecure');

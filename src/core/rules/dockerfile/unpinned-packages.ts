@@ -82,7 +82,7 @@ export const rule: Rule<DockerfileModel> = {
   check(ctx) {
     for (const { shell, cmd } of runCommands(ctx.model)) {
       const install = packageInstall(cmd);
-      if (!install || install.manager === 'yum') {
+      if (!install || !(install.manager in HOW)) {
         continue;
       }
       const words = unpinned(install, cmd);
@@ -91,7 +91,7 @@ export const rule: Rule<DockerfileModel> = {
       }
       ctx.report({
         range: wordRange(ctx.model, shell, { start: words[0].start, end: words[0].end }),
-        message: message(install.manager, words.map((w) => w.value)),
+        message: message(install.manager as Manager, words.map((w) => w.value)),
       });
     }
   },

@@ -1,62 +1,23 @@
 /**
- * What steps do, recognised from parsed shell commands and action names: run tests, push
+ * What steps do, recognised from the shell model's commands (src/core/shell: wrappers such as
+ * `sudo -u deploy` or `sh -c '…'` already looked through) and action names: run tests, push
  * images, deploy, scan images, check a rollout, roll back. Shared by the pipeline rules.
  */
-import type { ShellCommand } from '../../parsers/shell';
+import type { CommandRun } from '../../shell';
 import { bool, get, str } from '../../parsers/yaml';
 import type { Job, Step, Workflow } from './workflow';
 import { actionName, commandsOf } from './workflow';
 import { perObject } from '../../memo';
 
-/** A command with wrappers (sudo, env, npx, poetry run, python -m …) removed. */
+/** A command as the shell model sees it (sudo, env, npx, poetry run, python -m … looked through), its arguments as strings. */
 export interface CoreCommand {
   name: string;
   args: string[];
-  command: ShellCommand;
+  command: CommandRun;
 }
 
-const WRAPPERS = new Set(['sudo', 'env', 'time', 'nice', 'nohup', 'xvfb-run', 'exec', 'command', 'timeout', 'npx', 'bunx', 'dotenv']);
-
-function baseName(name: string): string {
-  const i = name.lastIndexOf('/');
-  return i < 0 ? name : name.slice(i + 1);
-}
-
-/** Strip wrappers so `sudo -E kubectl apply` reads as `kubectl apply` (kept with the parsed command). */
-export const coreCommand: (command: ShellCommand) => CoreCommand = perObject(computeCore);
-
-function computeCore(command: ShellCommand): CoreCommand {
-  let words = [command.name, ...command.args.map((a) => a.value)].filter((w) => w !== '');
-  for (let guard = 0; guard < 6 && words.length > 0; guard++) {
-    const head = baseName(words[0]);
-    if (WRAPPERS.has(head)) {
-      words = words.slice(1);
-      // drop the wrapper's own flags, `VAR=value` pairs and a timeout's duration
-      while (words.length > 0 && (words[0].startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]) || (head === 'timeout' && /^\d/.test(words[0])))) {
-        words = words.slice(1);
-      }
-      continue;
-    }
-    if ((head === 'poetry' || head === 'uv' || head === 'pipenv' || head === 'pdm' || head === 'hatch') && words[1] === 'run') {
-      words = words.slice(2);
-      continue;
-    }
-    if (head === 'bundle' && words[1] === 'exec') {
-      words = words.slice(2);
-      continue;
-    }
-    if ((head === 'pnpm' || head === 'yarn') && (words[1] === 'exec' || words[1] === 'dlx')) {
-      words = words.slice(2);
-      continue;
-    }
-    if (/^python(\d(\.\d+)?)?$/.test(head) && words[1] === '-m' && words[2]) {
-      words = words.slice(2);
-      continue;
-    }
-    break;
-  }
-  return { name: words.length > 0 ? baseName(words[0]) : '', args: words.slice(1), command };
-}
+/** The shell model's command with its argument values (kept with the command). */
+export const coreCommand: (command: CommandRun) => CoreCommand = perObject((command) => ({ name: command.name, args: command.args.map((a) => a.value), command }));
 
 /** Sub-command words of a command (its arguments that are not flags); kept with the core command. */
 const positionals = perObject((c: CoreCommand): string[] => c.args.filter((a) => !a.startsWith('-')));
@@ -85,7 +46,7 @@ const JS_TEST_RUNNERS = new Set(['jest', 'vitest', 'mocha', 'ava', 'tap', 'karma
 const DIRECT_TEST_TOOLS = new Set(['pytest', 'py.test', 'unittest', 'tox', 'nox', 'rspec', 'phpunit', 'pest', 'ctest', 'bats', 'nosetests', 'behave', 'robot', 'gotestsum', 'ginkgo', 'busted', 'prove']);
 
 /** Whether a command runs a test suite. */
-export const isTestCommand = perObject((command: ShellCommand): boolean => {
+export const isTestCommand = perObject((command: CommandRun): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   const sub = pos[0];
@@ -138,7 +99,7 @@ export const isTestCommand = perObject((command: ShellCommand): boolean => {
         return true;
       }
       // scripts named like a test runner: ./scripts/test.sh, run-tests.sh, ci/integration-tests
-      return /(^|[/_.-])(test|tests|run-tests|run_tests|e2e|integration-tests?)(\.(sh|bash|py|ps1))?$/.test(command.name);
+      return /(^|[/_.-])(test|tests|run-tests|run_tests|e2e|integration-tests?)(\.(sh|bash|py|ps1))?$/.test(command.nameWord.value);
   }
 });
 
@@ -170,7 +131,7 @@ export function isTestJob(job: Job): boolean {
 }
 
 /** Image scanners run as commands. */
-const isScanCommand = perObject((command: ShellCommand): boolean => {
+const isScanCommand = perObject((command: CommandRun): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   switch (c.name) {
@@ -220,7 +181,7 @@ function isLocalImage(ref: string): boolean {
 }
 
 /** Whether a command pushes an image to a registry. */
-export const isPushCommand = perObject((command: ShellCommand): boolean => {
+export const isPushCommand = perObject((command: CommandRun): boolean => {
   const c = coreCommand(command);
   const refs = positionals(c).slice(1);
   if (refs.length > 0 && refs.every(isLocalImage)) {
@@ -274,7 +235,7 @@ export function isPushStep(step: Step): boolean {
 }
 
 /** Whether a command applies a change to a Kubernetes cluster. */
-export const isKubernetesDeployCommand = perObject((command: ShellCommand): boolean => {
+export const isKubernetesDeployCommand = perObject((command: CommandRun): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   if (c.args.some((a) => a.startsWith('--dry-run') && a !== '--dry-run=none')) {
@@ -307,7 +268,7 @@ export function isKubernetesDeployStep(step: Step): boolean {
 }
 
 /** Whether a command applies infrastructure or deploys a service outside Kubernetes. */
-const isOtherDeployCommand = perObject((command: ShellCommand): boolean => {
+const isOtherDeployCommand = perObject((command: CommandRun): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   switch (c.name) {
@@ -403,7 +364,7 @@ export function jobDeploys(job: Job): { step?: Step; reason: string } | undefine
 }
 
 /** Whether a command checks the health of a Kubernetes rollout. */
-const isHealthCheckCommand = perObject((command: ShellCommand): boolean => {
+const isHealthCheckCommand = perObject((command: CommandRun): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   if (c.name === 'kubectl' || c.name === 'oc') {
@@ -419,7 +380,7 @@ const isHealthCheckCommand = perObject((command: ShellCommand): boolean => {
 });
 
 /** Whether a command rolls a Kubernetes deployment back (or deploys atomically). */
-const isRollbackCommand = perObject((command: ShellCommand): boolean => {
+const isRollbackCommand = perObject((command: CommandRun): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   if (c.name === 'kubectl' || c.name === 'oc') {
@@ -448,7 +409,7 @@ const EPHEMERAL_CLUSTER_ACTIONS = [/^helm\/kind-action$/, /^engineerd\/setup-kin
 const isEphemeralClusterAction = actionMatcher(EPHEMERAL_CLUSTER_ACTIONS);
 
 /** Whether a command starts a throwaway local cluster (kind, minikube, k3d, microk8s). */
-const isEphemeralClusterCommand = perObject((command: ShellCommand): boolean => {
+const isEphemeralClusterCommand = perObject((command: CommandRun): boolean => {
   const c = coreCommand(command);
   const pos = positionals(c);
   return (

@@ -1,8 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import type { TextEdit } from '../../types';
-import { coreCommand } from './classify';
-import { workflowsOf } from './workflow';
+import { commandsOf, workflowsOf } from './workflow';
 
 /** The environment file that replaces each deprecated command. */
 const REPLACEMENT: Record<string, string> = {
@@ -36,8 +35,9 @@ export const rule: Rule<YamlFile> = {
           if (!run?.script) {
             continue;
           }
-          for (const command of run.script.commands) {
-            const name = coreCommand(command).name;
+          // the step's own commands (the rewrite edits their words, which a literal `sh -c '…'` may not map exactly)
+          for (const command of commandsOf(step).filter((c) => c.origin.depth === 0)) {
+            const name = command.name;
             if (name !== 'echo' && name !== 'printf') {
               continue;
             }

@@ -3,7 +3,7 @@ import type { YamlFile } from '../../parsers/yaml';
 import { get, rangeOf, str } from '../../parsers/yaml';
 import { coreCommand } from './classify';
 import { contextPaths } from './expression';
-import { actionName, findExpressions, workflowsOf } from './workflow';
+import { actionName, commandsOf, findExpressions, workflowsOf } from './workflow';
 
 /** The message for privileged workflows that check out untrusted code. */
 export function message(event: string): string {
@@ -61,7 +61,7 @@ export const rule: Rule<YamlFile> = {
             continue;
           }
           const run = step.run();
-          for (const c of run?.script?.commands ?? []) {
+          for (const c of commandsOf(step)) {
             const core = coreCommand(c);
             const sub = core.args.filter((a) => !a.startsWith('-'));
             const isGhCheckout = core.name === 'gh' && sub[0] === 'pr' && sub[1] === 'checkout';

@@ -1,10 +1,9 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { str } from '../../parsers/yaml';
-import type { ShellCommand } from '../../parsers/shell';
+import type { CommandRun } from '../../shell';
 import { contextPaths } from './expression';
-import { coreCommand } from './classify';
-import { envOf, expressionsIn, findExpressions, workflowsOf } from './workflow';
+import { commandsOf, envOf, expressionsIn, findExpressions, workflowsOf } from './workflow';
 
 /** The message for a secret printed to the job log. */
 export function message(secret: string): string {
@@ -18,12 +17,9 @@ function secretsIn(expression: string): string[] {
     .map((p) => p.path.split('.')[1].toUpperCase());
 }
 
-/** Whether a command's standard output reaches the log (not piped, not redirected). */
-function printsToLog(command: ShellCommand): boolean {
-  if (command.pipeIndex < command.pipeLength - 1 || command.substitutionDepth > 0) {
-    return false;
-  }
-  return !command.redirects.some((r) => /^(1?>|>>|1>>|&>|&>>|>\|)$/.test(r.operator));
+/** Whether a command's standard output reaches the log (not piped, not redirected, not captured). */
+function printsToLog(command: CommandRun): boolean {
+  return command.stdout === 'inherited';
 }
 
 /** Secrets must not be echoed into the job log. */
@@ -55,8 +51,8 @@ export const rule: Rule<YamlFile> = {
               }
             }
           }
-          for (const command of run.script.commands) {
-            const name = coreCommand(command).name;
+          for (const command of commandsOf(step)) {
+            const name = command.name;
             if ((name !== 'echo' && name !== 'printf') || !printsToLog(command)) {
               continue;
             }

@@ -7,7 +7,9 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { YamlFile } from '../../parsers/yaml';
 import { get, getPair, mapEntries, seqItems, str, bool } from '../../parsers/yaml';
 import { parseShell } from '../../parsers/shell';
-import type { ShellCommand, ShellScript } from '../../parsers/shell';
+import type { ShellScript } from '../../parsers/shell';
+import { shellEffects } from '../../shell';
+import type { CommandRun } from '../../shell';
 import type { Range } from '../../types';
 import { TextCache } from '../../caches';
 
@@ -422,9 +424,10 @@ export function originalText(run: RunScript, start: number, end: number): string
   return run.value.slice(start, end);
 }
 
-/** Every command of a step's script (empty when the step has no parsable shell script). */
-export function commandsOf(step: Step): ShellCommand[] {
-  return step.run()?.script?.commands ?? [];
+/** Every command a step's script runs, as the shell model sees it (empty when the step has no parsable shell script). */
+export function commandsOf(step: Step): CommandRun[] {
+  const script = step.run()?.script;
+  return script ? shellEffects(script).commands : [];
 }
 
 /** The action name of a `uses:` value without the ref, lower-cased (`actions/checkout`). */

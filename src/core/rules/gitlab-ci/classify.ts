@@ -1,6 +1,6 @@
 import { isScalar, str } from '../../parsers/yaml';
-import { parseShell } from '../../parsers/shell';
-import type { ShellCommand } from '../../parsers/shell';
+import { shellEffects } from '../../shell';
+import type { CommandRun, ScriptEffects } from '../../shell';
 import { mergedEntry } from '../shared/yamlMerge';
 import { attrValue, jobAttr, jobStage, scriptItems } from './model';
 import type { GitlabJob, Pipeline } from './model';
@@ -26,13 +26,13 @@ export function isTestName(name: string): boolean {
   return TEST_NAME.test(name) && !POST_DEPLOY_NAME.test(name);
 }
 
-function argValues(command: ShellCommand): string[] {
+function argValues(command: CommandRun): string[] {
   return command.args.map((a) => a.value);
 }
 
-/** A shell command that deploys or publishes something. */
-export function deployCommand(command: ShellCommand): string | undefined {
-  const name = command.name.replace(/^.*\//, '');
+/** A command (as the shell model sees it: wrappers looked through) that deploys or publishes something. */
+export function deployCommand(command: CommandRun): string | undefined {
+  const name = command.name;
   const args = argValues(command).filter((a) => !a.startsWith('-'));
   const first = args[0];
   switch (name) {
@@ -100,15 +100,28 @@ const TEST_COMMANDS: readonly RegExp[] = [
   /^helm (lint|unittest)\b/,
 ];
 
-function scriptLines(pipeline: Pipeline, job: GitlabJob): string[] {
-  const lines: string[] = [];
+/** What each item of the job's `script:` does, as the shell model sees it. */
+function scriptEffects(pipeline: Pipeline, job: GitlabJob): ScriptEffects[] {
+  const out: ScriptEffects[] = [];
   for (const item of scriptItems(pipeline, job, ['script'])) {
     const text = str(item);
     if (text) {
-      lines.push(...text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== ''));
+      out.push(shellEffects(text));
     }
   }
-  return lines;
+  return out;
+}
+
+/** Every command the job's `script:` runs. */
+function scriptCommands(pipeline: Pipeline, job: GitlabJob): CommandRun[] {
+  return scriptEffects(pipeline, job).flatMap((e) => e.commands);
+}
+
+const DRY_RUN_ON = (a: { name: string; value: { value: string } | undefined }): boolean => a.name === 'DRY_RUN' && /^(1|true|yes)$/.test(a.value?.value ?? '');
+
+/** A command as one line of words (`pytest -q`, `npm run test:unit`), for the test-command doctrine. */
+function commandLine(command: CommandRun): string {
+  return [command.name, ...argValues(command)].join(' ');
 }
 
 /** Why a job is a deploy job, or undefined. Stop/verify environments and review apps are not deploys. */
@@ -132,17 +145,11 @@ export function deployReason(pipeline: Pipeline, job: GitlabJob): string | undef
     return `runs in stage '${stage}'`;
   }
   const buildLike = (stage !== undefined && BUILD_NAME.test(stage)) || BUILD_NAME.test(job.name);
-  for (const item of scriptItems(pipeline, job, ['script'])) {
-    const text = str(item);
-    if (!text) {
-      continue;
-    }
-    for (const command of parseShell(text).commands) {
-      const what = deployCommand(command);
-      // pushing the image a build stage produced is a build step, not a release; a dry run changes nothing
-      if (what && !(what === 'docker push' && buildLike) && !argValues(command).some((a) => /^--dry-?run(=|$)/.test(a))) {
-        return `runs '${what}'`;
-      }
+  for (const command of scriptCommands(pipeline, job)) {
+    const what = deployCommand(command);
+    // pushing the image a build stage produced is a build step, not a release; a dry run changes nothing
+    if (what && !(what === 'docker push' && buildLike) && !argValues(command).some((a) => /^--dry-?run(=|$)/.test(a))) {
+      return `runs '${what}'`;
     }
   }
   if (DEPLOY_JOB_NAME.test(job.name) && !isTestName(job.name) && !/review|docs?([-_]|$)|pages/i.test(job.name) && !NOT_A_DEPLOY_JOB.test(job.name) && !isRehearsal(pipeline, job)) {
@@ -163,7 +170,17 @@ function isRehearsal(pipeline: Pipeline, job: GitlabJob): boolean {
       return true;
     }
   }
-  return scriptLines(pipeline, job).some((line) => /(^|\s)(--dry-run(=(client|server|true))?|--dryrun|DRY_RUN=(1|true|yes))(\s|$)|^(terraform|tofu|terragrunt) plan\b|^helm diff\b/.test(line));
+  const effects = scriptEffects(pipeline, job);
+  if (effects.some((e) => e.script.assignments.some(DRY_RUN_ON))) {
+    return true;
+  }
+  return effects.flatMap((e) => e.commands).some(
+    (c) =>
+      c.args.some((a) => /^(--dry-run(=(client|server|true))?|--dryrun|DRY_RUN=(1|true|yes))$/.test(a.value)) ||
+      c.assignments.some(DRY_RUN_ON) ||
+      (['terraform', 'tofu', 'terragrunt'].includes(c.name) && c.args.find((a) => !a.value.startsWith('-'))?.value === 'plan') ||
+      (c.name === 'helm' && c.args[0]?.value === 'diff'),
+  );
 }
 
 /** Whether a job runs tests or linters before a merge. */
@@ -175,7 +192,7 @@ export function isTestJob(pipeline: Pipeline, job: GitlabJob): boolean {
   if ((stage && isTestName(stage)) || isTestName(job.name)) {
     return true;
   }
-  return scriptLines(pipeline, job).some((line) => TEST_COMMANDS.some((re) => re.test(line.replace(/\s+/g, ' '))));
+  return scriptCommands(pipeline, job).some((c) => TEST_COMMANDS.some((re) => re.test(commandLine(c))));
 }
 
 /** Whether a value is GitLab's production-like environment name. */
