@@ -38,6 +38,8 @@ export type TranscriptItem =
   | { kind: 'user'; text: string; attachment?: AttachmentChip }
   | { kind: 'assistant'; text: string; model?: string; usage?: { input: number; output: number } }
   | { kind: 'notice'; text: string }
+  /** The oldest `messages` messages sent to the model were replaced by this summary (the transcript keeps them). */
+  | { kind: 'condensed'; messages: number; summary: string }
   | { kind: 'error'; text: string; action?: ErrorAction }
   | {
       kind: 'tool';

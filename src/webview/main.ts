@@ -350,6 +350,16 @@ function append(item: TranscriptItem): void {
     case 'notice':
       transcriptEl.appendChild(el('div', 'notice', item.text));
       break;
+    case 'condensed': {
+      // collapsed: the summary the model continues from, expandable; the turns themselves stay above
+      const node = el('details', 'condensed');
+      node.appendChild(el('summary', undefined, `Earlier conversation condensed (${item.messages} message${item.messages === 1 ? '' : 's'} summarised to fit the context window)`));
+      const body = el('div', 'body markdown');
+      renderMarkdown(item.summary, body, codeActions);
+      node.appendChild(body);
+      transcriptEl.appendChild(node);
+      break;
+    }
     case 'error': {
       const node = el('div', 'error');
       node.setAttribute('role', 'alert');

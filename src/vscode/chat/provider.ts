@@ -6,6 +6,7 @@ import { buildAttachment } from '../../agent/attachment';
 import { commandTimeoutMs } from '../../agent/limits';
 import { DEFAULT_MODEL, readOnlyConfig } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
+import { workspaceContext } from '../../agent/prompt';
 import type { AgentEvent } from '../../agent/loop';
 import type { Message } from '../../agent/model';
 import { collectSecretValues } from '../../agent/node/secretValues';
@@ -18,6 +19,7 @@ import { describeSandbox, sandboxNotesText } from '../../agent/sandbox';
 import type { SandboxStatus } from '../../agent/sandbox';
 import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
+import type { AnalyzeConfig } from '../../core';
 import { assertNever } from '../../shared/protocol';
 import type { AttachmentChip, ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
 import { parseSlash } from '../../shared/slash';
@@ -120,6 +122,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   private lastModel = DEFAULT_MODEL;
   /** The sandbox state last checked (the header and every command card show it). */
   private sandbox: SandboxStatus | undefined;
+  /**
+   * The workspace summary of the system prompt, built once per chat session (listing and
+   * analysing the workspace is the slow part of a message) and rebuilt on the next message after
+   * a file of the workspace was created, changed or deleted. Keyed by what it was built from.
+   */
+  private summary: { key: string; text: Promise<string> } | undefined;
+  private summaryStale = false;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -135,7 +144,28 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       this.save();
     }
     this.subs.push(keys.onDidChange(() => void this.pushState()));
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const stale = (uri: vscode.Uri): void => {
+      if (!/[\\/](node_modules|\.git)[\\/]/.test(uri.path)) {
+        this.summaryStale = true;
+      }
+    };
+    this.subs.push(watcher, watcher.onDidCreate(stale), watcher.onDidChange(stale), watcher.onDidDelete(stale));
   }
+
+  /** The workspace summary for the system prompt: the session's, unless a file changed since. */
+  private workspaceSummary(workspace: VscodeWorkspace, analyzeConfig: AnalyzeConfig, config: AgentConfig, configFound: boolean): Promise<string> {
+    const key = JSON.stringify([workspace.root, analyzeConfig, config, configFound]);
+    if (!this.summary || this.summary.key !== key || this.summaryStale) {
+      this.summaryStale = false;
+      this.summary = { key, text: workspaceContext(workspace, analyzeConfig, config, configFound) };
+      this.summaryBuilds++;
+    }
+    return this.summary.text;
+  }
+
+  /** How many times the workspace summary was built (tests). */
+  summaryBuilds = 0;
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
@@ -321,6 +351,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         this.early.clear();
         this.streamedText = '';
         this.stored = { messages: [], transcript: [] };
+        this.summary = undefined;
         this.save();
         this.post({ type: 'cleared' });
         break;
@@ -572,6 +603,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         configFound: !('error' in loaded) && loaded.agent.found,
         trusted,
         analyzeConfig: 'error' in loaded ? {} : loaded.analyzeConfig,
+        workspaceSummary: await this.workspaceSummary(workspace, 'error' in loaded ? {} : loaded.analyzeConfig, trusted ? config : readOnlyConfig(), !('error' in loaded) && loaded.agent.found),
         history: this.stored.messages,
         redactSecrets: redact,
         secretValues: this.runSettings.secretValues,
@@ -691,6 +723,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       case 'notice':
         this.flushText(undefined);
         this.add({ kind: 'notice', text: e.message });
+        return usage;
+      case 'condensed':
+        this.flushText(undefined);
+        this.log.info(`chat: condensed the ${e.messages} oldest messages (about ${e.tokensBefore} → ${e.tokensAfter} tokens)`);
+        this.add({ kind: 'condensed', messages: e.messages, summary: e.summary });
         return usage;
       case 'usage':
         return { input: usage.input + e.usage.input_tokens + (e.usage.cache_read_input_tokens ?? 0) + (e.usage.cache_creation_input_tokens ?? 0), output: usage.output + e.usage.output_tokens };
