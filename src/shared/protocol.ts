@@ -13,8 +13,20 @@ export interface FindingLink {
   message: string;
 }
 
-/** Actions an error can offer. */
-export type ErrorAction = 'setApiKey' | 'openConfig' | 'openSettings';
+/** Actions an error or a banner can offer. */
+export type ErrorAction = 'setApiKey' | 'openConfig' | 'openSettings' | 'createConfig' | 'manageTrust';
+
+/** What governs the agent in this workspace, as the banners show it. */
+export interface ContractState {
+  /** Workspace Trust: false = Restricted Mode (the agent may only read, aurora.yaml is ignored). */
+  trusted: boolean;
+  /** Whether aurora.yaml exists. */
+  found: boolean;
+  /** One line: what aurora.yaml allows, or why it does not apply. */
+  summary: string;
+  /** How many problems aurora.yaml has (each is a finding in the editor). */
+  problems: number;
+}
 
 /** Whether the agent's commands run in the operating system's sandbox, as the header shows it. */
 export interface SandboxState {
@@ -58,6 +70,10 @@ export type TranscriptItem =
       command?: { command: string; cwd: string };
       /** For writes: the workspace-relative path. */
       path?: string;
+      /** The words "Allow … for this session" would allow (offered only for plain local read-only commands). */
+      sessionPrefix?: string;
+      /** Ran without asking: the user allowed this prefix for the session. */
+      allowedBy?: string;
       /** The user edited the command on the card; `command` is what ran (or was denied). */
       edited?: boolean;
       /**
@@ -73,7 +89,7 @@ export type TranscriptItem =
 /** Extension → webview. */
 export type ToWebview =
   | { type: 'init'; transcript: TranscriptItem[]; hasKey: boolean; trusted: boolean; model: string }
-  | { type: 'state'; hasKey: boolean; model: string; sandbox?: SandboxState }
+  | { type: 'state'; hasKey: boolean; model: string; sandbox?: SandboxState; contract?: ContractState }
   | { type: 'append'; item: TranscriptItem }
   | { type: 'textDelta'; text: string }
   | {
@@ -85,6 +101,8 @@ export type ToWebview =
       /** An edited command: what the policy decided about the command the user wrote. */
       command?: { command: string; cwd: string };
       edited?: boolean;
+      /** The user allowed the command's prefix for the session on this card. */
+      allowedBy?: string;
       reasons?: string[];
       hosts?: string[];
       destructive?: boolean;
@@ -94,6 +112,8 @@ export type ToWebview =
   /** `queued`: messages sent while busy, sent in order when the answer ends. */
   | { type: 'busy'; busy: boolean; queued?: string[] }
   | { type: 'cleared' }
+  /** Command prefixes the user allowed for this chat session (the header lists them, each revocable). */
+  | { type: 'allowed'; prefixes: string[] }
   /** Put text in the input box; `append` adds it after what is there (queued messages given back). */
   | { type: 'prefill'; text: string; append?: boolean };
 
@@ -104,6 +124,9 @@ export type FromWebview =
   | { type: 'stop' }
   | { type: 'newChat' }
   | { type: 'approve'; id: string; approved: boolean; command?: string; message?: string }
+  /** Run this card's command and allow its prefix for the session (the extension computes the prefix). */
+  | { type: 'allowForSession'; id: string }
+  | { type: 'revokeAllowed'; prefix: string }
   | { type: 'action'; action: ErrorAction }
   | { type: 'copy'; text: string }
   | { type: 'insert'; text: string }

@@ -12,7 +12,7 @@ export type Validated = { ok: true; message: FromWebview } | { ok: false; reason
 /** Longest text accepted in one message (a pasted log is fine, a runaway loop is not). */
 export const MAX_MESSAGE_CHARS = 1_000_000;
 
-const ERROR_ACTIONS: readonly ErrorAction[] = ['setApiKey', 'openConfig', 'openSettings'];
+const ERROR_ACTIONS: readonly ErrorAction[] = ['setApiKey', 'openConfig', 'openSettings', 'createConfig', 'manageTrust'];
 
 type Field = 'string' | 'boolean' | 'number' | 'id' | 'action';
 /** Per message type: its required fields, and its optional fields. */
@@ -22,6 +22,8 @@ const SHAPES: { readonly [K in FromWebview['type']]: { required: Readonly<Record
   stop: { required: {} },
   newChat: { required: {} },
   approve: { required: { id: 'id', approved: 'boolean' }, optional: { command: 'string', message: 'string' } },
+  allowForSession: { required: { id: 'id' } },
+  revokeAllowed: { required: { prefix: 'string' } },
   action: { required: { action: 'action' } },
   copy: { required: { text: 'string' } },
   insert: { required: { text: 'string' } },

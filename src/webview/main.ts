@@ -5,7 +5,7 @@
  */
 import { assertNever } from '../shared/protocol';
 import { escapeHidden } from '../shared/invisible';
-import type { AttachmentChip, FromWebview, ToWebview, TranscriptItem } from '../shared/protocol';
+import type { AttachmentChip, ContractState, ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../shared/protocol';
 import { renderMarkdown } from './markdown';
 import type { CodeActions } from './markdown';
 
@@ -52,7 +52,52 @@ const newChat = button('New chat', () => post({ type: 'newChat' }), 'secondary')
 // whether the agent's commands are confined by the operating system (never silently absent)
 const sandboxLabel = el('div', 'sandbox-state', 'Checking the sandbox…');
 sandboxLabel.setAttribute('role', 'status');
-header.append(modelLabel, newChat, sandboxLabel);
+// commands allowed for this session, each revocable
+const allowedEl = el('div', 'allowed-list');
+allowedEl.hidden = true;
+header.append(modelLabel, newChat, sandboxLabel, allowedEl);
+
+function renderAllowed(prefixes: string[]): void {
+  allowedEl.replaceChildren();
+  allowedEl.hidden = prefixes.length === 0;
+  if (prefixes.length === 0) {
+    return;
+  }
+  allowedEl.append(el('span', undefined, 'Allowed this session:'));
+  for (const prefix of prefixes) {
+    const chip = el('span', 'chip allowed');
+    chip.append(el('code', undefined, prefix));
+    const revoke = button('✕', () => post({ type: 'revokeAllowed', prefix }), 'icon');
+    revoke.setAttribute('aria-label', `Revoke ${prefix}`);
+    revoke.title = `Ask again before running commands that start with "${prefix}"`;
+    chip.append(revoke);
+    allowedEl.append(chip);
+  }
+}
+
+// what governs the agent here: Restricted Mode, no aurora.yaml, or the contract in force
+const banner = el('div', 'banner');
+banner.setAttribute('role', 'status');
+banner.hidden = true;
+
+function renderBanner(c: ContractState): void {
+  banner.replaceChildren();
+  banner.hidden = false;
+  banner.className = `banner ${!c.trusted ? 'restricted' : !c.found ? 'no-config' : 'contract'}`;
+  banner.append(el('span', 'banner-text', c.summary));
+  if (c.problems > 0) {
+    banner.append(el('span', 'banner-problems', ` (${c.problems} problem${c.problems === 1 ? '' : 's'} in aurora.yaml)`));
+  }
+  if (!c.trusted) {
+    banner.append(button('Manage Workspace Trust', () => post({ type: 'action', action: 'manageTrust' }), 'secondary'));
+  } else if (!c.found) {
+    banner.append(button('Create one', () => post({ type: 'action', action: 'createConfig' }), 'primary'));
+  } else {
+    const open = button('Open', () => post({ type: 'action', action: 'openConfig' }), 'link');
+    open.setAttribute('aria-label', 'Open aurora.yaml');
+    banner.append(open);
+  }
+}
 
 const welcome = el('div', 'welcome');
 const transcriptEl = el('div', 'transcript');
@@ -82,7 +127,7 @@ const queuedEl = el('div', 'queued');
 queuedEl.setAttribute('role', 'status');
 queuedEl.hidden = true;
 composer.append(queuedEl, input, row);
-root.append(header, welcome, transcriptEl, composer);
+root.append(header, banner, welcome, transcriptEl, composer);
 
 composer.addEventListener('submit', (e) => {
   e.preventDefault();
@@ -121,6 +166,14 @@ function setBusy(b: boolean, queued: string[]): void {
     }
   }
 }
+
+const ACTION_LABELS: Record<ErrorAction, string> = {
+  setApiKey: 'Set API Key',
+  openConfig: 'Open aurora.yaml',
+  openSettings: 'Open settings',
+  createConfig: 'Create aurora.yaml',
+  manageTrust: 'Manage Workspace Trust',
+};
 
 // ---- welcome --------------------------------------------------------------------------------
 
@@ -204,6 +257,9 @@ function renderTool(item: ToolItem, node: HTMLElement): void {
   if (hidden.size > 0) {
     node.appendChild(el('div', 'warning hidden-chars', `⚠ Contains invisible, control or bidirectional characters (shown escaped): ${[...hidden].join(', ')}. Read the command as escaped before approving.`));
   }
+  if (item.allowedBy && item.state !== 'pending') {
+    node.appendChild(el('div', 'detail allowed-by', `Allowed for this session: commands starting with \`${item.allowedBy}\``));
+  }
   if (item.state === 'interrupted') {
     node.appendChild(el('div', 'detail interrupted', 'Interrupted: the window was reloaded or the run ended before this finished. Ask again to retry.'));
   }
@@ -233,6 +289,16 @@ function renderTool(item: ToolItem, node: HTMLElement): void {
         button('Edit', () => edit(item, node), 'secondary'),
         button('Reject', () => answer(item, false), 'secondary'),
       );
+      if (item.sessionPrefix) {
+        // only plain local read-only commands get it; the extension computes the prefix again
+        const allow = button(`Allow \`${item.sessionPrefix}\` for this session`, () => {
+          item.state = 'running';
+          post({ type: 'allowForSession', id: item.id });
+          renderTool(item, node);
+        }, 'secondary allow-session');
+        allow.title = `Run this command, and from now on in this chat run commands that start with "${item.sessionPrefix}" without asking (the policy still checks each one; revoke it in the header)`;
+        actions.append(allow);
+      }
     }
     node.appendChild(actions);
   }
@@ -365,7 +431,7 @@ function append(item: TranscriptItem): void {
       node.setAttribute('role', 'alert');
       node.appendChild(el('div', undefined, item.text));
       if (item.action) {
-        const label = item.action === 'setApiKey' ? 'Set API Key' : item.action === 'openConfig' ? 'Open aurora.yaml' : 'Open settings';
+        const label = ACTION_LABELS[item.action];
         const action = item.action;
         node.appendChild(button(label, () => post({ type: 'action', action }), 'primary'));
       }
@@ -438,6 +504,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'state':
       hasKey = m.hasKey;
       modelLabel.textContent = m.hasKey ? m.model : 'offline';
+      if (m.contract) {
+        renderBanner(m.contract);
+      }
       if (m.sandbox) {
         sandboxLabel.textContent = m.sandbox.text;
         sandboxLabel.className = `sandbox-state ${m.sandbox.enforced ? 'enforced' : 'unsandboxed'}`;
@@ -456,7 +525,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         const item = entry.item;
         item.state = m.state;
         // an edited command brings what the policy decided about it
-        for (const key of ['output', 'exitCode', 'command', 'edited', 'reasons', 'hosts', 'destructive'] as const) {
+        for (const key of ['output', 'exitCode', 'command', 'edited', 'allowedBy', 'reasons', 'hosts', 'destructive'] as const) {
           if (m[key] !== undefined) {
             Object.assign(item, { [key]: m[key] });
           }
@@ -484,6 +553,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       tools.clear();
       streaming = undefined;
       renderWelcome(true);
+      break;
+    case 'allowed':
+      renderAllowed(m.prefixes);
       break;
     case 'prefill':
       input.value = m.append && input.value.trim() !== '' ? `${input.value.trimEnd()}\n\n${m.text}` : m.text;

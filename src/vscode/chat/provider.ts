@@ -2,9 +2,10 @@ import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type * as AnthropicClientModule from '../../agent/anthropic';
+import { allowedBy, sessionPrefix } from '../../agent/allowlist';
 import { buildAttachment } from '../../agent/attachment';
 import { commandTimeoutMs } from '../../agent/limits';
-import { DEFAULT_MODEL, readOnlyConfig } from '../../agent/config';
+import { contractSummary, DEFAULT_MODEL, defaultAuroraYaml, readOnlyConfig } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
 import { workspaceContext } from '../../agent/prompt';
 import type { AgentEvent } from '../../agent/loop';
@@ -21,16 +22,16 @@ import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
 import type { AnalyzeConfig } from '../../core';
 import { assertNever } from '../../shared/protocol';
-import type { AttachmentChip, ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
+import type { AttachmentChip, ContractState, ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
 import { parseSlash } from '../../shared/slash';
-import { markInterrupted } from '../../shared/transcript';
+import { markInterrupted, transcriptMarkdown, transcriptTitle } from '../../shared/transcript';
 import { validateFromWebview } from '../../shared/validate';
 import { isTrusted } from '../trust';
 import type { ApiKeys } from './keys';
 import { runSlash } from './offline';
 import type { OfflineDeps } from './offline';
 import type { TerminalRunner } from './terminal';
-import { VscodeWorkspace } from './workspace';
+import { VscodeWorkspace, writeThroughEdit } from './workspace';
 
 /**
  * The Anthropic SDK is a third of the extension's code and only a chat message needs it, so it
@@ -47,10 +48,24 @@ export const CHAT_VIEW_ID = 'aurora.chatView';
 /** Scheme of the read-only documents holding a proposed write. */
 export const PROPOSAL_SCHEME = 'aurora-proposal';
 const HISTORY_KEY = 'aurora.chat.history';
+/** Past chats (History), newest first; the current one is under HISTORY_KEY. */
+const SESSIONS_KEY = 'aurora.chat.sessions';
+/** Past chats kept; the oldest go first. */
+const MAX_SESSIONS = 50;
 
 interface Stored {
   messages: Message[];
   transcript: TranscriptItem[];
+  /** When the chat started (ms since the epoch); absent in histories stored before History existed. */
+  started?: number;
+}
+
+/** A past chat, as History lists it. */
+interface PastChat extends Stored {
+  id: string;
+  title: string;
+  /** When it was last shown (ms since the epoch). */
+  updated: number;
 }
 
 type ToolItem = Extract<TranscriptItem, { kind: 'tool' }>;
@@ -128,6 +143,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
    * a file of the workspace was created, changed or deleted. Keyed by what it was built from.
    */
   private summary: { key: string; text: Promise<string> } | undefined;
+  /** Command prefixes the user allowed for this chat session (src/agent/allowlist.ts); never stored. */
+  private readonly sessionAllowed = new Set<string>();
   private summaryStale = false;
 
   constructor(
@@ -149,8 +166,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       if (!/[\\/](node_modules|\.git)[\\/]/.test(uri.path)) {
         this.summaryStale = true;
       }
+      // the banner shows the contract in force
+      if (/\/aurora\.ya?ml$/.test(uri.path)) {
+        void this.pushState();
+      }
     };
     this.subs.push(watcher, watcher.onDidCreate(stale), watcher.onDidChange(stale), watcher.onDidDelete(stale));
+    this.subs.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.pushState()));
   }
 
   /** The workspace summary for the system prompt: the session's, unless a file changed since. */
@@ -197,6 +219,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
 <body><div id="root"></div><script nonce="${nonce}" src="${script.toString()}"></script></body></html>`;
   }
 
+  /** The whole transcript to the webview (it renders it afresh). */
+  private async postInit(): Promise<void> {
+    this.post({ type: 'init', transcript: this.stored.transcript, hasKey: (await this.keys.get()) !== undefined, trusted: isTrusted(), model: await this.modelId() });
+  }
+
   /** The view's badge: the number of cards waiting for an answer while the view is hidden. */
   private updateBadge(): void {
     const view = this.view;
@@ -205,6 +232,39 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     }
     const waiting = this.approvals.size;
     view.badge = waiting > 0 && !view.visible ? { value: waiting, tooltip: vscode.l10n.t('{0} DevOps Agent request(s) waiting for your approval', waiting) } : undefined;
+  }
+
+  /**
+   * "Allow … for this session" on a card: the prefix is computed here from the card's command and
+   * the policy's decision (never taken from the webview), added to the session's list, and the
+   * card's command runs as if Run was pressed.
+   */
+  private allowForSession(id: string): void {
+    const t = this.tool(id);
+    if (!t || t.state !== 'pending' || !t.command) {
+      return;
+    }
+    const pending = this.approvals.get(id);
+    const facts = pending ? pending.request.decision : { decision: t.decision, hosts: t.hosts, paths: t.paths ?? [], destructive: t.destructive };
+    const prefix = sessionPrefix(pending?.request.command?.command ?? t.command.command, facts);
+    if (!prefix) {
+      this.log.warn(`chat: "allow for this session" refused for ${id}: not a command that can be allowed`);
+      return;
+    }
+    this.sessionAllowed.add(prefix);
+    this.log.info(`chat: "${prefix}" allowed for this session`);
+    this.postAllowed();
+    this.updateTool(id, { allowedBy: prefix });
+    void this.handle({ type: 'approve', id, approved: true });
+  }
+
+  private postAllowed(): void {
+    this.post({ type: 'allowed', prefixes: [...this.sessionAllowed] });
+  }
+
+  /** Prefixes allowed for this session (tests). */
+  get allowedPrefixes(): readonly string[] {
+    return [...this.sessionAllowed];
   }
 
   /** Cards waiting for an answer (tests). */
@@ -261,8 +321,32 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   }
 
   private async pushState(): Promise<void> {
+    // the banners first: they need no command to run
+    const contract = this.contract();
+    this.post({ type: 'state', hasKey: (await this.keys.get()) !== undefined, model: await this.modelId(), ...(contract ? { contract } : {}) });
     this.sandbox = await this.terminal.sandboxStatus();
-    this.post({ type: 'state', hasKey: (await this.keys.get()) !== undefined, model: await this.modelId(), sandbox: { enforced: this.sandbox.enforced, text: describeSandbox(this.sandbox) } });
+    this.post({ type: 'state', hasKey: (await this.keys.get()) !== undefined, model: await this.modelId(), sandbox: { enforced: this.sandbox.enforced, text: describeSandbox(this.sandbox) }, ...(contract ? { contract } : {}) });
+  }
+
+  /** What governs the agent here (the banners): Workspace Trust and the first folder's aurora.yaml. */
+  contract(): ContractState | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder || folder.uri.scheme !== 'file') {
+      return undefined;
+    }
+    const trusted = isTrusted();
+    const loaded = loadWorkspace(folder.uri.fsPath);
+    if ('error' in loaded) {
+      return { trusted, found: false, summary: loaded.error, problems: 0 };
+    }
+    const { found, config, problems } = loaded.agent;
+    if (!trusted) {
+      return { trusted, found, summary: 'Restricted Mode: the agent may only read files; aurora.yaml is ignored until you trust this workspace.', problems: problems.length };
+    }
+    if (!found) {
+      return { trusted, found, summary: 'No aurora.yaml: the agent is read-only (it reads files and findings; no writes, no commands).', problems: 0 };
+    }
+    return { trusted, found, summary: `aurora.yaml: ${contractSummary(config)}`, problems: problems.length };
   }
 
   /** The line a command card shows: what the sandbox confines it to, or that there is none. */
@@ -327,8 +411,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       case 'ready': {
         this.ready = true;
         // a run in progress keeps streaming into the restored transcript
-        this.post({ type: 'init', transcript: this.stored.transcript, hasKey: (await this.keys.get()) !== undefined, trusted: isTrusted(), model: await this.modelId() });
+        await this.postInit();
         this.postBusy();
+        this.postAllowed();
         const queued = this.queue;
         this.queue = [];
         for (const q of queued) {
@@ -346,14 +431,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         this.stop();
         break;
       case 'newChat':
-        this.giveBackQueued();
-        this.stop();
-        this.early.clear();
-        this.streamedText = '';
-        this.stored = { messages: [], transcript: [] };
-        this.summary = undefined;
-        this.save();
-        this.post({ type: 'cleared' });
+        this.newChat();
         break;
       case 'approve': {
         const pending = this.approvals.get(m.id);
@@ -365,6 +443,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         }
         break;
       }
+      case 'allowForSession':
+        this.allowForSession(m.id);
+        break;
+      case 'revokeAllowed':
+        if (this.sessionAllowed.delete(m.prefix)) {
+          this.log.info(`chat: "${m.prefix}" is no longer allowed for this session`);
+          this.postAllowed();
+        }
+        break;
       case 'action':
         await this.action(m.action);
         break;
@@ -442,9 +529,177 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       case 'openSettings':
         await vscode.commands.executeCommand('workbench.action.openSettings', 'aurora.');
         break;
+      case 'manageTrust':
+        await vscode.commands.executeCommand('workbench.trust.manage');
+        break;
+      case 'createConfig':
+        await this.createConfig();
+        break;
       default:
         assertNever(action);
     }
+  }
+
+  /**
+   * Start a new chat (the view's New chat action): a run in progress is cancelled, the current
+   * chat goes to History, and the session's allowed commands and workspace summary are dropped.
+   */
+  newChat(): void {
+    this.switchTo({ messages: [], transcript: [], started: Date.now() });
+  }
+
+  /** Make `next` the current chat, keeping the current one in History when it holds anything. */
+  private switchTo(next: Stored): void {
+    this.giveBackQueued();
+    this.stop();
+    this.early.clear();
+    this.streamedText = '';
+    if (this.stored.transcript.length > 0) {
+      this.archive(this.stored);
+    }
+    this.stored = next;
+    this.summary = undefined;
+    this.sessionAllowed.clear();
+    this.postAllowed();
+    this.save();
+    if (next.transcript.length === 0) {
+      this.post({ type: 'cleared' });
+    } else {
+      void this.postInit();
+    }
+  }
+
+  private pastChats(): PastChat[] {
+    return this.context.workspaceState.get<PastChat[]>(SESSIONS_KEY) ?? [];
+  }
+
+  private archive(chat: Stored): void {
+    const past = this.pastChats();
+    const entry: PastChat = { ...chat, id: `${chat.started ?? Date.now()}-${randomBytes(3).toString('hex')}`, title: transcriptTitle(chat.transcript), updated: Date.now() };
+    markInterrupted(entry.transcript);
+    void this.context.workspaceState.update(SESSIONS_KEY, [entry, ...past].slice(0, MAX_SESSIONS));
+  }
+
+  /** Past chats, newest first (tests). */
+  get history(): readonly { id: string; title: string }[] {
+    return this.pastChats().map((c) => ({ id: c.id, title: c.title }));
+  }
+
+  /** Open a past chat: it becomes the current one (the current one goes to History). */
+  openPastChat(id: string): boolean {
+    const past = this.pastChats();
+    const chosen = past.find((c) => c.id === id);
+    if (!chosen) {
+      return false;
+    }
+    void this.context.workspaceState.update(
+      SESSIONS_KEY,
+      past.filter((c) => c.id !== id),
+    );
+    this.switchTo({ messages: chosen.messages, transcript: chosen.transcript, started: chosen.started ?? chosen.updated });
+    return true;
+  }
+
+  /** Delete a past chat for good. */
+  async deletePastChat(id: string): Promise<void> {
+    await this.context.workspaceState.update(
+      SESSIONS_KEY,
+      this.pastChats().filter((c) => c.id !== id),
+    );
+  }
+
+  /** History (the view's title action): past chats to open, each with a Delete button. */
+  async showHistory(): Promise<void> {
+    const del: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Delete this chat') };
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string }>();
+    const fill = (): void => {
+      pick.items = this.pastChats().map((c) => ({
+        id: c.id,
+        label: c.title,
+        description: new Date(c.updated).toLocaleString(),
+        detail: vscode.l10n.t('{0} messages', c.transcript.filter((t) => t.kind === 'user' || t.kind === 'assistant').length),
+        buttons: [del],
+      }));
+    };
+    fill();
+    pick.title = vscode.l10n.t('DevOps Agent: History');
+    pick.placeholder = pick.items.length > 0 ? vscode.l10n.t('Open a past chat (the current one is kept in History)') : vscode.l10n.t('No past chats yet: New chat keeps the current one here');
+    pick.matchOnDescription = true;
+    await new Promise<void>((resolve) => {
+      pick.onDidTriggerItemButton(async (e) => {
+        await this.deletePastChat(e.item.id);
+        fill();
+      });
+      pick.onDidAccept(() => {
+        const chosen = pick.selectedItems[0];
+        pick.hide();
+        if (chosen) {
+          this.openPastChat(chosen.id);
+          void this.reveal();
+        }
+      });
+      pick.onDidHide(() => {
+        pick.dispose();
+        resolve();
+      });
+      pick.show();
+    });
+  }
+
+  /** The current chat as Markdown. */
+  markdown(): string {
+    return transcriptMarkdown(this.stored.transcript, new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC');
+  }
+
+  /** Export as Markdown (the view's title action): to a file the user picks. */
+  async exportMarkdown(): Promise<vscode.Uri | undefined> {
+    if (this.stored.transcript.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The chat is empty: nothing to export.'));
+      return undefined;
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+    const target = await vscode.window.showSaveDialog({
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `devops-chat-${stamp}.md`) } : {}),
+      filters: { Markdown: ['md'] },
+      saveLabel: vscode.l10n.t('Export'),
+      title: vscode.l10n.t('Export the chat as Markdown'),
+    });
+    if (!target) {
+      return undefined;
+    }
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(this.markdown()));
+    this.log.info(`chat: exported to ${target.toString()}`);
+    const open = vscode.l10n.t('Open');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Chat exported to {0}.', vscode.workspace.asRelativePath(target)), open).then((c) => (c === open ? vscode.window.showTextDocument(target) : undefined), () => undefined);
+    return target;
+  }
+
+  /**
+   * "Create one" on the no-aurora.yaml banner: a starting aurora.yaml (every tool, writes only
+   * under the infrastructure folders that exist, no network), opened for review. It is written
+   * through an undoable edit and saved; the banner then shows its contract.
+   */
+  private async createConfig(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) {
+      return;
+    }
+    const uri = vscode.Uri.joinPath(folder.uri, 'aurora.yaml');
+    let exists = true;
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      exists = false;
+    }
+    if (!exists) {
+      const entries = await vscode.workspace.fs.readDirectory(folder.uri);
+      const folders = entries.filter(([, type]) => type === vscode.FileType.Directory).map(([name]) => name);
+      await writeThroughEdit(uri, defaultAuroraYaml(folders));
+      this.log.info('chat: created aurora.yaml');
+    }
+    await vscode.window.showTextDocument(uri);
+    await this.pushState();
   }
 
   /** Reveal the view. */
@@ -684,6 +939,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         this.flushText(undefined);
         const command = e.name === 'run_shell_command' ? { command: String(e.input.command ?? ''), cwd: typeof e.input.cwd === 'string' ? e.input.cwd : '.' } : undefined;
         const file = e.name === 'write_file' || e.name === 'read_file' ? String(e.input.path ?? '') : undefined;
+        // a command the user allowed for the session runs without asking; others may offer it
+        const facts = { decision: e.decision, hosts: e.hosts, paths: e.paths, destructive: e.destructive };
+        const by = command ? allowedBy(command.command, facts, this.sessionAllowed) : undefined;
+        const offer = command && !by ? sessionPrefix(command.command, facts) : undefined;
         this.add({
           kind: 'tool',
           id: e.id,
@@ -697,7 +956,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
           destructive: e.destructive,
           ...(command ? { command } : {}),
           ...(e.name === 'write_file' && file !== undefined ? { path: file } : {}),
-          state: e.decision === 'deny' ? 'denied' : e.decision === 'ask' ? 'pending' : 'running',
+          ...(offer ? { sessionPrefix: offer } : {}),
+          ...(by ? { allowedBy: by } : {}),
+          state: e.decision === 'deny' ? 'denied' : e.decision === 'ask' && !by ? 'pending' : 'running',
         });
         return usage;
       }
@@ -751,6 +1012,17 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
    * user (or a test) may click Apply on the card while it is still opening.
    */
   async approve(request: ApprovalRequest, signal?: AbortSignal): Promise<ApprovalAnswer> {
+    if (request.command && !signal?.aborted) {
+      const by = allowedBy(request.command.command, request.decision, this.sessionAllowed);
+      if (by) {
+        this.log.info(`chat: ${request.toolUseId} runs without a card: "${by}" is allowed for this session`);
+        return { approved: true };
+      }
+      if (this.tool(request.toolUseId)?.allowedBy !== undefined) {
+        // revoked between the call and now: ask after all
+        this.updateTool(request.toolUseId, { state: 'pending', allowedBy: undefined });
+      }
+    }
     const answered = new Promise<ApprovalAnswer>((resolve) => {
       if (signal?.aborted) {
         resolve({ approved: false });
