@@ -36,7 +36,7 @@ const GIT_READ = new Set(['status', 'log', 'diff', 'show', 'blame', 'ls-files', 
 
 /**
  * The prefix a command can be allowed by for the session, or undefined when it cannot be: the
- * program and, when the next word is a plain word (not an option or a path), that word too.
+ * program (`ls`, `cat`), or for git the program and its read-only subcommand (`git log`).
  */
 export function sessionPrefix(command: string, decision: Pick<Decision, 'decision' | 'hosts' | 'paths' | 'destructive'>): string | undefined {
   if (decision.decision !== 'ask' || decision.hosts.length > 0 || decision.paths.length > 0 || decision.destructive === true) {
@@ -53,7 +53,8 @@ export function sessionPrefix(command: string, decision: Pick<Decision, 'decisio
   if (program === 'git' && (next === undefined || !GIT_READ.has(next))) {
     return undefined;
   }
-  return next !== undefined && /^[a-z][a-z0-9-]*$/.test(next) ? `${program} ${next}` : program;
+  // git's subcommand is part of what is allowed; any other program is allowed with any arguments
+  return program === 'git' ? `${program} ${next}` : program;
 }
 
 /**

@@ -7,6 +7,7 @@ import { assertNever } from '../shared/protocol';
 import { escapeHidden } from '../shared/invisible';
 import type { AttachmentChip, ContractState, ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../shared/protocol';
 import { renderMarkdown } from './markdown';
+import { finishedUpTo } from './stream';
 import type { CodeActions } from './markdown';
 
 interface VsCodeApi {
@@ -140,6 +141,14 @@ input.addEventListener('keydown', (e) => {
   }
 });
 
+// Esc stops the answer (as the Stop button), wherever the focus is in the panel
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && !stop.hidden && !e.isComposing) {
+    e.preventDefault();
+    post({ type: 'stop' });
+  }
+});
+
 let nextId = 1;
 let hasKey = false;
 
@@ -210,10 +219,55 @@ function renderWelcome(empty: boolean): void {
 // ---- transcript ---------------------------------------------------------------------------
 
 const tools = new Map<string, { item: ToolItem; node: HTMLElement }>();
-let streaming: { text: string; body: HTMLElement; node: HTMLElement } | undefined;
+/**
+ * The answer being streamed: `done` characters of `text` are finished blocks, rendered once into
+ * `blocks`; the rest is rendered into `tail`, at most once per animation frame.
+ */
+let streaming: { text: string; done: number; blocks: HTMLElement; tail: HTMLElement; node: HTMLElement; frame?: number } | undefined;
 
 function scroll(): void {
   transcriptEl.scrollTop = transcriptEl.scrollHeight;
+}
+
+/** Whether the user is at the bottom of the transcript (new content follows only then). */
+function atBottom(): boolean {
+  return transcriptEl.scrollHeight - transcriptEl.scrollTop - transcriptEl.clientHeight < 40;
+}
+
+/** Render what arrived since the last frame: new finished blocks once, then the tail. */
+function renderStream(): void {
+  const s = streaming;
+  if (!s) {
+    return;
+  }
+  if (s.frame !== undefined) {
+    cancelAnimationFrame(s.frame);
+    s.frame = undefined;
+  }
+  const follow = atBottom();
+  const cut = finishedUpTo(s.text, s.done);
+  if (cut > s.done) {
+    const block = el('div', 'block');
+    renderMarkdown(s.text.slice(s.done, cut), block, codeActions);
+    s.blocks.appendChild(block);
+    s.done = cut;
+  }
+  renderMarkdown(s.text.slice(s.done), s.tail, codeActions);
+  if (follow) {
+    scroll();
+  }
+}
+
+/** The streamed answer is complete (or interrupted by a card): render what is left, stop tracking it. */
+function endStream(): HTMLElement | undefined {
+  const s = streaming;
+  if (!s) {
+    return undefined;
+  }
+  renderStream();
+  s.node.classList.remove('streaming');
+  streaming = undefined;
+  return s.node;
 }
 
 function usageLine(model: string | undefined, usage: { input: number; output: number } | undefined): HTMLElement | undefined {
@@ -389,9 +443,11 @@ function focusCard(node: HTMLElement): void {
 
 function append(item: TranscriptItem): void {
   welcome.hidden = hasKey;
+  endStream();
+  // follow new content only when the user is at the bottom (or has just sent a message)
+  const follow = item.kind === 'user' || atBottom();
   switch (item.kind) {
     case 'user': {
-      streaming = undefined;
       const node = el('div', 'msg user');
       node.appendChild(el('div', 'body', item.text));
       if (item.attachment) {
@@ -401,7 +457,6 @@ function append(item: TranscriptItem): void {
       break;
     }
     case 'assistant': {
-      streaming = undefined;
       const node = el('div', 'msg assistant');
       const body = el('div', 'body markdown');
       renderMarkdown(item.text, body, codeActions);
@@ -439,7 +494,6 @@ function append(item: TranscriptItem): void {
       break;
     }
     case 'tool': {
-      streaming = undefined;
       const node = el('div');
       tools.set(item.id, { item, node });
       renderTool(item, node);
@@ -471,20 +525,34 @@ function append(item: TranscriptItem): void {
     default:
       assertNever(item);
   }
-  scroll();
+  if (follow) {
+    scroll();
+  }
 }
 
 function textDelta(text: string): void {
   if (!streaming) {
+    const follow = atBottom();
     const node = el('div', 'msg assistant streaming');
     const body = el('div', 'body markdown');
+    const blocks = el('div', 'blocks');
+    const tail = el('div', 'tail');
+    body.append(blocks, tail);
     node.appendChild(body);
     transcriptEl.appendChild(node);
-    streaming = { text: '', body, node };
+    streaming = { text: '', done: 0, blocks, tail, node };
+    if (follow) {
+      scroll();
+    }
   }
   streaming.text += text;
-  renderMarkdown(streaming.text, streaming.body, codeActions);
-  scroll();
+  // many deltas a frame: render once per frame
+  streaming.frame ??= requestAnimationFrame(() => {
+    if (streaming) {
+      streaming.frame = undefined;
+      renderStream();
+    }
+  });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -493,9 +561,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'init':
       hasKey = m.hasKey;
       modelLabel.textContent = m.hasKey ? m.model : 'offline';
+      endStream();
       transcriptEl.replaceChildren();
       tools.clear();
-      streaming = undefined;
       renderWelcome(m.transcript.length === 0);
       for (const item of m.transcript) {
         append(item);
@@ -530,28 +598,33 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
             Object.assign(item, { [key]: m[key] });
           }
         }
+        const follow = atBottom();
         renderTool(entry.item, entry.node);
-        scroll();
+        if (follow) {
+          scroll();
+        }
       }
       break;
     }
-    case 'answerDone':
-      if (streaming) {
-        streaming.node.classList.remove('streaming');
-        const meta = usageLine(m.model, m.usage);
-        if (meta) {
-          streaming.node.appendChild(meta);
+    case 'answerDone': {
+      const follow = atBottom();
+      const node = endStream();
+      const meta = node ? usageLine(m.model, m.usage) : undefined;
+      if (node && meta) {
+        node.appendChild(meta);
+        if (follow) {
+          scroll();
         }
-        streaming = undefined;
       }
       break;
+    }
     case 'busy':
       setBusy(m.busy, m.queued ?? []);
       break;
     case 'cleared':
+      endStream();
       transcriptEl.replaceChildren();
       tools.clear();
-      streaming = undefined;
       renderWelcome(true);
       break;
     case 'allowed':

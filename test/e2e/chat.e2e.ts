@@ -663,4 +663,41 @@ export const tests: E2eTest[] = [
       }
     },
   },
+  {
+    name: 'Esc stops an answer; streamed text follows the bottom only while the user is there',
+    suite: 'key',
+    async run({ page, fake }) {
+      const c = chat(page);
+      const input = c.getByRole('textbox', { name: 'Message DevOps Agent' });
+      fake.script(hangingTurn('This answer hangs until Esc'));
+      await say(page, 'hang');
+      await c.locator('.msg.assistant.streaming', { hasText: 'This an' }).waitFor({ timeout: T });
+      await input.press('Escape');
+      await c.locator('.notice', { hasText: 'Stopped.' }).waitFor({ timeout: T });
+      await c.getByRole('button', { name: 'Stop' }).waitFor({ state: 'hidden', timeout: T });
+      // a transcript taller than the view, then the user scrolls up while the next answer streams
+      const lines = (tag: string) => Array.from({ length: 60 }, (_, i) => `${tag} line ${i + 1}.`).join('\n\n');
+      fake.script(textTurn(lines('Filler')));
+      await say(page, 'fill the view');
+      await c.locator('.msg.assistant .meta').last().waitFor({ timeout: T });
+      const transcript = c.locator('.transcript');
+      const position = () => transcript.evaluate((e) => ({ top: e.scrollTop, height: e.scrollHeight, view: e.clientHeight }));
+      const filled = await position();
+      assert.ok(filled.height > filled.view * 2, 'taller than the view');
+      assert.ok(filled.top + filled.view >= filled.height - 40, 'at the bottom after an answer the user was following');
+      fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo scroll-test' } }]), textTurn(`${lines('Later')}\n\nTail marker.`));
+      await say(page, 'one more');
+      const card = c.locator('.card.tool', { hasText: 'echo scroll-test' });
+      await card.getByRole('button', { name: 'Reject' }).waitFor({ timeout: T });
+      await transcript.evaluate((e) => {
+        e.scrollTop = 0;
+      });
+      // answered without scrolling the card into view (a click would): the answer then streams in
+      await card.getByRole('button', { name: 'Reject' }).dispatchEvent('click');
+      await c.locator('.msg.assistant', { hasText: 'Tail marker.' }).locator('.meta').waitFor({ state: 'attached', timeout: T });
+      const after = await position();
+      assert.ok(after.top < 40, `the view stayed where the user put it (scrollTop ${after.top})`);
+      assert.ok(after.height > filled.height, 'the answer arrived below');
+    },
+  },
 ];
