@@ -36,6 +36,8 @@ export type AgentEvent =
   /** The oldest `messages` messages were replaced by `summary` (the conversation handed out from now on starts with it). */
   | { type: 'condensed'; messages: number; summary: string; tokensBefore: number; tokensAfter: number }
   | { type: 'usage'; turn: number; usage: Usage }
+  /** Before each request: its estimated input tokens (system prompt, tools, messages) and the model's window. */
+  | { type: 'context'; tokens: number; window: number }
   | { type: 'error'; kind: ModelErrorKind | 'internal'; message: string }
   | { type: 'done'; stopReason: StopReason; usage: Usage; turns: number };
 
@@ -206,6 +208,7 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
       droppedShown = fitted.dropped;
       emit({ type: 'notice', message: say.contextDropped(fitted.dropped, window) });
     }
+    emit({ type: 'context', tokens: fitted.tokens + fixed, window });
     const request: ModelRequest = {
       model: options.modelId,
       system,

@@ -112,6 +112,8 @@ export type ToWebview =
   /** `queued`: messages sent while busy, sent in order when the answer ends. */
   | { type: 'busy'; busy: boolean; queued?: string[] }
   | { type: 'cleared' }
+  /** How full the last request was: estimated tokens sent of the model's window. */
+  | { type: 'context'; tokens: number; window: number }
   /** Command prefixes the user allowed for this chat session (the header lists them, each revocable). */
   | { type: 'allowed'; prefixes: string[] }
   /** Put text in the input box; `append` adds it after what is there (queued messages given back). */
@@ -127,6 +129,8 @@ export type FromWebview =
   /** Run this card's command and allow its prefix for the session (the extension computes the prefix). */
   | { type: 'allowForSession'; id: string }
   | { type: 'revokeAllowed'; prefix: string }
+  /** The model name in the header was clicked: offer the endpoint's models. */
+  | { type: 'pickModel' }
   | { type: 'action'; action: ErrorAction }
   | { type: 'copy'; text: string }
   | { type: 'insert'; text: string }

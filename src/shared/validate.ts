@@ -24,6 +24,7 @@ const SHAPES: { readonly [K in FromWebview['type']]: { required: Readonly<Record
   approve: { required: { id: 'id', approved: 'boolean' }, optional: { command: 'string', message: 'string' } },
   allowForSession: { required: { id: 'id' } },
   revokeAllowed: { required: { prefix: 'string' } },
+  pickModel: { required: {} },
   action: { required: { action: 'action' } },
   copy: { required: { text: 'string' } },
   insert: { required: { text: 'string' } },

@@ -48,7 +48,18 @@ const codeActions: CodeActions = {
 
 const root = document.getElementById('root') as HTMLElement;
 const header = el('div', 'header');
-const modelLabel = el('span', 'model');
+// the model: a button that opens the model picker
+const modelLabel = el('button', 'model link');
+modelLabel.type = 'button';
+modelLabel.title = 'Pick the model';
+modelLabel.addEventListener('click', () => {
+  if (hasKey) {
+    post({ type: 'pickModel' });
+  }
+});
+// how full the last request was
+const contextMeter = el('span', 'context-meter');
+contextMeter.hidden = true;
 const newChat = button('New chat', () => post({ type: 'newChat' }), 'secondary');
 // whether the agent's commands are confined by the operating system (never silently absent)
 const sandboxLabel = el('div', 'sandbox-state', 'Checking the sandbox…');
@@ -56,7 +67,7 @@ sandboxLabel.setAttribute('role', 'status');
 // commands allowed for this session, each revocable
 const allowedEl = el('div', 'allowed-list');
 allowedEl.hidden = true;
-header.append(modelLabel, newChat, sandboxLabel, allowedEl);
+header.append(modelLabel, contextMeter, newChat, sandboxLabel, allowedEl);
 
 function renderAllowed(prefixes: string[]): void {
   allowedEl.replaceChildren();
@@ -630,6 +641,14 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'allowed':
       renderAllowed(m.prefixes);
       break;
+    case 'context': {
+      const share = Math.min(100, Math.round((m.tokens / m.window) * 100));
+      contextMeter.hidden = false;
+      contextMeter.textContent = `context ${share}%`;
+      contextMeter.title = `The last request used about ${m.tokens.toLocaleString()} of ${m.window.toLocaleString()} tokens of the model's context window; older turns are shortened, then condensed, as it fills.`;
+      contextMeter.className = `context-meter${share >= 80 ? ' full' : ''}`;
+      break;
+    }
     case 'prefill':
       input.value = m.append && input.value.trim() !== '' ? `${input.value.trimEnd()}\n\n${m.text}` : m.text;
       input.focus();

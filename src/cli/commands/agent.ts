@@ -50,6 +50,7 @@ function jsonLine(e: AgentEvent): string | undefined {
     case 'done':
       return JSON.stringify({ type: 'done', stopReason: e.stopReason, usage: e.usage });
     case 'tool_output':
+    case 'context':
       return undefined;
   }
 }
@@ -158,6 +159,7 @@ export const agentCommand: Command = {
           block(`! The ${e.messages} oldest messages were condensed into a summary to fit the context window.`);
           break;
         case 'usage':
+        case 'context':
           break;
         case 'error':
           if (!atLineStart) {

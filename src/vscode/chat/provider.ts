@@ -189,6 +189,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   /** How many times the workspace summary was built (tests). */
   summaryBuilds = 0;
 
+  /** Whether a file changed since the workspace summary was built (tests). */
+  get summaryOutdated(): boolean {
+    return this.summaryStale;
+  }
+
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     this.ready = false;
@@ -217,6 +222,52 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
 <html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0"><link rel="stylesheet" href="${style.toString()}"><title>DevOps Agent</title></head>
 <body><div id="root"></div><script nonce="${nonce}" src="${script.toString()}"></script></body></html>`;
+  }
+
+  /**
+   * The model picker (the model name in the header): the models the endpoint lists for this key,
+   * or a model id typed in; the choice goes into the user setting `aurora.model`, which wins over
+   * aurora.yaml's model. "Use aurora.yaml's model" clears it.
+   */
+  async pickModel(): Promise<void> {
+    const key = await this.keys.get();
+    const settings = vscode.workspace.getConfiguration('aurora');
+    const baseUrl = settings.get<string>('anthropic.baseUrl')?.trim();
+    const current = await this.modelId();
+    let listed: string[] = [];
+    let problem: string | undefined;
+    if (key) {
+      try {
+        const client = new (loadAnthropicClient().AnthropicModelClient)({ apiKey: key, ...(baseUrl ? { baseURL: baseUrl } : {}) });
+        listed = (await client.listModels?.()) ?? [];
+      } catch (e) {
+        problem = e instanceof Error ? e.message : String(e);
+        this.log.warn(`chat: the models could not be listed: ${problem}`);
+      }
+    }
+    type Item = vscode.QuickPickItem & { choice: 'model' | 'type' | 'clear'; id?: string };
+    const items: Item[] = listed.map((id) => ({ label: id, choice: 'model' as const, id, ...(id === current ? { description: vscode.l10n.t('current') } : {}) }));
+    items.push({ label: vscode.l10n.t('Enter a model id…'), choice: 'type' });
+    if (settings.inspect<string>('model')?.globalValue) {
+      items.push({ label: vscode.l10n.t("Use aurora.yaml's model (or the default)"), choice: 'clear' });
+    }
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('DevOps Agent: model'),
+      placeHolder: problem ? vscode.l10n.t('The endpoint did not list its models ({0}); enter an id', problem) : vscode.l10n.t('Current: {0}', current),
+    });
+    if (!picked) {
+      return;
+    }
+    let model: string | undefined = picked.id;
+    if (picked.choice === 'type') {
+      model = (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Model id for the DevOps agent'), value: current }))?.trim();
+      if (!model) {
+        return;
+      }
+    }
+    await settings.update('model', picked.choice === 'clear' ? undefined : model, vscode.ConfigurationTarget.Global);
+    this.log.info(`chat: model ${picked.choice === 'clear' ? 'from aurora.yaml' : model}`);
+    await this.pushState();
   }
 
   /** The whole transcript to the webview (it renders it afresh). */
@@ -445,6 +496,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       }
       case 'allowForSession':
         this.allowForSession(m.id);
+        break;
+      case 'pickModel':
+        await this.pickModel();
         break;
       case 'revokeAllowed':
         if (this.sessionAllowed.delete(m.prefix)) {
@@ -963,6 +1017,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         return usage;
       }
       case 'tool_output':
+        return usage;
+      case 'context':
+        this.post({ type: 'context', tokens: e.tokens, window: e.window });
         return usage;
       case 'tool_result': {
         // for writes and commands the first line says what happened ("Wrote …", "exit code 3");

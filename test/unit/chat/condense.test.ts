@@ -111,6 +111,13 @@ describe('condensation in the agent loop, against the fake Messages API', { time
     assert.ok(checkpoints.some((c) => JSON.stringify(c[0]).includes(SUMMARY_HEAD)));
     // the summary request's tokens count in the run's usage
     assert.equal(ofType(o.events, 'usage').length, 3);
+    // the context meter hears how full each request to the agent was
+    const context = ofType(o.events, 'context');
+    assert.equal(context.length, 2);
+    for (const e of context) {
+      assert.equal(e.window, 16_000);
+      assert.ok(e.tokens > 1000 && e.tokens < 16_000, `${e.tokens}`);
+    }
   });
 
   it('a later run condenses the earlier summary along with the next old turns', async () => {

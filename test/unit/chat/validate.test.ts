@@ -14,6 +14,7 @@ describe('chat: webview messages are validated against the protocol', () => {
     { what: 'approve an edited command', input: { type: 'approve', id: 'toolu_1', approved: true, command: 'ls -la' } },
     { what: 'allow for the session', input: { type: 'allowForSession', id: 'toolu_1' } },
     { what: 'revoke an allowed prefix', input: { type: 'revokeAllowed', prefix: 'git log' } },
+    { what: 'open the model picker', input: { type: 'pickModel' } },
     { what: 'action', input: { type: 'action', action: 'openSettings' } },
     { what: 'copy', input: { type: 'copy', text: 'x' } },
     { what: 'insert', input: { type: 'insert', text: '' } },
