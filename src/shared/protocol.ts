@@ -45,9 +45,12 @@ export interface AttachmentChip {
   redacted?: number;
 }
 
+/** What an @-mention names: a workspace file, or the Aurora problems of the workspace. */
+export type Mention = { kind: 'file'; path: string } | { kind: 'problems' };
+
 /** One entry of the visible transcript (what is restored after a reload). */
 export type TranscriptItem =
-  | { kind: 'user'; text: string; attachment?: AttachmentChip }
+  | { kind: 'user'; text: string; attachment?: AttachmentChip; mentions?: AttachmentChip[] }
   | { kind: 'assistant'; text: string; model?: string; usage?: { input: number; output: number } }
   | { kind: 'notice'; text: string }
   /** The oldest `messages` messages sent to the model were replaced by this summary (the transcript keeps them). */
@@ -112,6 +115,8 @@ export type ToWebview =
   /** `queued`: messages sent while busy, sent in order when the answer ends. */
   | { type: 'busy'; busy: boolean; queued?: string[] }
   | { type: 'cleared' }
+  /** Answer to a mentionQuery. */
+  | { type: 'mentionResults'; id: string; items: { label: string; detail?: string; mention: Mention }[] }
   /** How full the last request was: estimated tokens sent of the model's window. */
   | { type: 'context'; tokens: number; window: number }
   /** Command prefixes the user allowed for this chat session (the header lists them, each revocable). */
@@ -122,7 +127,9 @@ export type ToWebview =
 /** Webview → extension. */
 export type FromWebview =
   | { type: 'ready' }
-  | { type: 'send'; id: string; text: string; attachFile: boolean }
+  | { type: 'send'; id: string; text: string; attachFile: boolean; mentions?: Mention[] }
+  /** The user typed `@query` in the input: what it could name. */
+  | { type: 'mentionQuery'; id: string; query: string }
   | { type: 'stop' }
   | { type: 'newChat' }
   | { type: 'approve'; id: string; approved: boolean; command?: string; message?: string }

@@ -5,7 +5,7 @@
  */
 import { assertNever } from '../shared/protocol';
 import { escapeHidden } from '../shared/invisible';
-import type { AttachmentChip, ContractState, ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../shared/protocol';
+import type { AttachmentChip, ContractState, ErrorAction, FromWebview, Mention, ToWebview, TranscriptItem } from '../shared/protocol';
 import { renderMarkdown } from './markdown';
 import { finishedUpTo } from './stream';
 import type { CodeActions } from './markdown';
@@ -138,7 +138,14 @@ row.append(attachLabel, stop, queue, send);
 const queuedEl = el('div', 'queued');
 queuedEl.setAttribute('role', 'status');
 queuedEl.hidden = true;
-composer.append(queuedEl, input, row);
+// @-mentions: chips above the input, chosen from a completion menu while typing `@…`
+const chipsEl = el('div', 'mention-chips');
+chipsEl.hidden = true;
+const menu = el('div', 'mention-menu');
+menu.setAttribute('role', 'listbox');
+menu.setAttribute('aria-label', 'Mentions');
+menu.hidden = true;
+composer.append(queuedEl, menu, chipsEl, input, row);
 root.append(header, banner, welcome, transcriptEl, composer);
 
 composer.addEventListener('submit', (e) => {
@@ -146,6 +153,9 @@ composer.addEventListener('submit', (e) => {
   submit();
 });
 input.addEventListener('keydown', (e) => {
+  if (!menu.hidden && menuKey(e)) {
+    return;
+  }
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
     e.preventDefault();
     submit();
@@ -169,8 +179,112 @@ function submit(): void {
     return;
   }
   input.value = '';
-  post({ type: 'send', id: `m${nextId++}`, text, attachFile: attach.checked });
+  const mentions = chips.splice(0);
+  renderChips();
+  closeMenu();
+  post({ type: 'send', id: `m${nextId++}`, text, attachFile: attach.checked, ...(mentions.length > 0 ? { mentions } : {}) });
 }
+
+// ---- @-mentions -----------------------------------------------------------------------------
+
+const chips: Mention[] = [];
+let menuItems: { label: string; detail?: string; mention: Mention }[] = [];
+let menuIndex = 0;
+let menuQuery: { id: string; start: number } | undefined;
+
+function mentionLabel(m: Mention): string {
+  return m.kind === 'problems' ? '@problems' : `@${m.path}`;
+}
+
+function renderChips(): void {
+  chipsEl.replaceChildren();
+  chipsEl.hidden = chips.length === 0;
+  chips.forEach((m, i) => {
+    const chip = el('span', 'chip mention');
+    chip.append(el('span', undefined, mentionLabel(m)));
+    const remove = button('✕', () => {
+      chips.splice(i, 1);
+      renderChips();
+      input.focus();
+    }, 'icon');
+    remove.setAttribute('aria-label', `Remove ${mentionLabel(m)}`);
+    chip.append(remove);
+    chipsEl.append(chip);
+  });
+}
+
+function closeMenu(): void {
+  menu.hidden = true;
+  menu.replaceChildren();
+  menuItems = [];
+  menuQuery = undefined;
+}
+
+function renderMenu(): void {
+  menu.replaceChildren();
+  menu.hidden = menuItems.length === 0;
+  menuItems.forEach((item, i) => {
+    const row = el('div', `mention-item${i === menuIndex ? ' active' : ''}`);
+    row.setAttribute('role', 'option');
+    row.setAttribute('aria-selected', String(i === menuIndex));
+    row.append(el('span', undefined, item.label));
+    if (item.detail) {
+      row.append(el('span', 'detail', ` ${item.detail}`));
+    }
+    row.addEventListener('mousedown', (e) => {
+      e.preventDefault();
+      pick(i);
+    });
+    menu.append(row);
+  });
+}
+
+/** Take a menu entry: it becomes a chip and its `@query` leaves the text. */
+function pick(i: number): void {
+  const item = menuItems[i];
+  const q = menuQuery;
+  if (!item || !q) {
+    return;
+  }
+  const caret = input.selectionStart ?? input.value.length;
+  input.value = `${input.value.slice(0, q.start)}${input.value.slice(caret)}`;
+  input.setSelectionRange(q.start, q.start);
+  if (!chips.some((c) => mentionLabel(c) === mentionLabel(item.mention))) {
+    chips.push(item.mention);
+  }
+  renderChips();
+  closeMenu();
+  input.focus();
+}
+
+/** Keys while the menu is open; true when the key was the menu's. */
+function menuKey(e: KeyboardEvent): boolean {
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    menuIndex = (menuIndex + (e.key === 'ArrowDown' ? 1 : menuItems.length - 1)) % menuItems.length;
+    renderMenu();
+  } else if (e.key === 'Enter' || e.key === 'Tab') {
+    pick(menuIndex);
+  } else if (e.key === 'Escape') {
+    closeMenu();
+    e.stopPropagation();
+  } else {
+    return false;
+  }
+  e.preventDefault();
+  return true;
+}
+
+input.addEventListener('input', () => {
+  const caret = input.selectionStart ?? input.value.length;
+  const m = /(^|\s)@([\w./-]*)$/.exec(input.value.slice(0, caret));
+  if (!m) {
+    closeMenu();
+    return;
+  }
+  const id = `q${nextId++}`;
+  menuQuery = { id, start: caret - m[2].length - 1 };
+  post({ type: 'mentionQuery', id, query: m[2] });
+});
 
 function setBusy(b: boolean, queued: string[]): void {
   stop.hidden = !b;
@@ -464,6 +578,9 @@ function append(item: TranscriptItem): void {
       if (item.attachment) {
         node.appendChild(attachmentChip(item.attachment));
       }
+      for (const a of item.mentions ?? []) {
+        node.appendChild(attachmentChip(a));
+      }
       transcriptEl.appendChild(node);
       break;
     }
@@ -640,6 +757,14 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       break;
     case 'allowed':
       renderAllowed(m.prefixes);
+      break;
+    case 'mentionResults':
+      // only the answer to the latest query
+      if (menuQuery?.id === m.id) {
+        menuItems = m.items;
+        menuIndex = 0;
+        renderMenu();
+      }
       break;
     case 'context': {
       const share = Math.min(100, Math.round((m.tokens / m.window) * 100));

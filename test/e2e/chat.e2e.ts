@@ -729,4 +729,51 @@ export const tests: E2eTest[] = [
       }
     },
   },
+  {
+    name: '@-mentions: completion offers @problems and workspace files (never secret files), chips go with the message, redacted',
+    suite: 'key',
+    async run({ page, fake, workspace }) {
+      const c = chat(page);
+      const env = path.join(workspace, '.env');
+      const secret = 'Mention-Secret-7Qz81kPw';
+      fs.writeFileSync(env, `API_TOKEN=${secret}\n`);
+      fs.writeFileSync(path.join(workspace, 'k8s', 'app.yaml'), `replicas: 1\n# token ${secret}\n`);
+      fs.writeFileSync(path.join(workspace, 'k8s', 'env-notes.yaml'), 'notes: 1\n');
+      try {
+        const input = c.getByRole('textbox', { name: 'Message DevOps Agent' });
+        await input.fill('');
+        await input.pressSequentially('Look at @app', { delay: 20 });
+        const menu = c.getByRole('listbox', { name: 'Mentions' });
+        await menu.getByRole('option', { name: '@k8s/app.yaml' }).waitFor({ timeout: T });
+        await input.press('Enter');
+        await c.locator('.mention-chips .chip', { hasText: '@k8s/app.yaml' }).waitFor({ timeout: T });
+        assert.equal(await input.inputValue(), 'Look at ');
+        await input.pressSequentially('@env', { delay: 20 });
+        // both match the query; the secret file is never offered
+        await menu.getByRole('option', { name: '@k8s/env-notes.yaml' }).waitFor({ timeout: T });
+        assert.equal(await menu.getByRole('option', { name: '@.env' }).count(), 0);
+        await input.press('Escape');
+        await menu.waitFor({ state: 'hidden', timeout: T });
+        await input.fill('Look at these ');
+        await input.pressSequentially('@prob', { delay: 20 });
+        await menu.getByRole('option', { name: /@problems/ }).click({ timeout: T });
+        await c.locator('.mention-chips .chip', { hasText: '@problems' }).waitFor({ timeout: T });
+        fake.script(textTurn('Seen both.'));
+        await c.getByRole('button', { name: 'Send', exact: true }).click();
+        await c.getByText('Seen both.').waitFor({ timeout: T });
+        const user = c.locator('.msg.user').last();
+        await user.locator('.attachment', { hasText: 'k8s/app.yaml' }).waitFor({ timeout: T });
+        await user.locator('.attachment', { hasText: '@problems' }).waitFor({ timeout: T });
+        const sent = JSON.stringify((fake.messageBodies() as unknown as Body[])[0].messages);
+        assert.ok(sent.includes('The user attached k8s/app.yaml') && sent.includes('replicas: 1'), 'the file went with the message');
+        assert.ok(sent.includes('Aurora problems of the workspace'), 'the problems went with the message');
+        assert.ok(!sent.includes(secret), 'the secret value was redacted');
+        assert.equal(await c.locator('.mention-chips .chip').count(), 0, 'the chips left with the message');
+      } finally {
+        fs.rmSync(env, { force: true });
+        fs.rmSync(path.join(workspace, 'k8s', 'env-notes.yaml'), { force: true });
+        fs.writeFileSync(path.join(workspace, 'k8s', 'app.yaml'), 'replicas: 1\n');
+      }
+    },
+  },
 ];

@@ -22,10 +22,11 @@ import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
 import type { AnalyzeConfig } from '../../core';
 import { assertNever } from '../../shared/protocol';
-import type { AttachmentChip, ContractState, ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
+import type { AttachmentChip, ContractState, ErrorAction, Mention, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
 import { parseSlash } from '../../shared/slash';
 import { markInterrupted, transcriptMarkdown, transcriptTitle } from '../../shared/transcript';
 import { validateFromWebview } from '../../shared/validate';
+import { DIAGNOSTIC_SOURCE, ruleIdOf } from '../convert';
 import { isTrusted } from '../trust';
 import type { ApiKeys } from './keys';
 import { runSlash } from './offline';
@@ -132,7 +133,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   private runSettings: RunSettings | undefined;
   private readonly subs: vscode.Disposable[] = [];
   /** Messages sent while an answer was running, sent in order after it. */
-  private readonly waiting: { text: string; attachFile: boolean }[] = [];
+  private readonly waiting: { text: string; attachFile: boolean; mentions: Mention[] }[] = [];
   private streamedText = '';
   private lastModel = DEFAULT_MODEL;
   /** The sandbox state last checked (the header and every command card show it). */
@@ -475,7 +476,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         break;
       }
       case 'send':
-        await this.send(m.text, m.attachFile);
+        await this.send(m.text, m.attachFile, m.mentions ?? []);
         break;
       case 'stop':
         this.giveBackQueued();
@@ -496,6 +497,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       }
       case 'allowForSession':
         this.allowForSession(m.id);
+        break;
+      case 'mentionQuery':
+        this.post({ type: 'mentionResults', id: m.id, items: await this.mentionItems(m.query) });
         break;
       case 'pickModel':
         await this.pickModel();
@@ -798,6 +802,77 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   }
 
   /**
+   * What `@query` could name: @problems, and workspace files whose path contains the query (never
+   * a file the agent may not read: secret files are not even listed).
+   */
+  private async mentionItems(query: string): Promise<{ label: string; detail?: string; mention: Mention }[]> {
+    const items: { label: string; detail?: string; mention: Mention }[] = [];
+    const q = query.toLowerCase();
+    if ('problems'.startsWith(q)) {
+      items.push({ label: '@problems', detail: vscode.l10n.t('the Aurora problems of the workspace'), mention: { kind: 'problems' } });
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder || folder.uri.scheme !== 'file') {
+      return items;
+    }
+    const ws = new VscodeWorkspace(folder.uri);
+    const context: PathContext = { workspaceRoot: ws.root, realpath: (p) => ws.realpath(p), caseInsensitive: ws.caseInsensitive };
+    const glob = q === '' ? '**/*' : `**/*${q.replace(/[[\]{}*?!]/g, '')}*`;
+    const uris = await vscode.workspace.findFiles(glob, '{**/node_modules/**,**/.git/**}', 200);
+    for (const uri of uris) {
+      const rel = vscode.workspace.asRelativePath(uri, false);
+      if (!rel.toLowerCase().includes(q)) {
+        continue;
+      }
+      const read = decide({ name: 'read_file', input: { path: rel } }, { ...context, config: readOnlyConfig(), trusted: true });
+      if (read.decision !== 'allow') {
+        continue;
+      }
+      items.push({ label: `@${rel}`, mention: { kind: 'file', path: rel } });
+      if (items.length >= 12) {
+        break;
+      }
+    }
+    return items;
+  }
+
+  /** The text and chip of each @-mention of a message: files through the attachment rules, problems as lines. */
+  private async resolveMentions(mentions: readonly Mention[], workspace: VscodeWorkspace, context: PathContext, secretValues: SecretValues | undefined): Promise<{ chip: AttachmentChip; text?: string }[]> {
+    const out: { chip: AttachmentChip; text?: string }[] = [];
+    for (const m of mentions) {
+      if (m.kind === 'problems') {
+        const lines: string[] = [];
+        for (const [uri, list] of vscode.languages.getDiagnostics()) {
+          for (const d of list.filter((x) => x.source === DIAGNOSTIC_SOURCE)) {
+            lines.push(`${vscode.workspace.asRelativePath(uri, false)}:${d.range.start.line + 1}: ${d.severity === vscode.DiagnosticSeverity.Error ? 'error' : d.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info'} ${ruleIdOf(d) ?? ''}: ${d.message}`);
+          }
+        }
+        const body = redactSecrets(lines.slice(0, 200).join('\n'), secretValues);
+        out.push({
+          chip: { label: `@problems (${lines.length})`, ...(body.count > 0 ? { redacted: body.count } : {}), ...(lines.length > 200 ? { note: 'the first 200 sent' } : {}) },
+          text: lines.length > 0 ? `The Aurora problems of the workspace (the user attached them):\n${body.text}` : 'The user attached the Aurora problems of the workspace: there are none (only open or scanned files are analysed).',
+        });
+        continue;
+      }
+      const abs = joinPath(workspace.root, m.path);
+      let text: string | undefined;
+      try {
+        text = await workspace.readText(abs);
+      } catch (e) {
+        out.push({ chip: { label: m.path, note: `not attached: ${e instanceof Error ? e.message : String(e)}` } });
+        continue;
+      }
+      if (text === undefined) {
+        out.push({ chip: { label: m.path, note: 'not attached: no such file' } });
+        continue;
+      }
+      const a = buildAttachment({ file: abs, text, mentioned: true }, context, secretValues);
+      out.push({ chip: { label: a.label, ...(a.note ? { note: a.note } : {}), ...(a.redacted > 0 ? { redacted: a.redacted } : {}) }, ...(a.text !== undefined ? { text: a.text } : {}) });
+    }
+    return out;
+  }
+
+  /**
    * The active editor's file or selection for the message, when the user ticked "Attach active
    * file and selection": never a secret file or a file outside the workspace (the agent's read
    * rule), and redacted. Only its label goes into the transcript.
@@ -843,9 +918,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
    * Handle one user message: a slash command offline, otherwise a run of the agent. A message
    * sent while an answer runs waits for it (the webview shows it as queued).
    */
-  async send(text: string, attachFile: boolean): Promise<void> {
+  async send(text: string, attachFile: boolean, mentions: Mention[] = []): Promise<void> {
     if (this.running) {
-      this.waiting.push({ text, attachFile });
+      this.waiting.push({ text, attachFile, mentions });
       this.postBusy();
       return;
     }
@@ -884,7 +959,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     const redact = settings.get<boolean>('agent.redactSecrets', true);
     // read at each run, so a `.env` edited between messages counts from the next one; an
     // attachment is redacted even when the agent's redaction is off (it is stored with the history)
-    const secretValues = redact || attachFile ? await collectSecretValues(workspace.root) : undefined;
+    const secretValues = redact || attachFile || mentions.length > 0 ? await collectSecretValues(workspace.root) : undefined;
     const timeoutMs = commandTimeoutMs(settings.get<unknown>('agent.commandTimeoutSeconds'));
     // the same policy context as the loop's, for commands the user edits on a card
     this.runSettings = {
@@ -895,8 +970,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       timeoutMs,
     };
     const attached = attachFile ? this.attachment(this.runSettings.policy, secretValues) : undefined;
-    this.add({ kind: 'user', text, ...(attached ? { attachment: attached.chip } : {}) });
-    const prompt = attached?.text !== undefined ? `${text}\n\n${attached.text}` : text;
+    const mentioned = await this.resolveMentions(mentions, workspace, this.runSettings.policy, secretValues);
+    this.add({ kind: 'user', text, ...(attached ? { attachment: attached.chip } : {}), ...(mentioned.length > 0 ? { mentions: mentioned.map((x) => x.chip) } : {}) });
+    const prompt = [text, attached?.text, ...mentioned.map((x) => x.text)].filter((x): x is string => x !== undefined).join('\n\n');
     try {
       // the command policy parses shell with the bash grammar: load the parsers first
       await this.offline.diagnostics.ensureReady();
@@ -966,7 +1042,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       this.postBusy();
       const next = this.waiting.shift();
       if (next) {
-        void this.send(next.text, next.attachFile);
+        void this.send(next.text, next.attachFile, next.mentions);
       }
     }
   }

@@ -15,6 +15,8 @@ describe('chat: webview messages are validated against the protocol', () => {
     { what: 'allow for the session', input: { type: 'allowForSession', id: 'toolu_1' } },
     { what: 'revoke an allowed prefix', input: { type: 'revokeAllowed', prefix: 'git log' } },
     { what: 'open the model picker', input: { type: 'pickModel' } },
+    { what: 'send with mentions', input: { type: 'send', id: 'm2', text: 'look', attachFile: false, mentions: [{ kind: 'problems' }, { kind: 'file', path: 'k8s/app.yaml' }] } },
+    { what: 'a mention query', input: { type: 'mentionQuery', id: 'q1', query: 'app' } },
     { what: 'action', input: { type: 'action', action: 'openSettings' } },
     { what: 'copy', input: { type: 'copy', text: 'x' } },
     { what: 'insert', input: { type: 'insert', text: '' } },
@@ -30,6 +32,9 @@ describe('chat: webview messages are validated against the protocol', () => {
 
   const invalid: { what: string; input: unknown; reason: RegExp }[] = [
     { what: 'a string "false" as approval', input: { type: 'approve', id: 't1', approved: 'false' }, reason: /approve\.approved: expected true or false, got the string "false"/ },
+    { what: 'a mention that is not a file or the problems', input: { type: 'send', id: 'm', text: 'x', attachFile: false, mentions: [{ kind: 'terminal' }] }, reason: /send\.mentions: expected mentions like/ },
+    { what: 'a file mention with extra fields', input: { type: 'send', id: 'm', text: 'x', attachFile: false, mentions: [{ kind: 'file', path: 'a', text: 'raw' }] }, reason: /send\.mentions/ },
+    { what: 'too many mentions', input: { type: 'send', id: 'm', text: 'x', attachFile: false, mentions: Array.from({ length: 21 }, () => ({ kind: 'problems' })) }, reason: /at most 20 mentions/ },
     { what: 'a string "true" as approval', input: { type: 'approve', id: 't1', approved: 'true' }, reason: /approve\.approved/ },
     { what: '1 as approval', input: { type: 'approve', id: 't1', approved: 1 }, reason: /approve\.approved: expected true or false, got a number/ },
     { what: 'an approval without an answer', input: { type: 'approve', id: 't1' }, reason: /approve\.approved/ },
