@@ -8,6 +8,7 @@ import { filterSuppressed } from './suppress';
 import { isGrammarLoaded } from './parsers/treeSitter';
 import { TextCache } from './caches';
 import { ALL_RULES } from './rules';
+import { compilePolicy } from './policies/compile';
 
 /** Files larger than this are not analysed (an info finding says so). */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -480,6 +481,30 @@ function runFolderRules(tables: RuleTables, folder: string, results: Map<string,
 
 const PRODUCT = createEngine(ALL_RULES);
 
+/** Engines with a config's own policies compiled beside the catalog, by the policies' text (a few kept). */
+const withPolicies = new Map<string, Engine>();
+const MAX_POLICY_ENGINES = 4;
+
+/** The engine for a config: the product's, plus the config's policies when it has any. */
+function engineFor(config: AnalyzeConfig): Engine {
+  const policies = config.policies;
+  if (!policies || policies.length === 0) {
+    return PRODUCT;
+  }
+  const key = JSON.stringify(policies);
+  let engine = withPolicies.get(key);
+  if (!engine) {
+    engine = createEngine([...ALL_RULES, ...policies.map(compilePolicy)]);
+    if (withPolicies.size >= MAX_POLICY_ENGINES) {
+      withPolicies.delete(withPolicies.keys().next().value as string);
+    }
+  } else {
+    withPolicies.delete(key);
+  }
+  withPolicies.set(key, engine);
+  return engine;
+}
+
 /**
  * Analyse one file in its folder: detect its kind, parse it once, and run every rule that applies
  * to it, the cross-file ones included. `folder` holds the other files of its folder (files of
@@ -489,7 +514,7 @@ const PRODUCT = createEngine(ALL_RULES);
  * The grammars must have been loaded (`await prepare()`) once before.
  */
 export function analyze(path: string, text: string, config: AnalyzeConfig = {}, env: AnalyzeEnv = {}, folder: readonly SourceFile[] = []): Finding[] {
-  return PRODUCT.analyze(path, text, config, env, folder);
+  return engineFor(config).analyze(path, text, config, env, folder);
 }
 
 /**
@@ -502,7 +527,7 @@ export function analyzeFiles(
   envFor: (path: string) => AnalyzeEnv = () => ({}),
   options: AnalyzeFilesOptions = {},
 ): Map<string, Finding[]> {
-  return PRODUCT.analyzeFiles(files, config, envFor, options);
+  return engineFor(config).analyzeFiles(files, config, envFor, options);
 }
 
 /**

@@ -1,5 +1,8 @@
 import { parseYamlFile, mapEntries, get, str, rangeOf } from './parsers/yaml';
 import type { AnalyzeConfig, Range, SeverityLevel } from './types';
+import { readPolicies } from './policies/read';
+import type { Policy } from './policies/types';
+import { ALL_RULES } from './rules';
 
 const LEVELS: readonly SeverityLevel[] = ['off', 'info', 'warning', 'error'];
 
@@ -33,19 +36,27 @@ export function parseAnalyzeConfig(text: string): { config: AnalyzeConfig; probl
       problems.push({ message: `rules.${key}: expected one of ${LEVELS.join(', ')}`, range: rangeOf(file, value ?? rulesNode) });
     }
   }
-  return { config: { rules }, problems };
+  const read = readPolicies(get(doc.contents, 'policies', doc), doc, new Set(ALL_RULES.map((r) => r.id)));
+  for (const p of read.problems) {
+    problems.push({ message: p.message, range: rangeOf(file, p.node) });
+  }
+  return { config: read.policies.length > 0 ? { rules, policies: read.policies } : { rules }, problems };
 }
 
-/** Merge configs: later ones win per rule id. */
+/** Merge configs: later ones win per rule id (and per policy id). */
 export function mergeConfigs(...configs: (AnalyzeConfig | undefined)[]): AnalyzeConfig {
   const rules: Record<string, SeverityLevel> = {};
+  const policies = new Map<string, Policy>();
   let resourceDefaults: AnalyzeConfig['resourceDefaults'];
   for (const c of configs) {
     if (!c) {
       continue;
     }
     Object.assign(rules, c.rules ?? {});
+    for (const p of c.policies ?? []) {
+      policies.set(p.id, p);
+    }
     resourceDefaults = c.resourceDefaults ?? resourceDefaults;
   }
-  return { rules, resourceDefaults };
+  return policies.size > 0 ? { rules, resourceDefaults, policies: [...policies.values()] } : { rules, resourceDefaults };
 }

@@ -1,3 +1,5 @@
+import type { Policy } from './policies/types';
+
 /** Severity of a finding as shown to users. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -66,6 +68,8 @@ export interface AnalyzeConfig {
   rules?: Readonly<Record<string, SeverityLevel>>;
   /** Default requests and limits inserted by resource fixes. */
   resourceDefaults?: ResourceDefaults;
+  /** The user's own policies (aurora.yaml `policies:`), validated; they run beside the catalog's rules. */
+  policies?: readonly Policy[];
 }
 
 /** Values used when a fix inserts container resources. */

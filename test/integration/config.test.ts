@@ -54,6 +54,31 @@ suite('configuration', () => {
     }
   });
 
+  test('a policy in aurora.yaml runs on open files, and an invalid one is reported at its line', async () => {
+    const doc = await openFile('policy/main.tf', 'resource "aws_db_instance" "orders" {\n  backup_retention_period = 3\n}\n');
+    const policy = [
+      'policies:',
+      '  - id: terraform/team-backup-week',
+      '    subject: {resources: [aws_db_instance]}',
+      '    title: Backups kept a week',
+      '    severity: error',
+      '    when: {path: backup_retention_period, lessThan: 7}',
+      "    message: \"Database '{name}' keeps backups {value} days\"",
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(wsUri('aurora.yaml'), new TextEncoder().encode(`${original}${policy}`));
+    const [d] = await waitForRule(doc.uri, 'terraform/team-backup-week', 1);
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(d.message, "Database 'orders' keeps backups 3 days");
+    assert.strictEqual(d.range.start.line, 1);
+    // a misspelt operator: the policy stops running and aurora.yaml says where
+    await vscode.workspace.fs.writeFile(wsUri('aurora.yaml'), new TextEncoder().encode(`${original}${policy.replace('lessThan', 'lesThan')}`));
+    await waitForRule(doc.uri, 'terraform/team-backup-week', 0);
+    const config = await vscode.workspace.openTextDocument(wsUri('aurora.yaml'));
+    const [problem] = await waitForRule(config.uri, 'aurora/invalid-policy', 1);
+    assert.strictEqual(problem.range.start.line, original.split('\n').length - 1 + 5);
+  });
+
   test('aurora.severityOverrides wins over aurora.yaml', async () => {
     await vscode.workspace.fs.writeFile(wsUri('aurora.yaml'), new TextEncoder().encode(`${original}rules:\n  ${RULE}: off\n`));
     const doc = await openFile('config3/Dockerfile', 'FROM alpine:3.20\nADD a /a\n');

@@ -141,6 +141,32 @@ describe('aurora-devops CLI', () => {
     assert.equal(found.find((f) => f.ruleId === 'dockerfile/add-instead-of-copy')?.severity, 'error');
   });
 
+  it('aurora.yaml policies: run as rules, and an invalid one is explained at its line', () => {
+    const aurora = [
+      'policies:',
+      '  - id: terraform/team-backup-week',
+      '    subject: {resources: [aws_db_instance]}',
+      '    title: Backups kept a week',
+      '    severity: error',
+      '    when: {path: backup_retention_period, lessThan: 7}',
+      "    message: \"Database '{name}' keeps backups {value} days\"",
+      '  - id: kubernetes/team-owner',
+      '    subject: {kinds: [Deployment]}',
+      '    title: Owner label',
+      '    severity: warning',
+      '    when: {path: metadata.labels.owner, absnt: true}',
+      '    message: no owner',
+      '',
+    ].join('\n');
+    const dir = tempProject({ 'aurora.yaml': aurora, 'db/main.tf': 'resource "aws_db_instance" "orders" {\n  backup_retention_period = 3\n}\n' });
+    const r = run(['check', 'db', '--format', 'json'], dir);
+    const found = JSON.parse(r.stdout) as { ruleId: string; severity: string; message: string }[];
+    const mine = found.find((f) => f.ruleId === 'terraform/team-backup-week');
+    assert.equal(mine?.severity, 'error', r.stdout);
+    assert.equal(mine?.message, "Database 'orders' keeps backups 3 days");
+    assert.match(r.stderr, /aurora\.yaml:12: policies\[1\] \(kubernetes\/team-owner\): unknown operator 'absnt'/);
+  });
+
   it('honours .gitignore and skips node_modules', () => {
     const dir = tempProject({ '.gitignore': 'generated/\n', 'generated/Dockerfile': 'FROM ubuntu\n', 'node_modules/x/Dockerfile': 'FROM ubuntu\n', 'Dockerfile': 'FROM alpine:3.20\n' });
     const r = run(['check', '--format', 'json'], dir);

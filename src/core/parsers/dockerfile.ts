@@ -1,4 +1,4 @@
-import { DockerfileParser } from 'dockerfile-ast';
+import { DockerfileParser, Instruction as InstructionClass, Line } from 'dockerfile-ast';
 import type { Dockerfile, From, Instruction, Run } from 'dockerfile-ast';
 import type { TextIndex } from '../text';
 import type { Position, Range } from '../types';
@@ -91,6 +91,32 @@ function memoizeGetters(instruction: Instruction): void {
     };
   }
 }
+
+/*
+ * The getters above are memoised once the parser has made an instruction; while it makes one,
+ * dockerfile-ast itself splits the arguments four to five times (JSONInstruction's constructor asks
+ * for the raw arguments, the arguments and the flags, and each of those splits the text again),
+ * each time slicing the instruction's text out of the document: a third of the parse of a
+ * Dockerfile with long RUN chains. An instruction's text never changes, so the split and the text
+ * are kept on the instance from their first computation. The split is handed out as a copy, as
+ * dockerfile-ast shifts the flags off the array it gets.
+ */
+const RAW_ARGUMENTS = Symbol('aurora.rawArguments');
+const TEXT_CONTENT = Symbol('aurora.textContent');
+/** `getRawArguments` is private in dockerfile-ast's typings; it is what every split goes through. */
+interface RawSplit {
+  getRawArguments(): unknown[];
+  [RAW_ARGUMENTS]?: unknown[];
+}
+const instructionProto = InstructionClass.prototype as unknown as RawSplit;
+const rawArgumentsOnce = instructionProto.getRawArguments;
+instructionProto.getRawArguments = function (this: RawSplit): unknown[] {
+  return (this[RAW_ARGUMENTS] ??= rawArgumentsOnce.call(this)).slice();
+};
+const textContentOnce = Line.prototype.getTextContent;
+Line.prototype.getTextContent = function (this: Line & { [TEXT_CONTENT]?: string }): string {
+  return (this[TEXT_CONTENT] ??= textContentOnce.call(this));
+};
 
 /** Options of `parseDockerfile`. */
 export interface DockerfileParseOptions {

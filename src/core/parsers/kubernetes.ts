@@ -171,8 +171,16 @@ export interface K8sModel {
 /** Kinds whose pods are described by `spec.template`. */
 const TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'Rollout', 'DeploymentConfig']);
 
-/** Kinds that carry a pod spec (directly or in a template). */
-export const POD_KINDS: ReadonlySet<string> = new Set([...TEMPLATE_KINDS, 'Pod', 'CronJob', 'PodTemplate']);
+/** Kinds that carry a pod spec (directly or in a template); Knative's only under serving.knative.dev. */
+export const POD_KINDS: ReadonlySet<string> = new Set([...TEMPLATE_KINDS, 'Pod', 'CronJob', 'PodTemplate', 'Service', 'Configuration', 'Revision']);
+
+/** Knative Serving kinds whose pods come from `spec.template` (Service, Configuration) or `spec` (Revision). */
+const KNATIVE_TEMPLATE_KINDS = new Set(['Service', 'Configuration']);
+
+/** Whether an object is a Knative Serving object (its Service is not the core Service). */
+export function isKnative(apiVersion: string): boolean {
+  return apiVersion.startsWith('serving.knative.dev/');
+}
 
 /** Long-running controllers with a `replicas` count and a selector over their template. */
 export const REPLICATED_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'Rollout', 'DeploymentConfig']);
@@ -280,9 +288,14 @@ function podOf(at: { file: YamlFile }, doc: Document.Parsed, r: K8sResource): K8
   let template: unknown;
   let spec: unknown;
   let metadata: unknown;
-  if (r.kind === 'Pod') {
+  if (r.kind === 'Pod' || (r.kind === 'Revision' && isKnative(r.apiVersion))) {
     spec = get(r.node, 'spec', doc);
     metadata = r.metadata;
+  } else if (KNATIVE_TEMPLATE_KINDS.has(r.kind)) {
+    if (!isKnative(r.apiVersion)) {
+      return undefined;
+    }
+    template = get(get(r.node, 'spec', doc), 'template', doc);
   } else if (r.kind === 'PodTemplate') {
     template = get(r.node, 'template', doc);
   } else if (r.kind === 'CronJob') {

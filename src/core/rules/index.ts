@@ -7,6 +7,7 @@ import { GITHUB_ACTIONS_RULES } from './github-actions';
 import { GITLAB_CI_RULES } from './gitlab-ci';
 import { AURORA_RULES } from './aurora';
 import { PULUMI_RULES } from './pulumi';
+import { POLICY_RULES } from '../policies';
 
 /** Every rule, listed explicitly per pack (no directory scanning at run time). */
 export const ALL_RULES: readonly AnyRule[] = [
@@ -18,6 +19,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   ...GITLAB_CI_RULES,
   ...AURORA_RULES,
   ...PULUMI_RULES,
+  ...POLICY_RULES,
 ] as readonly AnyRule[];
 
 /** One line of the rule catalog (`aurora-devops rules`, SARIF, docs). */

@@ -11,7 +11,7 @@ export const TOOLS: readonly string[] = ['run_shell_command', 'read_file', 'writ
 export const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error'];
 
 /** Keys known at each level of aurora.yaml. */
-export const TOP_KEYS: readonly string[] = ['agents', 'rules', 'baseline'];
+export const TOP_KEYS: readonly string[] = ['agents', 'rules', 'baseline', 'policies'];
 export const DEVOPS_KEYS: readonly string[] = ['model', 'temperature', 'tools', 'permissions'];
 export const PERMISSION_KEYS: readonly string[] = ['filesystem', 'network'];
 

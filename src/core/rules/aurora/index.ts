@@ -3,6 +3,7 @@ import type { YamlFile } from '../../parsers/yaml';
 import { rule as filesystemEscape } from './filesystem-escape';
 import { rule as filesystemWholeWorkspace } from './filesystem-whole-workspace';
 import { rule as invalidModel } from './invalid-model';
+import { rule as invalidPolicy } from './invalid-policy';
 import { rule as invalidNetworkHost } from './invalid-network-host';
 import { rule as invalidRuleLevel } from './invalid-rule-level';
 import { rule as invalidTemperature } from './invalid-temperature';
@@ -17,6 +18,7 @@ export const AURORA_RULES: readonly Rule<YamlFile>[] = [
   filesystemWholeWorkspace,
   invalidModel,
   invalidNetworkHost,
+  invalidPolicy,
   invalidRuleLevel,
   invalidTemperature,
   unknownKey,

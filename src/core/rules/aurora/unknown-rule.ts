@@ -3,6 +3,8 @@ import type { YamlFile } from '../../parsers/yaml';
 import { mapEntries, rangeOf } from '../../parsers/yaml';
 import { closest } from '../shared/suggest';
 import { auroraDocs } from './config';
+import { ownPolicyIds } from './invalid-policy';
+import { get } from '../../parsers/yaml';
 
 /** The message for a `rules:` entry that names no rule. */
 export function message(id: string, suggestion?: string): string {
@@ -21,8 +23,9 @@ export const rule: Rule<YamlFile> = {
   },
   check(ctx) {
     // the engine hands over the catalog's ids: this rule is itself part of the catalog
-    const ids = ctx.ruleIds;
     for (const a of auroraDocs(ctx.model)) {
+      // the file's own policies are rules too
+      const ids = [...ctx.ruleIds, ...ownPolicyIds(get(a.root, 'policies', a.doc), a.doc)];
       for (const { key, pair } of mapEntries(a.rules, a.doc)) {
         if (ids.includes(key)) {
           continue;

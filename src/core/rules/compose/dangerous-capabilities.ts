@@ -11,6 +11,8 @@ const DANGEROUS: Readonly<Record<string, string>> = {
   SYS_MODULE: 'loading kernel modules, which is code running in the host kernel',
   SYS_RAWIO: 'raw access to devices and I/O ports',
   DAC_READ_SEARCH: 'reading any host file by handle (the "shocker" escape)',
+  SYS_PTRACE: 'tracing and injecting code into other processes (with pid: host, the host\'s)',
+  BPF: 'loading eBPF programs into the host kernel',
 };
 
 /** The message for a dangerous added capability. */
@@ -28,7 +30,7 @@ export const rule: Rule<YamlFile> = {
   id: 'compose/dangerous-capabilities',
   meta: {
     title: 'Service adds a dangerous capability',
-    description: '`cap_add: [ALL]`, `SYS_ADMIN`, `SYS_MODULE`, `SYS_RAWIO` or `DAC_READ_SEARCH` let a compromised container take over the host.',
+    description: '`cap_add: [ALL]`, `SYS_ADMIN`, `SYS_MODULE`, `SYS_RAWIO`, `DAC_READ_SEARCH`, `SYS_PTRACE` or `BPF` let a compromised container take over the host.',
     severity: 'warning',
     kind: 'compose',
     fixable: false,

@@ -8,6 +8,8 @@ import { eq, forEachContainer } from './util';
 const CRITICAL = new Set(['ALL', 'SYS_ADMIN', 'SYS_MODULE', 'SYS_PTRACE', 'SYS_RAWIO', 'DAC_READ_SEARCH', 'BPF']);
 /** Capabilities that widen the attack surface a lot. */
 const RISKY = new Set(['NET_ADMIN', 'NET_RAW', 'SYS_BOOT', 'SYS_TIME', 'MAC_ADMIN', 'MAC_OVERRIDE', 'PERFMON', 'SYSLOG', 'SETFCAP', 'DAC_OVERRIDE', 'SYS_CHROOT', 'LINUX_IMMUTABLE']);
+/** Every capability this rule reports (other rules leave them to it). */
+export const DANGEROUS_CAPABILITIES: readonly string[] = [...CRITICAL, ...RISKY];
 
 /** The message for a dangerous added capability. */
 export function message(container: string, cap: string): string {

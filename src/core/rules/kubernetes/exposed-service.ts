@@ -6,7 +6,8 @@ import { eq, k8s } from './util';
 
 /** Annotations that make a cloud load balancer internal. */
 const INTERNAL: readonly [string, RegExp][] = [
-  ['service.beta.kubernetes.io/aws-load-balancer-internal', /^(true|0\.0\.0\.0\/0|.+)$/],
+  // any value but "false" (and empty) makes the in-tree AWS provider's load balancer internal
+  ['service.beta.kubernetes.io/aws-load-balancer-internal', /^(?!false$).+$/i],
   ['service.beta.kubernetes.io/aws-load-balancer-scheme', /^internal$/],
   ['service.beta.kubernetes.io/azure-load-balancer-internal', /^true$/],
   ['networking.gke.io/load-balancer-type', /^internal$/i],

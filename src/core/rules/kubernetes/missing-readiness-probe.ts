@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
-import { describeContainer } from '../../parsers/kubernetes';
+import { describeContainer, isKnative } from '../../parsers/kubernetes';
 import { eq, forEachContainer } from './util';
 import { hasProbe, probeFix } from './probes';
 
@@ -26,7 +26,8 @@ export const rule: Rule<YamlFile> = {
   },
   check(ctx) {
     forEachContainer(ctx.model, (r, pod, c) => {
-      if (c.group !== 'containers' || c.image === undefined || pod.runsToCompletion || c.ports.length === 0 || hasProbe(c, r.doc, 'readinessProbe')) {
+      // Knative gives a serving container a TCP readiness probe on its port when none is written
+      if (c.group !== 'containers' || c.image === undefined || pod.runsToCompletion || isKnative(r.apiVersion) || c.ports.length === 0 || hasProbe(c, r.doc, 'readinessProbe')) {
         return;
       }
       ctx.report({ range: c.header, message: message(describeContainer(c)), fix: probeFix(ctx.model, c, r.doc, 'readinessProbe') });

@@ -18,6 +18,7 @@ import { rule as elasticacheNotEncrypted } from './elasticache-not-encrypted';
 import { rule as gcpFirewallOpenToWorld } from './gcp-firewall-open-to-world';
 import { rule as gcpStorageBucketPublic } from './gcp-storage-bucket-public';
 import { rule as iamPolicyAttachedToUser } from './iam-policy-attached-to-user';
+import { rule as iamPrivilegeEscalation } from './iam-privilege-escalation';
 import { rule as iamPolicyWildcardAdmin } from './iam-policy-wildcard-admin';
 import { rule as iamWildcardPrincipal } from './iam-wildcard-principal';
 import { rule as kmsKeyRotationDisabled } from './kms-key-rotation-disabled';
@@ -31,7 +32,6 @@ import { rule as opensearchNotEncrypted } from './opensearch-not-encrypted';
 import { rule as outputSecretNotSensitive } from './output-secret-not-sensitive';
 import { rule as providerHardcodedCredentials } from './provider-hardcoded-credentials';
 import { rule as providerVersionUnpinned } from './provider-version-unpinned';
-import { rule as rdsNoBackups } from './rds-no-backups';
 import { rule as rdsNoDeletionProtection } from './rds-no-deletion-protection';
 import { rule as rdsPubliclyAccessible } from './rds-publicly-accessible';
 import { rule as rdsStorageNotEncrypted } from './rds-storage-not-encrypted';
@@ -76,6 +76,7 @@ export const TERRAFORM_RULES: readonly AnyRule[] = [
   gcpStorageBucketPublic,
   iamPolicyAttachedToUser,
   iamPolicyWildcardAdmin,
+  iamPrivilegeEscalation,
   iamWildcardPrincipal,
   kmsKeyRotationDisabled,
   lambdaPermissionUnrestricted,
@@ -88,7 +89,6 @@ export const TERRAFORM_RULES: readonly AnyRule[] = [
   outputSecretNotSensitive,
   providerHardcodedCredentials,
   providerVersionUnpinned,
-  rdsNoBackups,
   rdsNoDeletionProtection,
   rdsPubliclyAccessible,
   rdsStorageNotEncrypted,

@@ -1,9 +1,9 @@
 import { terraformRule } from './support/rule';
-import { policyOf, publicPrincipal } from './support/policy';
+import { policyOf, publicPrincipal, conditionMayRestrictCaller } from './support/policy';
 
 /** The message for a bucket policy that allows everyone. */
 export function message(bucket: string): string {
-  return `The policy of bucket '${bucket}' allows Principal "*" without a Condition: anyone on the internet gets these actions; name the principals or add a condition (aws:SourceVpce, aws:PrincipalOrgID, aws:SourceArn)`;
+  return `The policy of bucket '${bucket}' allows Principal "*" without a Condition on the caller: anyone on the internet gets these actions; name the principals or add a condition (aws:SourceVpce, aws:PrincipalOrgID, aws:SourceArn)`;
 }
 
 /** Bucket policies must not allow the anonymous principal without conditions. */
@@ -11,7 +11,7 @@ export const rule = terraformRule({
   id: 'terraform/s3-bucket-public-policy',
   meta: {
     title: 'S3 bucket policy allows any principal',
-    description: 'An Allow statement with Principal "*" (or AWS "*") and no Condition opens the bucket to the whole internet.',
+    description: 'An Allow statement with Principal "*" (or AWS "*") and no Condition on the caller opens the bucket to the whole internet; conditions only on HTTPS, the Referer header or request headers restrict nobody.',
     severity: 'error',
     kind: 'terraform',
     fixable: false,
@@ -27,7 +27,7 @@ export const rule = terraformRule({
       }
       const doc = policyOf(mod, policy);
       for (const st of doc?.statements ?? []) {
-        if (st.effect !== 'Allow' || st.hasCondition || !publicPrincipal(st)) {
+        if (st.effect !== 'Allow' || conditionMayRestrictCaller(st) || !publicPrincipal(st)) {
           continue;
         }
         const range = st.principalRange ?? st.range;

@@ -1,5 +1,5 @@
 import { terraformRule } from './support/rule';
-import { bool } from './support/values';
+import { bool, str } from './support/values';
 
 /** The message for a queue without server-side encryption. */
 export function message(name: string): string {
@@ -20,7 +20,9 @@ export const rule = terraformRule({
   check(ctx) {
     const mod = ctx.mod;
     for (const q of mod.resources('aws_sqs_queue')) {
-      if (mod.attr(q, 'kms_master_key_id')) {
+      // `kms_master_key_id = ""` names no key: the queue is then as encrypted as SSE-SQS says
+      const key = mod.attr(q, 'kms_master_key_id');
+      if (key && str(key.value) !== '') {
         continue;
       }
       const sse = mod.attr(q, 'sqs_managed_sse_enabled');
@@ -28,7 +30,8 @@ export const rule = terraformRule({
       if (sse && v === false) {
         ctx.report(sse.attr, { range: ctx.at(sse.attr), message: message(q.labels[1] ?? '') });
       } else if (!sse) {
-        ctx.report(q, { range: q.headerRange, message: message(q.labels[1] ?? '') });
+        // an empty key id is where the fix goes
+        ctx.report(key ? key.attr : q, { range: key ? ctx.at(key.attr) : q.headerRange, message: message(q.labels[1] ?? '') });
       }
     }
   },

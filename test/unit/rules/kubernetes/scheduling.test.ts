@@ -59,5 +59,7 @@ ruleTable('kubernetes/exposed-service', [
   { what: 'NodePort', input: y('apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec:', '  type: NodePort'), want: [5] },
   { what: 'internal load balancer annotation', input: y('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', '  annotations:', '    networking.gke.io/load-balancer-type: "Internal"', 'spec:', '  type: LoadBalancer'), want: [] },
   { what: 'source ranges', input: y('apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec:', '  type: LoadBalancer', '  loadBalancerSourceRanges: [10.0.0.0/8]'), want: [] },
+  { what: 'aws-load-balancer-internal "false" is public', input: y('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', '  annotations:', '    service.beta.kubernetes.io/aws-load-balancer-internal: "false"', 'spec:', '  type: LoadBalancer'), want: [8] },
+  { what: 'aws-load-balancer-internal "true" is internal', input: y('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', '  annotations:', '    service.beta.kubernetes.io/aws-load-balancer-internal: "true"', 'spec:', '  type: LoadBalancer'), want: [] },
   { what: 'ClusterIP', input: y('apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec: {type: ClusterIP}'), want: [] },
 ]);

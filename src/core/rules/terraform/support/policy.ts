@@ -17,6 +17,8 @@ export interface PolicyStatement {
   principalRange?: Range;
   /** Whether the statement has a Condition (or condition blocks). */
   hasCondition: boolean;
+  /** The condition keys (`aws:SourceVpce`…), lower-cased; undefined when they cannot be known. */
+  conditionKeys?: string[];
   range: Range;
 }
 
@@ -71,10 +73,65 @@ export function statementsOfValue(doc: TfValue): PolicyStatement[] | undefined {
       principals,
       principalRange: principal?.keyRange,
       hasCondition: !!entryCi(s, 'Condition'),
+      conditionKeys: jsonConditionKeys(entryCi(s, 'Condition')?.value),
       range: s.range,
     });
   }
   return out;
+}
+
+/** Keys of a JSON Condition (`{StringEquals: {"aws:SourceVpce": …}}`), or undefined when not known. */
+function jsonConditionKeys(cond: TfValue | undefined): string[] | undefined {
+  if (!cond) {
+    return [];
+  }
+  if (cond.kind !== 'object') {
+    return undefined;
+  }
+  const keys: string[] = [];
+  for (const op of cond.entries ?? []) {
+    if (op.value.kind !== 'object') {
+      return undefined;
+    }
+    keys.push(...(op.value.entries ?? []).map((e) => e.key.toLowerCase()));
+  }
+  return keys;
+}
+
+/** Keys of the condition blocks of a policy document statement, or undefined when not known. */
+function blockConditionKeys(mod: TfModule, st: BlockInstance): string[] | undefined {
+  const keys: string[] = [];
+  for (const c of mod.nested(st, 'condition')) {
+    const v = str(mod.attr(c, 'variable')?.value);
+    if (v === undefined) {
+      return undefined;
+    }
+    keys.push(v.toLowerCase());
+  }
+  return keys;
+}
+
+/**
+ * Condition keys that say nothing about who the caller is: a statement for Principal "*"
+ * conditioned only on them is still open to anyone (`aws:Referer` is sent by the client).
+ */
+const NOT_ABOUT_CALLER = [
+  'aws:securetransport', 'aws:referer', 'aws:useragent', 'aws:currenttime', 'aws:epochtime', 'aws:requestedregion',
+  's3:x-amz-acl', 's3:x-amz-server-side-encryption', 's3:x-amz-server-side-encryption-aws-kms-key-id', 's3:signatureversion',
+  's3:tlsversion', 's3:x-amz-content-sha256', 's3:prefix', 's3:delimiter', 's3:max-keys', 's3:versionid', 's3:authtype',
+];
+
+/**
+ * Whether a statement's condition may restrict who can use it: some condition key is about the
+ * caller or its network (aws:SourceVpce, aws:PrincipalOrgID, aws:SourceArn…), or the keys are not
+ * known. Conditions only on transport, referer or request headers restrict nobody.
+ */
+export function conditionMayRestrictCaller(st: PolicyStatement): boolean {
+  if (!st.hasCondition) {
+    return false;
+  }
+  const keys = st.conditionKeys;
+  return keys === undefined || keys.some((k) => !NOT_ABOUT_CALLER.includes(k) && !k.startsWith('s3:requestobjecttag') && !k.startsWith('s3:existingobjecttag'));
 }
 
 /** Statements of an `aws_iam_policy_document` data source (static and dynamic statement blocks). */
@@ -103,6 +160,7 @@ export function statementsOfDataSource(mod: TfModule, data: HclBlock): PolicySta
       principals,
       principalRange,
       hasCondition: mod.nested(st, 'condition').length > 0,
+      conditionKeys: blockConditionKeys(mod, st),
       range: st.block.headerRange,
     });
   }

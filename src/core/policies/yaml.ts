@@ -1,0 +1,137 @@
+import type { Document } from 'yaml';
+import type { RuleContext } from '../rule';
+import type { Range } from '../types';
+import type { YamlFile } from '../parsers/yaml';
+import { deref, isMap, isScalar, isSeq, rangeOf } from '../parsers/yaml';
+import { getPair } from '../parsers/kubernetes';
+import { setIn } from '../rules/kubernetes/util';
+import type { Adapter, Hit, Leaf } from './evaluate';
+import { evaluate, leafText, splitPath } from './evaluate';
+import { formatMessage } from './message';
+import type { Condition, Policy, Scalar } from './types';
+
+/** Where a finding goes, and whether it is more precise than the subject's header line. */
+export interface Anchor {
+  range: Range;
+  specific: boolean;
+}
+
+/** A map of a manifest a policy reads: an object, a pod spec or a container. */
+export interface YamlSubject {
+  file: YamlFile;
+  doc: Document.Parsed;
+  node: unknown;
+  header: Range;
+  /**
+   * How the first key of a path is read when the format resolves it specially (Compose merge
+   * keys and `extends:`): its key and value node, null when not set, 'unknown' when it may be set
+   * elsewhere.
+   */
+  first?: (key: string) => { key: unknown; value: unknown } | null | 'unknown';
+}
+
+function toLeaf(node: unknown, doc: Document): Leaf {
+  const n = deref(node, doc);
+  if (isScalar(n)) {
+    const v = n.value;
+    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? { kind: 'scalar', value: v } : { kind: 'unknown' };
+  }
+  if (isSeq(n)) {
+    return { kind: 'list', items: n.items.map((i) => toLeaf(i, doc)) };
+  }
+  return isMap(n) ? { kind: 'object' } : { kind: 'unknown' };
+}
+
+function walk(s: YamlSubject, node: unknown, keys: readonly string[], anchor: Anchor, out: Hit<Anchor>[]): void {
+  const n = deref(node, s.doc);
+  if (keys.length === 0) {
+    out.push({ state: 'value', value: toLeaf(n, s.doc), anchor });
+    return;
+  }
+  if (isSeq(n)) {
+    if (n.items.length === 0) {
+      out.push({ state: 'absent', anchor });
+    }
+    for (const item of n.items) {
+      walk(s, item, keys, { range: rangeOf(s.file, item), specific: true }, out);
+    }
+    return;
+  }
+  if (isMap(n)) {
+    const pair = getPair(n, keys[0], s.doc);
+    if (!pair) {
+      out.push({ state: 'absent', anchor });
+      return;
+    }
+    walk(s, pair.value, keys.slice(1), { range: rangeOf(s.file, pair.key), specific: true }, out);
+    return;
+  }
+  if (n === undefined || n === null || (isScalar(n) && n.value === null)) {
+    out.push({ state: 'absent', anchor });
+    return;
+  }
+  out.push({ state: 'value', value: { kind: 'unknown' }, anchor });
+}
+
+export const YAML_ADAPTER: Adapter<YamlSubject, Anchor> = {
+  lookup(s, path) {
+    const out: Hit<Anchor>[] = [];
+    const first = s.first?.(path[0] ?? '');
+    if (first === 'unknown') {
+      return [{ state: 'value', value: { kind: 'unknown' }, anchor: { range: s.header, specific: false } }];
+    }
+    if (first) {
+      walk(s, first.value, path.slice(1), { range: rangeOf(s.file, first.key), specific: true }, out);
+    } else if (first === null) {
+      out.push({ state: 'absent', anchor: { range: s.header, specific: false } });
+    } else {
+      walk(s, s.node, path, { range: s.header, specific: false }, out);
+    }
+    return out;
+  },
+  anchorOf: (s) => ({ range: s.header, specific: false }),
+  specific: (a) => a.specific,
+};
+
+/** Whether a condition can hold because something is missing (such findings skip manifest fragments). */
+export function usesAbsence(c: Condition): boolean {
+  if ('all' in c) {
+    return c.all.some(usesAbsence);
+  }
+  if ('any' in c) {
+    return c.any.some(usesAbsence);
+  }
+  if ('not' in c) {
+    return true;
+  }
+  return 'absent' in c || 'blank' in c || 'notIn' in c;
+}
+
+/** A YAML scalar: plain when it cannot be read as anything but the string, else double-quoted. */
+function literal(v: Scalar): string {
+  if (typeof v !== 'string') {
+    return String(v);
+  }
+  return /^[A-Za-z][\w./-]*$/.test(v) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(v) ? v : JSON.stringify(v);
+}
+
+
+/** A finding reporter for a YAML policy: evaluates it on one subject and reports a definite yes. */
+export function reportYamlPolicy(policy: Policy, ctx: RuleContext<YamlFile>): (s: YamlSubject, name: string, type: string) => void {
+  return (s, name, type) => {
+    if (policy.where && evaluate(policy.where, s, YAML_ADAPTER).t !== 'yes') {
+      return;
+    }
+    const t = evaluate(policy.when, s, YAML_ADAPTER);
+    if (t.t !== 'yes') {
+      return;
+    }
+    const f = policy.fix;
+    const edits = f ? setIn(ctx.model, s.node, splitPath(f.path), literal(f.value), s.doc) : undefined;
+    ctx.report({
+      range: t.anchor.range,
+      message: formatMessage(policy.message, { name, type, value: leafText(t.value) }),
+      fix: f && edits ? { title: `Set ${f.path} to ${literal(f.value)}`, safe: f.safe, edits } : undefined,
+    });
+  };
+}
