@@ -19,6 +19,8 @@ export interface AttachSource {
   text: string;
   /** The selection, when one is not empty (1-based lines). */
   selection?: { startLine: number; endLine: number; text: string };
+  /** The user named the file with @file (rather than it being the active editor's). */
+  mentioned?: boolean;
 }
 
 /** What was attached (`text` goes into the prompt), or why nothing was. */
@@ -55,10 +57,10 @@ export function buildAttachment(source: AttachSource, context: PathContext, secr
     return { label: `${rel} (${lines})`, text: `Selected in ${rel} (${lines})${cut}:\n${fence(body.text)}`, redacted: body.count, ...(cut ? { note: `selection cut to ${maxChars} characters` } : {}) };
   }
   if (source.text.length > maxChars) {
-    return { label: rel, text: `The active file is ${rel} (too large to attach; read it with read_file).`, note: 'too large to attach: only its path was sent', redacted: 0 };
+    return { label: rel, text: `${source.mentioned ? 'The user attached' : 'The active file is'} ${rel} (too large to attach; read it with read_file).`, note: 'too large to attach: only its path was sent', redacted: 0 };
   }
   const body = redactSecrets(source.text, secretValues);
-  return { label: rel, text: `The active file is ${rel}:\n${fence(body.text)}`, redacted: body.count };
+  return { label: rel, text: `${source.mentioned ? 'The user attached' : 'The active file is'} ${rel}:\n${fence(body.text)}`, redacted: body.count };
 }
 
 /** A code fence longer than any run of backticks in the text, so the text cannot close it. */

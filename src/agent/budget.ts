@@ -88,7 +88,7 @@ export interface Fitted {
 const TARGET_SHARE = 0.8;
 
 /** Replace tool results by notes, oldest first, until `target`; the last message stays whole. */
-function elide(messages: readonly Message[], target: number): { messages: Message[]; tokens: number; elided: number } {
+export function elide(messages: readonly Message[], target: number): { messages: Message[]; tokens: number; elided: number } {
   const out: Message[] = messages.map((m) => (typeof m.content === 'string' ? { ...m } : { ...m, content: [...m.content] }));
   let tokens = estimateMessages(out);
   let elided = 0;
@@ -131,14 +131,7 @@ export function fitToBudget(messages: readonly Message[], budget: number): Fitte
   if (all.tokens <= budget) {
     return { messages: all.messages, elided: all.elided, dropped: 0, tokens: all.tokens, fits: true };
   }
-  // cut only before a user prompt (a user message without tool results): no tool_result loses its tool_use
-  const cuts: number[] = [];
-  for (let i = 1; i < messages.length; i++) {
-    const m = messages[i];
-    if (m.role === 'user' && (typeof m.content === 'string' || !m.content.some((b) => b.type === 'tool_result'))) {
-      cuts.push(i);
-    }
-  }
+  const cuts = promptStarts(messages);
   let best: Fitted | undefined;
   for (const cut of cuts) {
     const first = messages[cut];
@@ -152,4 +145,37 @@ export function fitToBudget(messages: readonly Message[], budget: number): Fitte
   }
   // only the newest turn is left and it is still too large: send it, the caller reports it
   return best ?? { messages: all.messages, elided: all.elided, dropped: 0, tokens: all.tokens, fits: false };
+}
+
+/**
+ * Where the conversation may be cut: before a user prompt (a user message without tool results),
+ * never at the first message. A cut there leaves no tool_result without its tool_use.
+ */
+export function promptStarts(messages: readonly Message[]): number[] {
+  const cuts: number[] = [];
+  for (let i = 1; i < messages.length; i++) {
+    const m = messages[i];
+    if (m.role === 'user' && (typeof m.content === 'string' || !m.content.some((b) => b.type === 'tool_result'))) {
+      cuts.push(i);
+    }
+  }
+  return cuts;
+}
+
+/**
+ * Where to condense a conversation that eliding alone cannot fit into `budget`: the fewest oldest
+ * messages whose replacement by a summary of at most `reserve` tokens lets the rest (old tool
+ * results elided) fit 80% of the budget. When no cut is enough, the latest one (fold all it can;
+ * fitting then drops or elides the rest). Undefined when there is nothing older than the newest
+ * prompt to condense.
+ */
+export function condensationCut(messages: readonly Message[], budget: number, reserve: number): number | undefined {
+  const cuts = promptStarts(messages);
+  const target = Math.floor(budget * TARGET_SHARE) - reserve;
+  for (const cut of cuts) {
+    if (elide(messages.slice(cut), target).tokens <= target) {
+      return cut;
+    }
+  }
+  return cuts.at(-1);
 }

@@ -187,3 +187,34 @@ export function validateNetworkEntry(entry: string): string | undefined {
   }
   return undefined;
 }
+
+/** Folders that usually hold infrastructure files, writable in a new aurora.yaml when they exist. */
+const INFRA_FOLDERS = ['k8s', 'kubernetes', 'manifests', 'deploy', 'deployment', 'helm', 'charts', 'terraform', 'infra', 'infrastructure', '.github', 'docker'];
+
+/**
+ * A starting aurora.yaml ("Create one" when there is none): every tool, writes only under the
+ * infrastructure folders the workspace has, no network host. The user reviews it before saving.
+ */
+export function defaultAuroraYaml(folders: readonly string[]): string {
+  const writable = INFRA_FOLDERS.filter((f) => folders.includes(f)).map((f) => `"/${f}"`);
+  return [
+    '# The DevOps agent\'s contract: what it may do in this workspace (docs/agent.md).',
+    'agents:',
+    '  devops:',
+    '    tools: [read_file, write_file, run_shell_command]',
+    '    permissions:',
+    '      # where write_file and commands may write ("/" is the workspace root; folders or globs)',
+    `      filesystem: [${writable.join(', ')}]`,
+    '      # hosts commands may contact (e.g. "github.com", "*.amazonaws.com")',
+    '      network: []',
+    '',
+  ].join('\n');
+}
+
+/** One line saying what aurora.yaml lets the agent do (the chat's banner). */
+export function contractSummary(config: AgentConfig): string {
+  const tools = config.tools.length > 0 ? config.tools.join(', ') : 'none';
+  const fs = config.permissions.filesystem.length > 0 ? config.permissions.filesystem.join(', ') : 'nowhere';
+  const net = config.permissions.network.length > 0 ? config.permissions.network.join(', ') : 'no hosts';
+  return `tools: ${tools} · writes: ${fs} · network: ${net} · every command and write needs your approval`;
+}

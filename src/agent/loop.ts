@@ -1,6 +1,8 @@
 import type { AnalyzeConfig, Finding } from '../core';
-import { contextWindow, estimateText, fitToBudget } from './budget';
+import { condensationCut, contextWindow, estimateMessages, estimateText, fitToBudget } from './budget';
+import { summarize, withSummary } from './condense';
 import { readOnlyConfig } from './config';
+import { redactSecrets } from './redact';
 import { MAX_COMMAND_TIMEOUT_SECONDS } from './limits';
 import { messages as say } from './messages';
 import { isModelError, ModelError } from './model';
@@ -31,7 +33,11 @@ export type AgentEvent =
   | { type: 'tool_output'; id: string; chunk: string }
   | { type: 'tool_result'; id: string; name: string; ok: boolean; output: string; findings?: Finding[] }
   | { type: 'notice'; message: string }
+  /** The oldest `messages` messages were replaced by `summary` (the conversation handed out from now on starts with it). */
+  | { type: 'condensed'; messages: number; summary: string; tokensBefore: number; tokensAfter: number }
   | { type: 'usage'; turn: number; usage: Usage }
+  /** Before each request: its estimated input tokens (system prompt, tools, messages) and the model's window. */
+  | { type: 'context'; tokens: number; window: number }
   | { type: 'error'; kind: ModelErrorKind | 'internal'; message: string }
   | { type: 'done'; stopReason: StopReason; usage: Usage; turns: number };
 
@@ -72,6 +78,11 @@ export interface AgentOptions {
    * (`contextWindow` in budget.ts). Each request is fitted to it.
    */
   contextWindow?: number;
+  /**
+   * When eliding old tool results is not enough to fit the window, replace the oldest turns by a
+   * summary the model writes (default true); otherwise, and when that fails, they are left out.
+   */
+  condense?: boolean;
   /** Precomputed workspace summary for the system prompt (computed when absent). */
   workspaceSummary?: string;
   signal?: AbortSignal;
@@ -164,6 +175,7 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
   const fixed = estimateText(system.map((b) => b.text).join('\n')) + estimateText(JSON.stringify(tools));
   const budget = Math.max(1000, Math.floor(window * 0.95) - maxTokens - fixed);
   let droppedShown = 0;
+  let condenseFailed = false;
   const total = emptyUsage();
   const finish = (stopReason: StopReason, turns: number, error?: ModelError): AgentResult => {
     emit({ type: 'done', stopReason, usage: total, turns });
@@ -174,11 +186,29 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
     if (signal?.aborted) {
       return finish('cancelled', turn - 1);
     }
-    const fitted = fitToBudget(conversation, budget);
+    let fitted = fitToBudget(conversation, budget);
+    if (fitted.dropped > 0 && options.condense !== false && !condenseFailed) {
+      const condensed = await condenseOldest(conversation, budget, window, options);
+      if (condensed === 'cancelled') {
+        return finish('cancelled', turn - 1);
+      }
+      if (condensed) {
+        addUsage(total, condensed.usage);
+        emit({ type: 'usage', turn, usage: condensed.usage });
+        // the conversation itself now starts with the summary: the host stores it so
+        conversation.splice(0, conversation.length, ...condensed.messages);
+        emit({ type: 'condensed', messages: condensed.cut, summary: condensed.summary, tokensBefore: condensed.tokensBefore, tokensAfter: estimateMessages(conversation) });
+        options.onCheckpoint?.(conversation);
+        fitted = fitToBudget(conversation, budget);
+      } else {
+        condenseFailed = true;
+      }
+    }
     if (fitted.dropped > droppedShown) {
       droppedShown = fitted.dropped;
       emit({ type: 'notice', message: say.contextDropped(fitted.dropped, window) });
     }
+    emit({ type: 'context', tokens: fitted.tokens + fixed, window });
     const request: ModelRequest = {
       model: options.modelId,
       system,
@@ -315,6 +345,37 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
     }
   }
   return finish('max_turns', maxTurns);
+}
+
+/**
+ * Replace the oldest turns by a summary the model writes. Undefined when there is nothing to
+ * condense or the request failed (a notice says so; the caller leaves old turns out instead).
+ */
+async function condenseOldest(
+  conversation: readonly Message[],
+  budget: number,
+  window: number,
+  options: AgentOptions,
+): Promise<{ messages: Message[]; cut: number; summary: string; usage: Usage; tokensBefore: number } | 'cancelled' | undefined> {
+  // the summary gets an eighth of the budget, at most 2,000 tokens
+  const reserve = Math.max(200, Math.min(2000, Math.floor(budget / 8)));
+  const cut = condensationCut(conversation, budget, reserve);
+  if (cut === undefined) {
+    return undefined;
+  }
+  try {
+    const r = await summarize(conversation.slice(0, cut), { model: options.model, modelId: options.modelId, window, maxTokens: reserve, ...(options.signal ? { signal: options.signal } : {}) });
+    // what the model wrote about redacted turns should hold no secret, but it is stored: scrub it
+    const summary = options.redactSecrets ?? true ? redactSecrets(r.summary, options.secretValues).text : r.summary;
+    const usage: Usage = { ...emptyUsage(), ...r.usage };
+    return { messages: withSummary(conversation, cut, summary), cut, summary, usage, tokensBefore: estimateMessages(conversation) };
+  } catch (e) {
+    if (options.signal?.aborted) {
+      return 'cancelled';
+    }
+    options.onEvent({ type: 'notice', message: say.condenseFailed(e instanceof Error ? e.message : String(e)) });
+    return undefined;
+  }
 }
 
 function normalizeStop(reason: string | null | undefined): StopReason {

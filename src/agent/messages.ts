@@ -25,6 +25,7 @@ export const messages = {
   maxTurns: (n: number): string => `Stopped after ${n} turns (the limit). Continue the conversation to let the agent go on.`,
   maxTokens: 'The answer was cut at the max_tokens limit.',
   contextDropped: (messages: number, window: number): string => `The conversation is longer than the model's context window (about ${window.toLocaleString('en-US')} tokens): the ${messages} oldest messages were left out of this request and old tool results shortened. New chat starts afresh.`,
+  condenseFailed: (detail: string): string => `The earlier conversation could not be condensed (${detail}): the oldest messages are left out of this request instead.`,
   declinedNever: 'The user did not approve this call: the agent runs non-interactively with --approve never, so writes and commands are refused. Explain what you would change or run instead.',
   declined: (why?: string): string => `The user declined this call${why ? `: ${why}` : ''}. Do not retry it unchanged; ask or propose an alternative.`,
   denied: (reasons: string[]): string => `Denied by the workspace policy (aurora.yaml): ${reasons.join('; ')}. Do not try to work around the policy; tell the user what permission would be needed.`,

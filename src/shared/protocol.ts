@@ -13,8 +13,20 @@ export interface FindingLink {
   message: string;
 }
 
-/** Actions an error can offer. */
-export type ErrorAction = 'setApiKey' | 'openConfig' | 'openSettings';
+/** Actions an error or a banner can offer. */
+export type ErrorAction = 'setApiKey' | 'openConfig' | 'openSettings' | 'createConfig' | 'manageTrust';
+
+/** What governs the agent in this workspace, as the banners show it. */
+export interface ContractState {
+  /** Workspace Trust: false = Restricted Mode (the agent may only read, aurora.yaml is ignored). */
+  trusted: boolean;
+  /** Whether aurora.yaml exists. */
+  found: boolean;
+  /** One line: what aurora.yaml allows, or why it does not apply. */
+  summary: string;
+  /** How many problems aurora.yaml has (each is a finding in the editor). */
+  problems: number;
+}
 
 /** Whether the agent's commands run in the operating system's sandbox, as the header shows it. */
 export interface SandboxState {
@@ -33,11 +45,16 @@ export interface AttachmentChip {
   redacted?: number;
 }
 
+/** What an @-mention names: a workspace file, or the Aurora problems of the workspace. */
+export type Mention = { kind: 'file'; path: string } | { kind: 'problems' };
+
 /** One entry of the visible transcript (what is restored after a reload). */
 export type TranscriptItem =
-  | { kind: 'user'; text: string; attachment?: AttachmentChip }
+  | { kind: 'user'; text: string; attachment?: AttachmentChip; mentions?: AttachmentChip[] }
   | { kind: 'assistant'; text: string; model?: string; usage?: { input: number; output: number } }
   | { kind: 'notice'; text: string }
+  /** The oldest `messages` messages sent to the model were replaced by this summary (the transcript keeps them). */
+  | { kind: 'condensed'; messages: number; summary: string }
   | { kind: 'error'; text: string; action?: ErrorAction }
   | {
       kind: 'tool';
@@ -56,6 +73,10 @@ export type TranscriptItem =
       command?: { command: string; cwd: string };
       /** For writes: the workspace-relative path. */
       path?: string;
+      /** The words "Allow … for this session" would allow (offered only for plain local read-only commands). */
+      sessionPrefix?: string;
+      /** Ran without asking: the user allowed this prefix for the session. */
+      allowedBy?: string;
       /** The user edited the command on the card; `command` is what ran (or was denied). */
       edited?: boolean;
       /**
@@ -71,7 +92,7 @@ export type TranscriptItem =
 /** Extension → webview. */
 export type ToWebview =
   | { type: 'init'; transcript: TranscriptItem[]; hasKey: boolean; trusted: boolean; model: string }
-  | { type: 'state'; hasKey: boolean; model: string; sandbox?: SandboxState }
+  | { type: 'state'; hasKey: boolean; model: string; sandbox?: SandboxState; contract?: ContractState }
   | { type: 'append'; item: TranscriptItem }
   | { type: 'textDelta'; text: string }
   | {
@@ -83,6 +104,8 @@ export type ToWebview =
       /** An edited command: what the policy decided about the command the user wrote. */
       command?: { command: string; cwd: string };
       edited?: boolean;
+      /** The user allowed the command's prefix for the session on this card. */
+      allowedBy?: string;
       reasons?: string[];
       hosts?: string[];
       destructive?: boolean;
@@ -92,16 +115,29 @@ export type ToWebview =
   /** `queued`: messages sent while busy, sent in order when the answer ends. */
   | { type: 'busy'; busy: boolean; queued?: string[] }
   | { type: 'cleared' }
+  /** Answer to a mentionQuery. */
+  | { type: 'mentionResults'; id: string; items: { label: string; detail?: string; mention: Mention }[] }
+  /** How full the last request was: estimated tokens sent of the model's window. */
+  | { type: 'context'; tokens: number; window: number }
+  /** Command prefixes the user allowed for this chat session (the header lists them, each revocable). */
+  | { type: 'allowed'; prefixes: string[] }
   /** Put text in the input box; `append` adds it after what is there (queued messages given back). */
   | { type: 'prefill'; text: string; append?: boolean };
 
 /** Webview → extension. */
 export type FromWebview =
   | { type: 'ready' }
-  | { type: 'send'; id: string; text: string; attachFile: boolean }
+  | { type: 'send'; id: string; text: string; attachFile: boolean; mentions?: Mention[] }
+  /** The user typed `@query` in the input: what it could name. */
+  | { type: 'mentionQuery'; id: string; query: string }
   | { type: 'stop' }
   | { type: 'newChat' }
   | { type: 'approve'; id: string; approved: boolean; command?: string; message?: string }
+  /** Run this card's command and allow its prefix for the session (the extension computes the prefix). */
+  | { type: 'allowForSession'; id: string }
+  | { type: 'revokeAllowed'; prefix: string }
+  /** The model name in the header was clicked: offer the endpoint's models. */
+  | { type: 'pickModel' }
   | { type: 'action'; action: ErrorAction }
   | { type: 'copy'; text: string }
   | { type: 'insert'; text: string }

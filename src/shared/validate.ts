@@ -12,16 +12,23 @@ export type Validated = { ok: true; message: FromWebview } | { ok: false; reason
 /** Longest text accepted in one message (a pasted log is fine, a runaway loop is not). */
 export const MAX_MESSAGE_CHARS = 1_000_000;
 
-const ERROR_ACTIONS: readonly ErrorAction[] = ['setApiKey', 'openConfig', 'openSettings'];
+const ERROR_ACTIONS: readonly ErrorAction[] = ['setApiKey', 'openConfig', 'openSettings', 'createConfig', 'manageTrust'];
 
-type Field = 'string' | 'boolean' | 'number' | 'id' | 'action';
+type Field = 'string' | 'boolean' | 'number' | 'id' | 'action' | 'mentions';
+
+/** Mentions one message may carry. */
+export const MAX_MENTIONS = 20;
 /** Per message type: its required fields, and its optional fields. */
 const SHAPES: { readonly [K in FromWebview['type']]: { required: Readonly<Record<string, Field>>; optional?: Readonly<Record<string, Field>> } } = {
   ready: { required: {} },
-  send: { required: { id: 'id', text: 'string', attachFile: 'boolean' } },
+  send: { required: { id: 'id', text: 'string', attachFile: 'boolean' }, optional: { mentions: 'mentions' } },
+  mentionQuery: { required: { id: 'id', query: 'string' } },
   stop: { required: {} },
   newChat: { required: {} },
   approve: { required: { id: 'id', approved: 'boolean' }, optional: { command: 'string', message: 'string' } },
+  allowForSession: { required: { id: 'id' } },
+  revokeAllowed: { required: { prefix: 'string' } },
+  pickModel: { required: {} },
   action: { required: { action: 'action' } },
   copy: { required: { text: 'string' } },
   insert: { required: { text: 'string' } },
@@ -44,6 +51,18 @@ function checkField(value: unknown, kind: Field): string | undefined {
       return typeof value === 'number' && Number.isFinite(value) ? undefined : `expected a number, got ${describe(value)}`;
     case 'action':
       return typeof value === 'string' && (ERROR_ACTIONS as readonly string[]).includes(value) ? undefined : `expected one of ${ERROR_ACTIONS.join(', ')}, got ${describe(value)}`;
+    case 'mentions':
+      if (!Array.isArray(value) || value.length > MAX_MENTIONS) {
+        return `expected a list of at most ${MAX_MENTIONS} mentions, got ${describe(value)}`;
+      }
+      for (const m of value as unknown[]) {
+        const r = m as Record<string, unknown> | null;
+        const ok = typeof r === 'object' && r !== null && !Array.isArray(r) && ((r.kind === 'problems' && Object.keys(r).length === 1) || (r.kind === 'file' && typeof r.path === 'string' && r.path.length > 0 && r.path.length <= 1000 && Object.keys(r).length === 2));
+        if (!ok) {
+          return `expected mentions like {kind: "problems"} or {kind: "file", path}, got ${describe(m)}`;
+        }
+      }
+      return undefined;
   }
 }
 

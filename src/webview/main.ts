@@ -5,8 +5,9 @@
  */
 import { assertNever } from '../shared/protocol';
 import { escapeHidden } from '../shared/invisible';
-import type { AttachmentChip, FromWebview, ToWebview, TranscriptItem } from '../shared/protocol';
+import type { AttachmentChip, ContractState, ErrorAction, FromWebview, Mention, ToWebview, TranscriptItem } from '../shared/protocol';
 import { renderMarkdown } from './markdown';
+import { finishedUpTo } from './stream';
 import type { CodeActions } from './markdown';
 
 interface VsCodeApi {
@@ -47,12 +48,68 @@ const codeActions: CodeActions = {
 
 const root = document.getElementById('root') as HTMLElement;
 const header = el('div', 'header');
-const modelLabel = el('span', 'model');
+// the model: a button that opens the model picker
+const modelLabel = el('button', 'model link');
+modelLabel.type = 'button';
+modelLabel.title = 'Pick the model';
+modelLabel.addEventListener('click', () => {
+  if (hasKey) {
+    post({ type: 'pickModel' });
+  }
+});
+// how full the last request was
+const contextMeter = el('span', 'context-meter');
+contextMeter.hidden = true;
 const newChat = button('New chat', () => post({ type: 'newChat' }), 'secondary');
 // whether the agent's commands are confined by the operating system (never silently absent)
 const sandboxLabel = el('div', 'sandbox-state', 'Checking the sandbox…');
 sandboxLabel.setAttribute('role', 'status');
-header.append(modelLabel, newChat, sandboxLabel);
+// commands allowed for this session, each revocable
+const allowedEl = el('div', 'allowed-list');
+allowedEl.hidden = true;
+header.append(modelLabel, contextMeter, newChat, sandboxLabel, allowedEl);
+
+function renderAllowed(prefixes: string[]): void {
+  allowedEl.replaceChildren();
+  allowedEl.hidden = prefixes.length === 0;
+  if (prefixes.length === 0) {
+    return;
+  }
+  allowedEl.append(el('span', undefined, 'Allowed this session:'));
+  for (const prefix of prefixes) {
+    const chip = el('span', 'chip allowed');
+    chip.append(el('code', undefined, prefix));
+    const revoke = button('✕', () => post({ type: 'revokeAllowed', prefix }), 'icon');
+    revoke.setAttribute('aria-label', `Revoke ${prefix}`);
+    revoke.title = `Ask again before running commands that start with "${prefix}"`;
+    chip.append(revoke);
+    allowedEl.append(chip);
+  }
+}
+
+// what governs the agent here: Restricted Mode, no aurora.yaml, or the contract in force
+const banner = el('div', 'banner');
+banner.setAttribute('role', 'status');
+banner.hidden = true;
+
+function renderBanner(c: ContractState): void {
+  banner.replaceChildren();
+  banner.hidden = false;
+  banner.className = `banner ${!c.trusted ? 'restricted' : !c.found ? 'no-config' : 'contract'}`;
+  banner.append(el('span', 'banner-text', c.summary));
+  if (c.problems > 0) {
+    banner.append(el('span', 'banner-problems', ` (${c.problems} problem${c.problems === 1 ? '' : 's'} in aurora.yaml)`));
+  }
+  if (!c.trusted) {
+    banner.append(button('Manage Workspace Trust', () => post({ type: 'action', action: 'manageTrust' }), 'secondary'));
+  } else if (!c.found) {
+    banner.append(button('Create one', () => post({ type: 'action', action: 'createConfig' }), 'primary'));
+  } else {
+    const open = button('Open', () => post({ type: 'action', action: 'openConfig' }), 'link');
+    open.setAttribute('aria-label', 'Open aurora.yaml');
+    banner.append(open);
+  }
+}
 
 const welcome = el('div', 'welcome');
 const transcriptEl = el('div', 'transcript');
@@ -81,17 +138,35 @@ row.append(attachLabel, stop, queue, send);
 const queuedEl = el('div', 'queued');
 queuedEl.setAttribute('role', 'status');
 queuedEl.hidden = true;
-composer.append(queuedEl, input, row);
-root.append(header, welcome, transcriptEl, composer);
+// @-mentions: chips above the input, chosen from a completion menu while typing `@…`
+const chipsEl = el('div', 'mention-chips');
+chipsEl.hidden = true;
+const menu = el('div', 'mention-menu');
+menu.setAttribute('role', 'listbox');
+menu.setAttribute('aria-label', 'Mentions');
+menu.hidden = true;
+composer.append(queuedEl, menu, chipsEl, input, row);
+root.append(header, banner, welcome, transcriptEl, composer);
 
 composer.addEventListener('submit', (e) => {
   e.preventDefault();
   submit();
 });
 input.addEventListener('keydown', (e) => {
+  if (!menu.hidden && menuKey(e)) {
+    return;
+  }
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
     e.preventDefault();
     submit();
+  }
+});
+
+// Esc stops the answer (as the Stop button), wherever the focus is in the panel
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && !stop.hidden && !e.isComposing) {
+    e.preventDefault();
+    post({ type: 'stop' });
   }
 });
 
@@ -104,8 +179,112 @@ function submit(): void {
     return;
   }
   input.value = '';
-  post({ type: 'send', id: `m${nextId++}`, text, attachFile: attach.checked });
+  const mentions = chips.splice(0);
+  renderChips();
+  closeMenu();
+  post({ type: 'send', id: `m${nextId++}`, text, attachFile: attach.checked, ...(mentions.length > 0 ? { mentions } : {}) });
 }
+
+// ---- @-mentions -----------------------------------------------------------------------------
+
+const chips: Mention[] = [];
+let menuItems: { label: string; detail?: string; mention: Mention }[] = [];
+let menuIndex = 0;
+let menuQuery: { id: string; start: number } | undefined;
+
+function mentionLabel(m: Mention): string {
+  return m.kind === 'problems' ? '@problems' : `@${m.path}`;
+}
+
+function renderChips(): void {
+  chipsEl.replaceChildren();
+  chipsEl.hidden = chips.length === 0;
+  chips.forEach((m, i) => {
+    const chip = el('span', 'chip mention');
+    chip.append(el('span', undefined, mentionLabel(m)));
+    const remove = button('✕', () => {
+      chips.splice(i, 1);
+      renderChips();
+      input.focus();
+    }, 'icon');
+    remove.setAttribute('aria-label', `Remove ${mentionLabel(m)}`);
+    chip.append(remove);
+    chipsEl.append(chip);
+  });
+}
+
+function closeMenu(): void {
+  menu.hidden = true;
+  menu.replaceChildren();
+  menuItems = [];
+  menuQuery = undefined;
+}
+
+function renderMenu(): void {
+  menu.replaceChildren();
+  menu.hidden = menuItems.length === 0;
+  menuItems.forEach((item, i) => {
+    const row = el('div', `mention-item${i === menuIndex ? ' active' : ''}`);
+    row.setAttribute('role', 'option');
+    row.setAttribute('aria-selected', String(i === menuIndex));
+    row.append(el('span', undefined, item.label));
+    if (item.detail) {
+      row.append(el('span', 'detail', ` ${item.detail}`));
+    }
+    row.addEventListener('mousedown', (e) => {
+      e.preventDefault();
+      pick(i);
+    });
+    menu.append(row);
+  });
+}
+
+/** Take a menu entry: it becomes a chip and its `@query` leaves the text. */
+function pick(i: number): void {
+  const item = menuItems[i];
+  const q = menuQuery;
+  if (!item || !q) {
+    return;
+  }
+  const caret = input.selectionStart ?? input.value.length;
+  input.value = `${input.value.slice(0, q.start)}${input.value.slice(caret)}`;
+  input.setSelectionRange(q.start, q.start);
+  if (!chips.some((c) => mentionLabel(c) === mentionLabel(item.mention))) {
+    chips.push(item.mention);
+  }
+  renderChips();
+  closeMenu();
+  input.focus();
+}
+
+/** Keys while the menu is open; true when the key was the menu's. */
+function menuKey(e: KeyboardEvent): boolean {
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    menuIndex = (menuIndex + (e.key === 'ArrowDown' ? 1 : menuItems.length - 1)) % menuItems.length;
+    renderMenu();
+  } else if (e.key === 'Enter' || e.key === 'Tab') {
+    pick(menuIndex);
+  } else if (e.key === 'Escape') {
+    closeMenu();
+    e.stopPropagation();
+  } else {
+    return false;
+  }
+  e.preventDefault();
+  return true;
+}
+
+input.addEventListener('input', () => {
+  const caret = input.selectionStart ?? input.value.length;
+  const m = /(^|\s)@([\w./-]*)$/.exec(input.value.slice(0, caret));
+  if (!m) {
+    closeMenu();
+    return;
+  }
+  const id = `q${nextId++}`;
+  menuQuery = { id, start: caret - m[2].length - 1 };
+  post({ type: 'mentionQuery', id, query: m[2] });
+});
 
 function setBusy(b: boolean, queued: string[]): void {
   stop.hidden = !b;
@@ -121,6 +300,14 @@ function setBusy(b: boolean, queued: string[]): void {
     }
   }
 }
+
+const ACTION_LABELS: Record<ErrorAction, string> = {
+  setApiKey: 'Set API Key',
+  openConfig: 'Open aurora.yaml',
+  openSettings: 'Open settings',
+  createConfig: 'Create aurora.yaml',
+  manageTrust: 'Manage Workspace Trust',
+};
 
 // ---- welcome --------------------------------------------------------------------------------
 
@@ -157,10 +344,55 @@ function renderWelcome(empty: boolean): void {
 // ---- transcript ---------------------------------------------------------------------------
 
 const tools = new Map<string, { item: ToolItem; node: HTMLElement }>();
-let streaming: { text: string; body: HTMLElement; node: HTMLElement } | undefined;
+/**
+ * The answer being streamed: `done` characters of `text` are finished blocks, rendered once into
+ * `blocks`; the rest is rendered into `tail`, at most once per animation frame.
+ */
+let streaming: { text: string; done: number; blocks: HTMLElement; tail: HTMLElement; node: HTMLElement; frame?: number } | undefined;
 
 function scroll(): void {
   transcriptEl.scrollTop = transcriptEl.scrollHeight;
+}
+
+/** Whether the user is at the bottom of the transcript (new content follows only then). */
+function atBottom(): boolean {
+  return transcriptEl.scrollHeight - transcriptEl.scrollTop - transcriptEl.clientHeight < 40;
+}
+
+/** Render what arrived since the last frame: new finished blocks once, then the tail. */
+function renderStream(): void {
+  const s = streaming;
+  if (!s) {
+    return;
+  }
+  if (s.frame !== undefined) {
+    cancelAnimationFrame(s.frame);
+    s.frame = undefined;
+  }
+  const follow = atBottom();
+  const cut = finishedUpTo(s.text, s.done);
+  if (cut > s.done) {
+    const block = el('div', 'block');
+    renderMarkdown(s.text.slice(s.done, cut), block, codeActions);
+    s.blocks.appendChild(block);
+    s.done = cut;
+  }
+  renderMarkdown(s.text.slice(s.done), s.tail, codeActions);
+  if (follow) {
+    scroll();
+  }
+}
+
+/** The streamed answer is complete (or interrupted by a card): render what is left, stop tracking it. */
+function endStream(): HTMLElement | undefined {
+  const s = streaming;
+  if (!s) {
+    return undefined;
+  }
+  renderStream();
+  s.node.classList.remove('streaming');
+  streaming = undefined;
+  return s.node;
 }
 
 function usageLine(model: string | undefined, usage: { input: number; output: number } | undefined): HTMLElement | undefined {
@@ -204,6 +436,9 @@ function renderTool(item: ToolItem, node: HTMLElement): void {
   if (hidden.size > 0) {
     node.appendChild(el('div', 'warning hidden-chars', `⚠ Contains invisible, control or bidirectional characters (shown escaped): ${[...hidden].join(', ')}. Read the command as escaped before approving.`));
   }
+  if (item.allowedBy && item.state !== 'pending') {
+    node.appendChild(el('div', 'detail allowed-by', `Allowed for this session: commands starting with \`${item.allowedBy}\``));
+  }
   if (item.state === 'interrupted') {
     node.appendChild(el('div', 'detail interrupted', 'Interrupted: the window was reloaded or the run ended before this finished. Ask again to retry.'));
   }
@@ -233,6 +468,16 @@ function renderTool(item: ToolItem, node: HTMLElement): void {
         button('Edit', () => edit(item, node), 'secondary'),
         button('Reject', () => answer(item, false), 'secondary'),
       );
+      if (item.sessionPrefix) {
+        // only plain local read-only commands get it; the extension computes the prefix again
+        const allow = button(`Allow \`${item.sessionPrefix}\` for this session`, () => {
+          item.state = 'running';
+          post({ type: 'allowForSession', id: item.id });
+          renderTool(item, node);
+        }, 'secondary allow-session');
+        allow.title = `Run this command, and from now on in this chat run commands that start with "${item.sessionPrefix}" without asking (the policy still checks each one; revoke it in the header)`;
+        actions.append(allow);
+      }
     }
     node.appendChild(actions);
   }
@@ -323,19 +568,23 @@ function focusCard(node: HTMLElement): void {
 
 function append(item: TranscriptItem): void {
   welcome.hidden = hasKey;
+  endStream();
+  // follow new content only when the user is at the bottom (or has just sent a message)
+  const follow = item.kind === 'user' || atBottom();
   switch (item.kind) {
     case 'user': {
-      streaming = undefined;
       const node = el('div', 'msg user');
       node.appendChild(el('div', 'body', item.text));
       if (item.attachment) {
         node.appendChild(attachmentChip(item.attachment));
       }
+      for (const a of item.mentions ?? []) {
+        node.appendChild(attachmentChip(a));
+      }
       transcriptEl.appendChild(node);
       break;
     }
     case 'assistant': {
-      streaming = undefined;
       const node = el('div', 'msg assistant');
       const body = el('div', 'body markdown');
       renderMarkdown(item.text, body, codeActions);
@@ -350,12 +599,22 @@ function append(item: TranscriptItem): void {
     case 'notice':
       transcriptEl.appendChild(el('div', 'notice', item.text));
       break;
+    case 'condensed': {
+      // collapsed: the summary the model continues from, expandable; the turns themselves stay above
+      const node = el('details', 'condensed');
+      node.appendChild(el('summary', undefined, `Earlier conversation condensed (${item.messages} message${item.messages === 1 ? '' : 's'} summarised to fit the context window)`));
+      const body = el('div', 'body markdown');
+      renderMarkdown(item.summary, body, codeActions);
+      node.appendChild(body);
+      transcriptEl.appendChild(node);
+      break;
+    }
     case 'error': {
       const node = el('div', 'error');
       node.setAttribute('role', 'alert');
       node.appendChild(el('div', undefined, item.text));
       if (item.action) {
-        const label = item.action === 'setApiKey' ? 'Set API Key' : item.action === 'openConfig' ? 'Open aurora.yaml' : 'Open settings';
+        const label = ACTION_LABELS[item.action];
         const action = item.action;
         node.appendChild(button(label, () => post({ type: 'action', action }), 'primary'));
       }
@@ -363,7 +622,6 @@ function append(item: TranscriptItem): void {
       break;
     }
     case 'tool': {
-      streaming = undefined;
       const node = el('div');
       tools.set(item.id, { item, node });
       renderTool(item, node);
@@ -395,20 +653,34 @@ function append(item: TranscriptItem): void {
     default:
       assertNever(item);
   }
-  scroll();
+  if (follow) {
+    scroll();
+  }
 }
 
 function textDelta(text: string): void {
   if (!streaming) {
+    const follow = atBottom();
     const node = el('div', 'msg assistant streaming');
     const body = el('div', 'body markdown');
+    const blocks = el('div', 'blocks');
+    const tail = el('div', 'tail');
+    body.append(blocks, tail);
     node.appendChild(body);
     transcriptEl.appendChild(node);
-    streaming = { text: '', body, node };
+    streaming = { text: '', done: 0, blocks, tail, node };
+    if (follow) {
+      scroll();
+    }
   }
   streaming.text += text;
-  renderMarkdown(streaming.text, streaming.body, codeActions);
-  scroll();
+  // many deltas a frame: render once per frame
+  streaming.frame ??= requestAnimationFrame(() => {
+    if (streaming) {
+      streaming.frame = undefined;
+      renderStream();
+    }
+  });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -417,9 +689,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'init':
       hasKey = m.hasKey;
       modelLabel.textContent = m.hasKey ? m.model : 'offline';
+      endStream();
       transcriptEl.replaceChildren();
       tools.clear();
-      streaming = undefined;
       renderWelcome(m.transcript.length === 0);
       for (const item of m.transcript) {
         append(item);
@@ -428,6 +700,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'state':
       hasKey = m.hasKey;
       modelLabel.textContent = m.hasKey ? m.model : 'offline';
+      if (m.contract) {
+        renderBanner(m.contract);
+      }
       if (m.sandbox) {
         sandboxLabel.textContent = m.sandbox.text;
         sandboxLabel.className = `sandbox-state ${m.sandbox.enforced ? 'enforced' : 'unsandboxed'}`;
@@ -446,35 +721,59 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         const item = entry.item;
         item.state = m.state;
         // an edited command brings what the policy decided about it
-        for (const key of ['output', 'exitCode', 'command', 'edited', 'reasons', 'hosts', 'destructive'] as const) {
+        for (const key of ['output', 'exitCode', 'command', 'edited', 'allowedBy', 'reasons', 'hosts', 'destructive'] as const) {
           if (m[key] !== undefined) {
             Object.assign(item, { [key]: m[key] });
           }
         }
+        const follow = atBottom();
         renderTool(entry.item, entry.node);
-        scroll();
+        if (follow) {
+          scroll();
+        }
       }
       break;
     }
-    case 'answerDone':
-      if (streaming) {
-        streaming.node.classList.remove('streaming');
-        const meta = usageLine(m.model, m.usage);
-        if (meta) {
-          streaming.node.appendChild(meta);
+    case 'answerDone': {
+      const follow = atBottom();
+      const node = endStream();
+      const meta = node ? usageLine(m.model, m.usage) : undefined;
+      if (node && meta) {
+        node.appendChild(meta);
+        if (follow) {
+          scroll();
         }
-        streaming = undefined;
       }
       break;
+    }
     case 'busy':
       setBusy(m.busy, m.queued ?? []);
       break;
     case 'cleared':
+      endStream();
       transcriptEl.replaceChildren();
       tools.clear();
-      streaming = undefined;
       renderWelcome(true);
       break;
+    case 'allowed':
+      renderAllowed(m.prefixes);
+      break;
+    case 'mentionResults':
+      // only the answer to the latest query
+      if (menuQuery?.id === m.id) {
+        menuItems = m.items;
+        menuIndex = 0;
+        renderMenu();
+      }
+      break;
+    case 'context': {
+      const share = Math.min(100, Math.round((m.tokens / m.window) * 100));
+      contextMeter.hidden = false;
+      contextMeter.textContent = `context ${share}%`;
+      contextMeter.title = `The last request used about ${m.tokens.toLocaleString()} of ${m.window.toLocaleString()} tokens of the model's context window; older turns are shortened, then condensed, as it fills.`;
+      contextMeter.className = `context-meter${share >= 80 ? ' full' : ''}`;
+      break;
+    }
     case 'prefill':
       input.value = m.append && input.value.trim() !== '' ? `${input.value.trimEnd()}\n\n${m.text}` : m.text;
       input.focus();

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { errorTurn, hangingTurn, textTurn, toolTurn } from '../helpers/fakeAnthropic';
+import { CONDENSE_SYSTEM, SUMMARY_HEAD } from '../../src/agent/condense';
+import { errorTurn, hangingTurn, systemText, textTurn, toolTurn } from '../helpers/fakeAnthropic';
 import type { FakeAnthropic } from '../helpers/fakeAnthropic';
 
 /**
@@ -68,6 +69,8 @@ export async function beforeEach({ page, fake }: E2eContext): Promise<void> {
 /** Request bodies the fake received (POST /v1/messages). */
 interface Body {
   messages: { role: string; content: unknown }[];
+  system: { text: string }[];
+  max_tokens: number;
 }
 
 /** The tool_result blocks the model received in the last request. */
@@ -463,6 +466,314 @@ export const tests: E2eTest[] = [
       assert.ok(JSON.stringify((fake.messageBodies() as unknown as Body[])[0].messages).includes('/k8s/app.yaml fails'));
       await card.getByRole('button', { name: 'Reject' }).click();
       await c.getByText('Rejected, fine.').waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'a long session is condensed through the model: the transcript shows an expandable summary and the model continues from it',
+    suite: 'key',
+    async run({ page, fake, workspace }) {
+      const settings = path.join(workspace, '.vscode', 'settings.json');
+      const before = fs.readFileSync(settings, 'utf8');
+      // a small window (8,000 tokens) so that five long answers overflow it
+      fs.writeFileSync(settings, JSON.stringify({ ...JSON.parse(before), 'aurora.agent.contextWindowTokens': 8000 }, null, 2));
+      try {
+        fake.responders.push((body) => (systemText(body) === CONDENSE_SYSTEM ? textTurn('The user reviewed the **blue deployment** over five questions; nothing was changed yet.') : undefined));
+        const c = chat(page);
+        const answer = (n: number): string => `Answer ${n}: ${'the deployment looks healthy; '.repeat(140)}`;
+        // the setting is read at each message: wait until a request carries the small window's answer size
+        let n = 0;
+        await until('the small context window to apply', async () => {
+          n++;
+          fake.script(textTurn(answer(n)));
+          await say(page, `question ${n}`);
+          await c.locator('.msg.assistant', { hasText: `Answer ${n}:` }).locator('.meta').waitFor({ timeout: T });
+          const bodies = fake.messageBodies() as unknown as Body[];
+          return bodies[bodies.length - 1].max_tokens === 2000;
+        });
+        while (fake.messageBodies().filter((b) => systemText(b) === CONDENSE_SYSTEM).length === 0) {
+          assert.ok(n < 12, 'condensed within twelve questions');
+          n++;
+          fake.script(textTurn(answer(n)));
+          await say(page, `question ${n}`);
+          await c.locator('.msg.assistant', { hasText: `Answer ${n}:` }).locator('.meta').waitFor({ timeout: T });
+        }
+        const bodies = fake.messageBodies() as unknown as Body[];
+        const summaryAt = bodies.findIndex((b) => systemText(b as unknown as Record<string, unknown>) === CONDENSE_SYSTEM);
+        const summaryReq = JSON.stringify(bodies[summaryAt].messages);
+        assert.ok(summaryReq.includes('question 1') && summaryReq.includes('Answer 1:'), 'the oldest turns went to the summary request');
+        const next = bodies[summaryAt + 1];
+        const head = JSON.stringify(next.messages[0].content);
+        assert.ok(head.includes(SUMMARY_HEAD) && head.includes('blue deployment'), 'the request after it starts from the summary');
+        assert.ok(!JSON.stringify(next.messages).includes('question 1"'), 'the condensed turns are not sent again');
+        assert.ok(JSON.stringify(next.messages).includes(`question ${n}`), 'the newest question is sent');
+        // the transcript keeps every turn, with the collapsed block where it happened
+        const block = c.locator('details.condensed');
+        await block.waitFor({ timeout: T });
+        assert.match((await block.locator('summary').textContent()) ?? '', /^Earlier conversation condensed \(\d+ messages summarised/);
+        assert.equal(await block.getByText('blue deployment').isVisible(), false, 'collapsed at first');
+        await block.locator('summary').click();
+        await block.locator('strong', { hasText: 'blue deployment' }).waitFor({ state: 'visible', timeout: T });
+        await c.getByText('question 1', { exact: true }).waitFor({ timeout: T });
+        // the workspace summary in the system prompt was built once for the whole session
+        const workspaceParts = new Set(bodies.filter((b) => systemText(b as unknown as Record<string, unknown>) !== CONDENSE_SYSTEM).map((b) => b.system[1].text));
+        assert.equal(workspaceParts.size, 1, 'the same workspace summary for every message');
+      } finally {
+        fs.writeFileSync(settings, before);
+      }
+    },
+  },
+  {
+    name: 'the workspace summary is rebuilt after a file changes',
+    suite: 'key',
+    async run({ page, fake, workspace }) {
+      const c = chat(page);
+      fake.script(textTurn('First look.'));
+      await say(page, 'look at the workspace');
+      await c.getByText('First look.').waitFor({ timeout: T });
+      const first = (fake.messageBodies() as unknown as Body[])[0].system[1].text;
+      assert.ok(!first.includes('extra-deploy.yaml'));
+      const file = path.join(workspace, 'k8s', 'extra-deploy.yaml');
+      fs.writeFileSync(file, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: extra\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: nginx:latest\n');
+      try {
+        // the file watcher's event takes a moment: ask again until the prompt lists the new file
+        let n = 0;
+        await until('the new manifest in the system prompt', async () => {
+          n++;
+          fake.script(textTurn(`Look ${n}.`));
+          await say(page, `and now (${n})?`);
+          await c.getByText(`Look ${n}.`).waitFor({ timeout: T });
+          const bodies = fake.messageBodies() as unknown as Body[];
+          return bodies[bodies.length - 1].system[1].text.includes('k8s/extra-deploy.yaml');
+        });
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
+    },
+  },
+  {
+    name: 'Allow for this session: later commands with the same prefix run without a card, listed in the header and revocable',
+    suite: 'key',
+    async run({ page, fake }) {
+      fake.script(
+        toolTurn([{ name: 'run_shell_command', input: { command: 'ls -la k8s' } }]),
+        toolTurn([{ name: 'run_shell_command', input: { command: 'ls k8s' } }]),
+        textTurn('Listed twice.'),
+      );
+      await say(page, 'list k8s twice');
+      const c = chat(page);
+      const first = c.locator('.card.tool', { hasText: 'ls -la k8s' });
+      await first.getByRole('button', { name: 'Allow `ls` for this session' }).click({ timeout: T });
+      await c.getByText('Listed twice.').waitFor({ timeout: T });
+      const chip = c.locator('.allowed-list .chip', { hasText: 'ls' });
+      await chip.waitFor({ timeout: T });
+      const second = c.locator('.card.tool').nth(1);
+      await second.locator('.allowed-by', { hasText: 'Allowed for this session: commands starting with `ls`' }).waitFor({ timeout: T });
+      await second.locator('.badge', { hasText: 'done' }).waitFor({ timeout: T });
+      assert.equal(await second.getByRole('button', { name: 'Run' }).count(), 0, 'no card to answer');
+      const [result] = lastToolResults(fake);
+      assert.match(result.content, /app\.yaml/, 'the second command ran');
+      // a command that writes is never allowed by it, nor offered
+      fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'ls k8s > k8s/listing.txt' } }]), textTurn('Asked for the write.'));
+      await say(page, 'save the listing');
+      const writing = c.locator('.card.tool', { hasText: 'listing.txt' });
+      await writing.getByRole('button', { name: 'Run' }).waitFor({ timeout: T });
+      assert.equal(await writing.locator('.allow-session').count(), 0, 'not offered for a write');
+      await writing.getByRole('button', { name: 'Reject' }).click();
+      await c.getByText('Asked for the write.').waitFor({ timeout: T });
+      // revoked: the next ls asks again
+      await chip.getByRole('button', { name: 'Revoke ls' }).click();
+      await chip.waitFor({ state: 'detached', timeout: T });
+      fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'ls k8s' } }]), textTurn('Asked again.'));
+      await say(page, 'list again');
+      const third = c.locator('.card.tool').last();
+      await third.getByRole('button', { name: 'Reject' }).click({ timeout: T });
+      await c.getByText('Asked again.').waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'New Chat, History (open, delete) and Export as Markdown from the view title',
+    suite: 'key',
+    async run({ page, fake, workspace }) {
+      const c = chat(page);
+      const action = (label: string) => page.locator(`.part.sidebar .action-label[aria-label="${label}"]`).first();
+      fake.script(textTurn('Blue answer.'), textTurn('Green answer.'));
+      await say(page, 'first chat about blue');
+      await c.getByText('Blue answer.').waitFor({ timeout: T });
+      await action('New Chat').click({ timeout: T });
+      await until('an empty transcript', async () => (await c.locator('.transcript > *').count()) === 0);
+      await say(page, 'second chat about green');
+      await c.getByText('Green answer.').waitFor({ timeout: T });
+      // History lists the first chat; opening it brings it back and keeps the second one
+      await action('Chat History').click({ timeout: T });
+      const row = (text: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+      await row('first chat about blue').click({ timeout: T });
+      await c.getByText('Blue answer.').waitFor({ timeout: T });
+      assert.equal(await c.getByText('Green answer.').count(), 0);
+      await action('Chat History').click({ timeout: T });
+      const green = row('second chat about green');
+      await green.waitFor({ timeout: T });
+      assert.equal(await row('first chat about blue').count(), 0, 'the open chat is not in History');
+      // Delete: the trash button of the row
+      await green.hover();
+      await green.locator('.action-label.codicon-trash').click({ timeout: T });
+      await green.waitFor({ state: 'detached', timeout: T });
+      await page.keyboard.press('Escape');
+      // Export: the save dialog proposes a file in the workspace; Enter takes it
+      await action('Export Chat as Markdown').click({ timeout: T });
+      const box = page.locator('.quick-input-widget input').first();
+      await box.waitFor({ state: 'visible', timeout: T });
+      await until('the proposed file name', async () => /devops-chat-\d{12}\.md$/.test(await box.inputValue()));
+      const name = path.basename(await box.inputValue());
+      await page.keyboard.press('Enter');
+      const file = path.join(workspace, name);
+      try {
+        await until('the exported file', () => fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('Blue answer.'));
+        const md = fs.readFileSync(file, 'utf8');
+        assert.match(md, /^# DevOps Agent chat\n/);
+        assert.match(md, /## You\n\nfirst chat about blue\n\n## DevOps Agent\n\nBlue answer\.\n\n_claude-test · \d+ in · \d+ out tokens_/);
+        assert.ok(!md.includes('green'), 'only the open chat');
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
+    },
+  },
+  {
+    name: 'the banner shows the contract in force, "No aurora.yaml" with Create one when it is missing',
+    suite: 'key',
+    async run({ page, workspace }) {
+      const c = chat(page);
+      const config = path.join(workspace, 'aurora.yaml');
+      const original = fs.readFileSync(config, 'utf8');
+      await c.locator('.banner.contract', { hasText: 'aurora.yaml: tools: read_file, write_file, run_shell_command · writes: /k8s · network: no hosts' }).waitFor({ timeout: T });
+      fs.rmSync(config);
+      try {
+        const missing = c.locator('.banner.no-config', { hasText: 'No aurora.yaml: the agent is read-only' });
+        await missing.waitFor({ timeout: T });
+        await missing.getByRole('button', { name: 'Create one' }).click();
+        await page.locator('.tabs-container .tab.active', { hasText: 'aurora.yaml' }).waitFor({ timeout: T });
+        await until('aurora.yaml on disk', () => fs.existsSync(config));
+        const created = fs.readFileSync(config, 'utf8');
+        assert.match(created, /tools: \[read_file, write_file, run_shell_command\]/);
+        assert.match(created, /filesystem: \["\/k8s"\]/, 'writes only under the infrastructure folder that exists');
+        assert.match(created, /network: \[\]/);
+        await c.locator('.banner.contract', { hasText: 'writes: /k8s · network: no hosts' }).waitFor({ timeout: T });
+      } finally {
+        fs.writeFileSync(config, original);
+        await page.keyboard.press('Control+W').catch(() => undefined);
+      }
+    },
+  },
+  {
+    name: 'Esc stops an answer; streamed text follows the bottom only while the user is there',
+    suite: 'key',
+    async run({ page, fake }) {
+      const c = chat(page);
+      const input = c.getByRole('textbox', { name: 'Message DevOps Agent' });
+      fake.script(hangingTurn('This answer hangs until Esc'));
+      await say(page, 'hang');
+      await c.locator('.msg.assistant.streaming', { hasText: 'This an' }).waitFor({ timeout: T });
+      await input.press('Escape');
+      await c.locator('.notice', { hasText: 'Stopped.' }).waitFor({ timeout: T });
+      await c.getByRole('button', { name: 'Stop' }).waitFor({ state: 'hidden', timeout: T });
+      // a transcript taller than the view, then the user scrolls up while the next answer streams
+      const lines = (tag: string) => Array.from({ length: 100 }, (_, i) => `${tag} line ${i + 1}.`).join('\n\n');
+      fake.script(textTurn(lines('Filler')));
+      await say(page, 'fill the view');
+      await c.locator('.msg.assistant .meta').last().waitFor({ timeout: T });
+      const transcript = c.locator('.transcript');
+      const position = () => transcript.evaluate((e) => ({ top: e.scrollTop, height: e.scrollHeight, view: e.clientHeight }));
+      const filled = await position();
+      assert.ok(filled.height > filled.view * 1.5, `taller than the view (${filled.height} px in ${filled.view} px)`);
+      assert.ok(filled.top + filled.view >= filled.height - 40, 'at the bottom after an answer the user was following');
+      fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo scroll-test' } }]), textTurn(`${lines('Later')}\n\nTail marker.`));
+      await say(page, 'one more');
+      const card = c.locator('.card.tool', { hasText: 'echo scroll-test' });
+      await card.getByRole('button', { name: 'Reject' }).waitFor({ timeout: T });
+      await transcript.evaluate((e) => {
+        e.scrollTop = 0;
+      });
+      // answered without scrolling the card into view (a click would): the answer then streams in
+      await card.getByRole('button', { name: 'Reject' }).dispatchEvent('click');
+      await c.locator('.msg.assistant', { hasText: 'Tail marker.' }).locator('.meta').waitFor({ state: 'attached', timeout: T });
+      const after = await position();
+      assert.ok(after.top < 40, `the view stayed where the user put it (scrollTop ${after.top})`);
+      assert.ok(after.height > filled.height, 'the answer arrived below');
+    },
+  },
+  {
+    name: 'the model picker lists the endpoint\'s models and the choice is used from the next message; the context meter shows how full the request was',
+    suite: 'key',
+    async run({ page, fake }) {
+      const c = chat(page);
+      const model = c.locator('button.model');
+      await model.click({ timeout: T });
+      const row = (text: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+      await row('claude-sonnet-4-5').waitFor({ timeout: T });
+      await row('claude-haiku-4-5').click({ timeout: T });
+      try {
+        await c.locator('button.model', { hasText: 'claude-haiku-4-5' }).waitFor({ timeout: T });
+        fake.script(textTurn('Haiku here.'));
+        await say(page, 'which model?');
+        await c.locator('.msg.assistant .meta', { hasText: /^claude-haiku-4-5 · / }).waitFor({ timeout: T });
+        const bodies = fake.messageBodies() as unknown as { model: string }[];
+        assert.equal(bodies[bodies.length - 1].model, 'claude-haiku-4-5');
+        const meter = c.locator('.context-meter');
+        await meter.waitFor({ state: 'visible', timeout: T });
+        assert.match((await meter.textContent()) ?? '', /^context \d+%$/);
+        assert.match((await meter.getAttribute('title')) ?? '', /of 200,000 tokens/);
+      } finally {
+        // back to aurora.yaml's model
+        await model.click({ timeout: T });
+        await row("Use aurora.yaml's model").click({ timeout: T });
+        await c.locator('button.model', { hasText: 'claude-test' }).waitFor({ timeout: T });
+      }
+    },
+  },
+  {
+    name: '@-mentions: completion offers @problems and workspace files (never secret files), chips go with the message, redacted',
+    suite: 'key',
+    async run({ page, fake, workspace }) {
+      const c = chat(page);
+      const env = path.join(workspace, '.env');
+      const secret = 'Mention-Secret-7Qz81kPw';
+      fs.writeFileSync(env, `API_TOKEN=${secret}\n`);
+      fs.writeFileSync(path.join(workspace, 'k8s', 'app.yaml'), `replicas: 1\n# token ${secret}\n`);
+      fs.writeFileSync(path.join(workspace, 'k8s', 'env-notes.yaml'), 'notes: 1\n');
+      try {
+        const input = c.getByRole('textbox', { name: 'Message DevOps Agent' });
+        await input.fill('');
+        await input.pressSequentially('Look at @app', { delay: 20 });
+        const menu = c.getByRole('listbox', { name: 'Mentions' });
+        await menu.getByRole('option', { name: '@k8s/app.yaml' }).waitFor({ timeout: T });
+        await input.press('Enter');
+        await c.locator('.mention-chips .chip', { hasText: '@k8s/app.yaml' }).waitFor({ timeout: T });
+        assert.equal(await input.inputValue(), 'Look at ');
+        await input.pressSequentially('@env', { delay: 20 });
+        // both match the query; the secret file is never offered
+        await menu.getByRole('option', { name: '@k8s/env-notes.yaml' }).waitFor({ timeout: T });
+        assert.equal(await menu.getByRole('option', { name: '@.env' }).count(), 0);
+        await input.press('Escape');
+        await menu.waitFor({ state: 'hidden', timeout: T });
+        await input.fill('Look at these ');
+        await input.pressSequentially('@prob', { delay: 20 });
+        await menu.getByRole('option', { name: /@problems/ }).click({ timeout: T });
+        await c.locator('.mention-chips .chip', { hasText: '@problems' }).waitFor({ timeout: T });
+        fake.script(textTurn('Seen both.'));
+        await c.getByRole('button', { name: 'Send', exact: true }).click();
+        await c.getByText('Seen both.').waitFor({ timeout: T });
+        const user = c.locator('.msg.user').last();
+        await user.locator('.attachment', { hasText: 'k8s/app.yaml' }).waitFor({ timeout: T });
+        await user.locator('.attachment', { hasText: '@problems' }).waitFor({ timeout: T });
+        const sent = JSON.stringify((fake.messageBodies() as unknown as Body[])[0].messages);
+        assert.ok(sent.includes('The user attached k8s/app.yaml') && sent.includes('replicas: 1'), 'the file went with the message');
+        assert.ok(sent.includes('Aurora problems of the workspace'), 'the problems went with the message');
+        assert.ok(!sent.includes(secret), 'the secret value was redacted');
+        assert.equal(await c.locator('.mention-chips .chip').count(), 0, 'the chips left with the message');
+      } finally {
+        fs.rmSync(env, { force: true });
+        fs.rmSync(path.join(workspace, 'k8s', 'env-notes.yaml'), { force: true });
+        fs.writeFileSync(path.join(workspace, 'k8s', 'app.yaml'), 'replicas: 1\n');
+      }
     },
   },
 ];

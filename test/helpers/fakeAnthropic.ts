@@ -135,6 +135,11 @@ export class FakeAnthropic {
   /** Models GET /v1/models lists. */
   models: string[] = ['claude-sonnet-4-5', 'claude-haiku-4-5'];
   private turns: ScriptedTurn[] = [];
+  /**
+   * Answers chosen by what was asked, tried before the queue: the first that returns a turn
+   * answers the request (a summary request, say, whenever the client sends one).
+   */
+  readonly responders: ((body: Record<string, unknown>) => ScriptedTurn | undefined)[] = [];
   private server?: http.Server;
   private readonly sockets = new Set<Socket>();
   url = '';
@@ -149,6 +154,7 @@ export class FakeAnthropic {
   reset(): this {
     this.turns = [];
     this.requests.length = 0;
+    this.responders.length = 0;
     return this;
   }
 
@@ -210,7 +216,8 @@ export class FakeAnthropic {
         res.end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: `no route ${req.method} ${path}` } }));
         return;
       }
-      const turn = this.turns.shift();
+      const asked = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+      const turn = this.responders.map((r) => r(asked)).find((t) => t !== undefined) ?? this.turns.shift();
       if (!turn) {
         res.writeHead(500, { 'content-type': 'application/json', 'x-should-retry': 'false' });
         res.end(JSON.stringify({ type: 'error', error: { type: 'api_error', message: 'the fake server has no scripted turn left' } }));
@@ -261,4 +268,10 @@ export function cutBeforeStopTurn(call: ScriptedCall): ScriptedTurn {
     return turn;
   }
   return { ...turn, cutAfter: turn.events.length - 2 };
+}
+
+/** The text of a request body's system prompt. */
+export function systemText(body: Record<string, unknown>): string {
+  const system = body.system;
+  return typeof system === 'string' ? system : Array.isArray(system) ? system.map((b: { text?: string }) => b.text ?? '').join('\n') : '';
 }

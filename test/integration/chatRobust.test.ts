@@ -73,6 +73,25 @@ suite('chat: robustness through the provider', () => {
     await fake.close();
   });
 
+  test('the workspace summary is built once per chat, and again after a file of the workspace changed', async () => {
+    fake.script(textTurn('One.'), textTurn('Two.'), textTurn('Three.'));
+    const before = provider.summaryBuilds;
+    await provider.send('first', false);
+    await provider.send('second', false);
+    assert.strictEqual(provider.summaryBuilds - before, 1, 'one summary for two messages');
+    const system = (n: number): string => JSON.stringify((fake.messageBodies()[n] as { system: unknown }).system);
+    assert.strictEqual(system(1), system(0));
+    await writeFile('chat-robust/summary-probe.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: probe\n');
+    try {
+      await waitFor('the file watcher to mark the summary outdated', () => provider.summaryOutdated || undefined, 20_000);
+      await provider.send('third', false);
+      assert.strictEqual(provider.summaryBuilds - before, 2);
+      assert.ok(system(2).includes('chat-robust/summary-probe.yaml'), 'the new manifest is in the prompt');
+    } finally {
+      await vscode.workspace.fs.delete(wsUri('chat-robust', 'summary-probe.yaml'));
+    }
+  });
+
   test('a string "false" is not an approval: the card keeps waiting and nothing runs', async () => {
     fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'touch chat-robust/ran' } }]), textTurn('Not run.'));
     const run = provider.send('mark it', false);

@@ -41,6 +41,8 @@ function jsonLine(e: AgentEvent): string | undefined {
       return JSON.stringify({ type: 'tool_result', name: e.name, ok: e.ok, output: e.output });
     case 'notice':
       return JSON.stringify({ type: 'notice', message: e.message });
+    case 'condensed':
+      return JSON.stringify({ type: 'condensed', messages: e.messages, summary: e.summary });
     case 'usage':
       return JSON.stringify({ type: 'usage', turn: e.turn, usage: e.usage });
     case 'error':
@@ -48,6 +50,7 @@ function jsonLine(e: AgentEvent): string | undefined {
     case 'done':
       return JSON.stringify({ type: 'done', stopReason: e.stopReason, usage: e.usage });
     case 'tool_output':
+    case 'context':
       return undefined;
   }
 }
@@ -152,7 +155,11 @@ export const agentCommand: Command = {
         case 'notice':
           block(`! ${e.message}`);
           break;
+        case 'condensed':
+          block(`! The ${e.messages} oldest messages were condensed into a summary to fit the context window.`);
+          break;
         case 'usage':
+        case 'context':
           break;
         case 'error':
           if (!atLineStart) {

@@ -47,6 +47,9 @@ export function registerChat(context: vscode.ExtensionContext, deps: { diagnosti
   subs.push(provider);
   subs.push(vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider, { webviewOptions: { retainContextWhenHidden: true } }));
   subs.push(vscode.commands.registerCommand('aurora.openChat', () => provider.reveal()));
+  subs.push(vscode.commands.registerCommand('aurora.chat.newChat', () => provider.newChat()));
+  subs.push(vscode.commands.registerCommand('aurora.chat.history', () => provider.showHistory()));
+  subs.push(vscode.commands.registerCommand('aurora.chat.export', () => provider.exportMarkdown()));
   subs.push(
     vscode.commands.registerCommand('aurora.setApiKey', async () => {
       if (await keys.prompt()) {

@@ -2,10 +2,12 @@ import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type * as AnthropicClientModule from '../../agent/anthropic';
+import { allowedBy, sessionPrefix } from '../../agent/allowlist';
 import { buildAttachment } from '../../agent/attachment';
 import { commandTimeoutMs } from '../../agent/limits';
-import { DEFAULT_MODEL, readOnlyConfig } from '../../agent/config';
+import { contractSummary, DEFAULT_MODEL, defaultAuroraYaml, readOnlyConfig } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
+import { workspaceContext } from '../../agent/prompt';
 import type { AgentEvent } from '../../agent/loop';
 import type { Message } from '../../agent/model';
 import { collectSecretValues } from '../../agent/node/secretValues';
@@ -18,17 +20,19 @@ import { describeSandbox, sandboxNotesText } from '../../agent/sandbox';
 import type { SandboxStatus } from '../../agent/sandbox';
 import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
+import type { AnalyzeConfig } from '../../core';
 import { assertNever } from '../../shared/protocol';
-import type { AttachmentChip, ErrorAction, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
+import type { AttachmentChip, ContractState, ErrorAction, Mention, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
 import { parseSlash } from '../../shared/slash';
-import { markInterrupted } from '../../shared/transcript';
+import { markInterrupted, transcriptMarkdown, transcriptTitle } from '../../shared/transcript';
 import { validateFromWebview } from '../../shared/validate';
+import { DIAGNOSTIC_SOURCE, ruleIdOf } from '../convert';
 import { isTrusted } from '../trust';
 import type { ApiKeys } from './keys';
 import { runSlash } from './offline';
 import type { OfflineDeps } from './offline';
 import type { TerminalRunner } from './terminal';
-import { VscodeWorkspace } from './workspace';
+import { VscodeWorkspace, writeThroughEdit } from './workspace';
 
 /**
  * The Anthropic SDK is a third of the extension's code and only a chat message needs it, so it
@@ -45,10 +49,24 @@ export const CHAT_VIEW_ID = 'aurora.chatView';
 /** Scheme of the read-only documents holding a proposed write. */
 export const PROPOSAL_SCHEME = 'aurora-proposal';
 const HISTORY_KEY = 'aurora.chat.history';
+/** Past chats (History), newest first; the current one is under HISTORY_KEY. */
+const SESSIONS_KEY = 'aurora.chat.sessions';
+/** Past chats kept; the oldest go first. */
+const MAX_SESSIONS = 50;
 
 interface Stored {
   messages: Message[];
   transcript: TranscriptItem[];
+  /** When the chat started (ms since the epoch); absent in histories stored before History existed. */
+  started?: number;
+}
+
+/** A past chat, as History lists it. */
+interface PastChat extends Stored {
+  id: string;
+  title: string;
+  /** When it was last shown (ms since the epoch). */
+  updated: number;
 }
 
 type ToolItem = Extract<TranscriptItem, { kind: 'tool' }>;
@@ -115,11 +133,20 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   private runSettings: RunSettings | undefined;
   private readonly subs: vscode.Disposable[] = [];
   /** Messages sent while an answer was running, sent in order after it. */
-  private readonly waiting: { text: string; attachFile: boolean }[] = [];
+  private readonly waiting: { text: string; attachFile: boolean; mentions: Mention[] }[] = [];
   private streamedText = '';
   private lastModel = DEFAULT_MODEL;
   /** The sandbox state last checked (the header and every command card show it). */
   private sandbox: SandboxStatus | undefined;
+  /**
+   * The workspace summary of the system prompt, built once per chat session (listing and
+   * analysing the workspace is the slow part of a message) and rebuilt on the next message after
+   * a file of the workspace was created, changed or deleted. Keyed by what it was built from.
+   */
+  private summary: { key: string; text: Promise<string> } | undefined;
+  /** Command prefixes the user allowed for this chat session (src/agent/allowlist.ts); never stored. */
+  private readonly sessionAllowed = new Set<string>();
+  private summaryStale = false;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -135,6 +162,37 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       this.save();
     }
     this.subs.push(keys.onDidChange(() => void this.pushState()));
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const stale = (uri: vscode.Uri): void => {
+      if (!/[\\/](node_modules|\.git)[\\/]/.test(uri.path)) {
+        this.summaryStale = true;
+      }
+      // the banner shows the contract in force
+      if (/\/aurora\.ya?ml$/.test(uri.path)) {
+        void this.pushState();
+      }
+    };
+    this.subs.push(watcher, watcher.onDidCreate(stale), watcher.onDidChange(stale), watcher.onDidDelete(stale));
+    this.subs.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.pushState()));
+  }
+
+  /** The workspace summary for the system prompt: the session's, unless a file changed since. */
+  private workspaceSummary(workspace: VscodeWorkspace, analyzeConfig: AnalyzeConfig, config: AgentConfig, configFound: boolean): Promise<string> {
+    const key = JSON.stringify([workspace.root, analyzeConfig, config, configFound]);
+    if (!this.summary || this.summary.key !== key || this.summaryStale) {
+      this.summaryStale = false;
+      this.summary = { key, text: workspaceContext(workspace, analyzeConfig, config, configFound) };
+      this.summaryBuilds++;
+    }
+    return this.summary.text;
+  }
+
+  /** How many times the workspace summary was built (tests). */
+  summaryBuilds = 0;
+
+  /** Whether a file changed since the workspace summary was built (tests). */
+  get summaryOutdated(): boolean {
+    return this.summaryStale;
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -167,6 +225,57 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
 <body><div id="root"></div><script nonce="${nonce}" src="${script.toString()}"></script></body></html>`;
   }
 
+  /**
+   * The model picker (the model name in the header): the models the endpoint lists for this key,
+   * or a model id typed in; the choice goes into the user setting `aurora.model`, which wins over
+   * aurora.yaml's model. "Use aurora.yaml's model" clears it.
+   */
+  async pickModel(): Promise<void> {
+    const key = await this.keys.get();
+    const settings = vscode.workspace.getConfiguration('aurora');
+    const baseUrl = settings.get<string>('anthropic.baseUrl')?.trim();
+    const current = await this.modelId();
+    let listed: string[] = [];
+    let problem: string | undefined;
+    if (key) {
+      try {
+        const client = new (loadAnthropicClient().AnthropicModelClient)({ apiKey: key, ...(baseUrl ? { baseURL: baseUrl } : {}) });
+        listed = (await client.listModels?.()) ?? [];
+      } catch (e) {
+        problem = e instanceof Error ? e.message : String(e);
+        this.log.warn(`chat: the models could not be listed: ${problem}`);
+      }
+    }
+    type Item = vscode.QuickPickItem & { choice: 'model' | 'type' | 'clear'; id?: string };
+    const items: Item[] = listed.map((id) => ({ label: id, choice: 'model' as const, id, ...(id === current ? { description: vscode.l10n.t('current') } : {}) }));
+    items.push({ label: vscode.l10n.t('Enter a model id…'), choice: 'type' });
+    if (settings.inspect<string>('model')?.globalValue) {
+      items.push({ label: vscode.l10n.t("Use aurora.yaml's model (or the default)"), choice: 'clear' });
+    }
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('DevOps Agent: model'),
+      placeHolder: problem ? vscode.l10n.t('The endpoint did not list its models ({0}); enter an id', problem) : vscode.l10n.t('Current: {0}', current),
+    });
+    if (!picked) {
+      return;
+    }
+    let model: string | undefined = picked.id;
+    if (picked.choice === 'type') {
+      model = (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Model id for the DevOps agent'), value: current }))?.trim();
+      if (!model) {
+        return;
+      }
+    }
+    await settings.update('model', picked.choice === 'clear' ? undefined : model, vscode.ConfigurationTarget.Global);
+    this.log.info(`chat: model ${picked.choice === 'clear' ? 'from aurora.yaml' : model}`);
+    await this.pushState();
+  }
+
+  /** The whole transcript to the webview (it renders it afresh). */
+  private async postInit(): Promise<void> {
+    this.post({ type: 'init', transcript: this.stored.transcript, hasKey: (await this.keys.get()) !== undefined, trusted: isTrusted(), model: await this.modelId() });
+  }
+
   /** The view's badge: the number of cards waiting for an answer while the view is hidden. */
   private updateBadge(): void {
     const view = this.view;
@@ -175,6 +284,39 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     }
     const waiting = this.approvals.size;
     view.badge = waiting > 0 && !view.visible ? { value: waiting, tooltip: vscode.l10n.t('{0} DevOps Agent request(s) waiting for your approval', waiting) } : undefined;
+  }
+
+  /**
+   * "Allow … for this session" on a card: the prefix is computed here from the card's command and
+   * the policy's decision (never taken from the webview), added to the session's list, and the
+   * card's command runs as if Run was pressed.
+   */
+  private allowForSession(id: string): void {
+    const t = this.tool(id);
+    if (!t || t.state !== 'pending' || !t.command) {
+      return;
+    }
+    const pending = this.approvals.get(id);
+    const facts = pending ? pending.request.decision : { decision: t.decision, hosts: t.hosts, paths: t.paths ?? [], destructive: t.destructive };
+    const prefix = sessionPrefix(pending?.request.command?.command ?? t.command.command, facts);
+    if (!prefix) {
+      this.log.warn(`chat: "allow for this session" refused for ${id}: not a command that can be allowed`);
+      return;
+    }
+    this.sessionAllowed.add(prefix);
+    this.log.info(`chat: "${prefix}" allowed for this session`);
+    this.postAllowed();
+    this.updateTool(id, { allowedBy: prefix });
+    void this.handle({ type: 'approve', id, approved: true });
+  }
+
+  private postAllowed(): void {
+    this.post({ type: 'allowed', prefixes: [...this.sessionAllowed] });
+  }
+
+  /** Prefixes allowed for this session (tests). */
+  get allowedPrefixes(): readonly string[] {
+    return [...this.sessionAllowed];
   }
 
   /** Cards waiting for an answer (tests). */
@@ -231,8 +373,32 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   }
 
   private async pushState(): Promise<void> {
+    // the banners first: they need no command to run
+    const contract = this.contract();
+    this.post({ type: 'state', hasKey: (await this.keys.get()) !== undefined, model: await this.modelId(), ...(contract ? { contract } : {}) });
     this.sandbox = await this.terminal.sandboxStatus();
-    this.post({ type: 'state', hasKey: (await this.keys.get()) !== undefined, model: await this.modelId(), sandbox: { enforced: this.sandbox.enforced, text: describeSandbox(this.sandbox) } });
+    this.post({ type: 'state', hasKey: (await this.keys.get()) !== undefined, model: await this.modelId(), sandbox: { enforced: this.sandbox.enforced, text: describeSandbox(this.sandbox) }, ...(contract ? { contract } : {}) });
+  }
+
+  /** What governs the agent here (the banners): Workspace Trust and the first folder's aurora.yaml. */
+  contract(): ContractState | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder || folder.uri.scheme !== 'file') {
+      return undefined;
+    }
+    const trusted = isTrusted();
+    const loaded = loadWorkspace(folder.uri.fsPath);
+    if ('error' in loaded) {
+      return { trusted, found: false, summary: loaded.error, problems: 0 };
+    }
+    const { found, config, problems } = loaded.agent;
+    if (!trusted) {
+      return { trusted, found, summary: 'Restricted Mode: the agent may only read files; aurora.yaml is ignored until you trust this workspace.', problems: problems.length };
+    }
+    if (!found) {
+      return { trusted, found, summary: 'No aurora.yaml: the agent is read-only (it reads files and findings; no writes, no commands).', problems: 0 };
+    }
+    return { trusted, found, summary: `aurora.yaml: ${contractSummary(config)}`, problems: problems.length };
   }
 
   /** The line a command card shows: what the sandbox confines it to, or that there is none. */
@@ -297,8 +463,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       case 'ready': {
         this.ready = true;
         // a run in progress keeps streaming into the restored transcript
-        this.post({ type: 'init', transcript: this.stored.transcript, hasKey: (await this.keys.get()) !== undefined, trusted: isTrusted(), model: await this.modelId() });
+        await this.postInit();
         this.postBusy();
+        this.postAllowed();
         const queued = this.queue;
         this.queue = [];
         for (const q of queued) {
@@ -309,20 +476,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         break;
       }
       case 'send':
-        await this.send(m.text, m.attachFile);
+        await this.send(m.text, m.attachFile, m.mentions ?? []);
         break;
       case 'stop':
         this.giveBackQueued();
         this.stop();
         break;
       case 'newChat':
-        this.giveBackQueued();
-        this.stop();
-        this.early.clear();
-        this.streamedText = '';
-        this.stored = { messages: [], transcript: [] };
-        this.save();
-        this.post({ type: 'cleared' });
+        this.newChat();
         break;
       case 'approve': {
         const pending = this.approvals.get(m.id);
@@ -334,6 +495,21 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         }
         break;
       }
+      case 'allowForSession':
+        this.allowForSession(m.id);
+        break;
+      case 'mentionQuery':
+        this.post({ type: 'mentionResults', id: m.id, items: await this.mentionItems(m.query) });
+        break;
+      case 'pickModel':
+        await this.pickModel();
+        break;
+      case 'revokeAllowed':
+        if (this.sessionAllowed.delete(m.prefix)) {
+          this.log.info(`chat: "${m.prefix}" is no longer allowed for this session`);
+          this.postAllowed();
+        }
+        break;
       case 'action':
         await this.action(m.action);
         break;
@@ -411,9 +587,177 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       case 'openSettings':
         await vscode.commands.executeCommand('workbench.action.openSettings', 'aurora.');
         break;
+      case 'manageTrust':
+        await vscode.commands.executeCommand('workbench.trust.manage');
+        break;
+      case 'createConfig':
+        await this.createConfig();
+        break;
       default:
         assertNever(action);
     }
+  }
+
+  /**
+   * Start a new chat (the view's New chat action): a run in progress is cancelled, the current
+   * chat goes to History, and the session's allowed commands and workspace summary are dropped.
+   */
+  newChat(): void {
+    this.switchTo({ messages: [], transcript: [], started: Date.now() });
+  }
+
+  /** Make `next` the current chat, keeping the current one in History when it holds anything. */
+  private switchTo(next: Stored): void {
+    this.giveBackQueued();
+    this.stop();
+    this.early.clear();
+    this.streamedText = '';
+    if (this.stored.transcript.length > 0) {
+      this.archive(this.stored);
+    }
+    this.stored = next;
+    this.summary = undefined;
+    this.sessionAllowed.clear();
+    this.postAllowed();
+    this.save();
+    if (next.transcript.length === 0) {
+      this.post({ type: 'cleared' });
+    } else {
+      void this.postInit();
+    }
+  }
+
+  private pastChats(): PastChat[] {
+    return this.context.workspaceState.get<PastChat[]>(SESSIONS_KEY) ?? [];
+  }
+
+  private archive(chat: Stored): void {
+    const past = this.pastChats();
+    const entry: PastChat = { ...chat, id: `${chat.started ?? Date.now()}-${randomBytes(3).toString('hex')}`, title: transcriptTitle(chat.transcript), updated: Date.now() };
+    markInterrupted(entry.transcript);
+    void this.context.workspaceState.update(SESSIONS_KEY, [entry, ...past].slice(0, MAX_SESSIONS));
+  }
+
+  /** Past chats, newest first (tests). */
+  get history(): readonly { id: string; title: string }[] {
+    return this.pastChats().map((c) => ({ id: c.id, title: c.title }));
+  }
+
+  /** Open a past chat: it becomes the current one (the current one goes to History). */
+  openPastChat(id: string): boolean {
+    const past = this.pastChats();
+    const chosen = past.find((c) => c.id === id);
+    if (!chosen) {
+      return false;
+    }
+    void this.context.workspaceState.update(
+      SESSIONS_KEY,
+      past.filter((c) => c.id !== id),
+    );
+    this.switchTo({ messages: chosen.messages, transcript: chosen.transcript, started: chosen.started ?? chosen.updated });
+    return true;
+  }
+
+  /** Delete a past chat for good. */
+  async deletePastChat(id: string): Promise<void> {
+    await this.context.workspaceState.update(
+      SESSIONS_KEY,
+      this.pastChats().filter((c) => c.id !== id),
+    );
+  }
+
+  /** History (the view's title action): past chats to open, each with a Delete button. */
+  async showHistory(): Promise<void> {
+    const del: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Delete this chat') };
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string }>();
+    const fill = (): void => {
+      pick.items = this.pastChats().map((c) => ({
+        id: c.id,
+        label: c.title,
+        description: new Date(c.updated).toLocaleString(),
+        detail: vscode.l10n.t('{0} messages', c.transcript.filter((t) => t.kind === 'user' || t.kind === 'assistant').length),
+        buttons: [del],
+      }));
+    };
+    fill();
+    pick.title = vscode.l10n.t('DevOps Agent: History');
+    pick.placeholder = pick.items.length > 0 ? vscode.l10n.t('Open a past chat (the current one is kept in History)') : vscode.l10n.t('No past chats yet: New chat keeps the current one here');
+    pick.matchOnDescription = true;
+    await new Promise<void>((resolve) => {
+      pick.onDidTriggerItemButton(async (e) => {
+        await this.deletePastChat(e.item.id);
+        fill();
+      });
+      pick.onDidAccept(() => {
+        const chosen = pick.selectedItems[0];
+        pick.hide();
+        if (chosen) {
+          this.openPastChat(chosen.id);
+          void this.reveal();
+        }
+      });
+      pick.onDidHide(() => {
+        pick.dispose();
+        resolve();
+      });
+      pick.show();
+    });
+  }
+
+  /** The current chat as Markdown. */
+  markdown(): string {
+    return transcriptMarkdown(this.stored.transcript, new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC');
+  }
+
+  /** Export as Markdown (the view's title action): to a file the user picks. */
+  async exportMarkdown(): Promise<vscode.Uri | undefined> {
+    if (this.stored.transcript.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The chat is empty: nothing to export.'));
+      return undefined;
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+    const target = await vscode.window.showSaveDialog({
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `devops-chat-${stamp}.md`) } : {}),
+      filters: { Markdown: ['md'] },
+      saveLabel: vscode.l10n.t('Export'),
+      title: vscode.l10n.t('Export the chat as Markdown'),
+    });
+    if (!target) {
+      return undefined;
+    }
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(this.markdown()));
+    this.log.info(`chat: exported to ${target.toString()}`);
+    const open = vscode.l10n.t('Open');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Chat exported to {0}.', vscode.workspace.asRelativePath(target)), open).then((c) => (c === open ? vscode.window.showTextDocument(target) : undefined), () => undefined);
+    return target;
+  }
+
+  /**
+   * "Create one" on the no-aurora.yaml banner: a starting aurora.yaml (every tool, writes only
+   * under the infrastructure folders that exist, no network), opened for review. It is written
+   * through an undoable edit and saved; the banner then shows its contract.
+   */
+  private async createConfig(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) {
+      return;
+    }
+    const uri = vscode.Uri.joinPath(folder.uri, 'aurora.yaml');
+    let exists = true;
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      exists = false;
+    }
+    if (!exists) {
+      const entries = await vscode.workspace.fs.readDirectory(folder.uri);
+      const folders = entries.filter(([, type]) => type === vscode.FileType.Directory).map(([name]) => name);
+      await writeThroughEdit(uri, defaultAuroraYaml(folders));
+      this.log.info('chat: created aurora.yaml');
+    }
+    await vscode.window.showTextDocument(uri);
+    await this.pushState();
   }
 
   /** Reveal the view. */
@@ -455,6 +799,77 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   /** The transcript (tests). */
   get transcript(): readonly TranscriptItem[] {
     return this.stored.transcript;
+  }
+
+  /**
+   * What `@query` could name: @problems, and workspace files whose path contains the query (never
+   * a file the agent may not read: secret files are not even listed).
+   */
+  private async mentionItems(query: string): Promise<{ label: string; detail?: string; mention: Mention }[]> {
+    const items: { label: string; detail?: string; mention: Mention }[] = [];
+    const q = query.toLowerCase();
+    if ('problems'.startsWith(q)) {
+      items.push({ label: '@problems', detail: vscode.l10n.t('the Aurora problems of the workspace'), mention: { kind: 'problems' } });
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder || folder.uri.scheme !== 'file') {
+      return items;
+    }
+    const ws = new VscodeWorkspace(folder.uri);
+    const context: PathContext = { workspaceRoot: ws.root, realpath: (p) => ws.realpath(p), caseInsensitive: ws.caseInsensitive };
+    const glob = q === '' ? '**/*' : `**/*${q.replace(/[[\]{}*?!]/g, '')}*`;
+    const uris = await vscode.workspace.findFiles(glob, '{**/node_modules/**,**/.git/**}', 200);
+    for (const uri of uris) {
+      const rel = vscode.workspace.asRelativePath(uri, false);
+      if (!rel.toLowerCase().includes(q)) {
+        continue;
+      }
+      const read = decide({ name: 'read_file', input: { path: rel } }, { ...context, config: readOnlyConfig(), trusted: true });
+      if (read.decision !== 'allow') {
+        continue;
+      }
+      items.push({ label: `@${rel}`, mention: { kind: 'file', path: rel } });
+      if (items.length >= 12) {
+        break;
+      }
+    }
+    return items;
+  }
+
+  /** The text and chip of each @-mention of a message: files through the attachment rules, problems as lines. */
+  private async resolveMentions(mentions: readonly Mention[], workspace: VscodeWorkspace, context: PathContext, secretValues: SecretValues | undefined): Promise<{ chip: AttachmentChip; text?: string }[]> {
+    const out: { chip: AttachmentChip; text?: string }[] = [];
+    for (const m of mentions) {
+      if (m.kind === 'problems') {
+        const lines: string[] = [];
+        for (const [uri, list] of vscode.languages.getDiagnostics()) {
+          for (const d of list.filter((x) => x.source === DIAGNOSTIC_SOURCE)) {
+            lines.push(`${vscode.workspace.asRelativePath(uri, false)}:${d.range.start.line + 1}: ${d.severity === vscode.DiagnosticSeverity.Error ? 'error' : d.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info'} ${ruleIdOf(d) ?? ''}: ${d.message}`);
+          }
+        }
+        const body = redactSecrets(lines.slice(0, 200).join('\n'), secretValues);
+        out.push({
+          chip: { label: `@problems (${lines.length})`, ...(body.count > 0 ? { redacted: body.count } : {}), ...(lines.length > 200 ? { note: 'the first 200 sent' } : {}) },
+          text: lines.length > 0 ? `The Aurora problems of the workspace (the user attached them):\n${body.text}` : 'The user attached the Aurora problems of the workspace: there are none (only open or scanned files are analysed).',
+        });
+        continue;
+      }
+      const abs = joinPath(workspace.root, m.path);
+      let text: string | undefined;
+      try {
+        text = await workspace.readText(abs);
+      } catch (e) {
+        out.push({ chip: { label: m.path, note: `not attached: ${e instanceof Error ? e.message : String(e)}` } });
+        continue;
+      }
+      if (text === undefined) {
+        out.push({ chip: { label: m.path, note: 'not attached: no such file' } });
+        continue;
+      }
+      const a = buildAttachment({ file: abs, text, mentioned: true }, context, secretValues);
+      out.push({ chip: { label: a.label, ...(a.note ? { note: a.note } : {}), ...(a.redacted > 0 ? { redacted: a.redacted } : {}) }, ...(a.text !== undefined ? { text: a.text } : {}) });
+    }
+    return out;
   }
 
   /**
@@ -503,9 +918,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
    * Handle one user message: a slash command offline, otherwise a run of the agent. A message
    * sent while an answer runs waits for it (the webview shows it as queued).
    */
-  async send(text: string, attachFile: boolean): Promise<void> {
+  async send(text: string, attachFile: boolean, mentions: Mention[] = []): Promise<void> {
     if (this.running) {
-      this.waiting.push({ text, attachFile });
+      this.waiting.push({ text, attachFile, mentions });
       this.postBusy();
       return;
     }
@@ -544,7 +959,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     const redact = settings.get<boolean>('agent.redactSecrets', true);
     // read at each run, so a `.env` edited between messages counts from the next one; an
     // attachment is redacted even when the agent's redaction is off (it is stored with the history)
-    const secretValues = redact || attachFile ? await collectSecretValues(workspace.root) : undefined;
+    const secretValues = redact || attachFile || mentions.length > 0 ? await collectSecretValues(workspace.root) : undefined;
     const timeoutMs = commandTimeoutMs(settings.get<unknown>('agent.commandTimeoutSeconds'));
     // the same policy context as the loop's, for commands the user edits on a card
     this.runSettings = {
@@ -555,8 +970,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       timeoutMs,
     };
     const attached = attachFile ? this.attachment(this.runSettings.policy, secretValues) : undefined;
-    this.add({ kind: 'user', text, ...(attached ? { attachment: attached.chip } : {}) });
-    const prompt = attached?.text !== undefined ? `${text}\n\n${attached.text}` : text;
+    const mentioned = await this.resolveMentions(mentions, workspace, this.runSettings.policy, secretValues);
+    this.add({ kind: 'user', text, ...(attached ? { attachment: attached.chip } : {}), ...(mentioned.length > 0 ? { mentions: mentioned.map((x) => x.chip) } : {}) });
+    const prompt = [text, attached?.text, ...mentioned.map((x) => x.text)].filter((x): x is string => x !== undefined).join('\n\n');
     try {
       // the command policy parses shell with the bash grammar: load the parsers first
       await this.offline.diagnostics.ensureReady();
@@ -572,6 +988,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         configFound: !('error' in loaded) && loaded.agent.found,
         trusted,
         analyzeConfig: 'error' in loaded ? {} : loaded.analyzeConfig,
+        workspaceSummary: await this.workspaceSummary(workspace, 'error' in loaded ? {} : loaded.analyzeConfig, trusted ? config : readOnlyConfig(), !('error' in loaded) && loaded.agent.found),
         history: this.stored.messages,
         redactSecrets: redact,
         secretValues: this.runSettings.secretValues,
@@ -625,7 +1042,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       this.postBusy();
       const next = this.waiting.shift();
       if (next) {
-        void this.send(next.text, next.attachFile);
+        void this.send(next.text, next.attachFile, next.mentions);
       }
     }
   }
@@ -652,6 +1069,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         this.flushText(undefined);
         const command = e.name === 'run_shell_command' ? { command: String(e.input.command ?? ''), cwd: typeof e.input.cwd === 'string' ? e.input.cwd : '.' } : undefined;
         const file = e.name === 'write_file' || e.name === 'read_file' ? String(e.input.path ?? '') : undefined;
+        // a command the user allowed for the session runs without asking; others may offer it
+        const facts = { decision: e.decision, hosts: e.hosts, paths: e.paths, destructive: e.destructive };
+        const by = command ? allowedBy(command.command, facts, this.sessionAllowed) : undefined;
+        const offer = command && !by ? sessionPrefix(command.command, facts) : undefined;
         this.add({
           kind: 'tool',
           id: e.id,
@@ -665,11 +1086,16 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
           destructive: e.destructive,
           ...(command ? { command } : {}),
           ...(e.name === 'write_file' && file !== undefined ? { path: file } : {}),
-          state: e.decision === 'deny' ? 'denied' : e.decision === 'ask' ? 'pending' : 'running',
+          ...(offer ? { sessionPrefix: offer } : {}),
+          ...(by ? { allowedBy: by } : {}),
+          state: e.decision === 'deny' ? 'denied' : e.decision === 'ask' && !by ? 'pending' : 'running',
         });
         return usage;
       }
       case 'tool_output':
+        return usage;
+      case 'context':
+        this.post({ type: 'context', tokens: e.tokens, window: e.window });
         return usage;
       case 'tool_result': {
         // for writes and commands the first line says what happened ("Wrote …", "exit code 3");
@@ -691,6 +1117,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       case 'notice':
         this.flushText(undefined);
         this.add({ kind: 'notice', text: e.message });
+        return usage;
+      case 'condensed':
+        this.flushText(undefined);
+        this.log.info(`chat: condensed the ${e.messages} oldest messages (about ${e.tokensBefore} → ${e.tokensAfter} tokens)`);
+        this.add({ kind: 'condensed', messages: e.messages, summary: e.summary });
         return usage;
       case 'usage':
         return { input: usage.input + e.usage.input_tokens + (e.usage.cache_read_input_tokens ?? 0) + (e.usage.cache_creation_input_tokens ?? 0), output: usage.output + e.usage.output_tokens };
@@ -714,6 +1145,17 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
    * user (or a test) may click Apply on the card while it is still opening.
    */
   async approve(request: ApprovalRequest, signal?: AbortSignal): Promise<ApprovalAnswer> {
+    if (request.command && !signal?.aborted) {
+      const by = allowedBy(request.command.command, request.decision, this.sessionAllowed);
+      if (by) {
+        this.log.info(`chat: ${request.toolUseId} runs without a card: "${by}" is allowed for this session`);
+        return { approved: true };
+      }
+      if (this.tool(request.toolUseId)?.allowedBy !== undefined) {
+        // revoked between the call and now: ask after all
+        this.updateTool(request.toolUseId, { state: 'pending', allowedBy: undefined });
+      }
+    }
     const answered = new Promise<ApprovalAnswer>((resolve) => {
       if (signal?.aborted) {
         resolve({ approved: false });

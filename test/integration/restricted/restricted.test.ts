@@ -23,3 +23,14 @@ suite('restricted mode', () => {
     assert.ok(actions.some((a) => a.title === 'Replace ADD with COPY'));
   });
 });
+
+suite('the chat in Restricted Mode', () => {
+  test('the banner says the agent may only read and offers to manage trust, whatever aurora.yaml says', async () => {
+    const api = await activate();
+    const contract = api.chat.provider.contract();
+    assert.ok(contract, 'a folder is open');
+    assert.strictEqual(contract.trusted, false);
+    assert.strictEqual(contract.found, true, 'the fixture has an aurora.yaml');
+    assert.match(contract.summary, /^Restricted Mode: the agent may only read files; aurora\.yaml is ignored/);
+  });
+});

@@ -48,7 +48,7 @@ describe('agent loop: each request fits the context window', { timeout: 60_000 }
       );
     }
     h.fake.script(toolTurn([{ name: 'read_file', input: { path: 'k8s/app.yaml' } }]), textTurn('Fine.'));
-    const o = h.options({ history, contextWindow: 16_000 });
+    const o = h.options({ history, contextWindow: 16_000, condense: false });
     const r = await runAgent('And now?', o);
     assert.equal(r.stopReason, 'end_turn');
     const bodies = h.fake.messageBodies() as unknown as { messages: Message[]; max_tokens: number }[];
