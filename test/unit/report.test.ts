@@ -27,7 +27,7 @@ const textOf = (file: string): string => `${file}\n`.repeat(400);
 function buffered(format: ReportFormat, results: FileFindings[], analysed: number, skipped: SkippedFile[] = [], minSeverity: Severity = 'warning'): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(toJson(results), null, 2) + '\n';
+      return JSON.stringify(toJson(results, skipped), null, 2) + '\n';
     case 'sarif':
       return JSON.stringify(toSarif(results, '9.9.9', skipped), null, 2) + '\n';
     case 'github':
