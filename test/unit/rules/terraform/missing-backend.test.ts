@@ -11,4 +11,9 @@ tfTable('terraform/missing-backend', [
   { what: 'backend beside providers', input: `terraform {\n  backend "gcs" {\n    bucket = "acme-tf-state"\n  }\n}\nprovider "google" {\n  project = "acme"\n}\n`, want: [] },
   { what: 'terraform cloud', input: `terraform {\n  cloud {\n    organization = "acme"\n  }\n}\n${provider}`, want: [] },
   { what: 'child module (no provider block)', input: `terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "~> 5.0" }\n  }\n}\nresource "aws_sqs_queue" "q" {\n  name = "q"\n}\n`, want: [] },
+  { what: 'example of the repository\'s module (examples/ folder)', files: { 'examples/complete/main.tf': settings + provider + `module "vpc" {\n  source = "../../modules/vpc"\n}\n` }, want: { 'examples/complete/main.tf': [] } },
+  { what: 'test fixture root module (tests/ folder)', files: { 'tests/fixtures/basic/main.tf': settings + provider }, want: { 'tests/fixtures/basic/main.tf': [] } },
+  { what: 'root module that instantiates the repository itself (source = "../..")', files: { 'wrappers/demo/main.tf': settings + provider + `module "this" {\n  source = "../.."\n}\n` }, want: { 'wrappers/demo/main.tf': [] } },
+  { what: 'live root module calling a local module is still a root module', files: { 'envs/prod/main.tf': settings + provider + `module "vpc" {\n  source = "../../modules/vpc"\n}\n` }, want: { 'envs/prod/main.tf': [1] } },
+  { what: 'a folder merely named like a sample (contests/) is not one', files: { 'contests/main.tf': settings + provider }, want: { 'contests/main.tf': [1] } },
 ]);
