@@ -11,27 +11,30 @@ export function message(): string {
 const SAMPLE_FOLDERS = new Set(['example', 'examples', 'test', 'tests', 'testdata', 'fixtures', 'e2e', 'samples']);
 
 /**
- * A root module that exists to show or test the repository's module: it sits in an examples or
- * tests folder (a segment of its folder's path; in the editor that path is absolute, so a workspace kept inside a folder named `tests` is taken for one too), or it instantiates the
- * module the repository itself is (`source = "../.."`, `"../../"`). Its state is thrown away
- * with the test or belongs to whoever copies it, and a backend there would be wrong.
+ * Whether a root module exists to show or test the repository's module: 'sure' when it
+ * instantiates the module the repository itself is (`source = "../.."`), or sits in an examples
+ * or tests folder (a segment of its folder's path) and calls a module of the repository by a
+ * relative path; 'likely' when it sits in such a folder and calls a module by its registry
+ * address (the example of a published module does that, and so could a live configuration kept
+ * in a folder called `examples`, as this project's own examples are); undefined otherwise.
  */
-function isSampleModule(folder: string, mod: TfModule): boolean {
-  const segments = folder.split(/[\\/]/).filter((s) => s !== '' && s !== '.');
-  if (segments.some((s) => SAMPLE_FOLDERS.has(s.toLowerCase()))) {
-    return true;
+function sampleModule(folder: string, mod: TfModule): 'sure' | 'likely' | undefined {
+  const sources = mod.blocksOf('module').map((m) => str(mod.attr(m, 'source')?.value) ?? '');
+  if (sources.some((s) => /^(\.\.\/)+\.\.\/?$/.test(s))) {
+    return 'sure';
   }
-  return mod.blocksOf('module').some((m) => {
-    const source = str(mod.attr(m, 'source')?.value);
-    return source !== undefined && /^(\.\.\/)+\.\.\/?$/.test(source);
-  });
+  const segments = folder.split(/[\\/]/).filter((s) => s !== '' && s !== '.');
+  if (!segments.some((s) => SAMPLE_FOLDERS.has(s.toLowerCase())) || sources.length === 0) {
+    return undefined;
+  }
+  return sources.some((s) => s.startsWith('../')) ? 'sure' : 'likely';
 }
 
 /**
  * A root module should keep its state in a remote backend. A folder is taken for a root module
  * when its files configure a `provider` and hold a `terraform {}` block: child modules receive
  * providers from their caller. Every .tf file of the folder is looked at, so a backend.tf beside
- * main.tf counts. Examples and test fixtures of a module (see isSampleModule) are left alone.
+ * main.tf counts. Examples and test fixtures of a module (see sampleModule) are left alone.
  */
 export const rule = terraformRule({
   id: 'terraform/missing-backend',
@@ -52,9 +55,11 @@ export const rule = terraformRule({
     if (settings.some((t) => t.blocks.some((b) => b.type === 'backend' || b.type === 'cloud'))) {
       return;
     }
-    if (isSampleModule(ctx.path, mod)) {
+    const sample = sampleModule(ctx.path, mod);
+    if (sample === 'sure') {
       return;
     }
-    ctx.report(settings[0], { range: settings[0].headerRange, message: message() });
+    // probably the example of a module: said at a lower severity
+    ctx.report(settings[0], { range: settings[0].headerRange, message: message(), ...(sample === 'likely' ? { severity: 'info' as const } : {}) });
   },
 });
