@@ -55,6 +55,8 @@ export interface AgentOptions {
   configFound: boolean;
   trusted: boolean;
   analyzeConfig?: AnalyzeConfig;
+  /** aurora.yaml's `exclude:` as a predicate on workspace-relative paths (src/agent/node loadWorkspace). */
+  excluded?: (relativePath: string) => boolean;
   /** Earlier conversation to continue. */
   history?: Message[];
   /** Model calls per run (default 25). */
@@ -154,7 +156,7 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
   if (tools.length > 0) {
     tools[tools.length - 1] = { ...tools[tools.length - 1], cache_control: { type: 'ephemeral' } };
   }
-  const summary = options.workspaceSummary ?? (await workspaceContext(options.workspace, options.analyzeConfig ?? {}, config, options.configFound));
+  const summary = options.workspaceSummary ?? (await workspaceContext(options.workspace, options.analyzeConfig ?? {}, config, options.configFound, options.excluded));
   const system: TextBlock[] = [
     { type: 'text', text: DOCTRINE },
     { type: 'text', text: `${options.trusted ? '' : 'The workspace is not trusted: aurora.yaml is ignored and you may only read.\n'}${summary}`, cache_control: { type: 'ephemeral' } },
@@ -448,6 +450,7 @@ async function runCall(block: ToolUseBlock, invalid: string | undefined, policy:
       // a delay above 2^31 - 1 ms fires at once: clamp whatever the host passed
       commandTimeoutMs: Math.min(options.commandTimeoutMs ?? 300_000, MAX_COMMAND_TIMEOUT_SECONDS * 1000),
       contract: { root: options.workspace.root, config: policy.config },
+      excluded: options.excluded,
       signal,
       onOutput: (chunk) => emit({ type: 'tool_output', id: block.id, chunk }),
     });

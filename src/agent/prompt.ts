@@ -59,10 +59,10 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 /** A summary of the workspace for the system prompt. Never throws. */
-export async function workspaceContext(workspace: Workspace, analyzeConfig: AnalyzeConfig, agent: AgentConfig, configFound: boolean): Promise<string> {
+export async function workspaceContext(workspace: Workspace, analyzeConfig: AnalyzeConfig, agent: AgentConfig, configFound: boolean, excluded?: (relativePath: string) => boolean): Promise<string> {
   const lines: string[] = [];
   try {
-    const { sources, all, truncated } = await infraSources(workspace);
+    const { sources, all, truncated } = await infraSources(workspace, undefined, excluded);
     const stack = new Set<string>();
     for (const f of all) {
       for (const [re, label] of STACK_MARKERS) {

@@ -67,6 +67,8 @@ export interface ToolEnv {
   commandTimeoutMs: number;
   /** The aurora.yaml in force, which the sandbox enforces on commands. */
   contract?: { root: string; config: AgentConfig };
+  /** Files aurora.yaml's `exclude:` leaves out (workspace-relative paths): not in whole-workspace diagnostics. */
+  excluded?: (relativePath: string) => boolean;
   signal?: AbortSignal;
   onOutput?: (chunk: string) => void;
 }
@@ -255,14 +257,20 @@ async function resolveCwd(env: ToolEnv, cwd: string): Promise<string> {
 }
 
 /** Infra files of the workspace with their text (bounded), for analysis and the prompt. */
-export async function infraSources(workspace: Workspace, max = 300): Promise<{ sources: SourceFile[]; all: string[]; truncated: boolean }> {
+export async function infraSources(workspace: Workspace, max = 300, excluded?: (relativePath: string) => boolean): Promise<{ sources: SourceFile[]; all: string[]; truncated: boolean; excludedCount: number }> {
   const listed = await workspace.list({ limit: 5000 });
   const sources: SourceFile[] = [];
+  let excludedCount = 0;
   for (const rel of listed.files) {
     if (sources.length >= max) {
       break;
     }
     if (secretReason(rel)) {
+      continue;
+    }
+    if (excluded?.(rel)) {
+      // counted when its name alone says it is an infrastructure file
+      excludedCount += detectKind(rel) !== undefined ? 1 : 0;
       continue;
     }
     const byName = detectKind(rel);
@@ -278,7 +286,7 @@ export async function infraSources(workspace: Workspace, max = 300): Promise<{ s
     }
     sources.push({ path: rel, text });
   }
-  return { sources, all: listed.files, truncated: listed.truncated };
+  return { sources, all: listed.files, truncated: listed.truncated, excludedCount };
 }
 
 async function diagnostics(input: Readonly<Record<string, unknown>>, decision: Decision, env: ToolEnv): Promise<ToolOutcome> {
@@ -299,8 +307,9 @@ async function diagnostics(input: Readonly<Record<string, unknown>>, decision: D
     const findings = analyze(rel, text, env.analyzeConfig, {}, await folderOf(rel, env));
     return { ok: true, output: findings.length === 0 ? `No problems in ${rel}.` : formatFindings(rel, findings, 100), findings };
   }
-  const { sources } = await infraSources(env.workspace);
+  const { sources, excludedCount } = await infraSources(env.workspace, undefined, env.excluded);
   const byFile = analyzeFiles(sources, env.analyzeConfig);
+  const skipped = excludedCount > 0 ? ` (${excludedCount} more left out by aurora.yaml's exclude:)` : '';
   const parts: string[] = [];
   let total = 0;
   for (const [path, findings] of byFile) {
@@ -310,7 +319,7 @@ async function diagnostics(input: Readonly<Record<string, unknown>>, decision: D
     }
   }
   if (total === 0) {
-    return { ok: true, output: `No problems in ${sources.length} infrastructure file(s).` };
+    return { ok: true, output: `No problems in ${sources.length} infrastructure file(s)${skipped}.` };
   }
-  return { ok: true, output: capText(`${total} problem(s) in ${sources.length} infrastructure file(s):\n${parts.join('\n')}`, env.outputLimit) };
+  return { ok: true, output: capText(`${total} problem(s) in ${sources.length} infrastructure file(s)${skipped}:\n${parts.join('\n')}`, env.outputLimit) };
 }

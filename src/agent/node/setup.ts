@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseAnalyzeConfig } from '../../core';
+import { excludeMatcher, parseAnalyzeConfig } from '../../core';
 import type { AnalyzeConfig } from '../../core';
 import { parseAgentConfig } from '../config';
 import type { AgentConfigResult } from '../config';
@@ -12,6 +12,10 @@ export interface LoadedWorkspace {
   configFile?: string;
   agent: AgentConfigResult;
   analyzeConfig: AnalyzeConfig;
+  /** aurora.yaml's `exclude:` globs (relative to its folder). */
+  exclude: string[];
+  /** Whether a workspace-relative path is excluded by them: the agent leaves such files out of its diagnostics. */
+  excluded: (relativePath: string) => boolean;
 }
 
 /**
@@ -46,6 +50,15 @@ export function loadWorkspace(root: string, explicitConfig?: string): LoadedWork
     }
   }
   const agent = parseAgentConfig(text);
-  const analyzeConfig = text !== undefined ? parseAnalyzeConfig(text).config : {};
-  return { root: dir, configFile: file, agent, analyzeConfig };
+  const parsed = text !== undefined ? parseAnalyzeConfig(text) : undefined;
+  const analyzeConfig = parsed?.config ?? {};
+  const exclude = parsed?.exclude ?? [];
+  const matches = excludeMatcher(exclude);
+  // the globs are relative to aurora.yaml's folder, which --config can put outside the workspace
+  const base = file ? path.dirname(file) : dir;
+  const excluded = (relativePath: string): boolean => {
+    const rel = path.relative(base, path.join(dir, relativePath));
+    return !rel.startsWith('..') && !path.isAbsolute(rel) && matches(rel.split(path.sep).join('/'));
+  };
+  return { root: dir, configFile: file, agent, analyzeConfig, exclude, excluded };
 }

@@ -199,6 +199,7 @@ export const agentCommand: Command = {
         configFound: loaded.agent.found,
         trusted: true,
         analyzeConfig: loaded.analyzeConfig,
+        excluded: loaded.excluded,
         maxTurns,
         maxTokens,
         redactSecrets: !values['no-redact'],

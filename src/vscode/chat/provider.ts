@@ -177,11 +177,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   }
 
   /** The workspace summary for the system prompt: the session's, unless a file changed since. */
-  private workspaceSummary(workspace: VscodeWorkspace, analyzeConfig: AnalyzeConfig, config: AgentConfig, configFound: boolean): Promise<string> {
-    const key = JSON.stringify([workspace.root, analyzeConfig, config, configFound]);
+  private workspaceSummary(workspace: VscodeWorkspace, analyzeConfig: AnalyzeConfig, config: AgentConfig, configFound: boolean, exclude?: { globs: readonly string[]; excluded: (relativePath: string) => boolean }): Promise<string> {
+    const key = JSON.stringify([workspace.root, analyzeConfig, config, configFound, exclude?.globs ?? []]);
     if (!this.summary || this.summary.key !== key || this.summaryStale) {
       this.summaryStale = false;
-      this.summary = { key, text: workspaceContext(workspace, analyzeConfig, config, configFound) };
+      this.summary = { key, text: workspaceContext(workspace, analyzeConfig, config, configFound, exclude?.excluded) };
       this.summaryBuilds++;
     }
     return this.summary.text;
@@ -988,7 +988,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         configFound: !('error' in loaded) && loaded.agent.found,
         trusted,
         analyzeConfig: 'error' in loaded ? {} : loaded.analyzeConfig,
-        workspaceSummary: await this.workspaceSummary(workspace, 'error' in loaded ? {} : loaded.analyzeConfig, trusted ? config : readOnlyConfig(), !('error' in loaded) && loaded.agent.found),
+        excluded: 'error' in loaded ? undefined : loaded.excluded,
+        workspaceSummary: await this.workspaceSummary(workspace, 'error' in loaded ? {} : loaded.analyzeConfig, trusted ? config : readOnlyConfig(), !('error' in loaded) && loaded.agent.found, 'error' in loaded ? undefined : { globs: loaded.exclude, excluded: loaded.excluded }),
         history: this.stored.messages,
         redactSecrets: redact,
         secretValues: this.runSettings.secretValues,

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { AnthropicModelClient } from '../../../src/agent/anthropic';
 import { runAgent } from '../../../src/agent/loop';
+import { loadWorkspace } from '../../../src/agent/node/setup';
 import type { AgentEvent } from '../../../src/agent/loop';
 import type { Message, ToolUseBlock } from '../../../src/agent/model';
 import type { Shell, ShellResult, ShellRunOptions } from '../../../src/agent/ports';
@@ -311,6 +312,26 @@ describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => 
     assert.match(one.content, /deploy\/compose\.yaml:3 \w+ compose\/no-latest-tag/);
     assert.match(all.content, /problem\(s\) in 1 infrastructure file/);
     assert.equal(ofType(o.events, 'tool_call').every((c) => c.decision === 'allow'), true);
+  });
+
+  it("leaves files of aurora.yaml's exclude: out of workspace diagnostics and the summary, and says how many", async () => {
+    fs.writeFileSync(path.join(h.ws, 'deploy', 'compose.yaml'), 'services:\n  web:\n    image: nginx:latest\n');
+    fs.mkdirSync(path.join(h.ws, 'test', 'fixtures'), { recursive: true });
+    fs.writeFileSync(path.join(h.ws, 'test', 'fixtures', 'Dockerfile'), 'FROM ubuntu:latest\nRUN echo fixture\n');
+    fs.writeFileSync(path.join(h.ws, 'aurora.yaml'), 'exclude:\n  - test/fixtures\n');
+    const loaded = loadWorkspace(h.ws);
+    assert.ok(!('error' in loaded));
+    assert.deepEqual(loaded.exclude, ['test/fixtures']);
+    h.fake.script(toolTurn([{ name: 'get_diagnostics', input: {} }]), textTurn('Pin nginx.'));
+    const o = h.options({ excluded: loaded.excluded });
+    delete o.workspaceSummary;
+    await runAgent('What is wrong?', o);
+    const [all] = toolResults(h.fake.messageBodies()[1]);
+    assert.match(all.content, /deploy\/compose\.yaml/);
+    assert.doesNotMatch(all.content, /test\/fixtures/);
+    assert.match(all.content, /\(1 more left out by aurora\.yaml's exclude:\)/);
+    const system = (h.fake.messageBodies()[0].system as { text: string }[]).map((b) => b.text).join('\n');
+    assert.doesNotMatch(system, /test\/fixtures\/Dockerfile/);
   });
 
   it('summarises the workspace in the system prompt and offers aurora.yaml when missing', async () => {
