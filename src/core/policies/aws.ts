@@ -1,9 +1,6 @@
 import type { Equivalent } from '../rule';
-import type { Policy, Reference, StandardId } from './types';
-
-function ref(standard: StandardId, control: string): Reference {
-  return { standard, control };
-}
+import type { Policy } from './types';
+import { ref } from './types';
 
 function ck(id: string): Equivalent {
   return { tool: 'checkov', id };

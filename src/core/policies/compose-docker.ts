@@ -1,8 +1,5 @@
-import type { Policy, Reference, StandardId } from './types';
-
-function ref(standard: StandardId, control: string): Reference {
-  return { standard, control };
-}
+import type { Policy } from './types';
+import { ref } from './types';
 
 /** Host directories whose write access from a container is control of the host. */
 const SENSITIVE_DIRS = '/|/etc|/boot|/dev|/proc|/sys|/root|/usr|/lib|/lib64|/bin|/sbin|/var/lib/docker|/var/lib/containerd|/var/lib/kubelet';

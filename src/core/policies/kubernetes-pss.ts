@@ -1,12 +1,18 @@
-import type { Policy, Reference, StandardId } from './types';
+import type { Condition, Policy } from './types';
+import { ref } from './types';
 import { DANGEROUS_CAPABILITIES } from '../rules/kubernetes/dangerous-capabilities';
-
-function ref(standard: StandardId, control: string): Reference {
-  return { standard, control };
-}
 
 /** SELinux types the container runtimes ship for ordinary containers (the Pod Security Standards' list). */
 const SELINUX_TYPES = ['container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t'];
+
+/** SELinux options beyond the container types (the same test for a container and a pod securityContext). */
+const CUSTOM_SELINUX: Condition = {
+  any: [
+    { path: 'securityContext.seLinuxOptions.type', notIn: SELINUX_TYPES },
+    { path: 'securityContext.seLinuxOptions.user', present: true },
+    { path: 'securityContext.seLinuxOptions.role', present: true },
+  ],
+};
 
 /**
  * Kubernetes policies after the Pod Security Standards (baseline and restricted), the NSA/CISA
@@ -45,13 +51,7 @@ export const KUBERNETES_POLICIES: readonly Policy[] = [
     title: 'Container sets custom SELinux options',
     description: 'A custom SELinux type, user or role can lift the confinement the runtime gives containers (container_t); the Pod Security Standards baseline allows only the container types and no user or role.',
     severity: 'warning',
-    when: {
-      any: [
-        { path: 'securityContext.seLinuxOptions.type', notIn: SELINUX_TYPES },
-        { path: 'securityContext.seLinuxOptions.user', present: true },
-        { path: 'securityContext.seLinuxOptions.role', present: true },
-      ],
-    },
+    when: CUSTOM_SELINUX,
     message: "Container '{name}' of {type} sets SELinux options beyond the container types: remove seLinuxOptions.user/role and use container_t",
     remedy: 'Remove `seLinuxOptions.user` and `role`, and leave `type` unset or one of container_t, container_init_t, container_kvm_t, container_engine_t.',
     references: [ref('pss', 'baseline: SELinux')],
@@ -62,13 +62,7 @@ export const KUBERNETES_POLICIES: readonly Policy[] = [
     title: 'Pod sets custom SELinux options',
     description: 'Pod-level SELinux options apply to every container; a custom type, user or role can lift the confinement the Pod Security Standards baseline requires.',
     severity: 'warning',
-    when: {
-      any: [
-        { path: 'securityContext.seLinuxOptions.type', notIn: SELINUX_TYPES },
-        { path: 'securityContext.seLinuxOptions.user', present: true },
-        { path: 'securityContext.seLinuxOptions.role', present: true },
-      ],
-    },
+    when: CUSTOM_SELINUX,
     message: "{type} '{name}' sets pod SELinux options beyond the container types: remove seLinuxOptions.user/role and use container_t",
     remedy: 'Remove `seLinuxOptions.user` and `role` from the pod securityContext, and leave `type` unset or a container type.',
     references: [ref('pss', 'baseline: SELinux')],

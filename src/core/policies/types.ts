@@ -102,3 +102,8 @@ export interface Policy {
   references?: readonly Reference[];
   equivalents?: readonly Equivalent[];
 }
+
+/** A reference to a standard's control, as the built-in tables write them. */
+export function ref(standard: StandardId, control: string): Reference {
+  return { standard, control };
+}
