@@ -25,6 +25,8 @@ import { rule as deployWithoutEnvironment } from './deploy-without-environment';
 import { rule as sshHostKeyCheckDisabled } from './ssh-host-key-check-disabled';
 import { rule as buildArgSecret } from './build-arg-secret';
 import { rule as triggerNeededWithoutDepend } from './trigger-needed-without-depend';
+import { rule as manualDeployNotBlocking } from './manual-deploy-not-blocking';
+import { rule as artifactsUntracked } from './artifacts-untracked';
 
 /** The GitLab CI rule pack. */
 export const GITLAB_CI_RULES: readonly Rule<YamlFile>[] = [
@@ -53,4 +55,6 @@ export const GITLAB_CI_RULES: readonly Rule<YamlFile>[] = [
   sshHostKeyCheckDisabled,
   buildArgSecret,
   triggerNeededWithoutDepend,
+  manualDeployNotBlocking,
+  artifactsUntracked,
 ];

@@ -18,3 +18,15 @@ ruleTable('gitlab-ci/trigger-needed-without-depend', [
   { what: 'mirror strategy', input: lines('child:', '  trigger:', '    include: c.yml', '    strategy: mirror', 'after:', '  needs: [child]', '  script: [make]'), want: [] },
   { what: 'nobody needs it', input: lines('child:', '  trigger: g/p', 'other:', '  script: [make]'), want: [] },
 ]);
+
+ruleTable('gitlab-ci/manual-deploy-not-blocking', [
+  { what: 'needed by a later deploy', input: lines('stg:', '  environment: staging', '  when: manual', '  script: [./d.sh]', 'prd:', '  environment: production', '  needs: [stg]', '  script: [./d.sh]'), want: [3] },
+  { what: 'blocking', input: lines('stg:', '  environment: staging', '  when: manual', '  allow_failure: false', '  script: [./d.sh]', 'prd:', '  environment: production', '  needs: [stg]', '  script: [./d.sh]'), want: [] },
+  { what: 'manual in rules', input: lines('stg:', '  environment: staging', '  rules:', '    - when: manual', '  script: [./d.sh]', 'prd:', '  environment: production', '  needs: [stg]', '  script: [./d.sh]'), want: [] },
+  { what: 'last deploy', input: lines('prd:', '  environment: production', '  when: manual', '  script: [./d.sh]'), want: [] },
+]);
+
+ruleTable('gitlab-ci/artifacts-untracked', [
+  { what: 'untracked', input: lines('j:', '  script: [make]', '  artifacts:', '    untracked: true'), want: [4] },
+  { what: 'paths', input: lines('j:', '  script: [make]', '  artifacts:', '    paths: [dist/]'), want: [] },
+]);
