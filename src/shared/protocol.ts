@@ -45,17 +45,26 @@ export interface AttachmentChip {
   redacted?: number;
 }
 
+/** Tokens of one answer (every request of the run that ended with it) and its estimated cost. */
+export interface AnswerUsage {
+  input: number;
+  output: number;
+  /** US dollars at the model's list prices; absent for a model without a known price. */
+  cost?: number;
+}
+
 /** What an @-mention names: a workspace file, or the Aurora problems of the workspace. */
 export type Mention = { kind: 'file'; path: string } | { kind: 'problems' };
 
 /** One entry of the visible transcript (what is restored after a reload). */
 export type TranscriptItem =
   | { kind: 'user'; text: string; attachment?: AttachmentChip; mentions?: AttachmentChip[] }
-  | { kind: 'assistant'; text: string; model?: string; usage?: { input: number; output: number } }
+  | { kind: 'assistant'; text: string; model?: string; usage?: AnswerUsage }
   | { kind: 'notice'; text: string }
   /** The oldest `messages` messages sent to the model were replaced by this summary (the transcript keeps them). */
   | { kind: 'condensed'; messages: number; summary: string }
-  | { kind: 'error'; text: string; action?: ErrorAction }
+  /** `retry`: the request failed for a reason that may pass (rate limit, overload, network): offer Retry. */
+  | { kind: 'error'; text: string; action?: ErrorAction; retry?: boolean }
   | {
       kind: 'tool';
       id: string;
@@ -111,7 +120,7 @@ export type ToWebview =
       destructive?: boolean;
     }
   /** Streamed text is complete; `usage` only when the answer ended (not for text before a tool call). */
-  | { type: 'answerDone'; model: string; usage?: { input: number; output: number } }
+  | { type: 'answerDone'; model: string; usage?: AnswerUsage }
   /** `queued`: messages sent while busy, sent in order when the answer ends. */
   | { type: 'busy'; busy: boolean; queued?: string[] }
   | { type: 'cleared' }
@@ -131,6 +140,10 @@ export type FromWebview =
   /** The user typed `@query` in the input: what it could name. */
   | { type: 'mentionQuery'; id: string; query: string }
   | { type: 'stop' }
+  /** Send the failed request again (the conversation ends with the user's message). */
+  | { type: 'retry' }
+  /** Drop the last answer (and what its run did in the conversation) and ask the model again. */
+  | { type: 'regenerate' }
   | { type: 'newChat' }
   | { type: 'approve'; id: string; approved: boolean; command?: string; message?: string }
   /** Run this card's command and allow its prefix for the session (the extension computes the prefix). */

@@ -24,6 +24,8 @@ const SHAPES: { readonly [K in FromWebview['type']]: { required: Readonly<Record
   send: { required: { id: 'id', text: 'string', attachFile: 'boolean' }, optional: { mentions: 'mentions' } },
   mentionQuery: { required: { id: 'id', query: 'string' } },
   stop: { required: {} },
+  retry: { required: {} },
+  regenerate: { required: {} },
   newChat: { required: {} },
   approve: { required: { id: 'id', approved: 'boolean' }, optional: { command: 'string', message: 'string' } },
   allowForSession: { required: { id: 'id' } },

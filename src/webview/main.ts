@@ -5,7 +5,8 @@
  */
 import { assertNever } from '../shared/protocol';
 import { escapeHidden } from '../shared/invisible';
-import type { AttachmentChip, ContractState, ErrorAction, FromWebview, Mention, ToWebview, TranscriptItem } from '../shared/protocol';
+import type { AnswerUsage, AttachmentChip, ContractState, ErrorAction, FromWebview, Mention, ToWebview, TranscriptItem } from '../shared/protocol';
+import { formatCost } from '../shared/cost';
 import { renderMarkdown } from './markdown';
 import { finishedUpTo } from './stream';
 import type { CodeActions } from './markdown';
@@ -287,6 +288,8 @@ input.addEventListener('input', () => {
 });
 
 function setBusy(b: boolean, queued: string[]): void {
+  busy = b;
+  renderTurnActions();
   stop.hidden = !b;
   send.disabled = b;
   // while busy, a message (Queue, or Enter) waits for the answer to end
@@ -395,14 +398,54 @@ function endStream(): HTMLElement | undefined {
   return s.node;
 }
 
-function usageLine(model: string | undefined, usage: { input: number; output: number } | undefined): HTMLElement | undefined {
+function usageLine(model: string | undefined, usage: AnswerUsage | undefined): HTMLElement | undefined {
   if (!usage) {
     // text before a tool call: the turn's model and tokens show under the answer that ends it
     return undefined;
   }
   const meta = el('div', 'meta');
-  meta.textContent = [model, usage && usage.input + usage.output > 0 ? `${usage.input.toLocaleString()} in · ${usage.output.toLocaleString()} out tokens` : undefined].filter(Boolean).join(' · ');
+  const tokens = usage.input + usage.output > 0 ? `${usage.input.toLocaleString()} in · ${usage.output.toLocaleString()} out tokens` : undefined;
+  const cost = usage.cost !== undefined && usage.input + usage.output > 0 ? `≈ ${formatCost(usage.cost)}` : undefined;
+  meta.textContent = [model, tokens, cost].filter(Boolean).join(' · ');
+  if (cost) {
+    meta.title = 'Estimated at the model\'s public list prices (prompt-cache reads and writes included); your bill may differ, for example behind a proxy endpoint.';
+  }
   return meta;
+}
+
+// Retry (after a request that failed for a reason that may pass) and Regenerate (the last answer),
+// offered under the transcript while nothing runs
+const turnActions = el('div', 'turn-actions');
+turnActions.hidden = true;
+composer.before(turnActions);
+/** What the last turn offers: set as items arrive, shown when the run ends. */
+let offer: 'retry' | 'regenerate' | undefined;
+let busy = false;
+
+function renderTurnActions(): void {
+  turnActions.replaceChildren();
+  turnActions.hidden = busy || !hasKey || offer === undefined;
+  if (offer === 'retry') {
+    const retry = button('Retry', () => post({ type: 'retry' }), 'secondary');
+    retry.title = 'Send the failed request again';
+    turnActions.append(retry);
+  } else if (offer === 'regenerate') {
+    const again = button('Regenerate', () => post({ type: 'regenerate' }), 'secondary');
+    again.title = 'Ask the model again from your last message (what the answer already ran or wrote stays done)';
+    turnActions.append(again);
+  }
+}
+
+/** Track what the last item of the transcript lets the user do again. */
+function noteOffer(item: TranscriptItem): void {
+  if (item.kind === 'assistant') {
+    offer = 'regenerate';
+  } else if (item.kind === 'error') {
+    offer = item.retry ? 'retry' : undefined;
+  } else if (item.kind === 'user' || item.kind === 'findings') {
+    offer = undefined;
+  }
+  renderTurnActions();
 }
 
 function renderTool(item: ToolItem, node: HTMLElement): void {
@@ -569,6 +612,7 @@ function focusCard(node: HTMLElement): void {
 function append(item: TranscriptItem): void {
   welcome.hidden = hasKey;
   endStream();
+  noteOffer(item);
   // follow new content only when the user is at the bottom (or has just sent a message)
   const follow = item.kind === 'user' || atBottom();
   switch (item.kind) {
@@ -692,6 +736,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       endStream();
       transcriptEl.replaceChildren();
       tools.clear();
+      offer = undefined;
       renderWelcome(m.transcript.length === 0);
       for (const item of m.transcript) {
         append(item);
@@ -737,6 +782,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'answerDone': {
       const follow = atBottom();
       const node = endStream();
+      if (node && m.usage) {
+        offer = 'regenerate';
+        renderTurnActions();
+      }
       const meta = node ? usageLine(m.model, m.usage) : undefined;
       if (node && meta) {
         node.appendChild(meta);
@@ -753,6 +802,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       endStream();
       transcriptEl.replaceChildren();
       tools.clear();
+      offer = undefined;
+      renderTurnActions();
       renderWelcome(true);
       break;
     case 'allowed':

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { CONDENSE_SYSTEM, SUMMARY_HEAD } from '../../src/agent/condense';
-import { errorTurn, hangingTurn, systemText, textTurn, toolTurn } from '../helpers/fakeAnthropic';
+import { errorTurn, hangingTurn, streamErrorTurn, systemText, textTurn, toolTurn } from '../helpers/fakeAnthropic';
 import type { FakeAnthropic } from '../helpers/fakeAnthropic';
 
 /**
@@ -351,6 +351,36 @@ export const tests: E2eTest[] = [
       await c.locator('.notice', { hasText: /The API answered 529 \(overloaded\); retrying.*attempt 2 of 3/ }).waitFor({ timeout: T });
       await c.getByText('Answered after a retry.').waitFor({ timeout: T });
       assert.equal(fake.messageBodies().length, 2);
+    },
+  },
+  {
+    name: 'a request that failed midway offers Retry; Regenerate asks again without the last answer',
+    suite: 'key',
+    async run({ page, fake }) {
+      fake.script(streamErrorTurn('Looking at your manif', 'overloaded_error', 'Overloaded'), textTurn('The manifests are fine.'), textTurn('Second opinion: add limits.'));
+      await say(page, 'review my manifests');
+      const c = chat(page);
+      const retry = c.locator('.turn-actions').getByRole('button', { name: 'Retry' });
+      await retry.waitFor({ timeout: T });
+      await retry.click();
+      await c.getByText('The manifests are fine.').waitFor({ timeout: T });
+      const again = c.locator('.turn-actions').getByRole('button', { name: 'Regenerate' });
+      await again.waitFor({ timeout: T });
+      assert.equal(await retry.count(), 0, 'Retry is gone once the answer came');
+      await again.click();
+      await c.getByText('Second opinion: add limits.').waitFor({ timeout: T });
+      await c.locator('.notice', { hasText: 'Regenerating' }).waitFor({ timeout: T });
+      const bodies = fake.messageBodies() as unknown as Body[];
+      assert.equal(bodies.length, 3);
+      // Retry sent the conversation as it stood: the prompt once, the broken answer not at all
+      const retried = JSON.stringify(bodies[1].messages);
+      assert.equal(bodies[1].messages.length, 1);
+      assert.equal(retried.split('review my manifests').length - 1, 1);
+      assert.doesNotMatch(retried, /Looking at your manif/);
+      // Regenerate dropped the answer it replaces
+      assert.equal(bodies[2].messages.length, 1);
+      assert.doesNotMatch(JSON.stringify(bodies[2].messages), /manifests are fine/);
+      assert.match(JSON.stringify(bodies[2].messages), /review my manifests/);
     },
   },
   {

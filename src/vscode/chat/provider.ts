@@ -5,6 +5,8 @@ import type * as AnthropicClientModule from '../../agent/anthropic';
 import { allowedBy, sessionPrefix } from '../../agent/allowlist';
 import { buildAttachment } from '../../agent/attachment';
 import { commandTimeoutMs } from '../../agent/limits';
+import { estimateCost } from '../../agent/pricing';
+import { regenerateConversation, retryConversation } from '../../agent/rerun';
 import { contractSummary, DEFAULT_MODEL, defaultAuroraYaml, readOnlyConfig } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
 import { workspaceContext } from '../../agent/prompt';
@@ -22,7 +24,7 @@ import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
 import type { AnalyzeConfig } from '../../core';
 import { assertNever } from '../../shared/protocol';
-import type { AttachmentChip, ContractState, ErrorAction, Mention, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
+import type { AnswerUsage, AttachmentChip, ContractState, ErrorAction, Mention, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
 import { parseSlash } from '../../shared/slash';
 import { markInterrupted, transcriptMarkdown, transcriptTitle } from '../../shared/transcript';
 import { validateFromWebview } from '../../shared/validate';
@@ -48,6 +50,9 @@ function loadAnthropicClient(): typeof AnthropicClientModule {
 export const CHAT_VIEW_ID = 'aurora.chatView';
 /** Scheme of the read-only documents holding a proposed write. */
 export const PROPOSAL_SCHEME = 'aurora-proposal';
+/** Failures that may pass on their own: the error offers Retry. */
+const RETRYABLE: ReadonlySet<string> = new Set(['rate_limit', 'overloaded', 'server', 'network', 'timeout', 'stream']);
+
 const HISTORY_KEY = 'aurora.chat.history';
 /** Past chats (History), newest first; the current one is under HISTORY_KEY. */
 const SESSIONS_KEY = 'aurora.chat.sessions';
@@ -123,6 +128,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   private queue: ToWebview[] = [];
   private stored: Stored;
   private running: AbortController | undefined;
+  /** The last run ended in an error: Retry may send the conversation again. */
+  private failed = false;
   private readonly approvals = new Map<string, PendingApproval>();
   /**
    * Answers that arrived before the agent asked: the card is shown when the tool call is announced,
@@ -157,6 +164,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.stored = context.workspaceState.get<Stored>(HISTORY_KEY) ?? { messages: [], transcript: [] };
+    // a request that failed before the reload can still be retried
+    const lastItem = this.stored.transcript[this.stored.transcript.length - 1];
+    this.failed = lastItem?.kind === 'error' && lastItem.retry === true;
     // a card that waited or ran when the window went away can no longer be answered
     if (markInterrupted(this.stored.transcript).length > 0) {
       this.save();
@@ -478,6 +488,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       case 'send':
         await this.send(m.text, m.attachFile, m.mentions ?? []);
         break;
+      case 'retry':
+        await this.retry();
+        break;
+      case 'regenerate':
+        await this.regenerate();
+        break;
       case 'stop':
         this.giveBackQueued();
         this.stop();
@@ -616,6 +632,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       this.archive(this.stored);
     }
     this.stored = next;
+    this.failed = false;
     this.summary = undefined;
     this.sessionAllowed.clear();
     this.postAllowed();
@@ -931,10 +948,54 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       }
       return;
     }
+    await this.run({ text, attachFile, mentions });
+  }
+
+  /**
+   * Retry: the last request failed (the conversation ends with the user's message, or with the
+   * results of tool calls the model has not seen yet): send it again as it stands.
+   */
+  async retry(): Promise<void> {
+    if (this.running || !this.failed) {
+      return;
+    }
+    const messages = retryConversation(this.stored.messages);
+    if (!messages) {
+      return;
+    }
+    this.stored.messages = messages;
+    await this.run(undefined);
+  }
+
+  /**
+   * Regenerate: drop the last answer from what the model is sent — everything after the user's
+   * last message, tool calls and their results included — and ask again. The transcript keeps the
+   * old answer (what its commands ran and its writes changed stays done) and says it was replaced.
+   */
+  async regenerate(): Promise<void> {
+    if (this.running) {
+      return;
+    }
+    const messages = regenerateConversation(this.stored.messages);
+    if (!messages) {
+      return;
+    }
+    this.stored.messages = messages;
+    this.add({ kind: 'notice', text: 'Regenerating: the answer above is no longer part of the conversation; the model answers your last message again.' });
+    await this.run(undefined);
+  }
+
+  /** A run of the agent: on a new message (`ask`), or on the conversation as it stands. */
+  private async run(ask: { text: string; attachFile: boolean; mentions: Mention[] } | undefined): Promise<void> {
+    const text = ask?.text;
+    const attachFile = ask?.attachFile ?? false;
+    const mentions = ask?.mentions ?? [];
     const key = await this.keys.get();
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!key || !folder || folder.uri.scheme !== 'file') {
-      this.add({ kind: 'user', text });
+      if (text !== undefined) {
+        this.add({ kind: 'user', text });
+      }
       this.add(
         !key
           ? { kind: 'error', text: 'No Anthropic API key. Set one to talk to the agent, or use /scan, /fix and /explain <rule-id> offline.', action: 'setApiKey' }
@@ -944,6 +1005,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     }
     const controller = new AbortController();
     this.running = controller;
+    this.failed = false;
     const session = this.stored;
     this.postBusy();
     const settings = vscode.workspace.getConfiguration('aurora');
@@ -952,7 +1014,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     this.lastModel = modelId;
     const baseUrl = settings.get<string>('anthropic.baseUrl')?.trim();
     this.streamedText = '';
-    let turnUsage = { input: 0, output: 0 };
+    let turnUsage: AnswerUsage = { input: 0, output: 0 };
     const workspace = new VscodeWorkspace(folder.uri);
     const trusted = isTrusted();
     const config: AgentConfig = 'error' in loaded ? { tools: ['read_file'], permissions: { filesystem: [], network: [] } } : loaded.agent.config;
@@ -969,10 +1031,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       secretValues: redact ? secretValues : undefined,
       timeoutMs,
     };
-    const attached = attachFile ? this.attachment(this.runSettings.policy, secretValues) : undefined;
-    const mentioned = await this.resolveMentions(mentions, workspace, this.runSettings.policy, secretValues);
-    this.add({ kind: 'user', text, ...(attached ? { attachment: attached.chip } : {}), ...(mentioned.length > 0 ? { mentions: mentioned.map((x) => x.chip) } : {}) });
-    const prompt = [text, attached?.text, ...mentioned.map((x) => x.text)].filter((x): x is string => x !== undefined).join('\n\n');
+    let prompt: string | null = null;
+    if (text !== undefined) {
+      const attached = attachFile ? this.attachment(this.runSettings.policy, secretValues) : undefined;
+      const mentioned = await this.resolveMentions(mentions, workspace, this.runSettings.policy, secretValues);
+      this.add({ kind: 'user', text, ...(attached ? { attachment: attached.chip } : {}), ...(mentioned.length > 0 ? { mentions: mentioned.map((x) => x.chip) } : {}) });
+      prompt = [text, attached?.text, ...mentioned.map((x) => x.text)].filter((x): x is string => x !== undefined).join('\n\n');
+    }
     try {
       // the command policy parses shell with the bash grammar: load the parsers first
       await this.offline.diagnostics.ensureReady();
@@ -1014,6 +1079,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         return;
       }
       this.stored.messages = result.messages;
+      this.failed = result.stopReason === 'error';
       if (result.stopReason === 'cancelled') {
         this.flushText(turnUsage);
         this.add({ kind: 'notice', text: 'Stopped.' });
@@ -1023,7 +1089,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       if (this.stored !== session) {
         return;
       }
-      this.add({ kind: 'error', text: `The agent failed: ${e instanceof Error ? e.message : String(e)}` });
+      this.failed = true;
+      this.add({ kind: 'error', text: `The agent failed: ${e instanceof Error ? e.message : String(e)}`, retry: true });
     } finally {
       for (const pending of this.approvals.values()) {
         pending.resolve({ approved: false, message: 'Cancelled.' });
@@ -1049,7 +1116,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   }
 
   /** Close the streamed text into a transcript item. */
-  private flushText(usage: { input: number; output: number } | undefined): void {
+  private flushText(usage: AnswerUsage | undefined): void {
     if (this.streamedText === '') {
       return;
     }
@@ -1060,7 +1127,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     this.save();
   }
 
-  private onEvent(e: AgentEvent, usage: { input: number; output: number }): { input: number; output: number } {
+  private onEvent(e: AgentEvent, usage: AnswerUsage): AnswerUsage {
     switch (e.type) {
       case 'text':
         this.streamedText += e.text;
@@ -1125,11 +1192,19 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         this.add({ kind: 'condensed', messages: e.messages, summary: e.summary });
         return usage;
       case 'usage':
-        return { input: usage.input + e.usage.input_tokens + (e.usage.cache_read_input_tokens ?? 0) + (e.usage.cache_creation_input_tokens ?? 0), output: usage.output + e.usage.output_tokens };
+      {
+        const cost = estimateCost(this.lastModel, e.usage);
+        const total = cost === undefined ? undefined : (usage.cost ?? 0) + cost;
+        return {
+          input: usage.input + e.usage.input_tokens + (e.usage.cache_read_input_tokens ?? 0) + (e.usage.cache_creation_input_tokens ?? 0),
+          output: usage.output + e.usage.output_tokens,
+          ...(total !== undefined ? { cost: total } : {}),
+        };
+      }
       case 'error': {
         this.flushText(usage);
         const action: ErrorAction | undefined = e.kind === 'auth' || e.kind === 'permission' ? 'setApiKey' : e.kind === 'model_not_found' ? 'openConfig' : e.kind === 'network' || e.kind === 'timeout' ? 'openSettings' : undefined;
-        this.add({ kind: 'error', text: e.message, ...(action ? { action } : {}) });
+        this.add({ kind: 'error', text: e.message, ...(action ? { action } : {}), ...(RETRYABLE.has(e.kind) ? { retry: true } : {}) });
         return usage;
       }
       case 'done':

@@ -8,6 +8,8 @@ describe('chat: webview messages are validated against the protocol', () => {
     { what: 'ready', input: { type: 'ready' } },
     { what: 'send', input: { type: 'send', id: 'm1', text: 'hello', attachFile: false } },
     { what: 'stop', input: { type: 'stop' } },
+    { what: 'retry', input: { type: 'retry' } },
+    { what: 'regenerate', input: { type: 'regenerate' } },
     { what: 'newChat', input: { type: 'newChat' } },
     { what: 'approve', input: { type: 'approve', id: 'toolu_1', approved: true } },
     { what: 'reject with a message', input: { type: 'approve', id: 'toolu_1', approved: false, message: 'no' } },
