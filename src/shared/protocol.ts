@@ -53,8 +53,29 @@ export interface AnswerUsage {
   cost?: number;
 }
 
-/** What an @-mention names: a workspace file, or the Aurora problems of the workspace. */
-export type Mention = { kind: 'file'; path: string } | { kind: 'problems' };
+/**
+ * What an @-mention names: a workspace file (or some of its lines), a workspace folder, the Aurora
+ * problems of the workspace, or the output of the last command that ran in a terminal.
+ */
+export type Mention =
+  | { kind: 'file'; path: string; lines?: { start: number; end: number } }
+  | { kind: 'folder'; path: string }
+  | { kind: 'problems' }
+  | { kind: 'terminal' };
+
+/** How a mention shows in the input and the transcript. */
+export function mentionLabel(m: Mention): string {
+  switch (m.kind) {
+    case 'problems':
+      return '@problems';
+    case 'terminal':
+      return '@terminal';
+    case 'folder':
+      return `@${m.path.replace(/\/+$/, '')}/`;
+    case 'file':
+      return m.lines ? `@${m.path}:${m.lines.start === m.lines.end ? m.lines.start : `${m.lines.start}-${m.lines.end}`}` : `@${m.path}`;
+  }
+}
 
 /** One entry of the visible transcript (what is restored after a reload). */
 export type TranscriptItem =
@@ -130,6 +151,8 @@ export type ToWebview =
   | { type: 'context'; tokens: number; window: number }
   /** Command prefixes the user allowed for this chat session (the header lists them, each revocable). */
   | { type: 'allowed'; prefixes: string[] }
+  /** Add a chip to the input (Ask DevOps Agent from the editor or the explorer), with text to start from. */
+  | { type: 'attach'; mention: Mention; text?: string }
   /** Put text in the input box; `append` adds it after what is there (queued messages given back). */
   | { type: 'prefill'; text: string; append?: boolean };
 

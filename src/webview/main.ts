@@ -3,7 +3,7 @@
  * and sends the user's actions to the extension. No inline handlers (the CSP forbids them); model
  * text goes through the safe markdown renderer only.
  */
-import { assertNever } from '../shared/protocol';
+import { assertNever, mentionLabel } from '../shared/protocol';
 import { escapeHidden } from '../shared/invisible';
 import type { AnswerUsage, AttachmentChip, ContractState, ErrorAction, FromWebview, Mention, ToWebview, TranscriptItem } from '../shared/protocol';
 import { formatCost } from '../shared/cost';
@@ -192,10 +192,6 @@ const chips: Mention[] = [];
 let menuItems: { label: string; detail?: string; mention: Mention }[] = [];
 let menuIndex = 0;
 let menuQuery: { id: string; start: number } | undefined;
-
-function mentionLabel(m: Mention): string {
-  return m.kind === 'problems' ? '@problems' : `@${m.path}`;
-}
 
 function renderChips(): void {
   chipsEl.replaceChildren();
@@ -825,6 +821,16 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       contextMeter.className = `context-meter${share >= 80 ? ' full' : ''}`;
       break;
     }
+    case 'attach':
+      if (!chips.some((c) => mentionLabel(c) === mentionLabel(m.mention))) {
+        chips.push(m.mention);
+      }
+      renderChips();
+      if (m.text && input.value.trim() === '') {
+        input.value = m.text;
+      }
+      input.focus();
+      break;
     case 'prefill':
       input.value = m.append && input.value.trim() !== '' ? `${input.value.trimEnd()}\n\n${m.text}` : m.text;
       input.focus();

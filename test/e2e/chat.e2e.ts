@@ -806,4 +806,50 @@ export const tests: E2eTest[] = [
       }
     },
   },
+  {
+    name: '@terminal and @folder go with the message; "Ask DevOps Agent about This" puts the open file in the input',
+    suite: 'key',
+    async run({ page, fake, workspace, palette }) {
+      const c = chat(page);
+      const web = path.join(workspace, 'k8s', 'web.yaml');
+      fs.writeFileSync(web, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-folder-mention\n');
+      try {
+        fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo build-failed-$((40+2)); exit 1' } }]), textTurn('It failed.'));
+        await say(page, 'build it');
+        await c.locator('.card.tool').last().getByRole('button', { name: 'Run' }).click({ timeout: T });
+        await c.getByText('It failed.').waitFor({ timeout: T });
+        const input = c.getByRole('textbox', { name: 'Message DevOps Agent' });
+        const menu = c.getByRole('listbox', { name: 'Mentions' });
+        await input.fill('');
+        await input.pressSequentially('Why? @term', { delay: 20 });
+        await menu.getByRole('option', { name: /^@terminal/ }).click({ timeout: T });
+        await c.locator('.mention-chips .chip', { hasText: '@terminal' }).waitFor({ timeout: T });
+        await input.pressSequentially('@k8s', { delay: 20 });
+        await menu.getByRole('option', { name: /^@k8s\/ folder/ }).click({ timeout: T });
+        await c.locator('.mention-chips .chip', { hasText: '@k8s/' }).waitFor({ timeout: T });
+        fake.script(textTurn('Seen the output and the folder.'));
+        await c.getByRole('button', { name: 'Send', exact: true }).click();
+        await c.getByText('Seen the output and the folder.').waitFor({ timeout: T });
+        const user = c.locator('.msg.user').last();
+        await user.locator('.attachment', { hasText: '@terminal: echo build-failed' }).waitFor({ timeout: T });
+        await user.locator('.attachment', { hasText: 'k8s/ (' }).waitFor({ timeout: T });
+        const bodies = fake.messageBodies() as unknown as Body[];
+        const sent = JSON.stringify(bodies[bodies.length - 1].messages.slice(-1));
+        assert.ok(sent.includes('build-failed-42') && sent.includes('exit code 1'), 'the command output went with the message');
+        assert.ok(sent.includes('The user attached the folder k8s/') && sent.includes('name: web-folder-mention'), 'the folder and its manifest went with the message');
+        // the editor's context command: the open file becomes a chip, nothing is sent yet
+        await page.keyboard.press('Control+P');
+        await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: T });
+        await page.keyboard.type('Dockerfile', { delay: 5 });
+        await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Dockerfile' }).first().waitFor({ timeout: T });
+        await page.keyboard.press('Enter');
+        await page.locator('.tabs-container .tab.active', { hasText: 'Dockerfile' }).waitFor({ timeout: T });
+        await palette('Aurora: Ask DevOps Agent about This');
+        await c.locator('.mention-chips .chip', { hasText: '@Dockerfile' }).waitFor({ timeout: T });
+        assert.equal(fake.messageBodies().length, bodies.length, 'nothing was sent');
+      } finally {
+        fs.rmSync(web, { force: true });
+      }
+    },
+  },
 ];

@@ -3,7 +3,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type * as AnthropicClientModule from '../../agent/anthropic';
 import { allowedBy, sessionPrefix } from '../../agent/allowlist';
-import { buildAttachment } from '../../agent/attachment';
+import { buildAttachment, buildFolderAttachment } from '../../agent/attachment';
+import type { FolderEntry } from '../../agent/attachment';
 import { commandTimeoutMs } from '../../agent/limits';
 import { estimateCost } from '../../agent/pricing';
 import { regenerateConversation, retryConversation } from '../../agent/rerun';
@@ -22,8 +23,9 @@ import { describeSandbox, sandboxNotesText } from '../../agent/sandbox';
 import type { SandboxStatus } from '../../agent/sandbox';
 import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
+import { detectKind } from '../../core';
 import type { AnalyzeConfig } from '../../core';
-import { assertNever } from '../../shared/protocol';
+import { assertNever, mentionLabel } from '../../shared/protocol';
 import type { AnswerUsage, AttachmentChip, ContractState, ErrorAction, Mention, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
 import { parseSlash } from '../../shared/slash';
 import { markInterrupted, transcriptMarkdown, transcriptTitle } from '../../shared/transcript';
@@ -34,6 +36,8 @@ import type { ApiKeys } from './keys';
 import { runSlash } from './offline';
 import type { OfflineDeps } from './offline';
 import type { TerminalRunner } from './terminal';
+import { TERMINAL_NAME } from './terminal';
+import { TerminalLog } from './terminalLog';
 import { VscodeWorkspace, writeThroughEdit } from './workspace';
 
 /**
@@ -131,6 +135,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   /** The last run ended in an error: Retry may send the conversation again. */
   private failed = false;
   private readonly approvals = new Map<string, PendingApproval>();
+  /** The last command that finished in a terminal, for @terminal. */
+  private readonly terminalLog = new TerminalLog();
   /**
    * Answers that arrived before the agent asked: the card is shown when the tool call is announced,
    * a moment before the approval request (and the diff editor) is ready, and a click in between
@@ -164,6 +170,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.stored = context.workspaceState.get<Stored>(HISTORY_KEY) ?? { messages: [], transcript: [] };
+    this.subs.push(this.terminalLog, terminal.onDidFinish((e) => this.terminalLog.record(e.command, e.result.output, e.result.exitCode, TERMINAL_NAME)));
     // a request that failed before the reload can still be retried
     const lastItem = this.stored.transcript[this.stored.transcript.length - 1];
     this.failed = lastItem?.kind === 'error' && lastItem.retry === true;
@@ -361,7 +368,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       void this.view.webview.postMessage(m);
     } else if (m.type !== 'textDelta' && m.type !== 'init') {
       // the transcript restores what matters; keep a short queue for prefill and state
-      if (m.type === 'prefill' || m.type === 'state') {
+      if (m.type === 'prefill' || m.type === 'state' || m.type === 'attach') {
         this.queue.push(m);
       }
     }
@@ -792,6 +799,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     }
   }
 
+  /** Add a chip to the chat's input (Ask DevOps Agent from the editor or the explorer). */
+  async attach(mention: Mention, text?: string): Promise<void> {
+    await this.reveal();
+    this.post({ type: 'attach', mention, ...(text ? { text } : {}) });
+  }
+
   /** Cancel the running answer and any running command. */
   stop(): void {
     this.running?.abort();
@@ -828,6 +841,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     if ('problems'.startsWith(q)) {
       items.push({ label: '@problems', detail: vscode.l10n.t('the Aurora problems of the workspace'), mention: { kind: 'problems' } });
     }
+    if ('terminal'.startsWith(q)) {
+      const last = this.terminalLog.lastCommand();
+      items.push({ label: '@terminal', detail: last ? vscode.l10n.t('output of `{0}`', last.command.length > 40 ? `${last.command.slice(0, 40)}…` : last.command) : vscode.l10n.t('output of the last terminal command'), mention: { kind: 'terminal' } });
+    }
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder || folder.uri.scheme !== 'file') {
       return items;
@@ -844,6 +861,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       const read = decide({ name: 'read_file', input: { path: rel } }, { ...context, config: readOnlyConfig(), trusted: true });
       if (read.decision !== 'allow') {
         continue;
+      }
+      // the folders on the way that match are offered too, once each
+      const parts = rel.split('/');
+      for (let i = 1; i < parts.length; i++) {
+        const dir = parts.slice(0, i).join('/');
+        if (dir.toLowerCase().includes(q) && !items.some((x) => x.mention.kind === 'folder' && x.mention.path === dir)) {
+          items.push({ label: mentionLabel({ kind: 'folder', path: dir }), detail: vscode.l10n.t('folder'), mention: { kind: 'folder', path: dir } });
+        }
       }
       items.push({ label: `@${rel}`, mention: { kind: 'file', path: rel } });
       if (items.length >= 12) {
@@ -871,6 +896,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         });
         continue;
       }
+      if (m.kind === 'terminal') {
+        out.push(this.terminalMention(secretValues));
+        continue;
+      }
+      if (m.kind === 'folder') {
+        out.push(await this.folderMention(m.path, workspace, context, secretValues));
+        continue;
+      }
       const abs = joinPath(workspace.root, m.path);
       let text: string | undefined;
       try {
@@ -883,10 +916,50 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         out.push({ chip: { label: m.path, note: 'not attached: no such file' } });
         continue;
       }
-      const a = buildAttachment({ file: abs, text, mentioned: true }, context, secretValues);
+      const lines = m.lines ? text.split('\n').slice(m.lines.start - 1, m.lines.end).join('\n') : undefined;
+      const a = buildAttachment({ file: abs, text, mentioned: true, ...(m.lines && lines ? { selection: { startLine: m.lines.start, endLine: m.lines.end, text: lines } } : {}) }, context, secretValues);
       out.push({ chip: { label: a.label, ...(a.note ? { note: a.note } : {}), ...(a.redacted > 0 ? { redacted: a.redacted } : {}) }, ...(a.text !== undefined ? { text: a.text } : {}) });
     }
     return out;
+  }
+
+  /** @terminal: the last command that finished in a terminal, its output redacted and its end kept. */
+  private terminalMention(secretValues: SecretValues | undefined): { chip: AttachmentChip; text?: string } {
+    const last = this.terminalLog.lastCommand();
+    if (!last) {
+      return { chip: { label: '@terminal', note: 'nothing attached: no command has finished in a terminal since the window opened (the user\'s terminals need shell integration)' }, text: 'The user attached the last terminal command, but none has finished since the window opened.' };
+    }
+    const body = redactSecrets(last.output, secretValues);
+    const command = redactSecrets(last.command, secretValues);
+    const exit = last.exitCode === undefined ? 'exit code unknown' : `exit code ${last.exitCode}`;
+    const fence = '`'.repeat(Math.max(3, ...[...body.text.matchAll(/`+/g)].map((x) => x[0].length + 1)));
+    return {
+      chip: { label: `@terminal: ${command.text.length > 60 ? `${command.text.slice(0, 60)}…` : command.text} (${exit})`, ...(body.count + command.count > 0 ? { redacted: body.count + command.count } : {}), ...(last.cut ? { note: 'the end of the output' } : {}) },
+      text: `The user attached the last command that ran in the terminal "${last.terminal}": \`${command.text}\` (${exit})${last.cut ? ', the end of its output' : ''}:\n${fence}\n${body.text}\n${fence}`,
+    };
+  }
+
+  /** @folder: its files listed, and the text of its infrastructure files (the attachment rules apply to each). */
+  private async folderMention(rel: string, workspace: VscodeWorkspace, context: PathContext, secretValues: SecretValues | undefined): Promise<{ chip: AttachmentChip; text?: string }> {
+    const folder = vscode.Uri.file(joinPath(workspace.root, rel));
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), '{**/node_modules/**,**/.git/**,**/.terraform/**}', 1000);
+    uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+    const entries: FolderEntry[] = [];
+    for (const uri of uris) {
+      let text: string | undefined;
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size <= 200_000) {
+          const raw = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+          text = detectKind(uri.fsPath, raw) !== undefined ? raw : undefined;
+        }
+      } catch {
+        text = undefined;
+      }
+      entries.push({ file: uri.fsPath, ...(text !== undefined ? { text } : {}) });
+    }
+    const a = buildFolderAttachment(folder.fsPath, entries, context, secretValues);
+    return { chip: { label: a.label, ...(a.note ? { note: a.note } : {}), ...(a.redacted > 0 ? { redacted: a.redacted } : {}) }, ...(a.text !== undefined ? { text: a.text } : {}) };
   }
 
   /**

@@ -19,6 +19,7 @@ describe('chat: webview messages are validated against the protocol', () => {
     { what: 'open the model picker', input: { type: 'pickModel' } },
     { what: 'send with mentions', input: { type: 'send', id: 'm2', text: 'look', attachFile: false, mentions: [{ kind: 'problems' }, { kind: 'file', path: 'k8s/app.yaml' }] } },
     { what: 'a mention query', input: { type: 'mentionQuery', id: 'q1', query: 'app' } },
+    { what: 'send with terminal, folder and file-lines mentions', input: { type: 'send', id: 'm3', text: 'why', attachFile: false, mentions: [{ kind: 'terminal' }, { kind: 'folder', path: 'k8s' }, { kind: 'file', path: 'k8s/app.yaml', lines: { start: 3, end: 9 } }] } },
     { what: 'action', input: { type: 'action', action: 'openSettings' } },
     { what: 'copy', input: { type: 'copy', text: 'x' } },
     { what: 'insert', input: { type: 'insert', text: '' } },
@@ -34,7 +35,11 @@ describe('chat: webview messages are validated against the protocol', () => {
 
   const invalid: { what: string; input: unknown; reason: RegExp }[] = [
     { what: 'a string "false" as approval', input: { type: 'approve', id: 't1', approved: 'false' }, reason: /approve\.approved: expected true or false, got the string "false"/ },
-    { what: 'a mention that is not a file or the problems', input: { type: 'send', id: 'm', text: 'x', attachFile: false, mentions: [{ kind: 'terminal' }] }, reason: /send\.mentions: expected mentions like/ },
+    { what: 'a mention of an unknown kind', input: { type: 'send', id: 'm', text: 'x', attachFile: false, mentions: [{ kind: 'clipboard' }] }, reason: /send\.mentions: expected mentions like/ },
+    { what: 'a terminal mention with a path', input: { type: 'send', id: 'm', text: 'x', attachFile: false, mentions: [{ kind: 'terminal', path: 'x' }] }, reason: /send\.mentions/ },
+    { what: 'a folder mention without a path', input: { type: 'send', id: 'm', text: 'x', attachFile: false, mentions: [{ kind: 'folder' }] }, reason: /send\.mentions/ },
+    { what: 'file lines that run backwards', input: { type: 'send', id: 'm', text: 'x', attachFile: false, mentions: [{ kind: 'file', path: 'a', lines: { start: 9, end: 3 } }] }, reason: /send\.mentions/ },
+    { what: 'file lines as strings', input: { type: 'send', id: 'm', text: 'x', attachFile: false, mentions: [{ kind: 'file', path: 'a', lines: { start: '1', end: '2' } }] }, reason: /send\.mentions/ },
     { what: 'a file mention with extra fields', input: { type: 'send', id: 'm', text: 'x', attachFile: false, mentions: [{ kind: 'file', path: 'a', text: 'raw' }] }, reason: /send\.mentions/ },
     { what: 'too many mentions', input: { type: 'send', id: 'm', text: 'x', attachFile: false, mentions: Array.from({ length: 21 }, () => ({ kind: 'problems' })) }, reason: /at most 20 mentions/ },
     { what: 'a string "true" as approval', input: { type: 'approve', id: 't1', approved: 'true' }, reason: /approve\.approved/ },
