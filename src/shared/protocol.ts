@@ -6,7 +6,10 @@
 
 /** A finding summary line the offline /scan lists, with a link target. */
 export interface FindingLink {
+  /** As shown: workspace-relative (prefixed by the folder's name in a multi-root workspace). */
   file: string;
+  /** The file's URI: what the link opens. */
+  uri?: string;
   line: number;
   ruleId: string;
   severity: string;
@@ -178,7 +181,7 @@ export type FromWebview =
   | { type: 'copy'; text: string }
   | { type: 'insert'; text: string }
   | { type: 'applyToFile'; text: string }
-  | { type: 'openFile'; file: string; line: number };
+  | { type: 'openFile'; file: string; line: number; uri?: string };
 
 /** Compile-time exhaustiveness check for switches over the unions above. */
 export function assertNever(x: never): never {

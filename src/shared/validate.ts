@@ -35,7 +35,7 @@ const SHAPES: { readonly [K in FromWebview['type']]: { required: Readonly<Record
   copy: { required: { text: 'string' } },
   insert: { required: { text: 'string' } },
   applyToFile: { required: { text: 'string' } },
-  openFile: { required: { file: 'string', line: 'number' } },
+  openFile: { required: { file: 'string', line: 'number' }, optional: { uri: 'string' } },
 };
 
 function checkField(value: unknown, kind: Field): string | undefined {

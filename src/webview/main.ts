@@ -681,7 +681,7 @@ function append(item: TranscriptItem): void {
         a.href = '#';
         a.addEventListener('click', (e) => {
           e.preventDefault();
-          post({ type: 'openFile', file: f.file, line: f.line });
+          post({ type: 'openFile', file: f.file, line: f.line, ...(f.uri ? { uri: f.uri } : {}) });
         });
         li.append(a, document.createTextNode(` ${f.severity} ${f.ruleId}: ${f.message}`));
         ul.appendChild(li);

@@ -68,6 +68,8 @@ interface Stored {
   transcript: TranscriptItem[];
   /** When the chat started (ms since the epoch); absent in histories stored before History existed. */
   started?: number;
+  /** The workspace folder the agent works in (its URI), chosen at the first run in a multi-root workspace. */
+  folder?: string;
 }
 
 /** A past chat, as History lists it. */
@@ -379,7 +381,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     if (setting && setting.trim() !== '') {
       return setting.trim();
     }
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const folder = this.currentFolder();
     if (folder && folder.uri.scheme === 'file') {
       const loaded = loadWorkspace(folder.uri.fsPath);
       if (!('error' in loaded) && loaded.agent.config.model) {
@@ -399,7 +401,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
 
   /** What governs the agent here (the banners): Workspace Trust and the first folder's aurora.yaml. */
   contract(): ContractState | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const folder = this.currentFolder();
     if (!folder || folder.uri.scheme !== 'file') {
       return undefined;
     }
@@ -571,9 +573,19 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         break;
       }
       case 'openFile': {
-        const folder = vscode.workspace.workspaceFolders?.[0];
-        if (folder) {
-          const uri = vscode.Uri.joinPath(folder.uri, ...m.file.split('/'));
+        // the link's URI, when it names a file of the workspace; else the path in the agent's folder
+        let uri: vscode.Uri | undefined;
+        if (m.uri) {
+          try {
+            const parsed = vscode.Uri.parse(m.uri, true);
+            uri = parsed.scheme === 'file' && vscode.workspace.getWorkspaceFolder(parsed) ? parsed : undefined;
+          } catch {
+            uri = undefined;
+          }
+        }
+        const folder = this.currentFolder();
+        uri ??= folder ? vscode.Uri.joinPath(folder.uri, ...m.file.split('/')) : undefined;
+        if (uri) {
           const line = Math.max(0, m.line - 1);
           await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
         }
@@ -739,7 +751,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       void vscode.window.showInformationMessage(vscode.l10n.t('The chat is empty: nothing to export.'));
       return undefined;
     }
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = this.currentFolder()?.uri;
     const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
     const target = await vscode.window.showSaveDialog({
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `devops-chat-${stamp}.md`) } : {}),
@@ -763,7 +775,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
    * through an undoable edit and saved; the banner then shows its contract.
    */
   private async createConfig(): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const folder = this.currentFolder();
     if (!folder) {
       return;
     }
@@ -797,6 +809,53 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     } else {
       this.post({ type: 'prefill', text });
     }
+  }
+
+  /**
+   * The folder the agent works in: the session's, else the active editor's, else the first. One
+   * folder's aurora.yaml governs a session, and the paths the model sees are relative to it.
+   */
+  private currentFolder(): vscode.WorkspaceFolder | undefined {
+    const all = vscode.workspace.workspaceFolders ?? [];
+    const kept = this.stored.folder ? all.find((f) => f.uri.toString() === this.stored.folder) : undefined;
+    if (kept) {
+      return kept;
+    }
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const byEditor = active ? vscode.workspace.getWorkspaceFolder(active) : undefined;
+    return byEditor?.uri.scheme === 'file' ? byEditor : (all.find((f) => f.uri.scheme === 'file') ?? all[0]);
+  }
+
+  /**
+   * The folder for a run. With several folders, the session's first run settles it — the active
+   * editor's folder, or the user's pick when no editor says — and the session keeps it until New chat.
+   */
+  private async agentFolder(): Promise<vscode.WorkspaceFolder | 'cancelled' | undefined> {
+    const all = vscode.workspace.workspaceFolders ?? [];
+    const local = all.filter((f) => f.uri.scheme === 'file');
+    if (local.length <= 1) {
+      return local[0] ?? all[0];
+    }
+    const kept = this.stored.folder ? local.find((f) => f.uri.toString() === this.stored.folder) : undefined;
+    if (kept) {
+      return kept;
+    }
+    const active = vscode.window.activeTextEditor?.document.uri;
+    let chosen = active ? local.find((f) => f.uri.toString() === vscode.workspace.getWorkspaceFolder(active)?.uri.toString()) : undefined;
+    if (!chosen) {
+      const pick = await vscode.window.showQuickPick(
+        local.map((f) => ({ label: f.name, description: f.uri.fsPath, folder: f })),
+        { title: vscode.l10n.t('Which folder should the DevOps agent work in?'), placeHolder: vscode.l10n.t("Its aurora.yaml sets what the agent may do; this chat keeps the folder until New chat"), ignoreFocusOut: true },
+      );
+      if (!pick) {
+        return 'cancelled';
+      }
+      chosen = pick.folder;
+    }
+    this.stored.folder = chosen.uri.toString();
+    this.add({ kind: 'notice', text: `Working in the folder "${chosen.name}" (${local.length} in this workspace): its aurora.yaml applies, and this chat stays there until New chat.` });
+    void this.pushState();
+    return chosen;
   }
 
   /** Add a chip to the chat's input (Ask DevOps Agent from the editor or the explorer). */
@@ -845,7 +904,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       const last = this.terminalLog.lastCommand();
       items.push({ label: '@terminal', detail: last ? vscode.l10n.t('output of `{0}`', last.command.length > 40 ? `${last.command.slice(0, 40)}…` : last.command) : vscode.l10n.t('output of the last terminal command'), mention: { kind: 'terminal' } });
     }
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const folder = this.currentFolder();
     if (!folder || folder.uri.scheme !== 'file') {
       return items;
     }
@@ -1064,7 +1123,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     const attachFile = ask?.attachFile ?? false;
     const mentions = ask?.mentions ?? [];
     const key = await this.keys.get();
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const chosen = key ? await this.agentFolder() : this.currentFolder();
+    if (chosen === 'cancelled') {
+      if (text !== undefined) {
+        this.add({ kind: 'user', text });
+      }
+      this.add({ kind: 'notice', text: 'No folder chosen: nothing was sent. Send again and pick the folder the agent should work in.' });
+      return;
+    }
+    const folder = chosen;
     if (!key || !folder || folder.uri.scheme !== 'file') {
       if (text !== undefined) {
         this.add({ kind: 'user', text });
