@@ -106,6 +106,8 @@ export type TranscriptItem =
       command?: { command: string; cwd: string };
       /** For writes: the workspace-relative path. */
       path?: string;
+      /** For writes: the change as a unified diff (cut after its first lines), shown on the card. */
+      diff?: string;
       /** The words "Allow … for this session" would allow (offered only for plain local read-only commands). */
       sessionPrefix?: string;
       /** Ran without asking: the user allowed this prefix for the session. */
@@ -139,6 +141,8 @@ export type ToWebview =
       edited?: boolean;
       /** The user allowed the command's prefix for the session on this card. */
       allowedBy?: string;
+      /** For writes: the change, once the approval is asked. */
+      diff?: string;
       reasons?: string[];
       hosts?: string[];
       destructive?: boolean;
@@ -172,6 +176,8 @@ export type FromWebview =
   | { type: 'regenerate' }
   | { type: 'newChat' }
   | { type: 'approve'; id: string; approved: boolean; command?: string; message?: string }
+  /** Show the diff editor of this write card again. */
+  | { type: 'openDiff'; id: string }
   /** Run this card's command and allow its prefix for the session (the extension computes the prefix). */
   | { type: 'allowForSession'; id: string }
   | { type: 'revokeAllowed'; prefix: string }

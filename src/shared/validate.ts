@@ -29,6 +29,7 @@ const SHAPES: { readonly [K in FromWebview['type']]: { required: Readonly<Record
   newChat: { required: {} },
   approve: { required: { id: 'id', approved: 'boolean' }, optional: { command: 'string', message: 'string' } },
   allowForSession: { required: { id: 'id' } },
+  openDiff: { required: { id: 'id' } },
   revokeAllowed: { required: { prefix: 'string' } },
   pickModel: { required: {} },
   action: { required: { action: 'action' } },

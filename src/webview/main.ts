@@ -472,6 +472,16 @@ function renderTool(item: ToolItem, node: HTMLElement): void {
   if (item.paths && item.paths.length > 0) {
     node.appendChild(el('div', 'detail', `writes: ${item.paths.map(shown).join(', ')}`));
   }
+  if (item.diff !== undefined) {
+    // the change itself, on the card: Apply is never a blind click, even with the diff editor closed
+    const pre = el('pre', 'diff');
+    pre.setAttribute('aria-label', 'Proposed change');
+    for (const line of shown(item.diff).split('\n')) {
+      const cls = line.startsWith('+++') || line.startsWith('---') ? 'diff-file' : line.startsWith('@@') ? 'diff-hunk' : line.startsWith('+') ? 'diff-add' : line.startsWith('-') ? 'diff-del' : undefined;
+      pre.appendChild(el('div', cls, line === '' ? ' ' : line));
+    }
+    node.appendChild(pre);
+  }
   if (hidden.size > 0) {
     node.appendChild(el('div', 'warning hidden-chars', `⚠ Contains invisible, control or bidirectional characters (shown escaped): ${[...hidden].join(', ')}. Read the command as escaped before approving.`));
   }
@@ -500,7 +510,7 @@ function renderTool(item: ToolItem, node: HTMLElement): void {
   if (item.state === 'pending' && item.decision === 'ask') {
     const actions = el('div', 'actions');
     if (item.name === 'write_file') {
-      actions.append(button('Apply', () => answer(item, true), 'primary'), button('Discard', () => answer(item, false), 'secondary'));
+      actions.append(button('Apply', () => answer(item, true), 'primary'), button('Discard', () => answer(item, false), 'secondary'), button('Open diff', () => post({ type: 'openDiff', id: item.id }), 'link'));
     } else {
       actions.append(
         button('Run', () => answer(item, true), 'primary'),
@@ -762,7 +772,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         const item = entry.item;
         item.state = m.state;
         // an edited command brings what the policy decided about it
-        for (const key of ['output', 'exitCode', 'command', 'edited', 'allowedBy', 'reasons', 'hosts', 'destructive'] as const) {
+        for (const key of ['output', 'exitCode', 'command', 'edited', 'allowedBy', 'reasons', 'hosts', 'destructive', 'diff'] as const) {
           if (m[key] !== undefined) {
             Object.assign(item, { [key]: m[key] });
           }

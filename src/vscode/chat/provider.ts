@@ -27,6 +27,7 @@ import { detectKind } from '../../core';
 import type { AnalyzeConfig } from '../../core';
 import { assertNever, mentionLabel } from '../../shared/protocol';
 import type { AnswerUsage, AttachmentChip, ContractState, ErrorAction, Mention, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
+import { unifiedDiff } from '../../shared/diff';
 import { parseSlash } from '../../shared/slash';
 import { markInterrupted, transcriptMarkdown, transcriptTitle } from '../../shared/transcript';
 import { validateFromWebview } from '../../shared/validate';
@@ -83,6 +84,20 @@ interface PastChat extends Stored {
 type ToolItem = Extract<TranscriptItem, { kind: 'tool' }>;
 type ApproveMessage = Extract<FromWebview, { type: 'approve' }>;
 type ToolPatch = Omit<Extract<ToWebview, { type: 'toolUpdate' }>, 'type' | 'id' | 'state'> & { state?: ToolItem['state'] };
+
+/** Lines of a write's diff the card shows; the diff editor shows all of it. */
+const CARD_DIFF_LINES = 120;
+
+/** A write's change as the card shows it: a unified diff, cut after CARD_DIFF_LINES lines. */
+export function cardDiff(diff: { path: string; before?: string; after: string }): string {
+  const rel = vscode.workspace.asRelativePath(diff.path, false);
+  const text = unifiedDiff(diff.before ?? '', diff.after, diff.before === undefined ? '/dev/null' : `a/${rel}`, `b/${rel}`);
+  if (text === '') {
+    return 'No change: the proposed text is the same as the file.';
+  }
+  const lines = text.replace(/\n$/, '').split('\n');
+  return lines.length <= CARD_DIFF_LINES ? lines.join('\n') : `${lines.slice(0, CARD_DIFF_LINES).join('\n')}\n… ${lines.length - CARD_DIFF_LINES} more lines: Open diff shows the whole change`;
+}
 
 /** A call waiting for the user's answer on its card. */
 interface PendingApproval {
@@ -523,6 +538,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       case 'allowForSession':
         this.allowForSession(m.id);
         break;
+      case 'openDiff': {
+        const pending = this.approvals.get(m.id);
+        if (pending?.request.diff) {
+          await this.openDiff(m.id, pending.request.diff);
+        }
+        break;
+      }
       case 'mentionQuery':
         this.post({ type: 'mentionResults', id: m.id, items: await this.mentionItems(m.query) });
         break;
@@ -910,7 +932,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     }
     const ws = new VscodeWorkspace(folder.uri);
     const context: PathContext = { workspaceRoot: ws.root, realpath: (p) => ws.realpath(p), caseInsensitive: ws.caseInsensitive };
-    const glob = q === '' ? '**/*' : `**/*${q.replace(/[[\]{}*?!]/g, '')}*`;
+    const safe = q.replace(/[[\]{}*?!,]/g, '');
+    // files whose name matches, and the files of folders whose name matches (offered as @folder/)
+    const glob = q === '' ? '**/*' : `{**/*${safe}*,**/*${safe}*/**}`;
     const uris = await vscode.workspace.findFiles(glob, '{**/node_modules/**,**/.git/**}', 200);
     for (const uri of uris) {
       const rel = vscode.workspace.asRelativePath(uri, false);
@@ -1394,6 +1418,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     if (early && pending) {
       this.early.delete(request.toolUseId);
       this.answer(early, pending);
+    }
+    if (request.diff) {
+      this.updateTool(request.toolUseId, { diff: cardDiff(request.diff) });
     }
     let diff: Promise<vscode.Uri | undefined> = Promise.resolve(undefined);
     if (request.diff && !early) {

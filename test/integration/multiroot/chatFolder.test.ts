@@ -1,28 +1,39 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ChatViewProvider } from '../../../src/vscode/chat';
-import { FakeAnthropic, textTurn, toolTurn } from '../../helpers/fakeAnthropic';
-import { activate, closeAll, waitFor } from '../helpers';
+import { FakeAnthropic, textTurn } from '../../helpers/fakeAnthropic';
+import { activate, closeAll, readFile, waitFor } from '../helpers';
 
 /**
  * In a multi-root workspace the chat works in one folder per session: the paths the model uses and
- * the aurora.yaml that governs it are that folder's. The fixture's two aurora.yaml files differ
- * (beta's starts with a comment naming it), so a read_file of aurora.yaml shows where a run was.
+ * the aurora.yaml that governs it are that folder's. For these tests each folder's aurora.yaml
+ * names its own model, so the request shows whose aurora.yaml applied.
  */
 
-async function openIn(name: string): Promise<void> {
+function folderUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.find((w) => w.name === name);
   assert.ok(folder, name);
-  await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'Dockerfile'), { preview: false });
+  return folder.uri;
+}
+
+async function openIn(name: string): Promise<void> {
+  await vscode.window.showTextDocument(vscode.Uri.joinPath(folderUri(name), 'Dockerfile'), { preview: false });
 }
 
 suite('multi-root: the chat works in one folder per session', () => {
   const fake = new FakeAnthropic();
   let provider: ChatViewProvider;
   let originalKey: string | undefined;
+  const originals = new Map<string, string>();
 
   suiteSetup(async () => {
     provider = (await activate()).chat.provider;
+    for (const name of ['alpha', 'beta']) {
+      const uri = vscode.Uri.joinPath(folderUri(name), 'aurora.yaml');
+      const text = await readFile(uri);
+      originals.set(name, text);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${text}agents:\n  devops:\n    model: claude-${name}\n    tools: [read_file]\n`));
+    }
     await fake.start();
     await vscode.workspace.getConfiguration('aurora').update('anthropic.baseUrl', fake.url, vscode.ConfigurationTarget.Global);
     originalKey = process.env.ANTHROPIC_API_KEY;
@@ -39,37 +50,34 @@ suite('multi-root: the chat works in one folder per session', () => {
     }
     await vscode.workspace.getConfiguration('aurora').update('anthropic.baseUrl', undefined, vscode.ConfigurationTarget.Global);
     await fake.close();
+    for (const [name, text] of originals) {
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folderUri(name), 'aurora.yaml'), new TextEncoder().encode(text));
+    }
   });
 
-  /** Send a message whose answer reads aurora.yaml; the tool result the model got. */
-  async function readConfigVia(text: string): Promise<string> {
-    fake.script(toolTurn([{ name: 'read_file', input: { path: 'aurora.yaml' } }]), textTurn('Read it.'));
+  /** Send a message; the model the request named (each folder's aurora.yaml names its own). */
+  async function modelOf(text: string): Promise<string> {
+    fake.script(textTurn('Noted.'));
     const before = fake.messageBodies().length;
     await provider.receive({ type: 'send', id: `m${Date.now()}`, text, attachFile: false });
-    await waitFor('the answer', () => !provider.busy && fake.messageBodies().length >= before + 2, 30_000);
-    const bodies = fake.messageBodies() as unknown as { messages: { content: unknown }[] }[];
-    const last = bodies[bodies.length - 1].messages.at(-1);
-    const result = Array.isArray(last?.content) ? (last.content as { type: string; content?: string }[]).find((b) => b.type === 'tool_result') : undefined;
-    assert.ok(result?.content !== undefined, 'a tool result');
-    return result.content;
+    await waitFor('the answer', () => !provider.busy && fake.messageBodies().length > before, 30_000);
+    return String(fake.messageBodies()[before].model);
   }
 
   test("the session takes the active editor's folder, says so, and keeps it when the editor moves", async () => {
     await provider.receive({ type: 'newChat' });
     await openIn('beta');
-    assert.match(await readConfigVia('which config governs you?'), /beta keeps its own settings/);
+    assert.strictEqual(await modelOf('which config governs you?'), 'claude-beta');
     const notice = provider.transcript.find((t) => t.kind === 'notice' && /Working in the folder "beta" \(2 in this workspace\)/.test(t.text));
     assert.ok(notice, 'the transcript says which folder');
     await openIn('alpha');
-    assert.match(await readConfigVia('and now?'), /beta keeps its own settings/, 'the session stays in beta');
+    assert.strictEqual(await modelOf('and now?'), 'claude-beta', 'the session stays in beta');
     assert.strictEqual(provider.transcript.filter((t) => t.kind === 'notice' && t.text.startsWith('Working in the folder')).length, 1);
   });
 
   test('New chat lets the next session start in another folder', async () => {
     await provider.receive({ type: 'newChat' });
     await openIn('alpha');
-    const content = await readConfigVia('which config now?');
-    assert.doesNotMatch(content, /beta keeps/);
-    assert.match(content, /add-instead-of-copy: off/);
+    assert.strictEqual(await modelOf('which config now?'), 'claude-alpha');
   });
 });
