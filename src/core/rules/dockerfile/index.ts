@@ -55,6 +55,9 @@ import { rule as envSelfReference } from './env-self-reference';
 import { rule as aptKeyDeprecated } from './apt-key-deprecated';
 import { rule as secretBuildArg } from './secret-build-arg';
 import { rule as secretEnvFromArg } from './secret-env-from-arg';
+import { rule as secretFileCopied } from './secret-file-copied';
+import { rule as aptInstallWithoutUpdate } from './apt-install-without-update';
+import { rule as copyThenChown } from './copy-then-chown';
 
 /** The Dockerfile rule pack. */
 export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [
@@ -112,4 +115,7 @@ export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [
   aptKeyDeprecated,
   secretBuildArg,
   secretEnvFromArg,
+  secretFileCopied,
+  aptInstallWithoutUpdate,
+  copyThenChown,
 ];
