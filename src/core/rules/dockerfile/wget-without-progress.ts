@@ -20,7 +20,8 @@ export const rule: Rule<DockerfileModel> = {
   },
   check(ctx) {
     for (const { shell, cmd } of runCommands(ctx.model)) {
-      if (cmd.name !== 'wget' || findFlag(cmd.args, '-q', '--quiet', '-nv', '--no-verbose', '--progress', '-o', '--output-file', '-a', '--append-output', '--spider')) {
+      // -q also inside a cluster with a value (wget -qO- url)
+      if (cmd.name !== 'wget' || findFlag(cmd.args, '-q', '--quiet', '-nv', '--no-verbose', '--progress', '-o', '--output-file', '-a', '--append-output', '--spider') || cmd.args.some((a) => /^-[a-zA-Z]*q/.test(a.value))) {
         continue;
       }
       ctx.report({ range: wordRange(ctx.model, shell, cmd.nameWord), message: message() });
