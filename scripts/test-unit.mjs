@@ -65,14 +65,25 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-// Deal the files by size, largest first, into the group with the fewest bytes so far: the groups
-// take about the same time. Files of one folder stay in order inside a group.
-const bins = Array.from({ length: Math.min(groups, files.length) }, () => ({ bytes: 0, files: [] }));
-for (const f of [...files].sort((a, b) => statSync(b).size - statSync(a).size)) {
-  const bin = bins.reduce((a, b) => (b.bytes < a.bytes ? b : a));
-  bin.bytes += statSync(f).size;
+// Deal the files by how long they took last time (test/unit/durations.json, written by --timings),
+// longest first, each onto the group with the least time so far; a file not recorded there is
+// estimated by its size (from the recorded seconds per byte). The groups then end at about the
+// same time, and they start longest first, so no core waits on one late bundle at the end.
+const durationsFile = join(root, 'test', 'unit', 'durations.json');
+const recorded = existsSync(durationsFile) ? JSON.parse(readFileSync(durationsFile, 'utf8')) : {};
+const size = new Map(files.map((f) => [f, statSync(f).size]));
+const known = files.filter((f) => typeof recorded[relative(root, f).split(sep).join('/')] === 'number');
+const knownBytes = known.reduce((sum, f) => sum + size.get(f), 0);
+const knownSeconds = known.reduce((sum, f) => sum + recorded[relative(root, f).split(sep).join('/')], 0);
+const perByte = knownBytes > 0 && knownSeconds > 0 ? knownSeconds / knownBytes : 1;
+const cost = new Map(files.map((f) => [f, recorded[relative(root, f).split(sep).join('/')] ?? size.get(f) * perByte]));
+const bins = Array.from({ length: Math.min(groups, files.length) }, () => ({ cost: 0, files: [] }));
+for (const f of [...files].sort((a, b) => cost.get(b) - cost.get(a) || a.localeCompare(b))) {
+  const bin = bins.reduce((a, b) => (b.cost < a.cost ? b : a));
+  bin.cost += cost.get(f);
   bin.files.push(f);
 }
+bins.sort((a, b) => b.cost - a.cost);
 
 const outDir = join(root, 'out', 'unit');
 rmSync(outDir, { recursive: true, force: true });
@@ -151,7 +162,7 @@ function report() {
     for (const k of Object.keys(total)) {
       total[k] += t[k] ?? 0;
     }
-    console.log(`${sec(t.wallMs)}  ${sec(t.cpuMs)}  ${sec(t.childrenMs)}          group-${i + 1} (${bin.files.length} files)`);
+    console.log(`${sec(t.wallMs)}  ${sec(t.cpuMs)}  ${sec(t.childrenMs)}          group-${i + 1} (${bin.files.length} files${knownSeconds > 0 ? `, ~${bin.cost.toFixed(0)} s last time` : ""})`);
   });
   console.log(`${sec(total.wallMs)}  ${sec(total.cpuMs)}  ${sec(total.childrenMs)}          total; bundling took ${sec(bundleMs).trim()} s before`);
 
@@ -188,6 +199,15 @@ function report() {
     }
   }
   const rows = [...perFile].sort((a, b) => b[1].ms - a[1].ms);
+  // the next runs deal the files by these seconds (tests declared in a shared helper count for
+  // the helper, not for a test file: such files are estimated by their size)
+  const next = { ...recorded };
+  for (const [name, row] of perFile) {
+    if (name.endsWith('.test.ts') && files.includes(join(root, name))) {
+      next[name] = Math.round(row.ms / 100) / 10;
+    }
+  }
+  writeFileSync(durationsFile, JSON.stringify(Object.fromEntries(Object.entries(next).filter(([name]) => existsSync(join(root, name))).sort()), null, 2) + '\n');
   console.log(`\n  wall s  test file (top-level tests; ${rows.length} files, the slowest 30)`);
   for (const [name, row] of rows.slice(0, 30)) {
     console.log(`${sec(row.ms)}  ${name}`);

@@ -15,9 +15,9 @@ import { goldenCase } from '../helpers/golden';
 import type { GoldenCase } from '../helpers/golden';
 
 // Every rule of the catalog must fire on its own bad example (test/golden/<rule-id>/bad) through
-// every way a host analyses a file: analyze() (CLI fix, fuzz, agent), analyzeFiles() (editor,
-// workspace scan, CLI check, agent prompt), the agent's re-lint after write_file, and the built
-// CLI. A rule that only one path runs (as 41 Terraform rules once ran only in analyzeFiles) fails.
+// every way a host analyses a file: analyze() (CLI fix, fuzz, agent), analyzeFiles() (workspace
+// scan, CLI check, agent prompt), analyzeFiles() on type (the editor), the agent's re-lint after
+// write_file, and the built CLI. A rule that only one path runs (as 41 Terraform rules once ran only in analyzeFiles) fails.
 
 const cases: { rule: AnyRule; c: GoldenCase; slug: string }[] = [];
 for (const rule of ALL_RULES) {
@@ -59,6 +59,14 @@ describe('every rule fires through every entry point', () => {
   it('analyzeFiles()', () => {
     const silent = cases.filter(({ rule, c }) => !(analyzeFiles([{ path: c.path, text: c.bad }], {}, () => c.env).get(c.path) ?? []).some((f) => f.ruleId === rule.id));
     assert.deepEqual(silent.map((s) => s.rule.id), []);
+  });
+
+  it('analyzeFiles() while typing (the editor: onType, reusing earlier parses)', () => {
+    // twice: the second run starts from what the first one left in the on-type caches
+    for (const run of ['first', 'again']) {
+      const silent = cases.filter(({ rule, c }) => !(analyzeFiles([{ path: c.path, text: c.bad }], {}, () => c.env, { onType: true }).get(c.path) ?? []).some((f) => f.ruleId === rule.id));
+      assert.deepEqual(silent.map((s) => s.rule.id), [], run);
+    }
   });
 
   it("the agent's re-lint after write_file", async () => {

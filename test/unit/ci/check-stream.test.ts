@@ -82,12 +82,27 @@ interface Options {
   baseline?: string;
 }
 
-/** The report of the whole-report path (what `check` gave before it streamed), for `dir`. */
-function reference(dir: string, options: Options): { stdout: string; worst: number } {
+/** The whole-report path's analysis of every file of `dir`, before any baseline or format. */
+interface Analysed {
+  sources: JobFile[];
+  byFile: Map<string, Finding[]>;
+}
+
+/** Every file of `dir` read and analysed at once (what `check` did before it streamed). */
+function analyseAll(dir: string): Analysed {
   const files = collectFiles([dir]).files;
   const sources: JobFile[] = files.map((real) => ({ path: path.relative(dir, real).split(path.sep).join('/'), real, text: fs.readFileSync(real, 'utf8') }));
   const real = new Map(sources.map((s) => [s.path, s.real]));
-  const byFile = analyzeFiles(sources, loadConfig(undefined, dir), (p) => envFor(real.get(p) ?? p));
+  return { sources, byFile: analyzeFiles(sources, loadConfig(undefined, dir), (p) => envFor(real.get(p) ?? p)) };
+}
+
+/**
+ * The report of the whole-report path for `dir`, from its analysis (`analyseAll`, done once per
+ * state of the tree: the options change only the baseline and the formatting after it).
+ */
+function reference(all: Analysed, options: Options): { stdout: string; worst: number } {
+  const sources = all.sources;
+  const byFile = new Map(all.byFile);
   if (options.baseline) {
     const filter = new BaselineFilter(options.baseline, readBaseline(options.baseline));
     for (const source of sources) {
@@ -153,8 +168,9 @@ describe('check streams its report: the bytes of the whole-report path', () => {
 
   it('in every format, with skipped files and --severity, on this thread and on workers', () => {
     const cases: Options[] = [{ format: 'text' }, { format: 'text', severity: 'info' }, { format: 'text', severity: 'error' }, { format: 'json' }, { format: 'sarif' }, { format: 'github' }, { format: 'gitlab' }];
+    const analysed = analyseAll(dir);
     for (const options of cases) {
-      const expected = reference(dir, options);
+      const expected = reference(analysed, options);
       // the tree is more than one batch, so the report is written in parts
       assert.ok(collectFiles([dir]).files.length > 250);
       for (const workers of ['0', '2']) {
@@ -184,9 +200,10 @@ describe('check streams its report: the bytes of the whole-report path', () => {
 
     // one finding fixed in an early folder, one added in a late one
     writeFiles(dir, { 'svc-00/Dockerfile': 'FROM node:20\nCOPY app /app\n', 'svc-44/Dockerfile': 'FROM node:20\nADD app /app\nADD more /more\n' });
+    const analysed = analyseAll(dir);
     for (const format of ['text', 'json', 'sarif', 'gitlab']) {
       const options = { format, baseline: 'aurora-baseline.json' };
-      const expected = reference(dir, { ...options, baseline });
+      const expected = reference(analysed, { ...options, baseline });
       const r = runCli(args(options), dir, { ...process.env, AURORA_WORKERS: '2' });
       assert.equal(r.stdout, inDir(expected.stdout, dir), format);
       assert.match(r.stderr, /^aurora-devops: baseline aurora-baseline\.json: \d+ known findings not reported; \d+ baselined findings are gone/, format);
