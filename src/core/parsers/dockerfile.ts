@@ -107,8 +107,9 @@ function memoizeGetters(instruction: Instruction): void {
           if (!answers) {
             return (original as () => unknown).call(this);
           }
-          if (answers.has(key)) {
-            return answers.get(key);
+          const kept = answers.get(key);
+          if (kept !== undefined || answers.has(key)) {
+            return kept;
           }
           const value = (original as () => unknown).call(this);
           answers.set(key, value);
