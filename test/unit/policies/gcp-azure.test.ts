@@ -59,3 +59,10 @@ describe('the some condition in user policies', () => {
     assert.deepEqual(validatePolicy(p, new Set()).problems.map((x) => x.message), ['some applies to Terraform policies only']);
   });
 });
+
+const ipConfig = (body: string): string => `resource "google_sql_database_instance" "db" {\n  name             = "db"\n  database_version = "POSTGRES_15"\n\n  settings {\n    tier = "db-f1-micro"\n\n    ip_configuration {\n${body}    }\n  }\n}\n`;
+tfTable('terraform/gcp-sql-ssl-not-required', [
+  { what: 'require_ssl = false alone (google provider 4)', input: ipConfig('      require_ssl = false\n'), want: [9] },
+  { what: 'require_ssl = false overridden by ssl_mode', input: ipConfig('      require_ssl = false\n      ssl_mode    = "ENCRYPTED_ONLY"\n'), want: [] },
+  { what: 'ssl_mode allowing clear text', input: ipConfig('      ssl_mode = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"\n'), want: [9] },
+]);
