@@ -413,17 +413,6 @@ export const GCP_POLICIES: readonly Policy[] = [
     equivalents: [checkov('CKV_GCP_13')],
   },
   {
-    id: 'terraform/gcp-gke-legacy-metadata-endpoints',
-    subject: { kind: 'terraform', resources: GKE_NODES },
-    title: 'GKE nodes serve the legacy metadata endpoints',
-    description: 'The v0.1 and v1beta1 metadata endpoints answer without the Metadata-Flavor header, so a server-side request forgery in a pod can fetch node credentials.',
-    severity: 'warning',
-    when: { any: [{ path: 'node_config.metadata["disable-legacy-endpoints"]', in: META_FALSE }, { path: 'node_pool.node_config.metadata["disable-legacy-endpoints"]', in: META_FALSE }] },
-    message: "'{name}' sets disable-legacy-endpoints = {value}: pods can read node credentials through a request forgery",
-    remedy: 'Remove the setting or set `"disable-legacy-endpoints" = "true"` in `node_config.metadata`.',
-    equivalents: [tfsecId('google-gke-metadata-endpoints-disabled')],
-  },
-  {
     id: 'terraform/gcp-gke-node-metadata-exposed',
     subject: { kind: 'terraform', resources: GKE_NODES },
     title: 'GKE pods read the node metadata server',
