@@ -15,6 +15,8 @@ export interface Adapter<S, A> {
   lookup(subject: S, path: readonly string[]): Hit<A>[];
   /** Whether the attribute at `path` references a resource of `type` whose block satisfies `test`. */
   references?(subject: S, path: readonly string[], type: string, test: (target: S) => Truth<A>): Truth<A>;
+  /** The nested blocks at `path`, each a subject of its own; `unknown` when some cannot be known. */
+  items?(subject: S, path: readonly string[]): { items: S[]; unknown: boolean };
   /** Where a finding about the whole subject goes. */
   anchorOf(subject: S): A;
   /** Whether an anchor is more specific than the subject's own (an attribute rather than the header). */
@@ -245,6 +247,18 @@ export function evaluate<S, A>(c: Condition, subject: S, adapter: Adapter<S, A>)
     }
     const where = c.references.where;
     return adapter.references(subject, path, c.references.type, (target) => (where ? evaluate(where, target, adapter) : { t: 'yes', anchor: adapter.anchorOf(target) }));
+  }
+  if ('some' in c) {
+    const found = adapter.items?.(subject, path) ?? { items: [], unknown: true };
+    let unknown = found.unknown;
+    for (const item of found.items) {
+      const r = evaluate(c.some, item, adapter);
+      if (r.t === 'yes') {
+        return r;
+      }
+      unknown ||= r.t === 'unknown';
+    }
+    return unknown ? YES_NO_UNKNOWN.unknown : YES_NO_UNKNOWN.no;
   }
   const hits = adapter.lookup(subject, path);
   if ('absent' in c) {

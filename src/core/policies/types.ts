@@ -38,12 +38,18 @@ export type Condition =
    * `where` holds, when given). A referenced resource outside the module is unknown.
    */
   | { path: AttrPath; references: { type: string; where?: Condition } }
+  /**
+   * Terraform: some nested block at the path (a `database_flags`, a `security_rule`) satisfies
+   * the inner condition, whose paths start from that block. Unlike conditions on `a.b` and `a.c`,
+   * both tests hold on the same block.
+   */
+  | { path: AttrPath; some: Condition }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition };
 
 /** The public standards policies cite. */
-export type StandardId = 'cis-aws' | 'aws-fsbp' | 'pss' | 'nsa-k8s' | 'cis-docker';
+export type StandardId = 'cis-aws' | 'aws-fsbp' | 'pss' | 'nsa-k8s' | 'cis-docker' | 'cis-gcp' | 'cis-azure';
 
 /** A control of a public standard a policy checks (or helps check). */
 export interface Reference {

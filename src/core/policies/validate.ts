@@ -9,8 +9,8 @@ export interface PolicyProblem {
 
 const SEVERITIES = ['error', 'warning', 'info'];
 const POLICY_KEYS = ['id', 'subject', 'title', 'description', 'severity', 'where', 'when', 'message', 'remedy', 'fix', 'references'];
-const STANDARDS: readonly StandardId[] = ['cis-aws', 'aws-fsbp', 'pss', 'nsa-k8s', 'cis-docker'];
-const OPERATORS = ['absent', 'present', 'blank', 'equals', 'in', 'notIn', 'matches', 'contains', 'lessThan', 'greaterThan', 'references'];
+const STANDARDS: readonly StandardId[] = ['cis-aws', 'aws-fsbp', 'pss', 'nsa-k8s', 'cis-docker', 'cis-gcp', 'cis-azure'];
+const OPERATORS = ['absent', 'present', 'blank', 'equals', 'in', 'notIn', 'matches', 'contains', 'lessThan', 'greaterThan', 'references', 'some'];
 /** The operators a user may write, for messages. */
 export const CONDITION_FORMS = `path with one of ${OPERATORS.join(', ')}; or all, any, not`;
 
@@ -112,6 +112,13 @@ function checkCondition(c: unknown, at: (string | number)[], kind: string, out: 
         out.push({ at: here, message: 'references takes {type: <resource type or data.<type>>, where: <condition>}' });
       } else if (v.where !== undefined) {
         checkCondition(v.where, [...here, 'where'], kind, out);
+      }
+      break;
+    case 'some':
+      if (kind !== 'terraform') {
+        out.push({ at: here, message: 'some applies to Terraform policies only' });
+      } else {
+        checkCondition(v, here, kind, out);
       }
       break;
   }
