@@ -16,7 +16,7 @@ export function describeCondition(c: Condition): string {
   if ('not' in c) {
     return `not (${describeCondition(c.not)})`;
   }
-  const p = `\`${c.path}\``;
+  const p = c.flag === undefined ? `\`${c.path}\`` : `flag \`${c.flag}\` in \`${c.path}\``;
   if ('absent' in c) {
     return `${p} is not set`;
   }
@@ -62,6 +62,8 @@ export const STANDARD_NAMES: Readonly<Record<StandardId, string>> = {
   'cis-docker': 'CIS Docker Benchmark',
   'cis-gcp': 'CIS Google Cloud Platform Foundation Benchmark v2.0',
   'cis-azure': 'CIS Microsoft Azure Foundations Benchmark v2.0',
+  'cis-k8s': 'CIS Kubernetes Benchmark',
+  'owasp-docker': 'OWASP Docker Top 10',
 };
 
 /** A reference in words. */
