@@ -6,9 +6,7 @@ import type { CommandContext, Session, Where } from './session';
 import { DUMPERS } from './handlers/files';
 import { shellEffects } from '../../core/shell';
 import type { ScriptEffects } from '../../core/shell';
-import { modelCommand, modelDownloads, modelRedirections } from './model';
-import { stdinOf } from './stdin';
-import type { Stdin } from './stdin';
+import { modelCommand, modelDownloads, modelRedirections, modelStdin } from './model';
 import { basename, lit } from './words';
 import type { Word } from './words';
 
@@ -81,9 +79,7 @@ function script(s: Session, text: string, depth: number): void {
   const outerScoped = s.scope.scoped;
   s.scope.scoped = outerScoped || depth > 0 || /[()`]/.test(text);
   const model: ScriptEffects = shellEffects(parsed);
-  // read from the syntax tree only when a handler asks (a shell or interpreter reading stdin)
-  let stdins: Map<ShellCommand, Stdin> | undefined;
-  const stdinFor = (cmd: ShellCommand) => (): Stdin => (stdins ??= stdinOf(parsed)).get(cmd) ?? { kind: 'none' };
+  const stdinFor = (cmd: ShellCommand) => () => modelStdin(model, cmd);
   // a compound command's redirections are resolved where it starts (after an earlier `cd`)
   const compound = [...parsed.compoundRedirects].sort((a, b) => a.start - b.start);
   let nextCompound = 0;

@@ -1,6 +1,6 @@
 import type { ShellCommand, ShellRedirect } from '../../core/parsers/shell';
 import { runsOf } from '../../core/shell';
-import type { FileAccess, ScriptEffects } from '../../core/shell';
+import type { CommandRun, FileAccess, ScriptEffects } from '../../core/shell';
 import { deny, writeTarget } from './session';
 import type { Session, Where } from './session';
 
@@ -77,4 +77,26 @@ export function modelRedirections(effects: ScriptEffects, of: { cmd: ShellComman
     }
   }
   return [...out.values()].sort((a, b) => a.start - b.start);
+}
+
+/** Where a command reads its standard input from, as the shell model says (see CommandRun.stdin). */
+export type Stdin =
+  /** Nothing in the command line feeds it (the terminal, or whatever the agent's shell gives it). */
+  | { kind: 'none' }
+  /** A pipe into it or into a group, subshell or compound command around it: the commands writing into it (wrappers looked through). */
+  | { kind: 'pipe'; from: CommandRun[] }
+  /** An input redirection of it or of a compound command around it: `< file`, a here-document, a here-string, `<&3`. */
+  | { kind: 'redirect'; redirect: ShellRedirect };
+
+/** The standard input of one simple command of the script the model was computed for. */
+export function modelStdin(effects: ScriptEffects, cmd: ShellCommand): Stdin {
+  const run = runsOf(effects, cmd).find((r) => r.origin.depth === 0);
+  const input = run ? run.input : cmd.input;
+  if (!input) {
+    return { kind: 'none' };
+  }
+  if (input.kind === 'redirect') {
+    return { kind: 'redirect', redirect: input.redirect };
+  }
+  return { kind: 'pipe', from: run ? run.stdinFrom : effects.commands.filter((c) => c.start >= input.from.start && c.end <= input.from.end) };
 }

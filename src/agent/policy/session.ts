@@ -4,7 +4,7 @@ import { findUrls, hostAllowed, normalizeHost } from './hosts';
 import type { HostResult } from './hosts';
 import { globSecretReason, joinPath, permittedByFilesystem, protectedReason, resolveInWorkspace, secretReason } from './paths';
 import type { PathContext } from './paths';
-import type { Stdin } from './stdin';
+import type { Stdin } from './model';
 import { lit } from './words';
 import type { Word } from './words';
 

@@ -3,7 +3,7 @@
  * with the wrappers sudo and env recorded. Literal scripts (`sh -c '…'`, `eval '…'`, `bash
  * <<'EOF'`) are parsed and their commands expanded in place. Pure: no Node built-ins.
  */
-import { parseShell } from '../parsers/shell';
+import { parseShell, stdoutRedirect } from '../parsers/shell';
 import type { CompoundNode, ShellCommand, ShellRedirect, ShellScript, ShellWord } from '../parsers/shell';
 import type { CommandRun, Unknown, Wrapper } from './types';
 
@@ -135,6 +135,8 @@ interface Mapping {
   wrappers: Wrapper[];
   /** Pipeline identity prefix. */
   prefix: string;
+  /** The holder's streams: a literal script's command reads and writes what its holder does unless it says otherwise. */
+  streams?: Pick<CommandRun, 'stdin' | 'input' | 'stdout'>;
 }
 
 function mapWord(w: ShellWord, m: Mapping): ShellWord {
@@ -166,7 +168,7 @@ function mapCommand(command: ShellCommand, m: Mapping): ShellCommand {
 }
 
 /** The mapping for a literal script held by `word` (exact when the word is the literal plus its quotes). */
-function innerMapping(word: ShellWord, outer: Mapping, wrappers: Wrapper[], prefix: string): Mapping {
+function innerMapping(word: ShellWord, outer: Mapping, wrappers: Wrapper[], prefix: string, streams?: Mapping['streams']): Mapping {
   let shift = -1;
   if (word.raw === word.value) {
     shift = 0;
@@ -179,15 +181,15 @@ function innerMapping(word: ShellWord, outer: Mapping, wrappers: Wrapper[], pref
     const local = shift < 0 ? -1 : Math.min(start + shift + offset, end);
     return outer.map(local < 0 ? (offset === 0 ? start : end) : local);
   };
-  return { map, depth: outer.depth + 1, text: word.value, wrappers, prefix };
+  return { map, depth: outer.depth + 1, text: word.value, wrappers, prefix, streams };
 }
 
-function heredocMapping(redirect: ShellRedirect, outer: Mapping, wrappers: Wrapper[], prefix: string): Mapping {
+function heredocMapping(redirect: ShellRedirect, outer: Mapping, wrappers: Wrapper[], prefix: string, streams?: Mapping['streams']): Mapping {
   const body = redirect.heredoc ?? '';
   const end = redirect.end;
   const start = end - body.length;
   const map = (offset: number): number => outer.map(Math.max(redirect.start, Math.min(start + offset, end)));
-  return { map, depth: outer.depth + 1, text: body, wrappers, prefix };
+  return { map, depth: outer.depth + 1, text: body, wrappers, prefix, streams };
 }
 
 /** The top mapping of a script. */
@@ -225,27 +227,22 @@ export function unwrapScript(script: ShellScript, m: Mapping, out: Unwrapped): v
   }
 }
 
-function stdinOf(command: ShellCommand, redirects: readonly ShellRedirect[]): CommandRun['stdin'] {
-  for (let i = redirects.length - 1; i >= 0; i--) {
-    const op = redirects[i].operator;
-    if (op === '<<<') {
-      return 'herestring';
-    }
-    if (op === '<<' || op === '<<-') {
-      return 'heredoc';
-    }
-    if (op === '<' || op === '0<') {
-      return 'file';
-    }
+function stdinOf(input: ShellCommand['input']): CommandRun['stdin'] {
+  if (!input) {
+    return 'inherited';
   }
-  return command.pipeIndex > 0 ? 'pipe' : 'inherited';
+  if (input.kind === 'pipe') {
+    return 'pipe';
+  }
+  const op = input.redirect.operator;
+  return /<<<$/.test(op) ? 'herestring' : /<<-?$/.test(op) ? 'heredoc' : 'file';
 }
 
 function stdoutOf(command: ShellCommand, redirects: readonly ShellRedirect[]): CommandRun['stdout'] {
-  if (redirects.some((r) => /^(1?>|1?>>|>\||&>|&>>)$/.test(r.operator) || (r.operator === '>&' && r.target !== undefined && !/^\d+$|^-$/.test(r.target.value)))) {
+  if (redirects.some(stdoutRedirect)) {
     return 'file';
   }
-  if (command.pipeIndex < command.pipeLength - 1) {
+  if (command.pipedOut) {
     return 'pipe';
   }
   return command.substitutionDepth > 0 ? 'substitution' : 'inherited';
@@ -264,8 +261,16 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
   const source = m.depth === 0 ? command : mapCommand(command, m);
   const origin = { text: m.text, depth: m.depth };
   const pipeline = `${m.prefix}${command.pipelineId}`;
-  const stdin = stdinOf(command, redirects);
-  const stdout = stdoutOf(command, redirects);
+  let stdin = stdinOf(command.input);
+  let input = command.input?.kind === 'redirect' ? { ...command.input, redirect: mapRedirect(command.input.redirect, m) } : command.input?.kind === 'pipe' ? { kind: 'pipe' as const, from: { start: m.map(command.input.from.start), end: m.map(command.input.from.end) } } : undefined;
+  let stdout = stdoutOf(command, redirects);
+  if (m.streams && stdin === 'inherited') {
+    ({ stdin, input } = m.streams);
+  }
+  if (m.streams && stdout === 'inherited') {
+    stdout = m.streams.stdout;
+  }
+  const streams: Mapping['streams'] = { stdin, input, stdout };
   const mappedRedirects = m.depth === 0 ? redirects : redirects.map((r) => mapRedirect(r, m));
   const emit = (nameWord: ShellWord, args: ShellWord[], scriptArgument?: ShellWord): CommandRun => {
     const dynamicName = nameWord.dynamic;
@@ -285,6 +290,8 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
       substitutionDepth: command.substitutionDepth,
       dynamicName,
       stdin,
+      input,
+      stdinFrom: [],
       stdout,
       runsStdin: false,
       scriptArgument,
@@ -382,7 +389,7 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
       const user = words.slice(1).find((w, k) => k + 1 !== at && k + 1 !== at + 1 && !w.value.startsWith('-'))?.value ?? 'root';
       const wrapper: Wrapper = { name: 'su -c', word: head, options: words.slice(1, at + 1), user };
       if (text) {
-        literalScript(text, wrapper, m, wrappers, out, () => emit(head, words.slice(1), text));
+        literalScript(text, wrapper, m, wrappers, out, () => emit(head, words.slice(1), text), true, streams);
         return;
       }
     }
@@ -432,7 +439,7 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
         return;
       }
       const joined: ShellWord = args.length === 1 ? args[0] : { raw: args.map((a) => a.value).join(' '), value: args.map((a) => a.value).join(' '), dynamic: false, start: args[0].start, end: args[args.length - 1].end };
-      literalScript(joined, wrapper, m, wrappers, out, () => emit(head, args, args[0]));
+      literalScript(joined, wrapper, m, wrappers, out, () => emit(head, args, args[0]), true, streams);
       return;
     }
     const family = interpreterFamily(name);
@@ -440,7 +447,7 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
       const c = inlineScript(words, INLINE_SCRIPT_FLAGS.shell);
       if (c) {
         const wrapper: Wrapper = { name: `${name} -c`, word: head, options: words.slice(1, c.index) };
-        literalScript(c.word, wrapper, m, wrappers, out, () => emit(head, words.slice(1), c.word));
+        literalScript(c.word, wrapper, m, wrappers, out, () => emit(head, words.slice(1), c.word), true, streams);
         return;
       }
       // `bash <<'EOF' … EOF` and `bash <<< 'cmd'`: the shell runs the literal
@@ -458,10 +465,10 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
             // an unquoted delimiter expands the body before the shell reads it: read as written, but not known
             out.unknowns.push({ kind: 'dynamic-script', text: doc.heredoc.slice(0, 40), command: run, start: m.map(doc.start), end: m.map(doc.end) });
           }
-          unwrapScript(parseShell(doc.heredoc), heredocMapping(doc, m, [...wrappers, wrapper], `${m.prefix}${command.pipelineId}h/`), out);
+          unwrapScript(parseShell(doc.heredoc), heredocMapping(doc, m, [...wrappers, wrapper], `${m.prefix}${command.pipelineId}h/`, { stdin: 'inherited', input: undefined, stdout }), out);
         } else if (doc.target) {
           const wrapper: Wrapper = { name: 'herestring', word: head, options: [] };
-          literalScript(mapWord(doc.target, m), wrapper, m, wrappers, out, () => run, false);
+          literalScript(mapWord(doc.target, m), wrapper, m, wrappers, out, () => run, false, { stdin: 'inherited', input: undefined, stdout });
         }
         return;
       }
@@ -494,7 +501,7 @@ function inlineScript(words: readonly ShellWord[], flags: readonly string[]): { 
 }
 
 /** Parse and expand a literal script held by `word`; computed text is an Unknown (the holder is emitted then). */
-function literalScript(word: ShellWord, wrapper: Wrapper, m: Mapping, wrappers: Wrapper[], out: Unwrapped, emitHolder: () => CommandRun, holderOnDynamic = true): void {
+function literalScript(word: ShellWord, wrapper: Wrapper, m: Mapping, wrappers: Wrapper[], out: Unwrapped, emitHolder: () => CommandRun, holderOnDynamic = true, streams?: Mapping['streams']): void {
   if (word.dynamic) {
     // `sh -c "kubectl apply -f $DIR"`: the text is partly computed, so it is an Unknown, but the
     // commands it names are read as written; a substitution as the script (`"$(curl …)"`, `"$X"`)
@@ -511,7 +518,7 @@ function literalScript(word: ShellWord, wrapper: Wrapper, m: Mapping, wrappers: 
     return;
   }
   const inner = parseShell(word.value);
-  unwrapScript(inner, innerMapping(word, m, [...wrappers, wrapper], `${m.prefix}${word.start}/`), out);
+  unwrapScript(inner, innerMapping(word, m, [...wrappers, wrapper], `${m.prefix}${word.start}/`, streams), out);
 }
 
 /** Whether a command runs a script from its standard input. */

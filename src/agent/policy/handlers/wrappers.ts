@@ -164,10 +164,10 @@ export function xargs(inv: Invocation, s: Session): void {
   if (DUMPERS.has(basename(inner[0].value).toLowerCase())) {
     const input = where.stdin?.();
     for (const m of input?.kind === 'pipe' ? input.from : []) {
-      for (const token of m.raw.split(/[\s'"`$(){}|;&<>=,]+/)) {
+      for (const token of m.source.raw.split(/[\s'"`$(){}|;&<>=,]+/)) {
         const why = token === '' || token.startsWith('-') ? undefined : (secretReason(token.replace(/^\.\//, '')) ?? globSecretReason(token.replace(/^\.\//, '')));
         if (why) {
-          deny(s, `xargs ${inner[0].value} reads the files named by '${m.raw.slice(0, 60)}', which include ${token}: ${why}`);
+          deny(s, `xargs ${inner[0].value} reads the files named by '${m.source.raw.slice(0, 60)}', which include ${token}: ${why}`);
         }
       }
     }
