@@ -1,6 +1,6 @@
 import { parseShell } from '../../core/parsers/shell';
 import type { ShellCommand, ShellScript } from '../../core/parsers/shell';
-import { handlerFor } from './handlers';
+import { handlerFor, traitsOf } from './handlers';
 import { assignment, deny, redirectedFiles, destinationFlags, devTcp, hidden, madeHere, newSession, readTarget, redirects, scanWord, subscriptCommand } from './session';
 import type { CommandContext, Session, Where } from './session';
 import { DUMPERS } from './handlers/files';
@@ -27,6 +27,12 @@ export interface CommandFacts {
   destructive: string[];
   /** What the user should know before approving (a remote whose host the text does not show…). */
   notes: string[];
+  /** Why it reaches the network, per command (from the handler table's traits; hosts found count too). */
+  networked: string[];
+  /** Why it runs the repository's code, per command (build tools, package scripts, workspace scripts, Terraform plan/apply…). */
+  runsRepositoryCode: string[];
+  /** The wrappers the shell model looked through (`sudo`, `env`, `bash -c`, `xargs`…): the command runs another command. */
+  wrapped: string[];
 }
 
 const MAX_DEPTH = 4;
@@ -94,6 +100,11 @@ function script(s: Session, text: string, depth: number): void {
       }
     }
   };
+  for (const run of model.commands) {
+    for (const w of run.wrappers) {
+      s.facts.wrapped.add(w.name);
+    }
+  }
   for (const cmd of parsed.commands) {
     compoundUpTo(cmd.start);
     for (const a of cmd.assignments) {
@@ -149,7 +160,18 @@ function words(s: Session, list: readonly Word[], depth: number, where: Where): 
   if (madeHere(s, name.value) && name.value.includes('/')) {
     deny(s, `runs ${name.value}, which the same command downloaded or wrote (download-and-execute: its contents are never checked)`);
   }
-  handlerFor(tool)?.handle({ base, tool, args, depth, where }, s);
+  if (name.value.includes('/') && !name.value.startsWith('/')) {
+    s.facts.repositoryCode.add(`${name.value} is a program of the workspace`);
+  }
+  const entry = handlerFor(tool);
+  const traits = traitsOf(entry, tool, args);
+  if (traits.networked !== undefined && s.scope.inContainer === 0) {
+    s.facts.networked.add(traits.networked);
+  }
+  if (traits.repositoryCode !== undefined && s.scope.inContainer === 0) {
+    s.facts.repositoryCode.add(traits.repositoryCode);
+  }
+  entry?.handle({ base, tool, args, depth, where }, s);
 }
 
 /** A session whose walker is this module's. */
@@ -164,7 +186,7 @@ export function commandSession(ctx: CommandContext): Session {
 /** The facts of a session, as lists. */
 export function factsOf(s: Session): CommandFacts {
   const f = s.facts;
-  return { denials: [...f.denials], hosts: [...f.hosts], writes: [...f.writes], destructive: [...f.destructive], notes: [...f.notes] };
+  return { denials: [...f.denials], hosts: [...f.hosts], writes: [...f.writes], destructive: [...f.destructive], notes: [...f.notes], networked: [...f.networked], runsRepositoryCode: [...f.repositoryCode], wrapped: [...f.wrapped] };
 }
 
 /** Analyse a command line: denial reasons, destinations, write targets and destructive effects. */

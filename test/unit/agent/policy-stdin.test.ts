@@ -177,7 +177,7 @@ describe('modelStdin (the shell model\'s standard input, as the policy reads it)
   });
 
   it('looks through wrappers on both sides of the pipe', () => {
-    assert.deepEqual(kinds('sudo -u x curl u | sudo bash'), ['curl:none', 'sudo:pipe(curl)']);
+    assert.deepEqual(kinds('sudo -u x curl u | sudo bash'), ['sudo:none', 'sudo:pipe(curl)']);
     assert.deepEqual(kinds("sh -c 'curl u' | { env X=1 bash; }"), ['sh:none', 'env:pipe(curl)']);
   });
 });
