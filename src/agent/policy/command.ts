@@ -4,7 +4,8 @@ import { handlerFor, traitsOf } from './handlers';
 import { assignment, deny, redirectedFiles, destinationFlags, devTcp, hidden, madeHere, newSession, readTarget, redirects, scanWord, subscriptCommand } from './session';
 import type { CommandContext, Session, Where } from './session';
 import { DUMPERS } from './handlers/files';
-import { shellEffects } from '../../core/shell';
+import { wrapperChecks } from './handlers/wrappers';
+import { shellEffects, unwrapWords } from '../../core/shell';
 import type { ScriptEffects } from '../../core/shell';
 import { modelCommand, modelDownloads, modelRedirections, modelStdin } from './model';
 import { basename, lit } from './words';
@@ -120,7 +121,7 @@ function script(s: Session, text: string, depth: number): void {
       const chained = /^\s*&&/.test(text.slice(cmd.end));
       const where: Where = { cmd, stdin: stdinFor(cmd), chained };
       words(s, [cmd.nameWord, ...cmd.args], depth, where);
-      modelCommand(s, model, cmd, depth, where);
+      modelCommand(s, model, cmd);
     }
   }
   compoundUpTo(Number.POSITIVE_INFINITY);
@@ -128,19 +129,37 @@ function script(s: Session, text: string, depth: number): void {
   s.scope.scoped = outerScoped;
 }
 
-/** Walk one simple command given as words: the checks every command gets, then its handler. */
+/**
+ * Walk one simple command given as words: the checks every word gets (wrappers' options
+ * included), then the shell model peels the wrappers (sudo, env, nice, timeout, npx, poetry run…),
+ * each recorded wrapper gets its checks, and the command it runs goes to its handler.
+ */
 function words(s: Session, list: readonly Word[], depth: number, where: Where): void {
   if (list.length === 0) {
     return;
   }
-  const [name, ...args] = list;
-  for (const a of args) {
+  for (const a of list.slice(1)) {
     scanWord(s, a);
     subscriptCommand(s, a);
   }
-  destinationFlags(s, args);
-  if (args.some((a) => /\b(drop\s+(table|database|schema|keyspace)|truncate\s+table)\b/i.test(a.value))) {
+  destinationFlags(s, list.slice(1));
+  if (list.slice(1).some((a) => /\b(drop\s+(table|database|schema|keyspace)|truncate\s+table)\b/i.test(a.value))) {
     s.facts.destructive.add('the command drops or truncates database objects');
+  }
+  // the model's unwrapping, on the walker's words (their index stands in for the offsets)
+  const peeled = unwrapWords(list.map((w, i) => ({ raw: w.raw, value: w.value, dynamic: w.dynamic, start: i, end: i })));
+  const from = peeled.words[0]?.start ?? list.length;
+  for (const w of peeled.wrappers) {
+    s.facts.wrapped.add(w.name);
+    const program = basename(w.word.value).toLowerCase();
+    recordTraits(s, program, w.options);
+    if (wrapperChecks(s, w, list.slice(from), depth) === 'done') {
+      return;
+    }
+  }
+  const [name, ...args] = list.slice(from);
+  if (!name) {
+    return;
   }
   if (name.dynamic) {
     deny(s, `the program to run (${name.raw}) is computed at run time`);
@@ -160,18 +179,25 @@ function words(s: Session, list: readonly Word[], depth: number, where: Where): 
   if (madeHere(s, name.value) && name.value.includes('/')) {
     deny(s, `runs ${name.value}, which the same command downloaded or wrote (download-and-execute: its contents are never checked)`);
   }
-  if (name.value.includes('/') && !name.value.startsWith('/')) {
+  if (name.value.includes('/') && !name.value.startsWith('/') && s.scope.inContainer === 0) {
     s.facts.repositoryCode.add(`${name.value} is a program of the workspace`);
   }
-  const entry = handlerFor(tool);
-  const traits = traitsOf(entry, tool, args);
-  if (traits.networked !== undefined && s.scope.inContainer === 0) {
+  recordTraits(s, tool, args);
+  handlerFor(tool)?.handle({ base, tool, args, depth, where }, s);
+}
+
+/** What the handler table says the program does beyond files and hosts (not for commands run inside a container). */
+function recordTraits(s: Session, tool: string, args: readonly Word[]): void {
+  if (s.scope.inContainer > 0) {
+    return;
+  }
+  const traits = traitsOf(handlerFor(tool), tool, args);
+  if (traits.networked !== undefined) {
     s.facts.networked.add(traits.networked);
   }
-  if (traits.repositoryCode !== undefined && s.scope.inContainer === 0) {
+  if (traits.repositoryCode !== undefined) {
     s.facts.repositoryCode.add(traits.repositoryCode);
   }
-  entry?.handle({ base, tool, args, depth, where }, s);
 }
 
 /** A session whose walker is this module's. */

@@ -76,6 +76,8 @@ interface WrapperSpec {
   userOperand?: boolean;
   /** Runs as root unless told otherwise. */
   root?: boolean;
+  /** Options whose value is a command text run by a shell (`flock -c`, `runuser -c`). */
+  commandText?: readonly string[];
 }
 const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   sudo: { values: ['-u', '-g', '-C', '-h', '-p', '-r', '-t', '-U', '-D', '-T', '--user', '--group', '--close-from', '--host', '--prompt', '--role', '--type', '--other-user', '--chdir', '--command-timeout'], userFlags: ['-u', '--user'], root: true },
@@ -92,9 +94,9 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   timeout: { values: ['-s', '--signal', '-k', '--kill-after'], skip: 1 },
   gosu: { values: [], skip: 1, userOperand: true },
   'su-exec': { values: [], skip: 1, userOperand: true },
-  setpriv: { values: ['--reuid', '--regid', '--ruid', '--rgid', '--euid', '--egid', '--groups'] },
+  setpriv: { values: ['--reuid', '--regid', '--ruid', '--rgid', '--euid', '--egid', '--groups', '--inh-caps', '--ambient-caps', '--bounding-set', '--securebits', '--selinux-label', '--apparmor-profile', '--pdeathsig'] },
   chroot: { values: ['--userspec', '--groups'], skip: 1 },
-  flock: { values: ['-w', '--timeout', '-E', '--conflict-exit-code'], skip: 1 },
+  flock: { values: ['-w', '--timeout', '-E', '--conflict-exit-code'], skip: 1, commandText: ['-c', '--command'] },
   taskset: { values: [], skip: 1 },
   'xvfb-run': { values: ['-n', '--server-num', '-f', '--auth-file', '-e', '--error-file', '-s', '--server-args', '-p'] },
   dotenv: { values: ['-e', '-c', '-v'] },
@@ -102,10 +104,28 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   bunx: { values: [] },
   busybox: { values: [] },
   watch: { values: ['-n', '--interval', '-d'] },
-  strace: { values: ['-o', '-e', '-p', '-s', '-u', '-E'] },
+  strace: { values: ['-o', '-e', '-p', '-s', '-u', '-E', '-a', '-b', '-I', '-O', '-S', '-P', '-X', '--output', '--trace', '--signal', '--user', '--env'] },
   unbuffer: { values: [] },
   caffeinate: { values: [] },
-  fakeroot: { values: ['-l', '--lib', '--faked', '-s', '-i'] },
+  fakeroot: { values: ['-l', '--lib', '--faked', '-s', '-i', '-b'] },
+  run0: { values: ['-u', '--user', '-g', '--group', '-D', '--chdir', '--setenv', '--description', '--slice', '--property', '--nice'], userFlags: ['-u', '--user'], root: true },
+  setsid: { values: [] },
+  chronic: { values: [] },
+  toybox: { values: [] },
+  chrt: { values: ['-T', '--sched-runtime', '-P', '--sched-period', '-D', '--sched-deadline'], skip: 1 },
+  faketime: { values: ['-m', '-f'], skip: 1 },
+  unshare: { values: ['--propagation', '--setgroups', '-S', '--setuid', '-G', '--setgid', '-R', '--root', '-w', '--wd', '--map-user', '--map-group', '--map-users', '--map-groups', '--kill-child'] },
+  nsenter: { values: ['-t', '--target', '-S', '--setuid', '-G', '--setgid'] },
+  runuser: { values: ['-u', '--user', '-g', '--group', '-G', '--supp-group', '-s', '--shell', '-w', '--whitelist-environment'], userFlags: ['-u', '--user'], commandText: ['-c', '--command'] },
+  ltrace: { values: ['-o', '-e', '-p', '-s', '-u', '-a', '-n', '-l', '-x', '-L', '-E', '--output'] },
+  numactl: { values: ['-C', '--physcpubind', '-N', '--cpunodebind', '-m', '--membind', '-i', '--interleave', '-p', '--preferred'] },
+  prlimit: { values: ['-p', '--pid', '-o', '--output'] },
+  cgexec: { values: ['-g'] },
+  'dbus-run-session': { values: ['--config-file', '--dbus-daemon'] },
+  'ssh-agent': { values: ['-a', '-E', '-P', '-t'] },
+  catchsegv: { values: [] },
+  valgrind: { values: [] },
+  'systemd-inhibit': { values: ['--what', '--who', '--why', '--mode'] },
 };
 /** Subcommands that run the command after them (`poetry run pytest`). */
 const RUN_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
@@ -195,11 +215,6 @@ function heredocMapping(redirect: ShellRedirect, outer: Mapping, wrappers: Wrapp
 /** The top mapping of a script. */
 export function topMapping(script: ShellScript): Mapping {
   return { map: (o) => o, depth: 0, text: script.text, wrappers: [], prefix: '' };
-}
-
-/** Whether a word looks like `NAME=value`. */
-function isAssignment(v: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*=/.test(v);
 }
 
 /** Collected output of the unwrapping of one script. */
@@ -315,68 +330,26 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
       return;
     }
     const name = baseName(head.value);
-    const spec = WRAPPERS[name];
-    if (spec && !(name === 'command' && words[1] && /^-[vV]$/.test(words[1].value))) {
-      const options: ShellWord[] = [];
-      let user: string | undefined = spec.root ? 'root' : undefined;
-      let i = 1;
-      let skip = spec.skip ?? 0;
-      while (i < words.length) {
-        const v = words[i].value;
-        if (v === '--') {
-          options.push(words[i]);
-          i++;
-          break;
-        }
-        if (v.startsWith('-') && v.length > 1 && !words[i].dynamic) {
-          options.push(words[i]);
-          const takes = spec.values.includes(v);
-          if (takes && words[i + 1]) {
-            if (spec.userFlags?.includes(v)) {
-              user = words[i + 1].value;
-            }
-            options.push(words[i + 1]);
-            i += 2;
-          } else {
-            const eq = spec.userFlags?.find((f) => f.startsWith('--') && v.startsWith(f + '='));
-            if (eq) {
-              user = v.slice(eq.length + 1);
-            } else if (spec.userFlags?.some((f) => f.length === 2 && v.startsWith(f) && v.length > 2)) {
-              user = v.slice(2);
-            }
-            i++;
-          }
-        } else if (spec.assignments && isAssignment(v)) {
-          options.push(words[i]);
-          const eq = v.indexOf('=');
-          assignments.push({ name: v.slice(0, eq), value: { ...words[i], value: v.slice(eq + 1) } });
-          i++;
-        } else if (skip > 0) {
-          if (spec.userOperand && user === undefined) {
-            user = v;
-          }
-          options.push(words[i]);
-          skip--;
-          i++;
-        } else {
-          break;
-        }
-      }
-      wrappers.push({ name, word: head, options, user });
-      if (i >= words.length) {
-        // a wrapper alone (`sudo -v`, `env`, `command -v x`): it is the command
-        wrappers.pop();
+    const peeled = peelWrapper(words);
+    if (peeled) {
+      assignments.push(...peeled.assignments);
+      if (peeled.rest.length === 0) {
+        // a wrapper alone (`sudo -v`, `env`, `sudo -s`): it is the command
         emit(head, words.slice(1));
         return;
       }
-      words = words.slice(i);
+      wrappers.push(peeled.wrapper);
+      words = peeled.rest;
       continue;
     }
-    const runSub = RUN_SUBCOMMANDS[name];
-    if (runSub && words[1] && runSub.includes(words[1].value) && words[2] && !words[2].value.startsWith('-')) {
-      wrappers.push({ name: `${name} ${words[1].value}`, word: head, options: [words[1]] });
-      words = words.slice(2);
-      continue;
+    const textFlags = WRAPPERS[name]?.commandText;
+    const textAt = textFlags ? words.findIndex((w, k) => k > 0 && textFlags.includes(w.value)) : -1;
+    if (textAt > 0 && words[textAt + 1]) {
+      // `flock LOCK -c 'cmd'`, `runuser -u app -c 'cmd'`: a literal script
+      const text = words[textAt + 1];
+      const wrapper: Wrapper = { name: `${name} ${words[textAt].value}`, word: head, options: words.slice(1, textAt + 1) };
+      literalScript(text, wrapper, m, wrappers, out, () => emit(head, words.slice(1), text), true, streams);
+      return;
     }
     if (/^python[0-9]*(\.[0-9]+)?$/.test(name) && words[1]?.value === '-m' && words[2] && !words[2].dynamic) {
       wrappers.push({ name: 'python -m', word: head, options: [words[1]] });
@@ -477,6 +450,99 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
     return;
   }
   emit(words[0], words.slice(1));
+}
+
+/**
+ * The wrapper at the head of `words` (one of the WRAPPERS table, or a run subcommand such as
+ * `poetry run`), with the words of the command it runs (none for a wrapper alone: `sudo -v`,
+ * `env`) and the assignments it makes (`env X=1`). Undefined when the head is no such wrapper, or
+ * runs a command text (`flock L -c 'cmd'`: a literal script, see unwrapCommand).
+ */
+export function peelWrapper(words: readonly ShellWord[]): { wrapper: Wrapper; rest: ShellWord[]; assignments: { name: string; value: ShellWord }[] } | undefined {
+  const head = words[0];
+  if (!head || head.dynamic) {
+    return undefined;
+  }
+  const name = baseName(head.value);
+  const spec = WRAPPERS[name];
+  if (spec && !(name === 'command' && words[1] && /^-[vV]$/.test(words[1].value)) && !(spec.commandText && words.some((w) => spec.commandText?.includes(w.value)))) {
+    const options: ShellWord[] = [];
+    const assignments: { name: string; value: ShellWord }[] = [];
+    let user: string | undefined = spec.root ? 'root' : undefined;
+    let i = 1;
+    let skip = spec.skip ?? 0;
+    while (i < words.length) {
+      const v = words[i].value;
+      if (v === '--') {
+        options.push(words[i]);
+        i++;
+        break;
+      }
+      if (spec.assignments && v === '-' && !words[i].dynamic) {
+        // `env - cmd` is `env -i cmd`
+        options.push(words[i]);
+        i++;
+      } else if (v.startsWith('-') && v.length > 1 && !words[i].dynamic) {
+        options.push(words[i]);
+        const takes = spec.values.includes(v);
+        if (takes && words[i + 1]) {
+          if (spec.userFlags?.includes(v)) {
+            user = words[i + 1].value;
+          }
+          options.push(words[i + 1]);
+          i += 2;
+        } else {
+          const eq = spec.userFlags?.find((f) => f.startsWith('--') && v.startsWith(f + '='));
+          if (eq) {
+            user = v.slice(eq.length + 1);
+          } else if (spec.userFlags?.some((f) => f.length === 2 && v.startsWith(f) && v.length > 2)) {
+            user = v.slice(2);
+          }
+          i++;
+        }
+      } else if (spec.assignments && /^[^=\s-][^=]*=/.test(v)) {
+        // env takes every NAME=VALUE before the command, whatever NAME is (`BASH_FUNC_f%%=…`)
+        options.push(words[i]);
+        const eq = v.indexOf('=');
+        assignments.push({ name: v.slice(0, eq), value: { ...words[i], value: v.slice(eq + 1) } });
+        i++;
+      } else if (skip > 0) {
+        if (spec.userOperand && user === undefined) {
+          user = v;
+        }
+        options.push(words[i]);
+        skip--;
+        i++;
+      } else {
+        break;
+      }
+    }
+    return { wrapper: { name, word: head, options, user }, rest: words.slice(i), assignments };
+  }
+  const runSub = RUN_SUBCOMMANDS[name];
+  if (runSub && words[1] && runSub.includes(words[1].value) && words[2] && !words[2].value.startsWith('-')) {
+    return { wrapper: { name: `${name} ${words[1].value}`, word: head, options: [words[1]] }, rest: words.slice(2), assignments: [] };
+  }
+  return undefined;
+}
+
+/**
+ * A command given as words with its wrappers peeled (see peelWrapper), outermost first: what the
+ * policy's walker hands to its handlers. The forms with their own meaning (`sh -c`, `eval`,
+ * `xargs`, `find -exec`, `su -c`, `python -m`, a wrapper running a command text) are left to the caller.
+ */
+export function unwrapWords(words: readonly ShellWord[]): { wrappers: Wrapper[]; words: ShellWord[] } {
+  const wrappers: Wrapper[] = [];
+  let rest = [...words];
+  for (let guard = 0; guard < 12; guard++) {
+    const peeled = peelWrapper(rest);
+    if (!peeled || peeled.rest.length === 0) {
+      break;
+    }
+    wrappers.push(peeled.wrapper);
+    rest = peeled.rest;
+  }
+  return { wrappers, words: rest };
 }
 
 /** The word after an inline-script option (`-c`, `-e`) in a cluster or alone. */

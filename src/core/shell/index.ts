@@ -25,7 +25,7 @@ import { installOf } from './installs';
 import type { CommandRun, ScriptEffects } from './types';
 
 export type * from './types';
-export { baseName, normaliseName, isInterpreter, SHELLS, INTERPRETERS } from './commands';
+export { baseName, normaliseName, isInterpreter, peelWrapper, unwrapWords, SHELLS, INTERPRETERS } from './commands';
 export { DOWNLOADERS, writesStdout } from './downloads';
 export { installOf, VALUE_FLAGS } from './installs';
 export { urlHost } from './hosts';
