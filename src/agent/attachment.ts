@@ -69,3 +69,61 @@ function fence(text: string): string {
   const f = '`'.repeat(longest + 1);
   return `${f}\n${text}\n${f}`;
 }
+
+/** Files an @folder lists at most. */
+export const MAX_FOLDER_LIST = 200;
+/** Characters of file text an @folder attaches in all. */
+export const MAX_FOLDER_CHARS = 60_000;
+
+/** One file of an @folder: its absolute path, and its text when the caller wants it attached. */
+export interface FolderEntry {
+  file: string;
+  text?: string;
+}
+
+/**
+ * An @folder: the folder's files listed, and the text of the entries that carry one (the chat
+ * passes its infrastructure files) through the same rule as a single file — secret files named
+ * but never attached, text redacted — until MAX_FOLDER_CHARS; the rest only listed.
+ */
+export function buildFolderAttachment(folder: string, entries: readonly FolderEntry[], context: PathContext, secretValues?: SecretValues): Attachment {
+  const r = resolveInWorkspace(folder, context);
+  if (!r.ok) {
+    return { label: folder, note: `not attached: ${r.reason}`, redacted: 0 };
+  }
+  const rel = r.path.relative === '' ? '.' : r.path.relative;
+  const label = `${rel}/`;
+  if (entries.length === 0) {
+    return { label, text: `The user attached the folder ${rel}/: it holds no files.`, redacted: 0 };
+  }
+  const listed = entries.slice(0, MAX_FOLDER_LIST);
+  const bodies: string[] = [];
+  const listing: string[] = [];
+  let used = 0;
+  let redacted = 0;
+  let attached = 0;
+  let skipped = 0;
+  for (const e of listed) {
+    const a = buildAttachment({ file: e.file, text: e.text ?? '', mentioned: true }, context, secretValues);
+    if (a.note?.startsWith('not attached')) {
+      listing.push(`${a.label} (${a.note})`);
+      continue;
+    }
+    listing.push(a.label);
+    if (e.text === undefined) {
+      continue;
+    }
+    if (a.text === undefined || a.note || used + a.text.length > MAX_FOLDER_CHARS) {
+      skipped++;
+      continue;
+    }
+    bodies.push(a.text);
+    used += a.text.length;
+    redacted += a.redacted;
+    attached++;
+  }
+  const more = entries.length > listed.length ? `\n… and ${entries.length - listed.length} more files (list them with list_files)` : '';
+  const text = [`The user attached the folder ${rel}/ (${entries.length} file${entries.length === 1 ? '' : 's'}):\n${listing.join('\n')}${more}`, ...bodies].join('\n\n');
+  const notes = [skipped > 0 ? `${skipped} infrastructure file${skipped === 1 ? '' : 's'} only listed (too large to attach all)` : undefined, entries.length > listed.length ? `the first ${MAX_FOLDER_LIST} files listed` : undefined].filter((x): x is string => x !== undefined);
+  return { label: `${label} (${attached} file${attached === 1 ? '' : 's'} attached)`, text, redacted, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };
+}

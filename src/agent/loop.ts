@@ -138,8 +138,12 @@ function withCacheBreakpoint(conversation: readonly Message[]): Message[] {
   return out;
 }
 
-/** Run the agent on one user prompt. Never throws: failures end the run with an error event. */
-export async function runAgent(prompt: string, options: AgentOptions): Promise<AgentResult> {
+/**
+ * Run the agent on one user prompt. Never throws: failures end the run with an error event.
+ * `prompt` null continues the conversation as it stands (Retry after a failed request, Regenerate
+ * after the host dropped the last answer): its last message must then be the user's.
+ */
+export async function runAgent(prompt: string | null, options: AgentOptions): Promise<AgentResult> {
   const emit = options.onEvent;
   const signal = options.signal;
   const maxTurns = options.maxTurns ?? 25;
@@ -163,7 +167,13 @@ export async function runAgent(prompt: string, options: AgentOptions): Promise<A
   ];
   const conversation: Message[] = [...(options.history ?? [])];
   const last = conversation[conversation.length - 1];
-  if (last && last.role === 'user') {
+  if (prompt === null) {
+    if (!last || last.role !== 'user') {
+      emit({ type: 'error', kind: 'other', message: 'Nothing to retry: the conversation does not end with a message of yours. Send a new message instead.' });
+      emit({ type: 'done', stopReason: 'error', usage: emptyUsage(), turns: 0 });
+      return { messages: conversation, stopReason: 'error', usage: emptyUsage(), turns: 0 };
+    }
+  } else if (last && last.role === 'user') {
     // never two user turns in a row: fold the prompt into the pending one
     const blocks: ContentBlock[] = typeof last.content === 'string' ? [{ type: 'text', text: last.content }] : [...last.content];
     conversation[conversation.length - 1] = { role: 'user', content: [...blocks, { type: 'text', text: prompt }] };

@@ -12,7 +12,7 @@ export type { ParsedAnalyzeConfig, ConfigProblem } from './config';
 export { excludeGlobProblem, excludeMatcher } from './exclude';
 export { ALL_RULES, catalog, docsHeader, docsPath } from './rules';
 export type { CatalogEntry } from './rules';
-export { configureWasm, loadGrammars, WASM_FILES } from './parsers/treeSitter';
+export { configureWasm, isGrammarLoaded, loadGrammars, WASM_FILES } from './parsers/treeSitter';
 export type { WasmReader, GrammarName } from './parsers/treeSitter';
 export { TextIndex } from './text';
 export * from './types';

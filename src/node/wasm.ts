@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { configureWasm, grammarsOf, loadGrammars, prepare } from '../core';
+import { configureWasm, grammarsOf, isGrammarLoaded, loadGrammars, prepare } from '../core';
 import type { FileKind, GrammarName } from '../core';
 
 /** Packages that ship each wasm file, for running from a source checkout. */
@@ -59,4 +59,9 @@ export async function loadGrammarsFor(kinds: Iterable<FileKind | undefined>): Pr
   if (needed.size > 0) {
     await loadGrammars([...needed]);
   }
+}
+
+/** Whether the grammars a kind of file needs are loaded (its analysis can run synchronously). */
+export function grammarsLoaded(kind: FileKind): boolean {
+  return grammarsOf(kind).every(isGrammarLoaded);
 }

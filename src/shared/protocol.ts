@@ -6,7 +6,10 @@
 
 /** A finding summary line the offline /scan lists, with a link target. */
 export interface FindingLink {
+  /** As shown: workspace-relative (prefixed by the folder's name in a multi-root workspace). */
   file: string;
+  /** The file's URI: what the link opens. */
+  uri?: string;
   line: number;
   ruleId: string;
   severity: string;
@@ -45,17 +48,47 @@ export interface AttachmentChip {
   redacted?: number;
 }
 
-/** What an @-mention names: a workspace file, or the Aurora problems of the workspace. */
-export type Mention = { kind: 'file'; path: string } | { kind: 'problems' };
+/** Tokens of one answer (every request of the run that ended with it) and its estimated cost. */
+export interface AnswerUsage {
+  input: number;
+  output: number;
+  /** US dollars at the model's list prices; absent for a model without a known price. */
+  cost?: number;
+}
+
+/**
+ * What an @-mention names: a workspace file (or some of its lines), a workspace folder, the Aurora
+ * problems of the workspace, or the output of the last command that ran in a terminal.
+ */
+export type Mention =
+  | { kind: 'file'; path: string; lines?: { start: number; end: number } }
+  | { kind: 'folder'; path: string }
+  | { kind: 'problems' }
+  | { kind: 'terminal' };
+
+/** How a mention shows in the input and the transcript. */
+export function mentionLabel(m: Mention): string {
+  switch (m.kind) {
+    case 'problems':
+      return '@problems';
+    case 'terminal':
+      return '@terminal';
+    case 'folder':
+      return `@${m.path.replace(/\/+$/, '')}/`;
+    case 'file':
+      return m.lines ? `@${m.path}:${m.lines.start === m.lines.end ? m.lines.start : `${m.lines.start}-${m.lines.end}`}` : `@${m.path}`;
+  }
+}
 
 /** One entry of the visible transcript (what is restored after a reload). */
 export type TranscriptItem =
   | { kind: 'user'; text: string; attachment?: AttachmentChip; mentions?: AttachmentChip[] }
-  | { kind: 'assistant'; text: string; model?: string; usage?: { input: number; output: number } }
+  | { kind: 'assistant'; text: string; model?: string; usage?: AnswerUsage }
   | { kind: 'notice'; text: string }
   /** The oldest `messages` messages sent to the model were replaced by this summary (the transcript keeps them). */
   | { kind: 'condensed'; messages: number; summary: string }
-  | { kind: 'error'; text: string; action?: ErrorAction }
+  /** `retry`: the request failed for a reason that may pass (rate limit, overload, network): offer Retry. */
+  | { kind: 'error'; text: string; action?: ErrorAction; retry?: boolean }
   | {
       kind: 'tool';
       id: string;
@@ -73,6 +106,8 @@ export type TranscriptItem =
       command?: { command: string; cwd: string };
       /** For writes: the workspace-relative path. */
       path?: string;
+      /** For writes: the change as a unified diff (cut after its first lines), shown on the card. */
+      diff?: string;
       /** The words "Allow … for this session" would allow (offered only for plain local read-only commands). */
       sessionPrefix?: string;
       /** Ran without asking: the user allowed this prefix for the session. */
@@ -106,12 +141,14 @@ export type ToWebview =
       edited?: boolean;
       /** The user allowed the command's prefix for the session on this card. */
       allowedBy?: string;
+      /** For writes: the change, once the approval is asked. */
+      diff?: string;
       reasons?: string[];
       hosts?: string[];
       destructive?: boolean;
     }
   /** Streamed text is complete; `usage` only when the answer ended (not for text before a tool call). */
-  | { type: 'answerDone'; model: string; usage?: { input: number; output: number } }
+  | { type: 'answerDone'; model: string; usage?: AnswerUsage }
   /** `queued`: messages sent while busy, sent in order when the answer ends. */
   | { type: 'busy'; busy: boolean; queued?: string[] }
   | { type: 'cleared' }
@@ -121,6 +158,8 @@ export type ToWebview =
   | { type: 'context'; tokens: number; window: number }
   /** Command prefixes the user allowed for this chat session (the header lists them, each revocable). */
   | { type: 'allowed'; prefixes: string[] }
+  /** Add a chip to the input (Ask DevOps Agent from the editor or the explorer), with text to start from. */
+  | { type: 'attach'; mention: Mention; text?: string }
   /** Put text in the input box; `append` adds it after what is there (queued messages given back). */
   | { type: 'prefill'; text: string; append?: boolean };
 
@@ -131,8 +170,14 @@ export type FromWebview =
   /** The user typed `@query` in the input: what it could name. */
   | { type: 'mentionQuery'; id: string; query: string }
   | { type: 'stop' }
+  /** Send the failed request again (the conversation ends with the user's message). */
+  | { type: 'retry' }
+  /** Drop the last answer (and what its run did in the conversation) and ask the model again. */
+  | { type: 'regenerate' }
   | { type: 'newChat' }
   | { type: 'approve'; id: string; approved: boolean; command?: string; message?: string }
+  /** Show the diff editor of this write card again. */
+  | { type: 'openDiff'; id: string }
   /** Run this card's command and allow its prefix for the session (the extension computes the prefix). */
   | { type: 'allowForSession'; id: string }
   | { type: 'revokeAllowed'; prefix: string }
@@ -142,7 +187,7 @@ export type FromWebview =
   | { type: 'copy'; text: string }
   | { type: 'insert'; text: string }
   | { type: 'applyToFile'; text: string }
-  | { type: 'openFile'; file: string; line: number };
+  | { type: 'openFile'; file: string; line: number; uri?: string };
 
 /** Compile-time exhaustiveness check for switches over the unions above. */
 export function assertNever(x: never): never {

@@ -1,3 +1,4 @@
+import { formatCost } from './cost';
 import { escapeHidden } from './invisible';
 import { assertNever } from './protocol';
 import type { TranscriptItem } from './protocol';
@@ -54,7 +55,7 @@ export function transcriptMarkdown(transcript: readonly TranscriptItem[], export
         break;
       case 'assistant': {
         out.push('## DevOps Agent', '', t.text);
-        const meta = [t.model, t.usage ? `${t.usage.input} in · ${t.usage.output} out tokens` : undefined].filter(Boolean).join(' · ');
+        const meta = [t.model, t.usage ? `${t.usage.input} in · ${t.usage.output} out tokens` : undefined, t.usage?.cost !== undefined ? `≈ ${formatCost(t.usage.cost)}` : undefined].filter(Boolean).join(' · ');
         if (meta) {
           out.push('', `_${meta}_`);
         }

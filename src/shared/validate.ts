@@ -24,16 +24,19 @@ const SHAPES: { readonly [K in FromWebview['type']]: { required: Readonly<Record
   send: { required: { id: 'id', text: 'string', attachFile: 'boolean' }, optional: { mentions: 'mentions' } },
   mentionQuery: { required: { id: 'id', query: 'string' } },
   stop: { required: {} },
+  retry: { required: {} },
+  regenerate: { required: {} },
   newChat: { required: {} },
   approve: { required: { id: 'id', approved: 'boolean' }, optional: { command: 'string', message: 'string' } },
   allowForSession: { required: { id: 'id' } },
+  openDiff: { required: { id: 'id' } },
   revokeAllowed: { required: { prefix: 'string' } },
   pickModel: { required: {} },
   action: { required: { action: 'action' } },
   copy: { required: { text: 'string' } },
   insert: { required: { text: 'string' } },
   applyToFile: { required: { text: 'string' } },
-  openFile: { required: { file: 'string', line: 'number' } },
+  openFile: { required: { file: 'string', line: 'number' }, optional: { uri: 'string' } },
 };
 
 function checkField(value: unknown, kind: Field): string | undefined {
@@ -56,13 +59,47 @@ function checkField(value: unknown, kind: Field): string | undefined {
         return `expected a list of at most ${MAX_MENTIONS} mentions, got ${describe(value)}`;
       }
       for (const m of value as unknown[]) {
-        const r = m as Record<string, unknown> | null;
-        const ok = typeof r === 'object' && r !== null && !Array.isArray(r) && ((r.kind === 'problems' && Object.keys(r).length === 1) || (r.kind === 'file' && typeof r.path === 'string' && r.path.length > 0 && r.path.length <= 1000 && Object.keys(r).length === 2));
-        if (!ok) {
-          return `expected mentions like {kind: "problems"} or {kind: "file", path}, got ${describe(m)}`;
+        if (!isMention(m)) {
+          return `expected mentions like {kind: "problems"}, {kind: "terminal"}, {kind: "folder", path} or {kind: "file", path, lines?: {start, end}}, got ${describe(m)}`;
         }
       }
       return undefined;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isPath(v: unknown): boolean {
+  return typeof v === 'string' && v.length > 0 && v.length <= 1000;
+}
+
+function isLine(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1;
+}
+
+/** Exactly one of the Mention shapes, nothing more. */
+function isMention(m: unknown): boolean {
+  if (!isRecord(m)) {
+    return false;
+  }
+  const keys = Object.keys(m).sort().join(',');
+  switch (m.kind) {
+    case 'problems':
+    case 'terminal':
+      return keys === 'kind';
+    case 'folder':
+      return keys === 'kind,path' && isPath(m.path);
+    case 'file': {
+      if (keys === 'kind,path') {
+        return isPath(m.path);
+      }
+      const lines = m.lines;
+      return keys === 'kind,lines,path' && isPath(m.path) && isRecord(lines) && Object.keys(lines).sort().join(',') === 'end,start' && isLine(lines.start) && isLine(lines.end) && lines.start <= lines.end;
+    }
+    default:
+      return false;
   }
 }
 

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import picomatch from 'picomatch';
@@ -142,6 +143,13 @@ export class ConfigStore implements vscode.Disposable {
     return (await this.folderEntry(folder)).problems;
   }
 
+  /** Read the aurora.yaml of every workspace folder now (activation), so the first analysis finds it cached. */
+  prefetch(): void {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      void this.folderEntry(folder).then(undefined, () => undefined);
+    }
+  }
+
   private folderEntry(folder: vscode.WorkspaceFolder): Promise<FolderEntry> {
     const key = folder.uri.toString();
     let entry = this.cache.get(key);
@@ -164,7 +172,7 @@ export class ConfigStore implements vscode.Disposable {
       const uri = vscode.Uri.file(path.resolve(path.dirname(found.uri.fsPath), baseline));
       entry.baseline = { uri };
       try {
-        const parsed = parseBaseline(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+        const parsed = parseBaseline(await readText(uri));
         if ('problem' in parsed) {
           messages.push(`${vscode.workspace.asRelativePath(uri)}: ${parsed.problem}; every finding is shown (write it with aurora-devops check --write-baseline)`);
         } else {
@@ -209,6 +217,18 @@ export class ConfigStore implements vscode.Disposable {
   }
 }
 
+/**
+ * A file's text. Local files are read with Node's fs: through `vscode.workspace.fs` each read is a
+ * round trip to the workbench (in the web workbench, through the browser), and the first
+ * diagnostics of a session wait for the folder's aurora.yaml.
+ */
+async function readText(uri: vscode.Uri): Promise<string> {
+  if (uri.scheme === 'file') {
+    return fs.promises.readFile(uri.fsPath, 'utf8');
+  }
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
 /** Whether a URI names an aurora.yaml / aurora.yml file. */
 export function isConfigFile(uri: vscode.Uri): boolean {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1).toLowerCase();
@@ -231,8 +251,7 @@ export async function findConfigFile(folder: { uri: vscode.Uri }): Promise<{ uri
       return { uri, text: open.getText() };
     }
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      return { uri, text: new TextDecoder().decode(bytes) };
+      return { uri, text: await readText(uri) };
     } catch {
       // not there: try the next name
     }

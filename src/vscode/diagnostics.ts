@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { analyzeFiles, detectKind, FOLDER_KINDS } from '../core';
 import type { AnalyzeEnv, FileKind, Finding, SourceFile } from '../core';
-import { prepareNode } from '../node/wasm';
+import { configureNodeWasm, grammarsLoaded, loadGrammarsFor, prepareNode } from '../node/wasm';
 import { baselined, baselineKey } from '../node/baseline';
 import { ConfigStore, isExcluded, readSettings } from './config';
 import { toDiagnostic } from './convert';
@@ -117,11 +117,21 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.store.add({ dispose: () => clearTimeout(this.relintTimer) });
   }
 
-  /** Load the parsers once, on the first analysis (activation stays cheap). */
-  ensureReady(): Promise<void> {
+  /**
+   * Load the parsers, on the first analysis (activation stays cheap): with `kinds`, only the
+   * grammars those kinds of files need (none for YAML, not bash for Terraform), so a file's first
+   * diagnostics do not wait for grammars it does not use; without, every grammar (the workspace
+   * scan and the chat analyse anything).
+   */
+  ensureReady(kinds?: Iterable<FileKind | undefined>): Promise<void> {
+    const dist = path.join(this.extensionUri.fsPath, 'dist');
+    if (kinds) {
+      configureNodeWasm(dist);
+      return loadGrammarsFor(kinds);
+    }
     if (!this.ready) {
       const started = Date.now();
-      this.ready = prepareNode(path.join(this.extensionUri.fsPath, 'dist')).then(
+      this.ready = prepareNode(dist).then(
         () => this.log.info(`parsers loaded in ${Date.now() - started} ms`),
         (e: unknown) => {
           this.ready = undefined;
@@ -130,6 +140,11 @@ export class DiagnosticsManager implements vscode.Disposable {
       );
     }
     return this.ready;
+  }
+
+  /** The kinds of the files of a group, for `ensureReady`. */
+  private kindsOf(sources: readonly { file: SourceFile }[]): (FileKind | undefined)[] {
+    return sources.map((s) => detectKind(s.file.path, s.file.text, envFor(s.file.path)));
   }
 
   /** Whether the extension ships a docs page for the rule. */
@@ -202,9 +217,9 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (!p || (await this.excluded(doc.uri))) {
       return [];
     }
-    await this.ensureReady();
     const config = await this.config.configFor(doc.uri);
     const sources = await this.withoutExcluded(this.groupOf(doc.uri, p, doc.getText()));
+    await this.ensureReady(this.kindsOf(sources));
     return analyzeFiles(sources.map((s) => s.file), config, envFor, { onType: true }).get(p) ?? [];
   }
 
@@ -216,20 +231,37 @@ export class DiagnosticsManager implements vscode.Disposable {
     const key = uri.toString();
     const gen = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, gen);
-    await this.ensureReady();
     const config = await this.config.configFor(uri);
     const excluded = await this.excluded(uri);
     if (this.generation.get(key) !== gen) {
       return;
     }
-    const current = excluded ? undefined : this.textOf(uri);
+    let current = excluded ? undefined : this.textOf(uri);
     if (!current) {
       this.delete(uri);
       return;
     }
-    const sources = await this.withoutExcluded(this.groupOf(uri, current.path, current.text));
+    let sources = await this.withoutExcluded(this.groupOf(uri, current.path, current.text));
     if (this.generation.get(key) !== gen) {
       return;
+    }
+    const kinds = this.kindsOf(sources);
+    if (!kinds.every((k) => k === undefined || grammarsLoaded(k))) {
+      // the first file of a kind: its grammars compile, and the text may change meanwhile
+      await this.ensureReady(kinds);
+      if (this.generation.get(key) !== gen) {
+        return;
+      }
+      current = this.textOf(uri);
+      if (!current) {
+        this.delete(uri);
+        return;
+      }
+      sources = await this.withoutExcluded(this.groupOf(uri, current.path, current.text));
+      if (this.generation.get(key) !== gen) {
+        return;
+      }
+      await this.ensureReady(this.kindsOf(sources));
     }
     const started = Date.now();
     // typing: only the edited YAML documents / Terraform blocks are parsed again

@@ -89,8 +89,14 @@ export function start(context: vscode.ExtensionContext, times: Omit<ActivationTi
   subs.push(log);
   const config = new ConfigStore(log);
   subs.push(config);
+  config.prefetch();
   const diagnostics = new DiagnosticsManager(context.extensionUri, config, log);
   subs.push(diagnostics);
+  // the parsers compile in the background right after activation (the wasm compiles off the main
+  // thread), so the first file opened does not wait for them; a file opened sooner loads only the
+  // grammars it needs
+  const warm = setTimeout(() => void diagnostics.ensureReady().then(undefined, (e: unknown) => log.warn(`parsers could not be loaded in advance: ${errorText(e)}`)), 0);
+  subs.push({ dispose: () => clearTimeout(warm) });
   const scanner = new WorkspaceScanner(diagnostics, log);
   subs.push(scanner);
   const status = new ProblemsStatusItem(diagnostics);

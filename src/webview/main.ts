@@ -3,9 +3,10 @@
  * and sends the user's actions to the extension. No inline handlers (the CSP forbids them); model
  * text goes through the safe markdown renderer only.
  */
-import { assertNever } from '../shared/protocol';
+import { assertNever, mentionLabel } from '../shared/protocol';
 import { escapeHidden } from '../shared/invisible';
-import type { AttachmentChip, ContractState, ErrorAction, FromWebview, Mention, ToWebview, TranscriptItem } from '../shared/protocol';
+import type { AnswerUsage, AttachmentChip, ContractState, ErrorAction, FromWebview, Mention, ToWebview, TranscriptItem } from '../shared/protocol';
+import { formatCost } from '../shared/cost';
 import { renderMarkdown } from './markdown';
 import { finishedUpTo } from './stream';
 import type { CodeActions } from './markdown';
@@ -192,10 +193,6 @@ let menuItems: { label: string; detail?: string; mention: Mention }[] = [];
 let menuIndex = 0;
 let menuQuery: { id: string; start: number } | undefined;
 
-function mentionLabel(m: Mention): string {
-  return m.kind === 'problems' ? '@problems' : `@${m.path}`;
-}
-
 function renderChips(): void {
   chipsEl.replaceChildren();
   chipsEl.hidden = chips.length === 0;
@@ -287,6 +284,8 @@ input.addEventListener('input', () => {
 });
 
 function setBusy(b: boolean, queued: string[]): void {
+  busy = b;
+  renderTurnActions();
   stop.hidden = !b;
   send.disabled = b;
   // while busy, a message (Queue, or Enter) waits for the answer to end
@@ -395,14 +394,54 @@ function endStream(): HTMLElement | undefined {
   return s.node;
 }
 
-function usageLine(model: string | undefined, usage: { input: number; output: number } | undefined): HTMLElement | undefined {
+function usageLine(model: string | undefined, usage: AnswerUsage | undefined): HTMLElement | undefined {
   if (!usage) {
     // text before a tool call: the turn's model and tokens show under the answer that ends it
     return undefined;
   }
   const meta = el('div', 'meta');
-  meta.textContent = [model, usage && usage.input + usage.output > 0 ? `${usage.input.toLocaleString()} in · ${usage.output.toLocaleString()} out tokens` : undefined].filter(Boolean).join(' · ');
+  const tokens = usage.input + usage.output > 0 ? `${usage.input.toLocaleString()} in · ${usage.output.toLocaleString()} out tokens` : undefined;
+  const cost = usage.cost !== undefined && usage.input + usage.output > 0 ? `≈ ${formatCost(usage.cost)}` : undefined;
+  meta.textContent = [model, tokens, cost].filter(Boolean).join(' · ');
+  if (cost) {
+    meta.title = 'Estimated at the model\'s public list prices (prompt-cache reads and writes included); your bill may differ, for example behind a proxy endpoint.';
+  }
   return meta;
+}
+
+// Retry (after a request that failed for a reason that may pass) and Regenerate (the last answer),
+// offered under the transcript while nothing runs
+const turnActions = el('div', 'turn-actions');
+turnActions.hidden = true;
+composer.before(turnActions);
+/** What the last turn offers: set as items arrive, shown when the run ends. */
+let offer: 'retry' | 'regenerate' | undefined;
+let busy = false;
+
+function renderTurnActions(): void {
+  turnActions.replaceChildren();
+  turnActions.hidden = busy || !hasKey || offer === undefined;
+  if (offer === 'retry') {
+    const retry = button('Retry', () => post({ type: 'retry' }), 'secondary');
+    retry.title = 'Send the failed request again';
+    turnActions.append(retry);
+  } else if (offer === 'regenerate') {
+    const again = button('Regenerate', () => post({ type: 'regenerate' }), 'secondary');
+    again.title = 'Ask the model again from your last message (what the answer already ran or wrote stays done)';
+    turnActions.append(again);
+  }
+}
+
+/** Track what the last item of the transcript lets the user do again. */
+function noteOffer(item: TranscriptItem): void {
+  if (item.kind === 'assistant') {
+    offer = 'regenerate';
+  } else if (item.kind === 'error') {
+    offer = item.retry ? 'retry' : undefined;
+  } else if (item.kind === 'user' || item.kind === 'findings') {
+    offer = undefined;
+  }
+  renderTurnActions();
 }
 
 function renderTool(item: ToolItem, node: HTMLElement): void {
@@ -433,6 +472,16 @@ function renderTool(item: ToolItem, node: HTMLElement): void {
   if (item.paths && item.paths.length > 0) {
     node.appendChild(el('div', 'detail', `writes: ${item.paths.map(shown).join(', ')}`));
   }
+  if (item.diff !== undefined) {
+    // the change itself, on the card: Apply is never a blind click, even with the diff editor closed
+    const pre = el('pre', 'diff');
+    pre.setAttribute('aria-label', 'Proposed change');
+    for (const line of shown(item.diff).split('\n')) {
+      const cls = line.startsWith('+++') || line.startsWith('---') ? 'diff-file' : line.startsWith('@@') ? 'diff-hunk' : line.startsWith('+') ? 'diff-add' : line.startsWith('-') ? 'diff-del' : undefined;
+      pre.appendChild(el('div', cls, line === '' ? ' ' : line));
+    }
+    node.appendChild(pre);
+  }
   if (hidden.size > 0) {
     node.appendChild(el('div', 'warning hidden-chars', `⚠ Contains invisible, control or bidirectional characters (shown escaped): ${[...hidden].join(', ')}. Read the command as escaped before approving.`));
   }
@@ -461,7 +510,7 @@ function renderTool(item: ToolItem, node: HTMLElement): void {
   if (item.state === 'pending' && item.decision === 'ask') {
     const actions = el('div', 'actions');
     if (item.name === 'write_file') {
-      actions.append(button('Apply', () => answer(item, true), 'primary'), button('Discard', () => answer(item, false), 'secondary'));
+      actions.append(button('Apply', () => answer(item, true), 'primary'), button('Discard', () => answer(item, false), 'secondary'), button('Open diff', () => post({ type: 'openDiff', id: item.id }), 'link'));
     } else {
       actions.append(
         button('Run', () => answer(item, true), 'primary'),
@@ -569,6 +618,7 @@ function focusCard(node: HTMLElement): void {
 function append(item: TranscriptItem): void {
   welcome.hidden = hasKey;
   endStream();
+  noteOffer(item);
   // follow new content only when the user is at the bottom (or has just sent a message)
   const follow = item.kind === 'user' || atBottom();
   switch (item.kind) {
@@ -641,7 +691,7 @@ function append(item: TranscriptItem): void {
         a.href = '#';
         a.addEventListener('click', (e) => {
           e.preventDefault();
-          post({ type: 'openFile', file: f.file, line: f.line });
+          post({ type: 'openFile', file: f.file, line: f.line, ...(f.uri ? { uri: f.uri } : {}) });
         });
         li.append(a, document.createTextNode(` ${f.severity} ${f.ruleId}: ${f.message}`));
         ul.appendChild(li);
@@ -692,6 +742,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       endStream();
       transcriptEl.replaceChildren();
       tools.clear();
+      offer = undefined;
       renderWelcome(m.transcript.length === 0);
       for (const item of m.transcript) {
         append(item);
@@ -721,7 +772,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         const item = entry.item;
         item.state = m.state;
         // an edited command brings what the policy decided about it
-        for (const key of ['output', 'exitCode', 'command', 'edited', 'allowedBy', 'reasons', 'hosts', 'destructive'] as const) {
+        for (const key of ['output', 'exitCode', 'command', 'edited', 'allowedBy', 'reasons', 'hosts', 'destructive', 'diff'] as const) {
           if (m[key] !== undefined) {
             Object.assign(item, { [key]: m[key] });
           }
@@ -737,6 +788,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'answerDone': {
       const follow = atBottom();
       const node = endStream();
+      if (node && m.usage) {
+        offer = 'regenerate';
+        renderTurnActions();
+      }
       const meta = node ? usageLine(m.model, m.usage) : undefined;
       if (node && meta) {
         node.appendChild(meta);
@@ -753,6 +808,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       endStream();
       transcriptEl.replaceChildren();
       tools.clear();
+      offer = undefined;
+      renderTurnActions();
       renderWelcome(true);
       break;
     case 'allowed':
@@ -774,6 +831,16 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       contextMeter.className = `context-meter${share >= 80 ? ' full' : ''}`;
       break;
     }
+    case 'attach':
+      if (!chips.some((c) => mentionLabel(c) === mentionLabel(m.mention))) {
+        chips.push(m.mention);
+      }
+      renderChips();
+      if (m.text && input.value.trim() === '') {
+        input.value = m.text;
+      }
+      input.focus();
+      break;
     case 'prefill':
       input.value = m.append && input.value.trim() !== '' ? `${input.value.trimEnd()}\n\n${m.text}` : m.text;
       input.focus();

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { CONDENSE_SYSTEM, SUMMARY_HEAD } from '../../src/agent/condense';
-import { errorTurn, hangingTurn, systemText, textTurn, toolTurn } from '../helpers/fakeAnthropic';
+import { errorTurn, hangingTurn, streamErrorTurn, systemText, textTurn, toolTurn } from '../helpers/fakeAnthropic';
 import type { FakeAnthropic } from '../helpers/fakeAnthropic';
 
 /**
@@ -351,6 +351,36 @@ export const tests: E2eTest[] = [
       await c.locator('.notice', { hasText: /The API answered 529 \(overloaded\); retrying.*attempt 2 of 3/ }).waitFor({ timeout: T });
       await c.getByText('Answered after a retry.').waitFor({ timeout: T });
       assert.equal(fake.messageBodies().length, 2);
+    },
+  },
+  {
+    name: 'a request that failed midway offers Retry; Regenerate asks again without the last answer',
+    suite: 'key',
+    async run({ page, fake }) {
+      fake.script(streamErrorTurn('Looking at your manif', 'overloaded_error', 'Overloaded'), textTurn('The manifests are fine.'), textTurn('Second opinion: add limits.'));
+      await say(page, 'review my manifests');
+      const c = chat(page);
+      const retry = c.locator('.turn-actions').getByRole('button', { name: 'Retry' });
+      await retry.waitFor({ timeout: T });
+      await retry.click();
+      await c.getByText('The manifests are fine.').waitFor({ timeout: T });
+      const again = c.locator('.turn-actions').getByRole('button', { name: 'Regenerate' });
+      await again.waitFor({ timeout: T });
+      assert.equal(await retry.count(), 0, 'Retry is gone once the answer came');
+      await again.click();
+      await c.getByText('Second opinion: add limits.').waitFor({ timeout: T });
+      await c.locator('.notice', { hasText: 'Regenerating' }).waitFor({ timeout: T });
+      const bodies = fake.messageBodies() as unknown as Body[];
+      assert.equal(bodies.length, 3);
+      // Retry sent the conversation as it stood: the prompt once, the broken answer not at all
+      const retried = JSON.stringify(bodies[1].messages);
+      assert.equal(bodies[1].messages.length, 1);
+      assert.equal(retried.split('review my manifests').length - 1, 1);
+      assert.doesNotMatch(retried, /Looking at your manif/);
+      // Regenerate dropped the answer it replaces
+      assert.equal(bodies[2].messages.length, 1);
+      assert.doesNotMatch(JSON.stringify(bodies[2].messages), /manifests are fine/);
+      assert.match(JSON.stringify(bodies[2].messages), /review my manifests/);
     },
   },
   {
@@ -773,6 +803,52 @@ export const tests: E2eTest[] = [
         fs.rmSync(env, { force: true });
         fs.rmSync(path.join(workspace, 'k8s', 'env-notes.yaml'), { force: true });
         fs.writeFileSync(path.join(workspace, 'k8s', 'app.yaml'), 'replicas: 1\n');
+      }
+    },
+  },
+  {
+    name: '@terminal and @folder go with the message; "Ask DevOps Agent about This" puts the open file in the input',
+    suite: 'key',
+    async run({ page, fake, workspace, palette }) {
+      const c = chat(page);
+      const web = path.join(workspace, 'k8s', 'web.yaml');
+      fs.writeFileSync(web, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-folder-mention\n');
+      try {
+        fake.script(toolTurn([{ name: 'run_shell_command', input: { command: 'echo build-failed-$((40+2)); exit 1' } }]), textTurn('It failed.'));
+        await say(page, 'build it');
+        await c.locator('.card.tool').last().getByRole('button', { name: 'Run' }).click({ timeout: T });
+        await c.getByText('It failed.').waitFor({ timeout: T });
+        const input = c.getByRole('textbox', { name: 'Message DevOps Agent' });
+        const menu = c.getByRole('listbox', { name: 'Mentions' });
+        await input.fill('');
+        await input.pressSequentially('Why? @term', { delay: 20 });
+        await menu.getByRole('option', { name: /^@terminal/ }).click({ timeout: T });
+        await c.locator('.mention-chips .chip', { hasText: '@terminal' }).waitFor({ timeout: T });
+        await input.pressSequentially('@k8s', { delay: 20 });
+        await menu.getByRole('option', { name: /^@k8s\/ folder/ }).click({ timeout: T });
+        await c.locator('.mention-chips .chip', { hasText: '@k8s/' }).waitFor({ timeout: T });
+        fake.script(textTurn('Seen the output and the folder.'));
+        await c.getByRole('button', { name: 'Send', exact: true }).click();
+        await c.getByText('Seen the output and the folder.').waitFor({ timeout: T });
+        const user = c.locator('.msg.user').last();
+        await user.locator('.attachment', { hasText: '@terminal: echo build-failed' }).waitFor({ timeout: T });
+        await user.locator('.attachment', { hasText: 'k8s/ (' }).waitFor({ timeout: T });
+        const bodies = fake.messageBodies() as unknown as Body[];
+        const sent = JSON.stringify(bodies[bodies.length - 1].messages.slice(-1));
+        assert.ok(sent.includes('build-failed-42') && sent.includes('exit code 1'), 'the command output went with the message');
+        assert.ok(sent.includes('The user attached the folder k8s/') && sent.includes('name: web-folder-mention'), 'the folder and its manifest went with the message');
+        // the editor's context command: the open file becomes a chip, nothing is sent yet
+        await page.keyboard.press('Control+P');
+        await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: T });
+        await page.keyboard.type('Dockerfile', { delay: 5 });
+        await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Dockerfile' }).first().waitFor({ timeout: T });
+        await page.keyboard.press('Enter');
+        await page.locator('.tabs-container .tab.active', { hasText: 'Dockerfile' }).waitFor({ timeout: T });
+        await palette('Aurora: Ask DevOps Agent about This');
+        await c.locator('.mention-chips .chip', { hasText: '@Dockerfile' }).waitFor({ timeout: T });
+        assert.equal(fake.messageBodies().length, bodies.length, 'nothing was sent');
+      } finally {
+        fs.rmSync(web, { force: true });
       }
     },
   },

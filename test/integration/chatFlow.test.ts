@@ -93,6 +93,8 @@ suite('chat: approval flow through the provider', () => {
     assert.notStrictEqual(result.is_error, true);
     assert.match(result.content, /^Wrote chat-flow\/app\.yaml/);
     assert.strictEqual(toolItem(provider)?.state, 'done');
+    // the card carried the change itself, as a unified diff
+    assert.strictEqual(toolItem(provider)?.diff, '--- a/chat-flow/app.yaml\n+++ b/chat-flow/app.yaml\n@@ -1,1 +1,1 @@\n-replicas: 1\n+replicas: 2');
   });
 
   test('an edited command runs after the policy allows it, and the model gets what ran', async () => {

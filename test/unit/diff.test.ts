@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { unifiedDiff } from '../../src/cli/diff';
+import { unifiedDiff } from '../../src/shared/diff';
 
 describe('unifiedDiff', () => {
   it('is empty for equal texts', () => {

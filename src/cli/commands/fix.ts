@@ -7,7 +7,7 @@ import type { AnalyzeConfig, Finding, SourceFile } from '../../core';
 import type { Command } from '../io';
 import { warn, writeErr, writeOut } from '../io';
 import { collectFiles, displayPath, envFor, excludedBy, loadConfigFile, readText } from '../files';
-import { unifiedDiff } from '../diff';
+import { unifiedDiff } from '../../shared/diff';
 
 /** How often fixes are re-applied after re-analysis (overlapping fixes need more than one round). */
 const MAX_ROUNDS = 5;

@@ -7,7 +7,7 @@ import type { PinMode, PinOutcome, PinResolver, ResolutionCache } from '../../ge
 import { createNodeResolver } from '../../generate/pin/node';
 import type { NodeResolverOptions } from '../../generate/pin/node';
 import { errorText } from '../../node/walk';
-import { unifiedDiff } from '../diff';
+import { unifiedDiff } from '../../shared/diff';
 import { collectFiles, displayPath, readConfigText } from '../files';
 import type { Command } from '../io';
 import { UsageError, warn, writeErr, writeOut } from '../io';

@@ -81,6 +81,34 @@ export function registerChat(context: vscode.ExtensionContext, deps: { diagnosti
       await provider.ask(text, true);
     }),
   );
+  // editor context menu: the selection (or the whole file) becomes a chip in the chat's input
+  subs.push(
+    vscode.commands.registerCommand('aurora.chat.askAboutSelection', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.uri.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(editor.document.uri)) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a file of the workspace to ask the DevOps agent about it.'));
+        return;
+      }
+      const rel = vscode.workspace.asRelativePath(editor.document.uri, false);
+      const sel = editor.selection;
+      const end = sel.end.character === 0 && sel.end.line > sel.start.line ? sel.end.line : sel.end.line + 1;
+      await provider.attach({ kind: 'file', path: rel, ...(sel.isEmpty ? {} : { lines: { start: sel.start.line + 1, end } }) });
+    }),
+  );
+  // explorer context menu: a file or a folder becomes a chip
+  subs.push(
+    vscode.commands.registerCommand('aurora.chat.attachResource', async (uri: unknown) => {
+      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      if (!target || target.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(target)) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Only files and folders of the workspace can be attached.'));
+        return;
+      }
+      const rel = vscode.workspace.asRelativePath(target, false);
+      const stat = await vscode.workspace.fs.stat(target);
+      const isRoot = vscode.workspace.getWorkspaceFolder(target)?.uri.toString() === target.toString();
+      await provider.attach(stat.type & vscode.FileType.Directory ? { kind: 'folder', path: isRoot ? '.' : rel } : { kind: 'file', path: rel });
+    }),
+  );
   subs.push(vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new ExplainActions(), ExplainActions.metadata));
   return { provider, terminal };
 }

@@ -45,7 +45,7 @@ export async function runSlash(text: string, deps: OfflineDeps): Promise<Transcr
       for (const [uri, diags] of vscode.languages.getDiagnostics()) {
         for (const d of diags) {
           if (d.source === DIAGNOSTIC_SOURCE) {
-            links.push({ file: vscode.workspace.asRelativePath(uri), line: d.range.start.line + 1, ruleId: ruleIdOf(d) ?? '', severity: SEVERITY[d.severity] ?? 'info', message: d.message });
+            links.push({ file: vscode.workspace.asRelativePath(uri), uri: uri.toString(), line: d.range.start.line + 1, ruleId: ruleIdOf(d) ?? '', severity: SEVERITY[d.severity] ?? 'info', message: d.message });
           }
         }
       }

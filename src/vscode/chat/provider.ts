@@ -3,8 +3,11 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type * as AnthropicClientModule from '../../agent/anthropic';
 import { allowedBy, sessionPrefix } from '../../agent/allowlist';
-import { buildAttachment } from '../../agent/attachment';
+import { buildAttachment, buildFolderAttachment } from '../../agent/attachment';
+import type { FolderEntry } from '../../agent/attachment';
 import { commandTimeoutMs } from '../../agent/limits';
+import { estimateCost } from '../../agent/pricing';
+import { regenerateConversation, retryConversation } from '../../agent/rerun';
 import { contractSummary, DEFAULT_MODEL, defaultAuroraYaml, readOnlyConfig } from '../../agent/config';
 import { runAgent } from '../../agent/loop';
 import { workspaceContext } from '../../agent/prompt';
@@ -20,9 +23,11 @@ import { describeSandbox, sandboxNotesText } from '../../agent/sandbox';
 import type { SandboxStatus } from '../../agent/sandbox';
 import type { SecretValues } from '../../agent/secretValues';
 import type { AgentConfig } from '../../agent/types';
+import { detectKind } from '../../core';
 import type { AnalyzeConfig } from '../../core';
-import { assertNever } from '../../shared/protocol';
-import type { AttachmentChip, ContractState, ErrorAction, Mention, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
+import { assertNever, mentionLabel } from '../../shared/protocol';
+import type { AnswerUsage, AttachmentChip, ContractState, ErrorAction, Mention, FromWebview, ToWebview, TranscriptItem } from '../../shared/protocol';
+import { unifiedDiff } from '../../shared/diff';
 import { parseSlash } from '../../shared/slash';
 import { markInterrupted, transcriptMarkdown, transcriptTitle } from '../../shared/transcript';
 import { validateFromWebview } from '../../shared/validate';
@@ -32,6 +37,8 @@ import type { ApiKeys } from './keys';
 import { runSlash } from './offline';
 import type { OfflineDeps } from './offline';
 import type { TerminalRunner } from './terminal';
+import { TERMINAL_NAME } from './terminal';
+import { TerminalLog } from './terminalLog';
 import { VscodeWorkspace, writeThroughEdit } from './workspace';
 
 /**
@@ -48,6 +55,9 @@ function loadAnthropicClient(): typeof AnthropicClientModule {
 export const CHAT_VIEW_ID = 'aurora.chatView';
 /** Scheme of the read-only documents holding a proposed write. */
 export const PROPOSAL_SCHEME = 'aurora-proposal';
+/** Failures that may pass on their own: the error offers Retry. */
+const RETRYABLE: ReadonlySet<string> = new Set(['rate_limit', 'overloaded', 'server', 'network', 'timeout', 'stream']);
+
 const HISTORY_KEY = 'aurora.chat.history';
 /** Past chats (History), newest first; the current one is under HISTORY_KEY. */
 const SESSIONS_KEY = 'aurora.chat.sessions';
@@ -59,6 +69,8 @@ interface Stored {
   transcript: TranscriptItem[];
   /** When the chat started (ms since the epoch); absent in histories stored before History existed. */
   started?: number;
+  /** The workspace folder the agent works in (its URI), chosen at the first run in a multi-root workspace. */
+  folder?: string;
 }
 
 /** A past chat, as History lists it. */
@@ -72,6 +84,20 @@ interface PastChat extends Stored {
 type ToolItem = Extract<TranscriptItem, { kind: 'tool' }>;
 type ApproveMessage = Extract<FromWebview, { type: 'approve' }>;
 type ToolPatch = Omit<Extract<ToWebview, { type: 'toolUpdate' }>, 'type' | 'id' | 'state'> & { state?: ToolItem['state'] };
+
+/** Lines of a write's diff the card shows; the diff editor shows all of it. */
+const CARD_DIFF_LINES = 120;
+
+/** A write's change as the card shows it: a unified diff, cut after CARD_DIFF_LINES lines. */
+export function cardDiff(diff: { path: string; before?: string; after: string }): string {
+  const rel = vscode.workspace.asRelativePath(diff.path, false);
+  const text = unifiedDiff(diff.before ?? '', diff.after, diff.before === undefined ? '/dev/null' : `a/${rel}`, `b/${rel}`);
+  if (text === '') {
+    return 'No change: the proposed text is the same as the file.';
+  }
+  const lines = text.replace(/\n$/, '').split('\n');
+  return lines.length <= CARD_DIFF_LINES ? lines.join('\n') : `${lines.slice(0, CARD_DIFF_LINES).join('\n')}\n… ${lines.length - CARD_DIFF_LINES} more lines: Open diff shows the whole change`;
+}
 
 /** A call waiting for the user's answer on its card. */
 interface PendingApproval {
@@ -123,7 +149,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   private queue: ToWebview[] = [];
   private stored: Stored;
   private running: AbortController | undefined;
+  /** The last run ended in an error: Retry may send the conversation again. */
+  private failed = false;
   private readonly approvals = new Map<string, PendingApproval>();
+  /** The last command that finished in a terminal, for @terminal. */
+  private readonly terminalLog = new TerminalLog();
   /**
    * Answers that arrived before the agent asked: the card is shown when the tool call is announced,
    * a moment before the approval request (and the diff editor) is ready, and a click in between
@@ -157,6 +187,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.stored = context.workspaceState.get<Stored>(HISTORY_KEY) ?? { messages: [], transcript: [] };
+    this.subs.push(this.terminalLog, terminal.onDidFinish((e) => this.terminalLog.record(e.command, e.result.output, e.result.exitCode, TERMINAL_NAME)));
+    // a request that failed before the reload can still be retried
+    const lastItem = this.stored.transcript[this.stored.transcript.length - 1];
+    this.failed = lastItem?.kind === 'error' && lastItem.retry === true;
     // a card that waited or ran when the window went away can no longer be answered
     if (markInterrupted(this.stored.transcript).length > 0) {
       this.save();
@@ -351,7 +385,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       void this.view.webview.postMessage(m);
     } else if (m.type !== 'textDelta' && m.type !== 'init') {
       // the transcript restores what matters; keep a short queue for prefill and state
-      if (m.type === 'prefill' || m.type === 'state') {
+      if (m.type === 'prefill' || m.type === 'state' || m.type === 'attach') {
         this.queue.push(m);
       }
     }
@@ -362,7 +396,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     if (setting && setting.trim() !== '') {
       return setting.trim();
     }
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const folder = this.currentFolder();
     if (folder && folder.uri.scheme === 'file') {
       const loaded = loadWorkspace(folder.uri.fsPath);
       if (!('error' in loaded) && loaded.agent.config.model) {
@@ -382,7 +416,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
 
   /** What governs the agent here (the banners): Workspace Trust and the first folder's aurora.yaml. */
   contract(): ContractState | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const folder = this.currentFolder();
     if (!folder || folder.uri.scheme !== 'file') {
       return undefined;
     }
@@ -478,6 +512,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       case 'send':
         await this.send(m.text, m.attachFile, m.mentions ?? []);
         break;
+      case 'retry':
+        await this.retry();
+        break;
+      case 'regenerate':
+        await this.regenerate();
+        break;
       case 'stop':
         this.giveBackQueued();
         this.stop();
@@ -498,6 +538,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       case 'allowForSession':
         this.allowForSession(m.id);
         break;
+      case 'openDiff': {
+        const pending = this.approvals.get(m.id);
+        if (pending?.request.diff) {
+          await this.openDiff(m.id, pending.request.diff);
+        }
+        break;
+      }
       case 'mentionQuery':
         this.post({ type: 'mentionResults', id: m.id, items: await this.mentionItems(m.query) });
         break;
@@ -548,9 +595,19 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         break;
       }
       case 'openFile': {
-        const folder = vscode.workspace.workspaceFolders?.[0];
-        if (folder) {
-          const uri = vscode.Uri.joinPath(folder.uri, ...m.file.split('/'));
+        // the link's URI, when it names a file of the workspace; else the path in the agent's folder
+        let uri: vscode.Uri | undefined;
+        if (m.uri) {
+          try {
+            const parsed = vscode.Uri.parse(m.uri, true);
+            uri = parsed.scheme === 'file' && vscode.workspace.getWorkspaceFolder(parsed) ? parsed : undefined;
+          } catch {
+            uri = undefined;
+          }
+        }
+        const folder = this.currentFolder();
+        uri ??= folder ? vscode.Uri.joinPath(folder.uri, ...m.file.split('/')) : undefined;
+        if (uri) {
           const line = Math.max(0, m.line - 1);
           await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
         }
@@ -616,6 +673,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       this.archive(this.stored);
     }
     this.stored = next;
+    this.failed = false;
     this.summary = undefined;
     this.sessionAllowed.clear();
     this.postAllowed();
@@ -715,7 +773,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       void vscode.window.showInformationMessage(vscode.l10n.t('The chat is empty: nothing to export.'));
       return undefined;
     }
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = this.currentFolder()?.uri;
     const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
     const target = await vscode.window.showSaveDialog({
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `devops-chat-${stamp}.md`) } : {}),
@@ -739,7 +797,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
    * through an undoable edit and saved; the banner then shows its contract.
    */
   private async createConfig(): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const folder = this.currentFolder();
     if (!folder) {
       return;
     }
@@ -773,6 +831,59 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     } else {
       this.post({ type: 'prefill', text });
     }
+  }
+
+  /**
+   * The folder the agent works in: the session's, else the active editor's, else the first. One
+   * folder's aurora.yaml governs a session, and the paths the model sees are relative to it.
+   */
+  private currentFolder(): vscode.WorkspaceFolder | undefined {
+    const all = vscode.workspace.workspaceFolders ?? [];
+    const kept = this.stored.folder ? all.find((f) => f.uri.toString() === this.stored.folder) : undefined;
+    if (kept) {
+      return kept;
+    }
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const byEditor = active ? vscode.workspace.getWorkspaceFolder(active) : undefined;
+    return byEditor?.uri.scheme === 'file' ? byEditor : (all.find((f) => f.uri.scheme === 'file') ?? all[0]);
+  }
+
+  /**
+   * The folder for a run. With several folders, the session's first run settles it — the active
+   * editor's folder, or the user's pick when no editor says — and the session keeps it until New chat.
+   */
+  private async agentFolder(): Promise<vscode.WorkspaceFolder | 'cancelled' | undefined> {
+    const all = vscode.workspace.workspaceFolders ?? [];
+    const local = all.filter((f) => f.uri.scheme === 'file');
+    if (local.length <= 1) {
+      return local[0] ?? all[0];
+    }
+    const kept = this.stored.folder ? local.find((f) => f.uri.toString() === this.stored.folder) : undefined;
+    if (kept) {
+      return kept;
+    }
+    const active = vscode.window.activeTextEditor?.document.uri;
+    let chosen = active ? local.find((f) => f.uri.toString() === vscode.workspace.getWorkspaceFolder(active)?.uri.toString()) : undefined;
+    if (!chosen) {
+      const pick = await vscode.window.showQuickPick(
+        local.map((f) => ({ label: f.name, description: f.uri.fsPath, folder: f })),
+        { title: vscode.l10n.t('Which folder should the DevOps agent work in?'), placeHolder: vscode.l10n.t("Its aurora.yaml sets what the agent may do; this chat keeps the folder until New chat"), ignoreFocusOut: true },
+      );
+      if (!pick) {
+        return 'cancelled';
+      }
+      chosen = pick.folder;
+    }
+    this.stored.folder = chosen.uri.toString();
+    this.add({ kind: 'notice', text: `Working in the folder "${chosen.name}" (${local.length} in this workspace): its aurora.yaml applies, and this chat stays there until New chat.` });
+    void this.pushState();
+    return chosen;
+  }
+
+  /** Add a chip to the chat's input (Ask DevOps Agent from the editor or the explorer). */
+  async attach(mention: Mention, text?: string): Promise<void> {
+    await this.reveal();
+    this.post({ type: 'attach', mention, ...(text ? { text } : {}) });
   }
 
   /** Cancel the running answer and any running command. */
@@ -811,13 +922,19 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     if ('problems'.startsWith(q)) {
       items.push({ label: '@problems', detail: vscode.l10n.t('the Aurora problems of the workspace'), mention: { kind: 'problems' } });
     }
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    if ('terminal'.startsWith(q)) {
+      const last = this.terminalLog.lastCommand();
+      items.push({ label: '@terminal', detail: last ? vscode.l10n.t('output of `{0}`', last.command.length > 40 ? `${last.command.slice(0, 40)}…` : last.command) : vscode.l10n.t('output of the last terminal command'), mention: { kind: 'terminal' } });
+    }
+    const folder = this.currentFolder();
     if (!folder || folder.uri.scheme !== 'file') {
       return items;
     }
     const ws = new VscodeWorkspace(folder.uri);
     const context: PathContext = { workspaceRoot: ws.root, realpath: (p) => ws.realpath(p), caseInsensitive: ws.caseInsensitive };
-    const glob = q === '' ? '**/*' : `**/*${q.replace(/[[\]{}*?!]/g, '')}*`;
+    const safe = q.replace(/[[\]{}*?!,]/g, '');
+    // files whose name matches, and the files of folders whose name matches (offered as @folder/)
+    const glob = q === '' ? '**/*' : `{**/*${safe}*,**/*${safe}*/**}`;
     const uris = await vscode.workspace.findFiles(glob, '{**/node_modules/**,**/.git/**}', 200);
     for (const uri of uris) {
       const rel = vscode.workspace.asRelativePath(uri, false);
@@ -827,6 +944,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       const read = decide({ name: 'read_file', input: { path: rel } }, { ...context, config: readOnlyConfig(), trusted: true });
       if (read.decision !== 'allow') {
         continue;
+      }
+      // the folders on the way that match are offered too, once each
+      const parts = rel.split('/');
+      for (let i = 1; i < parts.length; i++) {
+        const dir = parts.slice(0, i).join('/');
+        if (dir.toLowerCase().includes(q) && !items.some((x) => x.mention.kind === 'folder' && x.mention.path === dir)) {
+          items.push({ label: mentionLabel({ kind: 'folder', path: dir }), detail: vscode.l10n.t('folder'), mention: { kind: 'folder', path: dir } });
+        }
       }
       items.push({ label: `@${rel}`, mention: { kind: 'file', path: rel } });
       if (items.length >= 12) {
@@ -854,6 +979,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         });
         continue;
       }
+      if (m.kind === 'terminal') {
+        out.push(this.terminalMention(secretValues));
+        continue;
+      }
+      if (m.kind === 'folder') {
+        out.push(await this.folderMention(m.path, workspace, context, secretValues));
+        continue;
+      }
       const abs = joinPath(workspace.root, m.path);
       let text: string | undefined;
       try {
@@ -866,10 +999,50 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         out.push({ chip: { label: m.path, note: 'not attached: no such file' } });
         continue;
       }
-      const a = buildAttachment({ file: abs, text, mentioned: true }, context, secretValues);
+      const lines = m.lines ? text.split('\n').slice(m.lines.start - 1, m.lines.end).join('\n') : undefined;
+      const a = buildAttachment({ file: abs, text, mentioned: true, ...(m.lines && lines ? { selection: { startLine: m.lines.start, endLine: m.lines.end, text: lines } } : {}) }, context, secretValues);
       out.push({ chip: { label: a.label, ...(a.note ? { note: a.note } : {}), ...(a.redacted > 0 ? { redacted: a.redacted } : {}) }, ...(a.text !== undefined ? { text: a.text } : {}) });
     }
     return out;
+  }
+
+  /** @terminal: the last command that finished in a terminal, its output redacted and its end kept. */
+  private terminalMention(secretValues: SecretValues | undefined): { chip: AttachmentChip; text?: string } {
+    const last = this.terminalLog.lastCommand();
+    if (!last) {
+      return { chip: { label: '@terminal', note: 'nothing attached: no command has finished in a terminal since the window opened (the user\'s terminals need shell integration)' }, text: 'The user attached the last terminal command, but none has finished since the window opened.' };
+    }
+    const body = redactSecrets(last.output, secretValues);
+    const command = redactSecrets(last.command, secretValues);
+    const exit = last.exitCode === undefined ? 'exit code unknown' : `exit code ${last.exitCode}`;
+    const fence = '`'.repeat(Math.max(3, ...[...body.text.matchAll(/`+/g)].map((x) => x[0].length + 1)));
+    return {
+      chip: { label: `@terminal: ${command.text.length > 60 ? `${command.text.slice(0, 60)}…` : command.text} (${exit})`, ...(body.count + command.count > 0 ? { redacted: body.count + command.count } : {}), ...(last.cut ? { note: 'the end of the output' } : {}) },
+      text: `The user attached the last command that ran in the terminal "${last.terminal}": \`${command.text}\` (${exit})${last.cut ? ', the end of its output' : ''}:\n${fence}\n${body.text}\n${fence}`,
+    };
+  }
+
+  /** @folder: its files listed, and the text of its infrastructure files (the attachment rules apply to each). */
+  private async folderMention(rel: string, workspace: VscodeWorkspace, context: PathContext, secretValues: SecretValues | undefined): Promise<{ chip: AttachmentChip; text?: string }> {
+    const folder = vscode.Uri.file(joinPath(workspace.root, rel));
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), '{**/node_modules/**,**/.git/**,**/.terraform/**}', 1000);
+    uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+    const entries: FolderEntry[] = [];
+    for (const uri of uris) {
+      let text: string | undefined;
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size <= 200_000) {
+          const raw = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+          text = detectKind(uri.fsPath, raw) !== undefined ? raw : undefined;
+        }
+      } catch {
+        text = undefined;
+      }
+      entries.push({ file: uri.fsPath, ...(text !== undefined ? { text } : {}) });
+    }
+    const a = buildFolderAttachment(folder.fsPath, entries, context, secretValues);
+    return { chip: { label: a.label, ...(a.note ? { note: a.note } : {}), ...(a.redacted > 0 ? { redacted: a.redacted } : {}) }, ...(a.text !== undefined ? { text: a.text } : {}) };
   }
 
   /**
@@ -931,10 +1104,62 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       }
       return;
     }
+    await this.run({ text, attachFile, mentions });
+  }
+
+  /**
+   * Retry: the last request failed (the conversation ends with the user's message, or with the
+   * results of tool calls the model has not seen yet): send it again as it stands.
+   */
+  async retry(): Promise<void> {
+    if (this.running || !this.failed) {
+      return;
+    }
+    const messages = retryConversation(this.stored.messages);
+    if (!messages) {
+      return;
+    }
+    this.stored.messages = messages;
+    await this.run(undefined);
+  }
+
+  /**
+   * Regenerate: drop the last answer from what the model is sent — everything after the user's
+   * last message, tool calls and their results included — and ask again. The transcript keeps the
+   * old answer (what its commands ran and its writes changed stays done) and says it was replaced.
+   */
+  async regenerate(): Promise<void> {
+    if (this.running) {
+      return;
+    }
+    const messages = regenerateConversation(this.stored.messages);
+    if (!messages) {
+      return;
+    }
+    this.stored.messages = messages;
+    this.add({ kind: 'notice', text: 'Regenerating: the answer above is no longer part of the conversation; the model answers your last message again.' });
+    await this.run(undefined);
+  }
+
+  /** A run of the agent: on a new message (`ask`), or on the conversation as it stands. */
+  private async run(ask: { text: string; attachFile: boolean; mentions: Mention[] } | undefined): Promise<void> {
+    const text = ask?.text;
+    const attachFile = ask?.attachFile ?? false;
+    const mentions = ask?.mentions ?? [];
     const key = await this.keys.get();
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const chosen = key ? await this.agentFolder() : this.currentFolder();
+    if (chosen === 'cancelled') {
+      if (text !== undefined) {
+        this.add({ kind: 'user', text });
+      }
+      this.add({ kind: 'notice', text: 'No folder chosen: nothing was sent. Send again and pick the folder the agent should work in.' });
+      return;
+    }
+    const folder = chosen;
     if (!key || !folder || folder.uri.scheme !== 'file') {
-      this.add({ kind: 'user', text });
+      if (text !== undefined) {
+        this.add({ kind: 'user', text });
+      }
       this.add(
         !key
           ? { kind: 'error', text: 'No Anthropic API key. Set one to talk to the agent, or use /scan, /fix and /explain <rule-id> offline.', action: 'setApiKey' }
@@ -944,6 +1169,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     }
     const controller = new AbortController();
     this.running = controller;
+    this.failed = false;
     const session = this.stored;
     this.postBusy();
     const settings = vscode.workspace.getConfiguration('aurora');
@@ -952,7 +1178,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     this.lastModel = modelId;
     const baseUrl = settings.get<string>('anthropic.baseUrl')?.trim();
     this.streamedText = '';
-    let turnUsage = { input: 0, output: 0 };
+    let turnUsage: AnswerUsage = { input: 0, output: 0 };
     const workspace = new VscodeWorkspace(folder.uri);
     const trusted = isTrusted();
     const config: AgentConfig = 'error' in loaded ? { tools: ['read_file'], permissions: { filesystem: [], network: [] } } : loaded.agent.config;
@@ -969,10 +1195,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       secretValues: redact ? secretValues : undefined,
       timeoutMs,
     };
-    const attached = attachFile ? this.attachment(this.runSettings.policy, secretValues) : undefined;
-    const mentioned = await this.resolveMentions(mentions, workspace, this.runSettings.policy, secretValues);
-    this.add({ kind: 'user', text, ...(attached ? { attachment: attached.chip } : {}), ...(mentioned.length > 0 ? { mentions: mentioned.map((x) => x.chip) } : {}) });
-    const prompt = [text, attached?.text, ...mentioned.map((x) => x.text)].filter((x): x is string => x !== undefined).join('\n\n');
+    let prompt: string | null = null;
+    if (text !== undefined) {
+      const attached = attachFile ? this.attachment(this.runSettings.policy, secretValues) : undefined;
+      const mentioned = await this.resolveMentions(mentions, workspace, this.runSettings.policy, secretValues);
+      this.add({ kind: 'user', text, ...(attached ? { attachment: attached.chip } : {}), ...(mentioned.length > 0 ? { mentions: mentioned.map((x) => x.chip) } : {}) });
+      prompt = [text, attached?.text, ...mentioned.map((x) => x.text)].filter((x): x is string => x !== undefined).join('\n\n');
+    }
     try {
       // the command policy parses shell with the bash grammar: load the parsers first
       await this.offline.diagnostics.ensureReady();
@@ -1014,6 +1243,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         return;
       }
       this.stored.messages = result.messages;
+      this.failed = result.stopReason === 'error';
       if (result.stopReason === 'cancelled') {
         this.flushText(turnUsage);
         this.add({ kind: 'notice', text: 'Stopped.' });
@@ -1023,7 +1253,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
       if (this.stored !== session) {
         return;
       }
-      this.add({ kind: 'error', text: `The agent failed: ${e instanceof Error ? e.message : String(e)}` });
+      this.failed = true;
+      this.add({ kind: 'error', text: `The agent failed: ${e instanceof Error ? e.message : String(e)}`, retry: true });
     } finally {
       for (const pending of this.approvals.values()) {
         pending.resolve({ approved: false, message: 'Cancelled.' });
@@ -1049,7 +1280,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
   }
 
   /** Close the streamed text into a transcript item. */
-  private flushText(usage: { input: number; output: number } | undefined): void {
+  private flushText(usage: AnswerUsage | undefined): void {
     if (this.streamedText === '') {
       return;
     }
@@ -1060,7 +1291,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     this.save();
   }
 
-  private onEvent(e: AgentEvent, usage: { input: number; output: number }): { input: number; output: number } {
+  private onEvent(e: AgentEvent, usage: AnswerUsage): AnswerUsage {
     switch (e.type) {
       case 'text':
         this.streamedText += e.text;
@@ -1125,11 +1356,19 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         this.add({ kind: 'condensed', messages: e.messages, summary: e.summary });
         return usage;
       case 'usage':
-        return { input: usage.input + e.usage.input_tokens + (e.usage.cache_read_input_tokens ?? 0) + (e.usage.cache_creation_input_tokens ?? 0), output: usage.output + e.usage.output_tokens };
+      {
+        const cost = estimateCost(this.lastModel, e.usage);
+        const total = cost === undefined ? undefined : (usage.cost ?? 0) + cost;
+        return {
+          input: usage.input + e.usage.input_tokens + (e.usage.cache_read_input_tokens ?? 0) + (e.usage.cache_creation_input_tokens ?? 0),
+          output: usage.output + e.usage.output_tokens,
+          ...(total !== undefined ? { cost: total } : {}),
+        };
+      }
       case 'error': {
         this.flushText(usage);
         const action: ErrorAction | undefined = e.kind === 'auth' || e.kind === 'permission' ? 'setApiKey' : e.kind === 'model_not_found' ? 'openConfig' : e.kind === 'network' || e.kind === 'timeout' ? 'openSettings' : undefined;
-        this.add({ kind: 'error', text: e.message, ...(action ? { action } : {}) });
+        this.add({ kind: 'error', text: e.message, ...(action ? { action } : {}), ...(RETRYABLE.has(e.kind) ? { retry: true } : {}) });
         return usage;
       }
       case 'done':
@@ -1179,6 +1418,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     if (early && pending) {
       this.early.delete(request.toolUseId);
       this.answer(early, pending);
+    }
+    if (request.diff) {
+      this.updateTool(request.toolUseId, { diff: cardDiff(request.diff) });
     }
     let diff: Promise<vscode.Uri | undefined> = Promise.resolve(undefined);
     if (request.diff && !early) {

@@ -21,6 +21,9 @@ export class TerminalRunner implements Shell, vscode.Disposable {
   private readonly closeSub: vscode.Disposable;
   /** The last command's result (the chat shows its exit code). */
   lastResult: ShellResult | undefined;
+  private readonly finished = new vscode.EventEmitter<{ command: string; result: ShellResult }>();
+  /** A command ran to its end (or was stopped): @terminal can attach its output. */
+  readonly onDidFinish = this.finished.event;
 
   private readonly sandboxed: SandboxedShell | undefined;
 
@@ -110,6 +113,7 @@ export class TerminalRunner implements Shell, vscode.Disposable {
       const status = result.timedOut ? `timed out after ${Math.round(options.timeoutMs / 1000)} s` : result.cancelled ? 'stopped' : `exit code ${result.exitCode}`;
       this.echo(`${result.output.endsWith('\n') || result.output === '' ? '' : '\n'}\x1b[2m[${status}]\x1b[0m\n\n`);
       this.lastResult = result;
+      this.finished.fire({ command: options.command, result });
       return result;
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
@@ -132,6 +136,7 @@ export class TerminalRunner implements Shell, vscode.Disposable {
     this.closeSub.dispose();
     this.terminal?.dispose();
     this.write.dispose();
+    this.finished.dispose();
   }
 }
 

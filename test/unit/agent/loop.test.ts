@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { AnthropicModelClient } from '../../../src/agent/anthropic';
 import { runAgent } from '../../../src/agent/loop';
+import { regenerateConversation, retryConversation } from '../../../src/agent/rerun';
 import { loadWorkspace } from '../../../src/agent/node/setup';
 import type { AgentEvent } from '../../../src/agent/loop';
 import type { Message, ToolUseBlock } from '../../../src/agent/model';
@@ -290,6 +291,45 @@ describe('agent loop against the fake Messages API', { timeout: 90_000 }, () => 
     assert.equal(r.stopReason, 'error');
     assert.match(ofType(o.events, 'error')[0].message, /overloaded/i);
     assert.ok(text(o.events).length > 0);
+  });
+
+  it('continues the conversation as it stands when the prompt is null (Retry, Regenerate)', async () => {
+    h.fake.script(streamErrorTurn('Starting the review'), textTurn('Reviewed: pin the image.'));
+    const first = await runAgent('Review compose.yaml', h.options());
+    assert.equal(first.stopReason, 'error');
+    // the partial answer stays in the conversation; Retry drops it
+    assert.equal(first.messages[first.messages.length - 1].role, 'assistant');
+    const history = retryConversation(first.messages);
+    assert.ok(history);
+    assert.equal(history[history.length - 1].role, 'user');
+    const o = h.options({ history });
+    const r = await runAgent(null, o);
+    assert.equal(r.stopReason, 'end_turn');
+    assert.equal(text(o.events), 'Reviewed: pin the image.');
+    const sent = h.fake.messageBodies()[1].messages as Message[];
+    assert.equal(sent.length, 1);
+    assert.equal(JSON.stringify(sent).split('Review compose.yaml').length - 1, 1, 'the prompt is sent once');
+  });
+
+  it('Regenerate cuts the conversation back to the last prompt, tool calls and results included', async () => {
+    h.fake.script(toolTurn([{ name: 'read_file', input: { path: 'deploy/compose.yaml' } }]), textTurn('Pin nginx.'));
+    const r = await runAgent('Review compose.yaml', h.options());
+    assert.deepEqual(r.messages.map((m) => m.role), ['user', 'assistant', 'user', 'assistant']);
+    const cut = regenerateConversation(r.messages);
+    assert.ok(cut);
+    assert.deepEqual(cut.map((m) => m.role), ['user']);
+    assert.equal(regenerateConversation(cut), undefined, 'nothing to regenerate after a bare prompt');
+    assert.equal(retryConversation([]), undefined, 'nothing to retry in an empty conversation');
+  });
+
+  it('refuses to continue when the conversation ends with an answer', async () => {
+    h.fake.script(textTurn('Done.'));
+    const done = await runAgent('Hi', h.options());
+    const o = h.options({ history: done.messages });
+    const r = await runAgent(null, o);
+    assert.equal(r.stopReason, 'error');
+    assert.match(ofType(o.events, 'error')[0].message, /Nothing to retry/);
+    assert.equal(h.fake.messageBodies().length, 1, 'no request was sent');
   });
 
   it('says the network is down when nothing listens', async () => {

@@ -15,10 +15,12 @@ export function answersYes(cmd: Cmd): boolean {
   if (findFlag(cmd.args, '-y', '--yes', '--assume-yes', '--force-yes', '-s', '--simulate', '--dry-run', '--just-print', '--no-act')) {
     return true;
   }
+  // quiet level 2 implies -y, however it is written: -qq, -q -q, -q --quiet, -q=2
+  let quiet = 0;
   for (let i = 0; i < cmd.args.length; i++) {
     const v = cmd.args[i].value;
-    // -qq (quiet level 2) implies -y
-    if (/^-[A-Za-z]*q[A-Za-z]*q/.test(v) || v === '-q=2' || v === '--quiet=2') {
+    quiet += /^-[A-Za-z]+$/.test(v) ? (v.match(/q/g) ?? []).length : v === '--quiet' ? 1 : 0;
+    if (quiet >= 2 || v === '-q=2' || v === '--quiet=2') {
       return true;
     }
     const option = v === '-o' || v === '--option' ? cmd.args[i + 1]?.value ?? '' : v.startsWith('--option=') ? v.slice(9) : v.startsWith('-o') ? v.slice(2) : '';

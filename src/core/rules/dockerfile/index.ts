@@ -32,6 +32,32 @@ import { rule as packageSignatureDisabled } from './package-signature-disabled';
 import { rule as copyFromOwnOrLaterStage } from './copy-from-own-or-later-stage';
 import { rule as duplicateStageName } from './duplicate-stage-name';
 import { rule as updateWithoutInstall } from './update-without-install';
+// issue 18: yum/dnf/zypper, exec-form JSON, ADD checksums, permissions, secrets and the public catalogs
+import { rule as dnfMissingYes } from './dnf-missing-yes';
+import { rule as zypperNonInteractive } from './zypper-non-interactive';
+import { rule as dnfCacheNotCleaned } from './dnf-cache-not-cleaned';
+import { rule as zypperCacheNotCleaned } from './zypper-cache-not-cleaned';
+import { rule as rpmUnpinnedPackages } from './rpm-unpinned-packages';
+import { rule as refreshWithoutInstall } from './refresh-without-install';
+import { rule as packageUpgrade } from './package-upgrade';
+import { rule as execFormNotJson } from './exec-form-not-json';
+import { rule as addUrlWithoutChecksum } from './add-url-without-checksum';
+import { rule as chmodWorldWritable } from './chmod-world-writable';
+import { rule as chmodSetuid } from './chmod-setuid';
+import { rule as useraddWithoutNoLogInit } from './useradd-without-no-log-init';
+import { rule as serviceStartInRun } from './service-start-in-run';
+import { rule as onbuildInvalidTrigger } from './onbuild-invalid-trigger';
+import { rule as fromFixedPlatform } from './from-fixed-platform';
+import { rule as curlWithoutFail } from './curl-without-fail';
+import { rule as wgetWithoutProgress } from './wget-without-progress';
+import { rule as copyMultipleSourcesDest } from './copy-multiple-sources-dest';
+import { rule as envSelfReference } from './env-self-reference';
+import { rule as aptKeyDeprecated } from './apt-key-deprecated';
+import { rule as secretBuildArg } from './secret-build-arg';
+import { rule as secretEnvFromArg } from './secret-env-from-arg';
+import { rule as secretFileCopied } from './secret-file-copied';
+import { rule as aptInstallWithoutUpdate } from './apt-install-without-update';
+import { rule as copyThenChown } from './copy-then-chown';
 
 /** The Dockerfile rule pack. */
 export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [
@@ -67,4 +93,29 @@ export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [
   copyFromOwnOrLaterStage,
   duplicateStageName,
   updateWithoutInstall,
+  dnfMissingYes,
+  zypperNonInteractive,
+  dnfCacheNotCleaned,
+  zypperCacheNotCleaned,
+  rpmUnpinnedPackages,
+  refreshWithoutInstall,
+  packageUpgrade,
+  execFormNotJson,
+  addUrlWithoutChecksum,
+  chmodWorldWritable,
+  chmodSetuid,
+  useraddWithoutNoLogInit,
+  serviceStartInRun,
+  onbuildInvalidTrigger,
+  fromFixedPlatform,
+  curlWithoutFail,
+  wgetWithoutProgress,
+  copyMultipleSourcesDest,
+  envSelfReference,
+  aptKeyDeprecated,
+  secretBuildArg,
+  secretEnvFromArg,
+  secretFileCopied,
+  aptInstallWithoutUpdate,
+  copyThenChown,
 ];

@@ -29,6 +29,23 @@ import { rule as unknownStepKey } from './unknown-step-key';
 import { rule as unknownWorkflowKey } from './unknown-workflow-key';
 import { rule as unpinnedAction } from './unpinned-action';
 import { rule as unsecureCommandsAllowed } from './unsecure-commands-allowed';
+import { rule as artipacked } from './artipacked';
+import { rule as cachePoisoning } from './cache-poisoning';
+import { rule as githubEnvUntrusted } from './github-env-untrusted';
+import { rule as issueCommentCheckout } from './issue-comment-checkout';
+import { rule as spoofableBotCondition } from './spoofable-bot-condition';
+import { rule as selfHostedRunnerPublicTrigger } from './self-hosted-runner-public-trigger';
+import { rule as oidcUntrustedArtifact } from './oidc-untrusted-artifact';
+import { rule as archivedAction } from './archived-action';
+import { rule as retiredActionVersion } from './retired-action-version';
+import { rule as node16ActionVersion } from './node16-action-version';
+import { rule as overprovisionedSecrets } from './overprovisioned-secrets';
+import { rule as unsoundContains } from './unsound-contains';
+import { rule as unsoundCondition } from './unsound-condition';
+import { rule as useTrustedPublishing } from './use-trusted-publishing';
+import { rule as scanContinueOnError } from './scan-continue-on-error';
+import { rule as workflowSecretsEnv } from './workflow-secrets-env';
+import { rule as deployCancelInProgress } from './deploy-cancel-in-progress';
 
 /** The GitHub Actions rule pack. */
 export const GITHUB_ACTIONS_RULES: readonly Rule<YamlFile>[] = [
@@ -61,4 +78,21 @@ export const GITHUB_ACTIONS_RULES: readonly Rule<YamlFile>[] = [
   unknownWorkflowKey,
   unpinnedAction,
   unsecureCommandsAllowed,
+  artipacked,
+  cachePoisoning,
+  githubEnvUntrusted,
+  issueCommentCheckout,
+  spoofableBotCondition,
+  selfHostedRunnerPublicTrigger,
+  oidcUntrustedArtifact,
+  archivedAction,
+  retiredActionVersion,
+  node16ActionVersion,
+  overprovisionedSecrets,
+  unsoundContains,
+  unsoundCondition,
+  useTrustedPublishing,
+  scanContinueOnError,
+  workflowSecretsEnv,
+  deployCancelInProgress,
 ];

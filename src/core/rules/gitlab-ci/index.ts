@@ -13,6 +13,20 @@ import { rule as unpinnedInclude } from './unpinned-include';
 import { rule as extendsUnknownJob } from './extends-unknown-job';
 import { rule as jobWithoutScript } from './job-without-script';
 import { rule as debugTrace } from './debug-trace';
+import { rule as dindWithoutTls } from './dind-without-tls';
+import { rule as secretEchoed } from './secret-echoed';
+import { rule as deployWhenAlways } from './deploy-when-always';
+import { rule as deployInterruptible } from './deploy-interruptible';
+import { rule as deployWithoutResourceGroup } from './deploy-without-resource-group';
+import { rule as dependenciesLaterStage } from './dependencies-later-stage';
+import { rule as onlyExceptDeprecated } from './only-except-deprecated';
+import { rule as dockerLoginPasswordArgument } from './docker-login-password-argument';
+import { rule as deployWithoutEnvironment } from './deploy-without-environment';
+import { rule as sshHostKeyCheckDisabled } from './ssh-host-key-check-disabled';
+import { rule as buildArgSecret } from './build-arg-secret';
+import { rule as triggerNeededWithoutDepend } from './trigger-needed-without-depend';
+import { rule as manualDeployNotBlocking } from './manual-deploy-not-blocking';
+import { rule as artifactsUntracked } from './artifacts-untracked';
 
 /** The GitLab CI rule pack. */
 export const GITLAB_CI_RULES: readonly Rule<YamlFile>[] = [
@@ -29,4 +43,18 @@ export const GITLAB_CI_RULES: readonly Rule<YamlFile>[] = [
   extendsUnknownJob,
   jobWithoutScript,
   debugTrace,
+  dindWithoutTls,
+  secretEchoed,
+  deployWhenAlways,
+  deployInterruptible,
+  deployWithoutResourceGroup,
+  dependenciesLaterStage,
+  onlyExceptDeprecated,
+  dockerLoginPasswordArgument,
+  deployWithoutEnvironment,
+  sshHostKeyCheckDisabled,
+  buildArgSecret,
+  triggerNeededWithoutDepend,
+  manualDeployNotBlocking,
+  artifactsUntracked,
 ];

@@ -1,6 +1,6 @@
 /**
  * A unified diff of two texts by lines (Myers' algorithm via LCS on lines, with 3 lines of
- * context), as `git diff` prints it, for `fix --dry-run`.
+ * context), as `git diff` prints it: `fix --dry-run` and the chat's write cards show it.
  */
 export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3): string {
   const a = splitLines(oldText);
