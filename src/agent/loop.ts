@@ -29,7 +29,7 @@ export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'refusal'
 /** Events of one run, in order. */
 export type AgentEvent =
   | { type: 'text'; text: string }
-  | { type: 'tool_call'; id: string; name: string; input: Record<string, unknown>; decision: DecisionKind; reasons: string[]; hosts: string[]; paths: string[]; destructive: boolean }
+  | { type: 'tool_call'; id: string; name: string; input: Record<string, unknown>; decision: DecisionKind; reasons: string[]; hosts: string[]; paths: string[]; destructive: boolean; networked: boolean; runsRepositoryCode: boolean; wrapped: boolean }
   | { type: 'tool_output'; id: string; chunk: string }
   | { type: 'tool_result'; id: string; name: string; ok: boolean; output: string; findings?: Finding[] }
   | { type: 'notice'; message: string }
@@ -414,7 +414,7 @@ async function runCall(block: ToolUseBlock, invalid: string | undefined, policy:
     return result(false, say.skippedTool);
   }
   const decision: Decision = invalid ? { decision: 'deny', reasons: [`invalid input: ${invalid}`], hosts: [], paths: [] } : decide({ name: block.name, input: block.input }, policy);
-  emit({ type: 'tool_call', id: block.id, name: block.name, input: block.input, decision: decision.decision, reasons: decision.reasons, hosts: decision.hosts, paths: decision.paths, destructive: decision.destructive === true });
+  emit({ type: 'tool_call', id: block.id, name: block.name, input: block.input, decision: decision.decision, reasons: decision.reasons, hosts: decision.hosts, paths: decision.paths, destructive: decision.destructive === true, networked: decision.networked === true, runsRepositoryCode: decision.runsRepositoryCode === true, wrapped: decision.wrapped === true });
   if (invalid) {
     return result(false, say.invalidInput(invalid));
   }

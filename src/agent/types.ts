@@ -29,6 +29,12 @@ export interface Decision {
   paths: string[];
   /** The call can destroy infrastructure or data: the UI warns before asking. */
   destructive?: boolean;
+  /** A command that reaches the network (a cluster, a registry, a cloud API, a host), as the policy's handler table says. */
+  networked?: boolean;
+  /** A command that runs the repository's code (make, npm run/test, ./script, terraform plan/apply, go test…) or another program's. */
+  runsRepositoryCode?: boolean;
+  /** A command that runs another command through a wrapper (sudo, env, sh -c, xargs…), as the shell model says. */
+  wrapped?: boolean;
 }
 
 /** A tool call as the model made it. */

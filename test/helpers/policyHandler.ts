@@ -7,7 +7,8 @@ import { factsOf } from '../../src/agent/policy/command';
 import type { Handler } from '../../src/agent/policy/handlers';
 import { newSession } from '../../src/agent/policy/session';
 import type { Session, Where } from '../../src/agent/policy/session';
-import { stdinOf } from '../../src/agent/policy/stdin';
+import { modelStdin } from '../../src/agent/policy/model';
+import { shellEffects } from '../../src/core/shell';
 import { basename } from '../../src/agent/policy/words';
 import type { Word } from '../../src/agent/policy/words';
 import { realpathDeep } from '../../src/agent/node/workspace';
@@ -62,7 +63,7 @@ export function runHandler(handler: Handler, command: string, root: string, opti
     script: (text: string) => walked.push(`script: ${text}`),
   });
   options.setup?.(s);
-  const stdin = stdinOf(parsed).get(cmd) ?? { kind: 'none' };
+  const stdin = modelStdin(shellEffects(parsed), cmd);
   const where: Where = { cmd, stdin: () => stdin, chained: false };
   const base = basename(cmd.nameWord.value);
   handler({ base, tool: base.toLowerCase(), args: cmd.args, depth: 0, where }, s);

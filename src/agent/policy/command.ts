@@ -1,14 +1,13 @@
 import { parseShell } from '../../core/parsers/shell';
 import type { ShellCommand, ShellScript } from '../../core/parsers/shell';
-import { handlerFor } from './handlers';
+import { handlerFor, traitsOf } from './handlers';
 import { assignment, deny, redirectedFiles, destinationFlags, devTcp, hidden, madeHere, newSession, readTarget, redirects, scanWord, subscriptCommand } from './session';
 import type { CommandContext, Session, Where } from './session';
 import { DUMPERS } from './handlers/files';
-import { shellEffects } from '../../core/shell';
+import { wrapperChecks } from './handlers/wrappers';
+import { shellEffects, unwrapWords } from '../../core/shell';
 import type { ScriptEffects } from '../../core/shell';
-import { modelCommand, modelDownloads, modelRedirections } from './model';
-import { stdinOf } from './stdin';
-import type { Stdin } from './stdin';
+import { modelCommand, modelDownloads, modelRedirections, modelStdin } from './model';
 import { basename, lit } from './words';
 import type { Word } from './words';
 
@@ -29,6 +28,12 @@ export interface CommandFacts {
   destructive: string[];
   /** What the user should know before approving (a remote whose host the text does not show…). */
   notes: string[];
+  /** Why it reaches the network, per command (from the handler table's traits; hosts found count too). */
+  networked: string[];
+  /** Why it runs the repository's code, per command (build tools, package scripts, workspace scripts, Terraform plan/apply…). */
+  runsRepositoryCode: string[];
+  /** The wrappers the shell model looked through (`sudo`, `env`, `bash -c`, `xargs`…): the command runs another command. */
+  wrapped: string[];
 }
 
 const MAX_DEPTH = 4;
@@ -81,9 +86,7 @@ function script(s: Session, text: string, depth: number): void {
   const outerScoped = s.scope.scoped;
   s.scope.scoped = outerScoped || depth > 0 || /[()`]/.test(text);
   const model: ScriptEffects = shellEffects(parsed);
-  // read from the syntax tree only when a handler asks (a shell or interpreter reading stdin)
-  let stdins: Map<ShellCommand, Stdin> | undefined;
-  const stdinFor = (cmd: ShellCommand) => (): Stdin => (stdins ??= stdinOf(parsed)).get(cmd) ?? { kind: 'none' };
+  const stdinFor = (cmd: ShellCommand) => () => modelStdin(model, cmd);
   // a compound command's redirections are resolved where it starts (after an earlier `cd`)
   const compound = [...parsed.compoundRedirects].sort((a, b) => a.start - b.start);
   let nextCompound = 0;
@@ -98,6 +101,11 @@ function script(s: Session, text: string, depth: number): void {
       }
     }
   };
+  for (const run of model.commands) {
+    for (const w of run.wrappers) {
+      s.facts.wrapped.add(w.name);
+    }
+  }
   for (const cmd of parsed.commands) {
     compoundUpTo(cmd.start);
     for (const a of cmd.assignments) {
@@ -113,7 +121,7 @@ function script(s: Session, text: string, depth: number): void {
       const chained = /^\s*&&/.test(text.slice(cmd.end));
       const where: Where = { cmd, stdin: stdinFor(cmd), chained };
       words(s, [cmd.nameWord, ...cmd.args], depth, where);
-      modelCommand(s, model, cmd, depth, where);
+      modelCommand(s, model, cmd);
     }
   }
   compoundUpTo(Number.POSITIVE_INFINITY);
@@ -121,19 +129,37 @@ function script(s: Session, text: string, depth: number): void {
   s.scope.scoped = outerScoped;
 }
 
-/** Walk one simple command given as words: the checks every command gets, then its handler. */
+/**
+ * Walk one simple command given as words: the checks every word gets (wrappers' options
+ * included), then the shell model peels the wrappers (sudo, env, nice, timeout, npx, poetry run…),
+ * each recorded wrapper gets its checks, and the command it runs goes to its handler.
+ */
 function words(s: Session, list: readonly Word[], depth: number, where: Where): void {
   if (list.length === 0) {
     return;
   }
-  const [name, ...args] = list;
-  for (const a of args) {
+  for (const a of list.slice(1)) {
     scanWord(s, a);
     subscriptCommand(s, a);
   }
-  destinationFlags(s, args);
-  if (args.some((a) => /\b(drop\s+(table|database|schema|keyspace)|truncate\s+table)\b/i.test(a.value))) {
+  destinationFlags(s, list.slice(1));
+  if (list.slice(1).some((a) => /\b(drop\s+(table|database|schema|keyspace)|truncate\s+table)\b/i.test(a.value))) {
     s.facts.destructive.add('the command drops or truncates database objects');
+  }
+  // the model's unwrapping, on the walker's words (their index stands in for the offsets)
+  const peeled = unwrapWords(list.map((w, i) => ({ raw: w.raw, value: w.value, dynamic: w.dynamic, start: i, end: i })));
+  const from = peeled.words[0]?.start ?? list.length;
+  for (const w of peeled.wrappers) {
+    s.facts.wrapped.add(w.name);
+    const program = basename(w.word.value).toLowerCase();
+    recordTraits(s, program, w.options);
+    if (wrapperChecks(s, w, list.slice(from), depth) === 'done') {
+      return;
+    }
+  }
+  const [name, ...args] = list.slice(from);
+  if (!name) {
+    return;
   }
   if (name.dynamic) {
     deny(s, `the program to run (${name.raw}) is computed at run time`);
@@ -153,7 +179,25 @@ function words(s: Session, list: readonly Word[], depth: number, where: Where): 
   if (madeHere(s, name.value) && name.value.includes('/')) {
     deny(s, `runs ${name.value}, which the same command downloaded or wrote (download-and-execute: its contents are never checked)`);
   }
+  if (name.value.includes('/') && !name.value.startsWith('/') && s.scope.inContainer === 0) {
+    s.facts.repositoryCode.add(`${name.value} is a program of the workspace`);
+  }
+  recordTraits(s, tool, args);
   handlerFor(tool)?.handle({ base, tool, args, depth, where }, s);
+}
+
+/** What the handler table says the program does beyond files and hosts (not for commands run inside a container). */
+function recordTraits(s: Session, tool: string, args: readonly Word[]): void {
+  if (s.scope.inContainer > 0) {
+    return;
+  }
+  const traits = traitsOf(handlerFor(tool), tool, args);
+  if (traits.networked !== undefined) {
+    s.facts.networked.add(traits.networked);
+  }
+  if (traits.repositoryCode !== undefined) {
+    s.facts.repositoryCode.add(traits.repositoryCode);
+  }
 }
 
 /** A session whose walker is this module's. */
@@ -168,7 +212,7 @@ export function commandSession(ctx: CommandContext): Session {
 /** The facts of a session, as lists. */
 export function factsOf(s: Session): CommandFacts {
   const f = s.facts;
-  return { denials: [...f.denials], hosts: [...f.hosts], writes: [...f.writes], destructive: [...f.destructive], notes: [...f.notes] };
+  return { denials: [...f.denials], hosts: [...f.hosts], writes: [...f.writes], destructive: [...f.destructive], notes: [...f.notes], networked: [...f.networked], runsRepositoryCode: [...f.repositoryCode], wrapped: [...f.wrapped] };
 }
 
 /** Analyse a command line: denial reasons, destinations, write targets and destructive effects. */

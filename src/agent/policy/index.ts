@@ -147,10 +147,16 @@ function decideCommand(command: unknown, cwd: unknown, context: PolicyContext): 
 /** The decision for a command's facts: denied with reasons, or asked with what the user should know. */
 export function commandDecision(facts: CommandFacts): Decision {
   const base: Pick<Decision, 'hosts' | 'paths'> = { hosts: facts.hosts, paths: facts.writes };
-  const destructive = facts.destructive.length > 0 ? { destructive: true } : {};
+  const flags: Pick<Decision, 'destructive' | 'networked' | 'runsRepositoryCode' | 'wrapped'> = {
+    ...(facts.destructive.length > 0 ? { destructive: true } : {}),
+    ...(facts.networked.length > 0 || facts.hosts.length > 0 ? { networked: true } : {}),
+    ...(facts.runsRepositoryCode.length > 0 ? { runsRepositoryCode: true } : {}),
+    ...(facts.wrapped.length > 0 ? { wrapped: true } : {}),
+  };
   if (facts.denials.length > 0) {
-    return { decision: 'deny', reasons: facts.denials, ...base, ...destructive };
+    return { decision: 'deny', reasons: facts.denials, ...base, ...flags };
   }
-  const reasons = ['every command needs the user\'s confirmation', ...facts.destructive.map((d) => `destructive: ${d}`), ...facts.notes];
-  return { decision: 'ask', reasons, ...base, ...destructive };
+  // the approval card shows these: what reaches the network and what runs the repository's code
+  const reasons = ['every command needs the user\'s confirmation', ...facts.destructive.map((d) => `destructive: ${d}`), ...facts.networked.map((n) => `network: ${n}`), ...facts.runsRepositoryCode.map((c) => `runs code: ${c}`), ...facts.notes];
+  return { decision: 'ask', reasons, ...base, ...flags };
 }

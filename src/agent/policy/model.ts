@@ -1,30 +1,23 @@
 import type { ShellCommand, ShellRedirect } from '../../core/parsers/shell';
 import { runsOf } from '../../core/shell';
-import type { FileAccess, ScriptEffects } from '../../core/shell';
+import type { CommandRun, FileAccess, ScriptEffects } from '../../core/shell';
 import { deny, writeTarget } from './session';
-import type { Session, Where } from './session';
+import type { Session } from './session';
 
 /**
- * What the shared shell model (src/core/shell) tells the policy's walk on top of its handlers:
- * commands run by wrappers the handlers do not unwrap (`npx`, `gosu`, `poetry run`…), files
- * written by tools the handlers do not read (`sort -o`, `zip`, `split`, `curl -D`…), and downloads
- * run by an interpreter in any form the model knows. The handlers keep the reasons they give;
- * the model only adds what they would have missed, so the rules and the policy agree.
+ * What the shared shell model (src/core/shell) tells the policy's walk on top of its handlers
+ * (the walker already takes each command with its wrappers peeled by the model, see command.ts):
+ * files written by tools the handlers do not read (`sort -o`, `zip`, `split`, `curl -D`…),
+ * redirections with the node they belong to, standard input through pipes and compound commands,
+ * and downloads run by an interpreter in any form the model knows. The handlers keep the reasons
+ * they give; the model adds what they would have missed, so the rules and the policy agree.
  */
 
-/** Wrappers the model looks through and the handlers do not. */
-const MODEL_WRAPPERS = new Set(['npx', 'bunx', 'gosu', 'su-exec', 'dotenv', 'poetry run', 'uv run', 'pipenv run', 'pdm run', 'hatch run', 'rye run', 'bundle exec', 'pnpm exec', 'pnpm dlx', 'yarn exec', 'yarn dlx']);
 /** Writes the model finds that no handler records. */
 const MODEL_WRITES = new Set(['sort -o', 'zip', 'split', 'git archive -o', 'curl -D', 'curl -c']);
 
-/** After the handlers walked `cmd`: the commands and writes of it only the model sees. */
-export function modelCommand(s: Session, effects: ScriptEffects, cmd: ShellCommand, depth: number, where: Where): void {
-  for (const run of runsOf(effects, cmd)) {
-    if (run.origin.depth !== 0 || run.dynamicName || !run.wrappers.some((w) => MODEL_WRAPPERS.has(w.name))) {
-      continue;
-    }
-    s.walk.words([run.nameWord, ...run.args], depth, where);
-  }
+/** After the handlers walked `cmd`: the writes of it only the model sees. */
+export function modelCommand(s: Session, effects: ScriptEffects, cmd: ShellCommand): void {
   for (const w of effects.writes) {
     if (w.command?.source !== cmd || w.command.origin.depth !== 0 || !MODEL_WRITES.has(w.via)) {
       continue;
@@ -77,4 +70,26 @@ export function modelRedirections(effects: ScriptEffects, of: { cmd: ShellComman
     }
   }
   return [...out.values()].sort((a, b) => a.start - b.start);
+}
+
+/** Where a command reads its standard input from, as the shell model says (see CommandRun.stdin). */
+export type Stdin =
+  /** Nothing in the command line feeds it (the terminal, or whatever the agent's shell gives it). */
+  | { kind: 'none' }
+  /** A pipe into it or into a group, subshell or compound command around it: the commands writing into it (wrappers looked through). */
+  | { kind: 'pipe'; from: CommandRun[] }
+  /** An input redirection of it or of a compound command around it: `< file`, a here-document, a here-string, `<&3`. */
+  | { kind: 'redirect'; redirect: ShellRedirect };
+
+/** The standard input of one simple command of the script the model was computed for. */
+export function modelStdin(effects: ScriptEffects, cmd: ShellCommand): Stdin {
+  const run = runsOf(effects, cmd).find((r) => r.origin.depth === 0);
+  const input = run ? run.input : cmd.input;
+  if (!input) {
+    return { kind: 'none' };
+  }
+  if (input.kind === 'redirect') {
+    return { kind: 'redirect', redirect: input.redirect };
+  }
+  return { kind: 'pipe', from: run ? run.stdinFrom : effects.commands.filter((c) => c.start >= input.from.start && c.end <= input.from.end) };
 }

@@ -4,7 +4,7 @@ import { findUrls, hostAllowed, normalizeHost } from './hosts';
 import type { HostResult } from './hosts';
 import { globSecretReason, joinPath, permittedByFilesystem, protectedReason, resolveInWorkspace, secretReason } from './paths';
 import type { PathContext } from './paths';
-import type { Stdin } from './stdin';
+import type { Stdin } from './model';
 import { lit } from './words';
 import type { Word } from './words';
 
@@ -30,6 +30,12 @@ export interface Facts {
   destructive: Set<string>;
   /** What the user should know before approving (a remote whose host the text does not show…). */
   notes: Set<string>;
+  /** Why the command reaches the network (the handler table's traits: `kubectl talks to a Kubernetes cluster`). */
+  networked: Set<string>;
+  /** Why the command runs the repository's code (`make runs …`, `./scripts/x.sh is a program of the workspace`). */
+  repositoryCode: Set<string>;
+  /** Wrappers the shell model looked through (`sudo`, `env`, `sh -c`, `xargs`…). */
+  wrapped: Set<string>;
 }
 
 /** What the command line changed for the commands after it. */
@@ -78,7 +84,7 @@ export function newSession(ctx: CommandContext, walk: Walker): Session {
   return {
     ctx,
     walk,
-    facts: { denials: new Set(), hosts: new Set(), writes: new Set(), destructive: new Set(), notes: new Set() },
+    facts: { denials: new Set(), hosts: new Set(), writes: new Set(), destructive: new Set(), notes: new Set(), networked: new Set(), repositoryCode: new Set(), wrapped: new Set() },
     scope: { vars: new Map(), cwds: [ctx.cwd], cwdUnknown: false, inContainer: 0, scoped: false, downloaded: new Set(), written: new Set() },
   };
 }

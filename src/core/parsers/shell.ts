@@ -40,11 +40,27 @@ export interface ShellCommand {
   pipelineId: number;
   /** Nesting depth inside $(…), `…`, <(…) — 0 at top level. */
   substitutionDepth: number;
+  /**
+   * Where its standard input comes from, enclosing compound commands and pipelines included
+   * (`curl … | { bash; }`, `(curl …) | bash`, `{ python3; } < f`, `while …; done <<< "$x"`): the
+   * nearest input redirection (its own, then each enclosing compound's) or pipe; absent when
+   * nothing in the script feeds it.
+   */
+  input?: ShellInput;
+  /** Its standard output goes into a pipe: its own pipeline's, or an enclosing group's or subshell's (`{ curl …; } | sh`). */
+  pipedOut: boolean;
   /** Raw text of the whole command (with its redirects). */
   raw: string;
   start: number;
   end: number;
 }
+
+/** The source of a command's standard input (see ShellCommand.input). */
+export type ShellInput =
+  /** An input redirection (`< f`, `0< f`, here-document, here-string, `<&3`) of the command (`node: 'command'`) or of a compound command around it. */
+  | { kind: 'redirect'; redirect: ShellRedirect; node: CompoundNode | 'command' }
+  /** A pipe: the members before it in the pipeline span `from` (offsets; commands of substitutions inside count too). */
+  | { kind: 'pipe'; from: { start: number; end: number } };
 
 /** The compound command a redirection of `compoundRedirects` belongs to. */
 export type CompoundNode = 'subshell' | 'group' | 'if' | 'while' | 'for' | 'case' | 'test' | 'function' | 'negated' | 'other';
@@ -131,11 +147,12 @@ function parseShellUncached(text: string): ShellScript {
     return { text, commands: [], assignments: [], functions: [], compoundRedirects: [], declarations: [], hasError: true, errorOffset: 0 };
   }
   try {
-    const script: ShellScript = { text, commands: [], assignments: [], functions: [], compoundRedirects: [], declarations: [], hasError: tree.rootNode.hasError };
+    const errors = tree.rootNode.hasError ? errorNodes(tree.rootNode).filter((n) => !herestringOnCompound(n)) : [];
+    const script: ShellScript = { text, commands: [], assignments: [], functions: [], compoundRedirects: [], declarations: [], hasError: errors.length > 0 };
     if (script.hasError) {
-      script.errorOffset = firstErrorOffset(tree.rootNode);
+      script.errorOffset = firstErrorOffset(tree.rootNode, errors);
     }
-    const state = { nextPipeline: 0 };
+    const state: WalkState = { nextPipeline: 0, owned: new Map() };
     walk(tree.rootNode, text, script, state, 0);
     script.commands.sort((a, b) => a.start - b.start);
     return script;
@@ -144,21 +161,51 @@ function parseShellUncached(text: string): ShellScript {
   }
 }
 
-function firstErrorOffset(node: Node): number {
+/** The ERROR and missing nodes of a tree, in text order. */
+function errorNodes(node: Node, out: Node[] = []): Node[] {
   if (node.type === 'ERROR' || node.isMissing) {
-    return node.startIndex;
+    out.push(node);
+    return out;
   }
   for (const child of node.children) {
     if (child && child.hasError) {
-      return firstErrorOffset(child);
+      errorNodes(child, out);
     }
   }
-  return node.startIndex;
+  return out;
+}
+
+function firstErrorOffset(node: Node, errors: readonly Node[]): number {
+  return errors[0]?.startIndex ?? node.startIndex;
+}
+
+/**
+ * tree-sitter-bash reads a here-string on a group or subshell (`{ cat; } <<< "$x"`, `( … ) <<< w`)
+ * as an ERROR `<<` followed by a `< w` file redirection (loops and simple commands parse fine).
+ * Bash accepts it: the error is excused and the redirection read as `<<<` (see toRedirect).
+ */
+function herestringOnCompound(error: Node): boolean {
+  const next = error.nextSibling;
+  return (
+    error.type === 'ERROR' &&
+    error.text === '<<' &&
+    error.parent?.type === 'redirected_statement' &&
+    next !== null &&
+    next.type === 'file_redirect' &&
+    next.startIndex === error.endIndex &&
+    next.children[0]?.type === '<'
+  );
+}
+
+interface WalkState {
+  nextPipeline: number;
+  /** Redirections of compound commands by node id (the compound they apply to). */
+  owned: Map<number, ShellRedirect[]>;
 }
 
 // every `type`, `parent` and child list of a web-tree-sitter node is a call into the wasm module
 // (and `parent` a new node whose children are fetched again): each is asked once and kept in a local
-function walk(node: Node, text: string, script: ShellScript, state: { nextPipeline: number }, depth: number): void {
+function walk(node: Node, text: string, script: ShellScript, state: WalkState, depth: number): void {
   const type = node.type;
   switch (type) {
     case 'command': {
@@ -187,6 +234,7 @@ function walk(node: Node, text: string, script: ShellScript, state: { nextPipeli
       const owner = redirectOwner(node);
       if (owner && owner.type !== 'command') {
         const redirects = node.namedChildren.filter((c): c is Node => c !== null && c.type.endsWith('redirect')).map((c) => toRedirect(c, text));
+        state.owned.set(owner.id, [...(state.owned.get(owner.id) ?? []), ...redirects]);
         script.compoundRedirects.push({ redirects, start: owner.startIndex, end: owner.endIndex, node: COMPOUND_NODES[owner.type] ?? 'other' });
       }
       break;
@@ -244,7 +292,7 @@ function toAssignment(node: Node, text: string): { name: string; value: ShellWor
   return { name: name ? name.text : '', value: value ? toWord(value, text) : undefined };
 }
 
-function toCommand(node: Node, text: string, depth: number, state: { nextPipeline: number }): ShellCommand {
+function toCommand(node: Node, text: string, depth: number, state: WalkState): ShellCommand {
   const args: ShellWord[] = [];
   const assignments: { name: string; value: ShellWord | undefined }[] = [];
   const redirects: ShellRedirect[] = [];
@@ -311,6 +359,7 @@ function toCommand(node: Node, text: string, depth: number, state: { nextPipelin
     pipeIndex = Math.max(0, members.findIndex((m) => m.id === outer.id));
     pipelineId = pipeline.id;
   }
+  const { input, pipedOut } = streamsOf(node, redirects, state);
   return {
     name: nameWord ? nameWord.value : '',
     nameWord,
@@ -321,10 +370,72 @@ function toCommand(node: Node, text: string, depth: number, state: { nextPipelin
     pipeLength,
     pipelineId,
     substitutionDepth: depth,
+    input,
+    pipedOut,
     raw: text.slice(outer.startIndex, outer.endIndex),
     start: outer.startIndex,
     end: outer.endIndex,
   };
+}
+
+/** An input redirection for standard input (`< f`, `0< f`, `<< EOF`, `<<< text`, `<&3`), the last one winning; `<&-` closes it. */
+export function inputRedirect(redirects: readonly ShellRedirect[]): ShellRedirect | undefined {
+  let found: ShellRedirect | undefined;
+  for (const r of redirects) {
+    if (/^0?</.test(r.operator) && !/^0?<>/.test(r.operator)) {
+      found = r;
+    }
+  }
+  if (found && (/^0?<&-$/.test(found.operator) || (/^0?<&$/.test(found.operator) && found.target?.value === '-'))) {
+    return undefined;
+  }
+  return found;
+}
+
+/** A redirection of standard output to a file (`>`, `1>>`, `>|`, `&>`, `>& file`); `>&2` and `2>` are not. */
+export function stdoutRedirect(r: ShellRedirect): boolean {
+  return /^(1?>|1?>>|1?>\||&>|&>>)$/.test(r.operator) || (/^1?>&$/.test(r.operator) && r.target !== undefined && !/^\d+-?$|^-$/.test(r.target.value));
+}
+
+/**
+ * Where a command's standard input comes from and whether its output goes into a pipe, climbing
+ * from the command through the compound commands and pipelines around it: the nearest
+ * redirection or pipe wins. Substitutions end the climb for the output (it is the substitution's),
+ * not for the input (a substitution reads what the command around it reads).
+ */
+function streamsOf(node: Node, redirects: readonly ShellRedirect[], state: WalkState): { input?: ShellInput; pipedOut: boolean } {
+  const own = inputRedirect(redirects);
+  let input: ShellInput | undefined = own ? { kind: 'redirect', redirect: own, node: 'command' } : undefined;
+  let pipedOut: boolean | undefined = redirects.some(stdoutRedirect) ? false : undefined;
+  let n: Node = node;
+  while (n.parent && (input === undefined || pipedOut === undefined)) {
+    if (n.type !== 'command' && n.type !== 'redirected_statement') {
+      const list = state.owned.get(n.id) ?? [];
+      const r: ShellRedirect | undefined = input === undefined ? inputRedirect(list) : undefined;
+      if (r) {
+        input = { kind: 'redirect', redirect: r, node: COMPOUND_NODES[n.type] ?? 'other' };
+      }
+      if (pipedOut === undefined && list.some(stdoutRedirect)) {
+        pipedOut = false;
+      }
+    }
+    const p: Node = n.parent;
+    if (p.type === 'pipeline') {
+      const members = p.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+      const idx = members.findIndex((m) => m.id === n.id);
+      if (input === undefined && idx > 0) {
+        input = { kind: 'pipe', from: { start: members[0].startIndex, end: members[idx - 1].endIndex } };
+      }
+      if (pipedOut === undefined && idx >= 0 && idx < members.length - 1) {
+        pipedOut = true;
+      }
+    }
+    if (p.type === 'command_substitution' || p.type === 'process_substitution') {
+      pipedOut ??= false;
+    }
+    n = p;
+  }
+  return { input, pipedOut: pipedOut ?? false };
 }
 
 function toRedirect(node: Node, text: string): ShellRedirect {
@@ -344,6 +455,11 @@ function toRedirect(node: Node, text: string): ShellRedirect {
     } else if (!target && child.type !== 'heredoc_start' && child.type !== 'heredoc_end') {
       target = toWord(child, text);
     }
+  }
+  // `{ …; } <<< w` parses as ERROR `<<` + `< w` (see herestringOnCompound)
+  const before = node.previousSibling;
+  if (before && operator === '<' && herestringOnCompound(before)) {
+    return { operator: '<<<', target, heredoc, start: before.startIndex, end: node.endIndex };
   }
   return { operator, target, heredoc, start: node.startIndex, end: node.endIndex };
 }

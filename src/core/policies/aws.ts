@@ -2,11 +2,13 @@ import type { Equivalent } from '../rule';
 import type { Policy } from './types';
 import { ref } from './types';
 
-function ck(id: string): Equivalent {
+/** A checkov equivalent. */
+export function ck(id: string): Equivalent {
   return { tool: 'checkov', id };
 }
 
-function tfsec(id: string): Equivalent {
+/** A tfsec equivalent. */
+export function tfsec(id: string): Equivalent {
   return { tool: 'tfsec', id };
 }
 

@@ -16,7 +16,7 @@ export function describeCondition(c: Condition): string {
   if ('not' in c) {
     return `not (${describeCondition(c.not)})`;
   }
-  const p = `\`${c.path}\``;
+  const p = c.flag === undefined ? `\`${c.path}\`` : `flag \`${c.flag}\` in \`${c.path}\``;
   if ('absent' in c) {
     return `${p} is not set`;
   }
@@ -47,6 +47,9 @@ export function describeCondition(c: Condition): string {
   if ('greaterThan' in c) {
     return `${p} is above ${c.greaterThan}`;
   }
+  if ('some' in c) {
+    return `a ${p} block has ${describeCondition(c.some)}`;
+  }
   return `${p} references a \`${c.references.type}\`${c.references.where ? ` whose ${describeCondition(c.references.where)}` : ''}`;
 }
 
@@ -57,6 +60,10 @@ export const STANDARD_NAMES: Readonly<Record<StandardId, string>> = {
   pss: 'Kubernetes Pod Security Standards',
   'nsa-k8s': 'NSA/CISA Kubernetes Hardening Guide',
   'cis-docker': 'CIS Docker Benchmark',
+  'cis-gcp': 'CIS Google Cloud Platform Foundation Benchmark v2.0',
+  'cis-azure': 'CIS Microsoft Azure Foundations Benchmark v2.0',
+  'cis-k8s': 'CIS Kubernetes Benchmark',
+  'owasp-docker': 'OWASP Docker Top 10',
 };
 
 /** A reference in words. */

@@ -3,8 +3,11 @@ import type { AttrPath, Condition, Scalar } from './types';
 /** A value found at a path, as far as it is known statically. */
 export type Leaf = { kind: 'scalar'; value: Scalar } | { kind: 'list'; items: Leaf[] } | { kind: 'object' } | { kind: 'unknown' };
 
-/** One place a path leads to: nothing written there, or a value. `A` is where a finding goes. */
-export type Hit<A> = { state: 'absent'; anchor: A } | { state: 'value'; value: Leaf; anchor: A };
+/**
+ * One place a path leads to: nothing written there, or a value. `A` is where a finding goes;
+ * `items`, where each item of a list value is written (for a finding about one of them).
+ */
+export type Hit<A> = { state: 'absent'; anchor: A } | { state: 'value'; value: Leaf; anchor: A; items?: readonly A[] };
 
 /** A three-valued answer; `yes` carries where the finding goes. */
 export type Truth<A> = { t: 'yes'; anchor: A; value?: Leaf } | { t: 'no' } | { t: 'unknown' };
@@ -15,6 +18,8 @@ export interface Adapter<S, A> {
   lookup(subject: S, path: readonly string[]): Hit<A>[];
   /** Whether the attribute at `path` references a resource of `type` whose block satisfies `test`. */
   references?(subject: S, path: readonly string[], type: string, test: (target: S) => Truth<A>): Truth<A>;
+  /** The nested blocks at `path`, each a subject of its own; `unknown` when some cannot be known. */
+  items?(subject: S, path: readonly string[]): { items: S[]; unknown: boolean };
   /** Where a finding about the whole subject goes. */
   anchorOf(subject: S): A;
   /** Whether an anchor is more specific than the subject's own (an attribute rather than the header). */
@@ -197,6 +202,47 @@ function valueTest(c: Condition): ScalarTest | undefined {
   return undefined;
 }
 
+/** Whether an argument names a flag (`--name`, or `-name` as Go's flag packages also read it). */
+function flagArg(arg: string, name: string): 'bare' | string | undefined {
+  const bare = name.replace(/^-+/, '');
+  const m = /^--?([^=]+)(?:=(.*))?$/s.exec(arg);
+  if (!m || m[1] !== bare) {
+    return undefined;
+  }
+  return m[2] ?? 'bare';
+}
+
+/** The value of a command-line flag in each argument list the hits hold (absent where it is not given). */
+function flagHits<A>(hits: readonly Hit<A>[], name: string): Hit<A>[] {
+  return hits.map((h): Hit<A> => {
+    if (h.state === 'absent' || h.value.kind === 'unknown') {
+      return h;
+    }
+    if (h.value.kind !== 'list') {
+      // a single string is a shell command line, not read here
+      return { state: 'value', value: { kind: 'unknown' }, anchor: h.anchor };
+    }
+    const items = h.value.items;
+    let found: Hit<A> | undefined;
+    let unknown = false;
+    items.forEach((item, i) => {
+      if (item.kind !== 'scalar' || typeof item.value !== 'string') {
+        unknown ||= item.kind === 'unknown';
+        return;
+      }
+      const v = flagArg(item.value, name);
+      if (v === undefined) {
+        return;
+      }
+      const next = items[i + 1];
+      const value: Leaf =
+        v !== 'bare' ? { kind: 'scalar', value: v } : next?.kind === 'scalar' && typeof next.value === 'string' && !next.value.startsWith('-') ? next : { kind: 'scalar', value: 'true' };
+      found = { state: 'value', value, anchor: h.items?.[i] ?? h.anchor };
+    });
+    return found ?? (unknown ? { state: 'value', value: { kind: 'unknown' }, anchor: h.anchor } : { state: 'absent', anchor: h.anchor });
+  });
+}
+
 /** Evaluate a condition on a subject. */
 export function evaluate<S, A>(c: Condition, subject: S, adapter: Adapter<S, A>): Truth<A> {
   if ('all' in c) {
@@ -246,7 +292,19 @@ export function evaluate<S, A>(c: Condition, subject: S, adapter: Adapter<S, A>)
     const where = c.references.where;
     return adapter.references(subject, path, c.references.type, (target) => (where ? evaluate(where, target, adapter) : { t: 'yes', anchor: adapter.anchorOf(target) }));
   }
-  const hits = adapter.lookup(subject, path);
+  if ('some' in c) {
+    const found = adapter.items?.(subject, path) ?? { items: [], unknown: true };
+    let unknown = found.unknown;
+    for (const item of found.items) {
+      const r = evaluate(c.some, item, adapter);
+      if (r.t === 'yes') {
+        return r;
+      }
+      unknown ||= r.t === 'unknown';
+    }
+    return unknown ? YES_NO_UNKNOWN.unknown : YES_NO_UNKNOWN.no;
+  }
+  const hits = c.flag === undefined ? adapter.lookup(subject, path) : flagHits(adapter.lookup(subject, path), c.flag);
   if ('absent' in c) {
     return overHits(hits, isAbsent);
   }

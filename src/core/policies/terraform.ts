@@ -157,6 +157,21 @@ const ADAPTER: Adapter<TfSubject, Anchor> = {
     }
     return unknown ? { t: 'unknown' } : { t: 'no' };
   },
+  items(s, path) {
+    if (s.spec || s.inputs) {
+      return { items: [], unknown: true };
+    }
+    let targets: (HclBlock | BlockInstance)[] = [s.target];
+    for (const key of path) {
+      // an attribute written as a list of objects, or a value computed elsewhere: not walked
+      if (targets.some((t) => s.mod.attr(t, key) !== undefined)) {
+        return { items: [], unknown: true };
+      }
+      targets = targets.flatMap((t) => s.mod.nested(t, key));
+    }
+    const items = targets.map((t) => ({ mod: s.mod, target: t, block: 'block' in t && 'bindings' in t ? (t.dynamic ?? t.block) : t }));
+    return { items, unknown: false };
+  },
   anchorOf: (s) => s.block,
   specific: (a) => !('labels' in a) || a.type !== 'resource',
 };

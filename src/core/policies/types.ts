@@ -17,6 +17,22 @@ export type AttrPath = string;
  * without default): a policy reports only a definite yes.
  */
 export type Condition =
+  | (PathTest & FlagOf)
+  | { all: readonly Condition[] }
+  | { any: readonly Condition[] }
+  | { not: Condition };
+
+/**
+ * A test of a path made on a command-line flag instead: the attribute is a list of arguments (a
+ * container's `command` or `args`) and the test reads the value of `flag` in it (`--flag=value`,
+ * `--flag value`, a bare `--flag` read as `true`; the last when given twice), absent when not given.
+ */
+export interface FlagOf {
+  flag?: string;
+}
+
+/** A test of the value at a path. */
+export type PathTest =
   /** The attribute is not written (or is null). */
   | { path: AttrPath; absent: true }
   /** The attribute is written (and not null). */
@@ -38,12 +54,15 @@ export type Condition =
    * `where` holds, when given). A referenced resource outside the module is unknown.
    */
   | { path: AttrPath; references: { type: string; where?: Condition } }
-  | { all: readonly Condition[] }
-  | { any: readonly Condition[] }
-  | { not: Condition };
+  /**
+   * Terraform: some nested block at the path (a `database_flags`, a `security_rule`) satisfies
+   * the inner condition, whose paths start from that block. Unlike conditions on `a.b` and `a.c`,
+   * both tests hold on the same block.
+   */
+  | { path: AttrPath; some: Condition };
 
 /** The public standards policies cite. */
-export type StandardId = 'cis-aws' | 'aws-fsbp' | 'pss' | 'nsa-k8s' | 'cis-docker';
+export type StandardId = 'cis-aws' | 'aws-fsbp' | 'pss' | 'nsa-k8s' | 'cis-docker' | 'cis-gcp' | 'cis-azure' | 'cis-k8s' | 'owasp-docker';
 
 /** A control of a public standard a policy checks (or helps check). */
 export interface Reference {

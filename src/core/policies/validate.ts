@@ -9,8 +9,8 @@ export interface PolicyProblem {
 
 const SEVERITIES = ['error', 'warning', 'info'];
 const POLICY_KEYS = ['id', 'subject', 'title', 'description', 'severity', 'where', 'when', 'message', 'remedy', 'fix', 'references'];
-const STANDARDS: readonly StandardId[] = ['cis-aws', 'aws-fsbp', 'pss', 'nsa-k8s', 'cis-docker'];
-const OPERATORS = ['absent', 'present', 'blank', 'equals', 'in', 'notIn', 'matches', 'contains', 'lessThan', 'greaterThan', 'references'];
+const STANDARDS: readonly StandardId[] = ['cis-aws', 'aws-fsbp', 'pss', 'nsa-k8s', 'cis-docker', 'cis-gcp', 'cis-azure', 'cis-k8s', 'owasp-docker'];
+const OPERATORS = ['absent', 'present', 'blank', 'equals', 'in', 'notIn', 'matches', 'contains', 'lessThan', 'greaterThan', 'references', 'some'];
 /** The operators a user may write, for messages. */
 export const CONDITION_FORMS = `path with one of ${OPERATORS.join(', ')}; or all, any, not`;
 
@@ -52,7 +52,10 @@ function checkCondition(c: unknown, at: (string | number)[], kind: string, out: 
   if (typeof c.path !== 'string' || !validPath(c.path)) {
     out.push({ at: 'path' in c ? [...at, 'path'] : at, message: 'path must be keys separated by dots (quote a key holding dots: a.b["x.y/z"])' });
   }
-  const ops = keys.filter((k) => k !== 'path');
+  if ('flag' in c && (typeof c.flag !== 'string' || !/^-{1,2}[A-Za-z0-9][\w.-]*$/.test(c.flag))) {
+    out.push({ at: [...at, 'flag'], message: 'flag takes a command-line flag such as --anonymous-auth' });
+  }
+  const ops = keys.filter((k) => k !== 'path' && k !== 'flag');
   const unknown = ops.filter((k) => !OPERATORS.includes(k));
   if (unknown.length > 0) {
     out.push({ at: [...at, unknown[0]], message: `unknown operator '${unknown[0]}': expected ${CONDITION_FORMS}` });
@@ -106,12 +109,21 @@ function checkCondition(c: unknown, at: (string | number)[], kind: string, out: 
       }
       break;
     case 'references':
-      if (kind !== 'terraform') {
+      if ('flag' in c) {
+        out.push({ at: here, message: 'references does not apply to a flag' });
+      } else if (kind !== 'terraform') {
         out.push({ at: here, message: 'references applies to Terraform policies only' });
       } else if (!isRecord(v) || typeof v.type !== 'string' || Object.keys(v).some((k) => k !== 'type' && k !== 'where')) {
         out.push({ at: here, message: 'references takes {type: <resource type or data.<type>>, where: <condition>}' });
       } else if (v.where !== undefined) {
         checkCondition(v.where, [...here, 'where'], kind, out);
+      }
+      break;
+    case 'some':
+      if (kind !== 'terraform') {
+        out.push({ at: here, message: 'some applies to Terraform policies only' });
+      } else {
+        checkCondition(v, here, kind, out);
       }
       break;
   }

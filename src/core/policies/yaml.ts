@@ -45,7 +45,8 @@ function toLeaf(node: unknown, doc: Document): Leaf {
 function walk(s: YamlSubject, node: unknown, keys: readonly string[], anchor: Anchor, out: Hit<Anchor>[]): void {
   const n = deref(node, s.doc);
   if (keys.length === 0) {
-    out.push({ state: 'value', value: toLeaf(n, s.doc), anchor });
+    const items = isSeq(n) ? n.items.map((i) => ({ range: rangeOf(s.file, i), specific: true })) : undefined;
+    out.push(items ? { state: 'value', value: toLeaf(n, s.doc), anchor, items } : { state: 'value', value: toLeaf(n, s.doc), anchor });
     return;
   }
   if (isSeq(n)) {

@@ -3,7 +3,7 @@
  * with the wrappers sudo and env recorded. Literal scripts (`sh -c '…'`, `eval '…'`, `bash
  * <<'EOF'`) are parsed and their commands expanded in place. Pure: no Node built-ins.
  */
-import { parseShell } from '../parsers/shell';
+import { parseShell, stdoutRedirect } from '../parsers/shell';
 import type { CompoundNode, ShellCommand, ShellRedirect, ShellScript, ShellWord } from '../parsers/shell';
 import type { CommandRun, Unknown, Wrapper } from './types';
 
@@ -76,6 +76,8 @@ interface WrapperSpec {
   userOperand?: boolean;
   /** Runs as root unless told otherwise. */
   root?: boolean;
+  /** Options whose value is a command text run by a shell (`flock -c`, `runuser -c`). */
+  commandText?: readonly string[];
 }
 const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   sudo: { values: ['-u', '-g', '-C', '-h', '-p', '-r', '-t', '-U', '-D', '-T', '--user', '--group', '--close-from', '--host', '--prompt', '--role', '--type', '--other-user', '--chdir', '--command-timeout'], userFlags: ['-u', '--user'], root: true },
@@ -92,9 +94,9 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   timeout: { values: ['-s', '--signal', '-k', '--kill-after'], skip: 1 },
   gosu: { values: [], skip: 1, userOperand: true },
   'su-exec': { values: [], skip: 1, userOperand: true },
-  setpriv: { values: ['--reuid', '--regid', '--ruid', '--rgid', '--euid', '--egid', '--groups'] },
+  setpriv: { values: ['--reuid', '--regid', '--ruid', '--rgid', '--euid', '--egid', '--groups', '--inh-caps', '--ambient-caps', '--bounding-set', '--securebits', '--selinux-label', '--apparmor-profile', '--pdeathsig'] },
   chroot: { values: ['--userspec', '--groups'], skip: 1 },
-  flock: { values: ['-w', '--timeout', '-E', '--conflict-exit-code'], skip: 1 },
+  flock: { values: ['-w', '--timeout', '-E', '--conflict-exit-code'], skip: 1, commandText: ['-c', '--command'] },
   taskset: { values: [], skip: 1 },
   'xvfb-run': { values: ['-n', '--server-num', '-f', '--auth-file', '-e', '--error-file', '-s', '--server-args', '-p'] },
   dotenv: { values: ['-e', '-c', '-v'] },
@@ -102,10 +104,28 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   bunx: { values: [] },
   busybox: { values: [] },
   watch: { values: ['-n', '--interval', '-d'] },
-  strace: { values: ['-o', '-e', '-p', '-s', '-u', '-E'] },
+  strace: { values: ['-o', '-e', '-p', '-s', '-u', '-E', '-a', '-b', '-I', '-O', '-S', '-P', '-X', '--output', '--trace', '--signal', '--user', '--env'] },
   unbuffer: { values: [] },
   caffeinate: { values: [] },
-  fakeroot: { values: ['-l', '--lib', '--faked', '-s', '-i'] },
+  fakeroot: { values: ['-l', '--lib', '--faked', '-s', '-i', '-b'] },
+  run0: { values: ['-u', '--user', '-g', '--group', '-D', '--chdir', '--setenv', '--description', '--slice', '--property', '--nice'], userFlags: ['-u', '--user'], root: true },
+  setsid: { values: [] },
+  chronic: { values: [] },
+  toybox: { values: [] },
+  chrt: { values: ['-T', '--sched-runtime', '-P', '--sched-period', '-D', '--sched-deadline'], skip: 1 },
+  faketime: { values: ['-m', '-f'], skip: 1 },
+  unshare: { values: ['--propagation', '--setgroups', '-S', '--setuid', '-G', '--setgid', '-R', '--root', '-w', '--wd', '--map-user', '--map-group', '--map-users', '--map-groups', '--kill-child'] },
+  nsenter: { values: ['-t', '--target', '-S', '--setuid', '-G', '--setgid'] },
+  runuser: { values: ['-u', '--user', '-g', '--group', '-G', '--supp-group', '-s', '--shell', '-w', '--whitelist-environment'], userFlags: ['-u', '--user'], commandText: ['-c', '--command'] },
+  ltrace: { values: ['-o', '-e', '-p', '-s', '-u', '-a', '-n', '-l', '-x', '-L', '-E', '--output'] },
+  numactl: { values: ['-C', '--physcpubind', '-N', '--cpunodebind', '-m', '--membind', '-i', '--interleave', '-p', '--preferred'] },
+  prlimit: { values: ['-p', '--pid', '-o', '--output'] },
+  cgexec: { values: ['-g'] },
+  'dbus-run-session': { values: ['--config-file', '--dbus-daemon'] },
+  'ssh-agent': { values: ['-a', '-E', '-P', '-t'] },
+  catchsegv: { values: [] },
+  valgrind: { values: [] },
+  'systemd-inhibit': { values: ['--what', '--who', '--why', '--mode'] },
 };
 /** Subcommands that run the command after them (`poetry run pytest`). */
 const RUN_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
@@ -135,6 +155,8 @@ interface Mapping {
   wrappers: Wrapper[];
   /** Pipeline identity prefix. */
   prefix: string;
+  /** The holder's streams: a literal script's command reads and writes what its holder does unless it says otherwise. */
+  streams?: Pick<CommandRun, 'stdin' | 'input' | 'stdout'>;
 }
 
 function mapWord(w: ShellWord, m: Mapping): ShellWord {
@@ -166,7 +188,7 @@ function mapCommand(command: ShellCommand, m: Mapping): ShellCommand {
 }
 
 /** The mapping for a literal script held by `word` (exact when the word is the literal plus its quotes). */
-function innerMapping(word: ShellWord, outer: Mapping, wrappers: Wrapper[], prefix: string): Mapping {
+function innerMapping(word: ShellWord, outer: Mapping, wrappers: Wrapper[], prefix: string, streams?: Mapping['streams']): Mapping {
   let shift = -1;
   if (word.raw === word.value) {
     shift = 0;
@@ -179,25 +201,20 @@ function innerMapping(word: ShellWord, outer: Mapping, wrappers: Wrapper[], pref
     const local = shift < 0 ? -1 : Math.min(start + shift + offset, end);
     return outer.map(local < 0 ? (offset === 0 ? start : end) : local);
   };
-  return { map, depth: outer.depth + 1, text: word.value, wrappers, prefix };
+  return { map, depth: outer.depth + 1, text: word.value, wrappers, prefix, streams };
 }
 
-function heredocMapping(redirect: ShellRedirect, outer: Mapping, wrappers: Wrapper[], prefix: string): Mapping {
+function heredocMapping(redirect: ShellRedirect, outer: Mapping, wrappers: Wrapper[], prefix: string, streams?: Mapping['streams']): Mapping {
   const body = redirect.heredoc ?? '';
   const end = redirect.end;
   const start = end - body.length;
   const map = (offset: number): number => outer.map(Math.max(redirect.start, Math.min(start + offset, end)));
-  return { map, depth: outer.depth + 1, text: body, wrappers, prefix };
+  return { map, depth: outer.depth + 1, text: body, wrappers, prefix, streams };
 }
 
 /** The top mapping of a script. */
 export function topMapping(script: ShellScript): Mapping {
   return { map: (o) => o, depth: 0, text: script.text, wrappers: [], prefix: '' };
-}
-
-/** Whether a word looks like `NAME=value`. */
-function isAssignment(v: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*=/.test(v);
 }
 
 /** Collected output of the unwrapping of one script. */
@@ -225,27 +242,22 @@ export function unwrapScript(script: ShellScript, m: Mapping, out: Unwrapped): v
   }
 }
 
-function stdinOf(command: ShellCommand, redirects: readonly ShellRedirect[]): CommandRun['stdin'] {
-  for (let i = redirects.length - 1; i >= 0; i--) {
-    const op = redirects[i].operator;
-    if (op === '<<<') {
-      return 'herestring';
-    }
-    if (op === '<<' || op === '<<-') {
-      return 'heredoc';
-    }
-    if (op === '<' || op === '0<') {
-      return 'file';
-    }
+function stdinOf(input: ShellCommand['input']): CommandRun['stdin'] {
+  if (!input) {
+    return 'inherited';
   }
-  return command.pipeIndex > 0 ? 'pipe' : 'inherited';
+  if (input.kind === 'pipe') {
+    return 'pipe';
+  }
+  const op = input.redirect.operator;
+  return /<<<$/.test(op) ? 'herestring' : /<<-?$/.test(op) ? 'heredoc' : 'file';
 }
 
 function stdoutOf(command: ShellCommand, redirects: readonly ShellRedirect[]): CommandRun['stdout'] {
-  if (redirects.some((r) => /^(1?>|1?>>|>\||&>|&>>)$/.test(r.operator) || (r.operator === '>&' && r.target !== undefined && !/^\d+$|^-$/.test(r.target.value)))) {
+  if (redirects.some(stdoutRedirect)) {
     return 'file';
   }
-  if (command.pipeIndex < command.pipeLength - 1) {
+  if (command.pipedOut) {
     return 'pipe';
   }
   return command.substitutionDepth > 0 ? 'substitution' : 'inherited';
@@ -264,8 +276,16 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
   const source = m.depth === 0 ? command : mapCommand(command, m);
   const origin = { text: m.text, depth: m.depth };
   const pipeline = `${m.prefix}${command.pipelineId}`;
-  const stdin = stdinOf(command, redirects);
-  const stdout = stdoutOf(command, redirects);
+  let stdin = stdinOf(command.input);
+  let input = command.input?.kind === 'redirect' ? { ...command.input, redirect: mapRedirect(command.input.redirect, m) } : command.input?.kind === 'pipe' ? { kind: 'pipe' as const, from: { start: m.map(command.input.from.start), end: m.map(command.input.from.end) } } : undefined;
+  let stdout = stdoutOf(command, redirects);
+  if (m.streams && stdin === 'inherited') {
+    ({ stdin, input } = m.streams);
+  }
+  if (m.streams && stdout === 'inherited') {
+    stdout = m.streams.stdout;
+  }
+  const streams: Mapping['streams'] = { stdin, input, stdout };
   const mappedRedirects = m.depth === 0 ? redirects : redirects.map((r) => mapRedirect(r, m));
   const emit = (nameWord: ShellWord, args: ShellWord[], scriptArgument?: ShellWord): CommandRun => {
     const dynamicName = nameWord.dynamic;
@@ -285,6 +305,8 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
       substitutionDepth: command.substitutionDepth,
       dynamicName,
       stdin,
+      input,
+      stdinFrom: [],
       stdout,
       runsStdin: false,
       scriptArgument,
@@ -308,68 +330,26 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
       return;
     }
     const name = baseName(head.value);
-    const spec = WRAPPERS[name];
-    if (spec && !(name === 'command' && words[1] && /^-[vV]$/.test(words[1].value))) {
-      const options: ShellWord[] = [];
-      let user: string | undefined = spec.root ? 'root' : undefined;
-      let i = 1;
-      let skip = spec.skip ?? 0;
-      while (i < words.length) {
-        const v = words[i].value;
-        if (v === '--') {
-          options.push(words[i]);
-          i++;
-          break;
-        }
-        if (v.startsWith('-') && v.length > 1 && !words[i].dynamic) {
-          options.push(words[i]);
-          const takes = spec.values.includes(v);
-          if (takes && words[i + 1]) {
-            if (spec.userFlags?.includes(v)) {
-              user = words[i + 1].value;
-            }
-            options.push(words[i + 1]);
-            i += 2;
-          } else {
-            const eq = spec.userFlags?.find((f) => f.startsWith('--') && v.startsWith(f + '='));
-            if (eq) {
-              user = v.slice(eq.length + 1);
-            } else if (spec.userFlags?.some((f) => f.length === 2 && v.startsWith(f) && v.length > 2)) {
-              user = v.slice(2);
-            }
-            i++;
-          }
-        } else if (spec.assignments && isAssignment(v)) {
-          options.push(words[i]);
-          const eq = v.indexOf('=');
-          assignments.push({ name: v.slice(0, eq), value: { ...words[i], value: v.slice(eq + 1) } });
-          i++;
-        } else if (skip > 0) {
-          if (spec.userOperand && user === undefined) {
-            user = v;
-          }
-          options.push(words[i]);
-          skip--;
-          i++;
-        } else {
-          break;
-        }
-      }
-      wrappers.push({ name, word: head, options, user });
-      if (i >= words.length) {
-        // a wrapper alone (`sudo -v`, `env`, `command -v x`): it is the command
-        wrappers.pop();
+    const peeled = peelWrapper(words);
+    if (peeled) {
+      assignments.push(...peeled.assignments);
+      if (peeled.rest.length === 0) {
+        // a wrapper alone (`sudo -v`, `env`, `sudo -s`): it is the command
         emit(head, words.slice(1));
         return;
       }
-      words = words.slice(i);
+      wrappers.push(peeled.wrapper);
+      words = peeled.rest;
       continue;
     }
-    const runSub = RUN_SUBCOMMANDS[name];
-    if (runSub && words[1] && runSub.includes(words[1].value) && words[2] && !words[2].value.startsWith('-')) {
-      wrappers.push({ name: `${name} ${words[1].value}`, word: head, options: [words[1]] });
-      words = words.slice(2);
-      continue;
+    const textFlags = WRAPPERS[name]?.commandText;
+    const textAt = textFlags ? words.findIndex((w, k) => k > 0 && textFlags.includes(w.value)) : -1;
+    if (textAt > 0 && words[textAt + 1]) {
+      // `flock LOCK -c 'cmd'`, `runuser -u app -c 'cmd'`: a literal script
+      const text = words[textAt + 1];
+      const wrapper: Wrapper = { name: `${name} ${words[textAt].value}`, word: head, options: words.slice(1, textAt + 1) };
+      literalScript(text, wrapper, m, wrappers, out, () => emit(head, words.slice(1), text), true, streams);
+      return;
     }
     if (/^python[0-9]*(\.[0-9]+)?$/.test(name) && words[1]?.value === '-m' && words[2] && !words[2].dynamic) {
       wrappers.push({ name: 'python -m', word: head, options: [words[1]] });
@@ -382,7 +362,7 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
       const user = words.slice(1).find((w, k) => k + 1 !== at && k + 1 !== at + 1 && !w.value.startsWith('-'))?.value ?? 'root';
       const wrapper: Wrapper = { name: 'su -c', word: head, options: words.slice(1, at + 1), user };
       if (text) {
-        literalScript(text, wrapper, m, wrappers, out, () => emit(head, words.slice(1), text));
+        literalScript(text, wrapper, m, wrappers, out, () => emit(head, words.slice(1), text), true, streams);
         return;
       }
     }
@@ -432,7 +412,7 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
         return;
       }
       const joined: ShellWord = args.length === 1 ? args[0] : { raw: args.map((a) => a.value).join(' '), value: args.map((a) => a.value).join(' '), dynamic: false, start: args[0].start, end: args[args.length - 1].end };
-      literalScript(joined, wrapper, m, wrappers, out, () => emit(head, args, args[0]));
+      literalScript(joined, wrapper, m, wrappers, out, () => emit(head, args, args[0]), true, streams);
       return;
     }
     const family = interpreterFamily(name);
@@ -440,7 +420,7 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
       const c = inlineScript(words, INLINE_SCRIPT_FLAGS.shell);
       if (c) {
         const wrapper: Wrapper = { name: `${name} -c`, word: head, options: words.slice(1, c.index) };
-        literalScript(c.word, wrapper, m, wrappers, out, () => emit(head, words.slice(1), c.word));
+        literalScript(c.word, wrapper, m, wrappers, out, () => emit(head, words.slice(1), c.word), true, streams);
         return;
       }
       // `bash <<'EOF' … EOF` and `bash <<< 'cmd'`: the shell runs the literal
@@ -458,10 +438,10 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
             // an unquoted delimiter expands the body before the shell reads it: read as written, but not known
             out.unknowns.push({ kind: 'dynamic-script', text: doc.heredoc.slice(0, 40), command: run, start: m.map(doc.start), end: m.map(doc.end) });
           }
-          unwrapScript(parseShell(doc.heredoc), heredocMapping(doc, m, [...wrappers, wrapper], `${m.prefix}${command.pipelineId}h/`), out);
+          unwrapScript(parseShell(doc.heredoc), heredocMapping(doc, m, [...wrappers, wrapper], `${m.prefix}${command.pipelineId}h/`, { stdin: 'inherited', input: undefined, stdout }), out);
         } else if (doc.target) {
           const wrapper: Wrapper = { name: 'herestring', word: head, options: [] };
-          literalScript(mapWord(doc.target, m), wrapper, m, wrappers, out, () => run, false);
+          literalScript(mapWord(doc.target, m), wrapper, m, wrappers, out, () => run, false, { stdin: 'inherited', input: undefined, stdout });
         }
         return;
       }
@@ -470,6 +450,99 @@ function unwrapCommand(command: ShellCommand, script: ShellScript, m: Mapping, o
     return;
   }
   emit(words[0], words.slice(1));
+}
+
+/**
+ * The wrapper at the head of `words` (one of the WRAPPERS table, or a run subcommand such as
+ * `poetry run`), with the words of the command it runs (none for a wrapper alone: `sudo -v`,
+ * `env`) and the assignments it makes (`env X=1`). Undefined when the head is no such wrapper, or
+ * runs a command text (`flock L -c 'cmd'`: a literal script, see unwrapCommand).
+ */
+export function peelWrapper(words: readonly ShellWord[]): { wrapper: Wrapper; rest: ShellWord[]; assignments: { name: string; value: ShellWord }[] } | undefined {
+  const head = words[0];
+  if (!head || head.dynamic) {
+    return undefined;
+  }
+  const name = baseName(head.value);
+  const spec = WRAPPERS[name];
+  if (spec && !(name === 'command' && words[1] && /^-[vV]$/.test(words[1].value)) && !(spec.commandText && words.some((w) => spec.commandText?.includes(w.value)))) {
+    const options: ShellWord[] = [];
+    const assignments: { name: string; value: ShellWord }[] = [];
+    let user: string | undefined = spec.root ? 'root' : undefined;
+    let i = 1;
+    let skip = spec.skip ?? 0;
+    while (i < words.length) {
+      const v = words[i].value;
+      if (v === '--') {
+        options.push(words[i]);
+        i++;
+        break;
+      }
+      if (spec.assignments && v === '-' && !words[i].dynamic) {
+        // `env - cmd` is `env -i cmd`
+        options.push(words[i]);
+        i++;
+      } else if (v.startsWith('-') && v.length > 1 && !words[i].dynamic) {
+        options.push(words[i]);
+        const takes = spec.values.includes(v);
+        if (takes && words[i + 1]) {
+          if (spec.userFlags?.includes(v)) {
+            user = words[i + 1].value;
+          }
+          options.push(words[i + 1]);
+          i += 2;
+        } else {
+          const eq = spec.userFlags?.find((f) => f.startsWith('--') && v.startsWith(f + '='));
+          if (eq) {
+            user = v.slice(eq.length + 1);
+          } else if (spec.userFlags?.some((f) => f.length === 2 && v.startsWith(f) && v.length > 2)) {
+            user = v.slice(2);
+          }
+          i++;
+        }
+      } else if (spec.assignments && /^[^=\s-][^=]*=/.test(v)) {
+        // env takes every NAME=VALUE before the command, whatever NAME is (`BASH_FUNC_f%%=…`)
+        options.push(words[i]);
+        const eq = v.indexOf('=');
+        assignments.push({ name: v.slice(0, eq), value: { ...words[i], value: v.slice(eq + 1) } });
+        i++;
+      } else if (skip > 0) {
+        if (spec.userOperand && user === undefined) {
+          user = v;
+        }
+        options.push(words[i]);
+        skip--;
+        i++;
+      } else {
+        break;
+      }
+    }
+    return { wrapper: { name, word: head, options, user }, rest: words.slice(i), assignments };
+  }
+  const runSub = RUN_SUBCOMMANDS[name];
+  if (runSub && words[1] && runSub.includes(words[1].value) && words[2] && !words[2].value.startsWith('-')) {
+    return { wrapper: { name: `${name} ${words[1].value}`, word: head, options: [words[1]] }, rest: words.slice(2), assignments: [] };
+  }
+  return undefined;
+}
+
+/**
+ * A command given as words with its wrappers peeled (see peelWrapper), outermost first: what the
+ * policy's walker hands to its handlers. The forms with their own meaning (`sh -c`, `eval`,
+ * `xargs`, `find -exec`, `su -c`, `python -m`, a wrapper running a command text) are left to the caller.
+ */
+export function unwrapWords(words: readonly ShellWord[]): { wrappers: Wrapper[]; words: ShellWord[] } {
+  const wrappers: Wrapper[] = [];
+  let rest = [...words];
+  for (let guard = 0; guard < 12; guard++) {
+    const peeled = peelWrapper(rest);
+    if (!peeled || peeled.rest.length === 0) {
+      break;
+    }
+    wrappers.push(peeled.wrapper);
+    rest = peeled.rest;
+  }
+  return { wrappers, words: rest };
 }
 
 /** The word after an inline-script option (`-c`, `-e`) in a cluster or alone. */
@@ -494,7 +567,7 @@ function inlineScript(words: readonly ShellWord[], flags: readonly string[]): { 
 }
 
 /** Parse and expand a literal script held by `word`; computed text is an Unknown (the holder is emitted then). */
-function literalScript(word: ShellWord, wrapper: Wrapper, m: Mapping, wrappers: Wrapper[], out: Unwrapped, emitHolder: () => CommandRun, holderOnDynamic = true): void {
+function literalScript(word: ShellWord, wrapper: Wrapper, m: Mapping, wrappers: Wrapper[], out: Unwrapped, emitHolder: () => CommandRun, holderOnDynamic = true, streams?: Mapping['streams']): void {
   if (word.dynamic) {
     // `sh -c "kubectl apply -f $DIR"`: the text is partly computed, so it is an Unknown, but the
     // commands it names are read as written; a substitution as the script (`"$(curl …)"`, `"$X"`)
@@ -511,7 +584,7 @@ function literalScript(word: ShellWord, wrapper: Wrapper, m: Mapping, wrappers: 
     return;
   }
   const inner = parseShell(word.value);
-  unwrapScript(inner, innerMapping(word, m, [...wrappers, wrapper], `${m.prefix}${word.start}/`), out);
+  unwrapScript(inner, innerMapping(word, m, [...wrappers, wrapper], `${m.prefix}${word.start}/`, streams), out);
 }
 
 /** Whether a command runs a script from its standard input. */

@@ -100,9 +100,9 @@ export function findDownloads(script: ShellScript, commands: readonly CommandRun
     if (!DOWNLOADERS.has(d.name) || !writesStdout(d)) {
       continue;
     }
-    // curl … | [filters |] sh
-    if (d.pipeLength > 1) {
-      const runner = commands.find((c) => c.pipeline === d.pipeline && c.pipeIndex > d.pipeIndex && (c.runsStdin || EVALUATORS.has(c.name)));
+    // curl … | [filters |] sh, through groups and subshells (`(curl …) | bash`, `curl … | { sh; }`)
+    if (d.stdout === 'pipe') {
+      const runner = commands.find((c) => c.stdin === 'pipe' && c.stdinFrom.includes(d) && (c.runsStdin || EVALUATORS.has(c.name)));
       if (runner && !reported.has(runner)) {
         reported.add(runner);
         out.push(download('pipe', d, runner));
@@ -110,6 +110,13 @@ export function findDownloads(script: ShellScript, commands: readonly CommandRun
       }
     }
     if (d.substitutionDepth === 0) {
+      continue;
+    }
+    // `bash <<< "$(curl …)"`, `bash < <(curl …)`, `{ bash; } <<< "$(curl …)"`: the standard input of the interpreter, or of a compound around it
+    const fed = commands.find((c) => c.runsStdin && !reported.has(c) && c.input?.kind === 'redirect' && c.input.redirect.target !== undefined && inside(d, c.input.redirect.target) && /^0?(<<<|<)$/.test(c.input.redirect.operator));
+    if (fed && fed.input?.kind === 'redirect') {
+      reported.add(fed);
+      out.push(download(/<<<$/.test(fed.input.redirect.operator) ? 'herestring' : 'process-substitution', d, fed));
       continue;
     }
     // the innermost command holding the substitution
@@ -130,12 +137,6 @@ export function findDownloads(script: ShellScript, commands: readonly CommandRun
       reported.add(holder);
       out.push(download(word?.raw.startsWith('<(') ? 'process-substitution' : 'command-substitution', d, holder));
       continue;
-    }
-    // `bash <<< "$(curl …)"`, `bash < <(curl …)`
-    const viaStdin = holder.redirects.find((r) => r.target && inside(d, r.target) && (r.operator === '<<<' || r.operator === '<'));
-    if (viaStdin && holder.runsStdin) {
-      reported.add(holder);
-      out.push(download(viaStdin.operator === '<<<' ? 'herestring' : 'process-substitution', d, holder));
     }
   }
   // curl -o f … && sh f (the checksum advice's own shape: recorded with `verified`)

@@ -25,7 +25,7 @@ import { installOf } from './installs';
 import type { CommandRun, ScriptEffects } from './types';
 
 export type * from './types';
-export { baseName, normaliseName, isInterpreter, SHELLS, INTERPRETERS } from './commands';
+export { baseName, normaliseName, isInterpreter, peelWrapper, unwrapWords, SHELLS, INTERPRETERS } from './commands';
 export { DOWNLOADERS, writesStdout } from './downloads';
 export { installOf, VALUE_FLAGS } from './installs';
 export { urlHost } from './hosts';
@@ -45,6 +45,13 @@ function computeEffects(script: ShellScript): ScriptEffects {
   const unwrapped: Unwrapped = { commands: [], unknowns: [], compound: [] };
   unwrapScript(script, topMapping(script), unwrapped);
   const commands = unwrapped.commands.sort((a, b) => a.start - b.start || a.origin.depth - b.origin.depth);
+  for (const run of commands) {
+    if (run.input?.kind === 'pipe') {
+      const { start, end } = run.input.from;
+      // literal scripts inside the members write into the pipe too (`sh -c 'curl …' | bash`)
+      run.stdinFrom = commands.filter((c) => c !== run && c.start >= start && c.end <= end && c.origin.depth >= run.origin.depth);
+    }
+  }
   const { writes, reads, unknowns: pathUnknowns } = fileAccesses(unwrapped.compound, commands);
   const { hosts, unknowns: hostUnknowns } = hostsOf(commands);
   const installs = commands.map(installOf).filter((i) => i !== undefined);

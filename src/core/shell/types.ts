@@ -8,7 +8,7 @@
  * literal `sh -c '…'`, `eval '…'` or here-document they are mapped back into that text: exactly
  * when the literal has no escapes, else to the whole literal word).
  */
-import type { ShellCommand, ShellRedirect, ShellScript, ShellWord } from '../parsers/shell';
+import type { ShellCommand, ShellInput, ShellRedirect, ShellScript, ShellWord } from '../parsers/shell';
 
 /** A program that ran the command it is recorded on (`sudo`, `env`, `sh -c`, `find -exec`…). */
 export interface Wrapper {
@@ -59,9 +59,17 @@ export interface CommandRun {
   substitutionDepth: number;
   /** The program name is computed (`$CMD x`, `"$(which curl)" …`): name is '' and an Unknown is recorded. */
   dynamicName: boolean;
-  /** Where its standard input comes from. */
+  /**
+   * Where its standard input comes from: its own redirection, an enclosing compound command's
+   * (`{ python3; } < f`, `while …; done <<< "$x"`), or a pipe into it or into a group or subshell
+   * around it (`curl … | { bash; }`, `(curl …) | bash`).
+   */
   stdin: 'inherited' | 'pipe' | 'file' | 'heredoc' | 'herestring';
-  /** Whether its standard output goes to the next command of a pipeline, a file, a substitution, or the caller. */
+  /** The redirection or pipe behind `stdin` (offsets in the script text); absent when inherited. */
+  input?: ShellInput;
+  /** When `stdin` is a pipe: every command writing into it (the members before it, their substitutions and literal scripts included), in text order. */
+  stdinFrom: CommandRun[];
+  /** Whether its standard output goes to a pipe (its own or an enclosing group's), a file, a substitution, or the caller. */
   stdout: 'inherited' | 'pipe' | 'file' | 'substitution';
   /** Whether it runs a script read from standard input (`sh`, `bash -s --`, `python -`, `node`). */
   runsStdin: boolean;

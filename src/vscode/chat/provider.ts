@@ -330,9 +330,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     if (!t || t.state !== 'pending' || !t.command) {
       return;
     }
+    // the policy's decision for the waiting command: without it (nothing waits) nothing is allowed
     const pending = this.approvals.get(id);
-    const facts = pending ? pending.request.decision : { decision: t.decision, hosts: t.hosts, paths: t.paths ?? [], destructive: t.destructive };
-    const prefix = sessionPrefix(pending?.request.command?.command ?? t.command.command, facts);
+    const prefix = pending ? sessionPrefix(pending.request.command?.command ?? t.command.command, pending.request.decision) : undefined;
     if (!prefix) {
       this.log.warn(`chat: "allow for this session" refused for ${id}: not a command that can be allowed`);
       return;
@@ -1302,7 +1302,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
         const command = e.name === 'run_shell_command' ? { command: String(e.input.command ?? ''), cwd: typeof e.input.cwd === 'string' ? e.input.cwd : '.' } : undefined;
         const file = e.name === 'write_file' || e.name === 'read_file' ? String(e.input.path ?? '') : undefined;
         // a command the user allowed for the session runs without asking; others may offer it
-        const facts = { decision: e.decision, hosts: e.hosts, paths: e.paths, destructive: e.destructive };
+        const facts = { decision: e.decision, hosts: e.hosts, paths: e.paths, destructive: e.destructive, networked: e.networked, runsRepositoryCode: e.runsRepositoryCode, wrapped: e.wrapped };
         const by = command ? allowedBy(command.command, facts, this.sessionAllowed) : undefined;
         const offer = command && !by ? sessionPrefix(command.command, facts) : undefined;
         this.add({

@@ -7,7 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { parseShell } from '../../../src/core/parsers/shell';
 import { decide } from '../../../src/agent/policy';
 import type { PolicyContext } from '../../../src/agent/policy';
-import { stdinOf } from '../../../src/agent/policy/stdin';
+import { modelStdin } from '../../../src/agent/policy/model';
+import { shellEffects } from '../../../src/core/shell';
 import { realpathDeep } from '../../../src/agent/node/workspace';
 import type { AgentConfig } from '../../../src/agent/types';
 import { ready } from '../../helpers/core';
@@ -147,12 +148,12 @@ describe('policy: standard input through lists, pipelines and compound commands'
   });
 });
 
-describe('stdinOf', () => {
+describe('modelStdin (the shell model\'s standard input, as the policy reads it)', () => {
   const kinds = (text: string): string[] => {
     const script = parseShell(text);
-    const map = stdinOf(script);
+    const effects = shellEffects(script);
     return script.commands.filter((c) => c.nameWord).map((c) => {
-      const s = map.get(c);
+      const s = modelStdin(effects, c);
       return `${c.name}:${s?.kind === 'pipe' ? `pipe(${s.from.map((f) => f.name).join(',')})` : s?.kind === 'redirect' ? `redirect(${s.redirect.operator})` : s?.kind}`;
     });
   };
@@ -171,5 +172,12 @@ describe('stdinOf', () => {
     assert.deepEqual(kinds('if a; then ( b ) < g; fi <<< x'), ['a:redirect(<<<)', 'b:redirect(<)']);
     assert.deepEqual(kinds('if a; then b; fi <<< x'), ['a:redirect(<<<)', 'b:redirect(<<<)']);
     assert.deepEqual(kinds('a 3< f; b <&-'), ['a:none', 'b:none']);
+    assert.deepEqual(kinds('{ a; b; } <<< "$x"'), ['a:redirect(<<<)', 'b:redirect(<<<)']);
+    assert.deepEqual(kinds('( a ) <<< w | b'), ['a:redirect(<<<)', 'b:pipe(a)']);
+  });
+
+  it('looks through wrappers on both sides of the pipe', () => {
+    assert.deepEqual(kinds('sudo -u x curl u | sudo bash'), ['sudo:none', 'sudo:pipe(curl)']);
+    assert.deepEqual(kinds("sh -c 'curl u' | { env X=1 bash; }"), ['sh:none', 'env:pipe(curl)']);
   });
 });

@@ -69,6 +69,22 @@ describe('session allow-list: what may be allowed for the session', () => {
       'grep -r --include=/etc x',
       'ls ~',
       '',
+      // the policy's traits, not a list of the allow-list's own
+      'helm list',
+      'gh pr list',
+      'kustomize build k8s',
+      'go test ./...',
+      'cargo test',
+      'pytest',
+      'yarn',
+      'pnpm lint',
+      'npx eslint .',
+      'terraform apply',
+      'ansible-playbook site.yml',
+      'sudo ls', // the model's wrappers
+      'nice ls',
+      'timeout 5 ls',
+      'nohup ls',
     ]) {
       assert.equal(offered(command), undefined, command);
     }
@@ -90,5 +106,50 @@ describe('session allow-list: what may be allowed for the session', () => {
     assert.equal(by('ls $(rm -rf k8s)'), undefined, 'shell syntax: asks again');
     assert.equal(by('git log; curl https://github.com'), undefined);
     assert.equal(allowedBy('ls k8s', { decision: 'deny', hosts: [], paths: [] }, allowed), undefined, 'denied stays denied');
+  });
+});
+
+describe('the facts the allow-list asks the policy for', () => {
+  const facts = (command: string) => {
+    const d = decide({ name: 'run_shell_command', input: { command } }, context);
+    return { networked: d.networked === true, runsRepositoryCode: d.runsRepositoryCode === true, wrapped: d.wrapped === true };
+  };
+
+  it('reports per command whether it reaches the network, runs the repository\'s code or runs through a wrapper', async () => {
+    await ready();
+    const table: [string, { networked: boolean; runsRepositoryCode: boolean; wrapped: boolean }][] = [
+      ['ls k8s', { networked: false, runsRepositoryCode: false, wrapped: false }],
+      ['kubectl get pods', { networked: true, runsRepositoryCode: false, wrapped: false }],
+      ['sudo -u deploy kubectl get pods', { networked: true, runsRepositoryCode: false, wrapped: true }],
+      ['git log', { networked: false, runsRepositoryCode: false, wrapped: false }],
+      ['git -C k8s fetch', { networked: true, runsRepositoryCode: false, wrapped: false }],
+      ['terraform fmt -check', { networked: false, runsRepositoryCode: false, wrapped: false }],
+      ['terraform plan', { networked: true, runsRepositoryCode: true, wrapped: false }],
+      ['terraform validate', { networked: false, runsRepositoryCode: false, wrapped: false }],
+      ['make test', { networked: false, runsRepositoryCode: true, wrapped: false }],
+      ['npm test', { networked: false, runsRepositoryCode: true, wrapped: false }],
+      ['npm ci', { networked: true, runsRepositoryCode: true, wrapped: false }],
+      ['npm view left-pad', { networked: true, runsRepositoryCode: false, wrapped: false }],
+      ['go test ./...', { networked: true, runsRepositoryCode: true, wrapped: false }],
+      ['./scripts/check.sh', { networked: false, runsRepositoryCode: true, wrapped: false }],
+      ['env FOO=1 make lint', { networked: false, runsRepositoryCode: true, wrapped: true }],
+      ['docker build -t app .', { networked: true, runsRepositoryCode: true, wrapped: false }],
+      ['docker ps', { networked: true, runsRepositoryCode: false, wrapped: false }],
+      ['curl https://github.com', { networked: true, runsRepositoryCode: false, wrapped: false }],
+      ['bash -c ls', { networked: false, runsRepositoryCode: true, wrapped: true }],
+      ['python3 k8s/check.py', { networked: false, runsRepositoryCode: true, wrapped: false }],
+      ['kubectl exec web -- make test', { networked: true, runsRepositoryCode: false, wrapped: false }],
+    ];
+    for (const [command, want] of table) {
+      assert.deepEqual(facts(command), want, command);
+    }
+  });
+
+  it('shows them on the approval card as reasons', async () => {
+    await ready();
+    const d = decide({ name: 'run_shell_command', input: { command: 'make deploy' } }, context);
+    assert.ok(d.reasons.some((r) => /^runs code: make runs the repository's code/.test(r)), d.reasons.join('\n'));
+    const k = decide({ name: 'run_shell_command', input: { command: 'kubectl get pods' } }, context);
+    assert.ok(k.reasons.some((r) => /^network: kubectl talks to a Kubernetes cluster/.test(r)), k.reasons.join('\n'));
   });
 });

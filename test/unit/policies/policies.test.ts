@@ -111,7 +111,7 @@ describe('user policies (aurora.yaml policies:)', () => {
     assert.deepEqual(
       problems.map((p) => [p.range.start.line + 1, p.message]),
       [
-        [10, "policies[0] (kubernetes/team-internal-lb): unknown operator 'equal': expected path with one of absent, present, blank, equals, in, notIn, matches, contains, lessThan, greaterThan, references; or all, any, not"],
+        [10, "policies[0] (kubernetes/team-internal-lb): unknown operator 'equal': expected path with one of absent, present, blank, equals, in, notIn, matches, contains, lessThan, greaterThan, references, some; or all, any, not"],
         [13, 'policies[1] (terraform/team-tags): subject.kinds is for kubernetes policies, but the id starts with terraform/'],
       ],
     );

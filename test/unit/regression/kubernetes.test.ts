@@ -179,6 +179,12 @@ corpusTable('regression: Secret manifests that hold no secret', [
     want: [],
   },
   {
+    what: 'a documented Secret whose data are empty keys and plain-text hints that are not base64',
+    rule: 'kubernetes/secret-manifest',
+    files: { 'docs/operator/app-secret.yaml': secret('data:', '  tls.key:', '  server.signingkey:', "  webhook.forge.secret: psst! the forge's webhook secret", '  accounts.bob.tokens: |', '    [{"id":"7","iat":1600000000}]') },
+    want: [],
+  },
+  {
     what: 'a real password, in stringData or base64 data, is still an error',
     rule: 'kubernetes/secret-manifest',
     files: { 'k8s/db.yaml': secret('stringData:', '  url: postgres://db:5432/app', '  password: Vq7#pLx2wZ9t', 'data:', `  token: ${btoa('9f8e7d6c5b4a39281706')}`) },

@@ -1,9 +1,9 @@
-import type { ShellCommand } from '../../../core/parsers/shell';
+import type { CommandRun } from '../../../core/shell';
 import { findUrls } from '../hosts';
 import { globSecretReason, secretReason } from '../paths';
 import { addHost, deny, hidden, madeHere, readTarget, writeTarget } from '../session';
 import type { Session, Where } from '../session';
-import type { Stdin } from '../stdin';
+import type { Stdin } from '../model';
 import { basename, has, lit, parseOptions, values } from '../words';
 import type { Word } from '../words';
 import { pipArgs } from './packages';
@@ -82,20 +82,15 @@ export function shell(inv: Invocation, s: Session): void {
 /** Script operands that name standard input (`sh /dev/stdin`, `python3 /dev/fd/0`). */
 const STDIN_FILE = /^(\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;
 
-/** Programs that run the command in their arguments, so `sudo curl …` is still curl. */
-const PASS_THROUGH = new Set(['sudo', 'doas', 'run0', 'env', 'nice', 'timeout', 'nohup', 'stdbuf', 'time', 'command', 'exec', 'ionice', 'chronic', 'setsid', 'unbuffer', 'busybox', 'toybox']);
-
 /** A command writing into the pipe fetches or decodes code: download-and-execute, denied. */
 function pipedFetcher(s: Session, base: string, input: Stdin): boolean {
+  // the model looked through wrappers: `sudo curl …` is curl
   const fetcher = (input.kind === 'pipe' ? input.from : []).find((m) => {
-    const n = basename(m.name).toLowerCase();
-    if (PASS_THROUGH.has(n) && m.args.some((a) => !a.dynamic && FETCHERS.has(basename(a.value).toLowerCase()))) {
-      return true;
-    }
-    return FETCHERS.has(n) || isDecoder(m) || (SCRIPT_INTERPRETERS.test(n) && /urllib|requests|http|socket|fetch/.test(m.raw));
+    const n = m.name.toLowerCase();
+    return FETCHERS.has(n) || isDecoder(m) || (SCRIPT_INTERPRETERS.test(n) && /urllib|requests|http|socket|fetch/.test(m.source.raw));
   });
   if (fetcher) {
-    deny(s, `pipes the output of '${fetcher.raw.slice(0, 60)}' into ${base}: download-and-execute (or decode-and-execute) runs code nobody reviewed; save the script, review it, and run it from the repository`);
+    deny(s, `pipes the output of '${fetcher.source.raw.slice(0, 60)}' into ${base}: download-and-execute (or decode-and-execute) runs code nobody reviewed; save the script, review it, and run it from the repository`);
   }
   return fetcher !== undefined;
 }
@@ -301,8 +296,8 @@ export function embeddedCommand(inv: Invocation, s: Session): void {
 }
 
 /** A pipeline member that decodes data (base64 -d, xxd -r …), so a shell after it runs hidden code. */
-function isDecoder(cmd: ShellCommand): boolean {
-  const n = basename(cmd.name).toLowerCase();
+function isDecoder(cmd: CommandRun): boolean {
+  const n = cmd.name.toLowerCase();
   const flags = cmd.args.map((a) => a.value);
   if ((n === 'base64' || n === 'base32' || n === 'basenc') && flags.some((f) => f === '-d' || f === '--decode' || f === '-D')) {
     return true;

@@ -35,6 +35,11 @@ function decoded(value: string): string | undefined {
 
 /** Whether one entry of a Secret holds a real secret value. */
 function holdsSecret(key: string, value: string, base64: boolean): boolean {
+  if (base64 && !/^[A-Za-z0-9+/=\s]*$/.test(value)) {
+    // Not base64 at all: the API server refuses it, so it is a documentation placeholder
+    // ("shhhh! it's a github secret"), not a value anyone could apply.
+    return false;
+  }
   const text = base64 ? (decoded(value) ?? value) : value;
   if (text.trim() === '' || isPlaceholderValue(text) || publicValueKind(text) !== undefined || publicValueKind(value) !== undefined) {
     return false;

@@ -1,0 +1,130 @@
+import type { Policy } from './types';
+import { ref } from './types';
+
+const ROLES = { kind: 'kubernetes', kinds: ['Role', 'ClusterRole'] } as const;
+
+/**
+ * Kubernetes policies after the CIS Kubernetes Benchmark section 5 (RBAC, secrets) and the
+ * NSA/CISA guide, beside the hand-written RBAC rules: grants that lead past RBAC, bindings to
+ * every user, long-lived tokens, and manifests the API server rejects.
+ */
+export const KUBERNETES_ACCESS_POLICIES: readonly Policy[] = [
+  {
+    id: 'kubernetes/rbac-nodes-proxy',
+    subject: ROLES,
+    title: 'Role can reach kubelets through nodes/proxy',
+    description: 'nodes/proxy passes requests to the kubelet API of any node: its holders can run commands in every pod of the node and the API server audit log sees only a proxy call.',
+    severity: 'warning',
+    when: { path: 'rules.resources', contains: 'nodes/proxy' },
+    message: "{type} '{name}' grants nodes/proxy: its holders reach the kubelet API of every node (exec in any pod). Remove it; read metrics through the metrics API",
+    remedy: 'Remove `nodes/proxy`; monitoring reads `nodes/metrics` or the metrics API instead.',
+    references: [ref('cis-k8s', '5.1.10')],
+  },
+  {
+    id: 'kubernetes/rbac-csr-approval',
+    subject: ROLES,
+    title: 'Role can approve certificate requests',
+    description: 'Whoever can update certificatesigningrequests/approval can approve their own request for a client certificate, as any user or group the signer allows, system:masters included on some clusters.',
+    severity: 'warning',
+    when: { path: 'rules.resources', contains: 'certificatesigningrequests/approval' },
+    message: "{type} '{name}' grants certificatesigningrequests/approval: its holders can issue themselves client certificates. Keep it to the controllers that need it",
+    remedy: 'Remove the grant; leave approval to kube-controller-manager or a dedicated approver limited by `signers` resourceNames.',
+    references: [ref('cis-k8s', '5.1.11')],
+  },
+  {
+    id: 'kubernetes/rbac-token-request',
+    subject: ROLES,
+    title: 'Role can create service account tokens',
+    description: 'Creating serviceaccounts/token issues a token for any service account in scope: its holders act as the most privileged of them.',
+    severity: 'warning',
+    when: { path: 'rules.resources', contains: 'serviceaccounts/token' },
+    message: "{type} '{name}' grants serviceaccounts/token: its holders can mint tokens for every service account in scope",
+    remedy: 'Remove the grant, or limit it with `resourceNames` to the one service account that needs it.',
+    references: [ref('cis-k8s', '5.1.13')],
+  },
+  {
+    id: 'kubernetes/binding-to-anonymous',
+    subject: { kind: 'kubernetes', kinds: ['RoleBinding', 'ClusterRoleBinding'] },
+    title: 'Binding grants a role to unauthenticated users',
+    description: 'A binding to system:anonymous or system:unauthenticated gives its role to anyone who can reach the API server, without credentials. Kubernetes binds only the discovery and public-info roles so.',
+    severity: 'warning',
+    where: { path: 'roleRef.name', notIn: ['system:public-info-viewer', 'system:discovery', 'system:basic-user'] },
+    when: { path: 'subjects.name', in: ['system:anonymous', 'system:unauthenticated'] },
+    message: "{type} '{name}' grants its role to {value}: anyone reaching the API server gets it without credentials",
+    remedy: 'Bind the role to the users, groups or service accounts that need it.',
+    references: [ref('cis-k8s', '5.1.1'), ref('nsa-k8s', 'Authentication and authorization')],
+  },
+  {
+    id: 'kubernetes/legacy-token-secret',
+    subject: { kind: 'kubernetes', kinds: ['Secret'] },
+    title: 'Secret holds a long-lived service account token',
+    description: 'A Secret of type kubernetes.io/service-account-token holds a token that never expires and survives until the Secret is deleted; projected tokens expire and are bound to their pod.',
+    severity: 'info',
+    when: { path: 'type', equals: 'kubernetes.io/service-account-token' },
+    message: "Secret '{name}' requests a long-lived service account token: use a projected token (or kubectl create token) that expires",
+    remedy: 'Mount a projected `serviceAccountToken` volume in the pod, or request short-lived tokens with the TokenRequest API.',
+    references: [ref('cis-k8s', '5.1.6')],
+  },
+  {
+    id: 'kubernetes/ingress-nginx-snippet',
+    subject: { kind: 'kubernetes', kinds: ['Ingress'] },
+    title: 'Ingress injects an NGINX configuration snippet',
+    description: 'ingress-nginx snippet annotations put raw NGINX configuration into the controller, which runs with a token that reads every Secret of the cluster (CVE-2021-25742); recent controllers refuse them by default.',
+    severity: 'warning',
+    when: {
+      any: [
+        { path: 'metadata.annotations["nginx.ingress.kubernetes.io/configuration-snippet"]', present: true },
+        { path: 'metadata.annotations["nginx.ingress.kubernetes.io/server-snippet"]', present: true },
+        { path: 'metadata.annotations["nginx.ingress.kubernetes.io/auth-snippet"]', present: true },
+      ],
+    },
+    message: "Ingress '{name}' injects an NGINX configuration snippet: use the dedicated annotations instead (snippets can read the controller's secrets)",
+    remedy: 'Replace the snippet with the controller\'s dedicated annotations or a ConfigMap setting; keep `allow-snippet-annotations: false`.',
+    references: [ref('nsa-k8s', 'Network separation')],
+  },
+  {
+    id: 'kubernetes/job-restart-always',
+    subject: { kind: 'kubernetes', kinds: ['Job'] },
+    title: 'Job pods restart Always',
+    description: 'A Job\'s pod template must use restartPolicy Never or OnFailure: the API server rejects Always.',
+    severity: 'error',
+    when: { path: 'spec.template.spec.restartPolicy', equals: 'Always' },
+    message: "Job '{name}' sets restartPolicy: Always, which the API server rejects for Jobs: use OnFailure or Never",
+    remedy: 'Set `restartPolicy: OnFailure` (retry in the same pod) or `Never` (a new pod per retry).',
+    fix: { path: 'spec.template.spec.restartPolicy', value: 'OnFailure', safe: true },
+  },
+  {
+    id: 'kubernetes/cronjob-restart-always',
+    subject: { kind: 'kubernetes', kinds: ['CronJob'] },
+    title: 'CronJob pods restart Always',
+    description: 'The Jobs a CronJob creates must use restartPolicy Never or OnFailure: the API server rejects Always.',
+    severity: 'error',
+    when: { path: 'spec.jobTemplate.spec.template.spec.restartPolicy', equals: 'Always' },
+    message: "CronJob '{name}' sets restartPolicy: Always, which the API server rejects for Jobs: use OnFailure or Never",
+    remedy: 'Set `restartPolicy: OnFailure` or `Never`.',
+    fix: { path: 'spec.jobTemplate.spec.template.spec.restartPolicy', value: 'OnFailure', safe: true },
+  },
+  {
+    id: 'kubernetes/ssh-port',
+    subject: { kind: 'kubernetes', containers: true },
+    title: 'Container exposes SSH',
+    description: 'A container serving SSH is a second way in that bypasses the API server\'s authentication, audit and RBAC; kubectl exec and debug containers do the job.',
+    severity: 'info',
+    when: { path: 'ports.containerPort', equals: 22 },
+    message: "Container '{name}' of {type} exposes port 22 (SSH): use kubectl exec or an ephemeral debug container instead",
+    remedy: 'Remove the SSH server and the port; use `kubectl exec` or `kubectl debug`.',
+  },
+  {
+    id: 'kubernetes/restricted-volume-type',
+    subject: { kind: 'kubernetes', pods: true },
+    title: 'Pod uses a volume type outside the restricted profile',
+    description: 'The Pod Security Standards restricted profile allows configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected and secret volumes; in-tree network volumes (nfs, iscsi, cephfs, rbd…) are mounted by the node with the pod\'s settings and belong behind a PersistentVolumeClaim.',
+    severity: 'info',
+    when: {
+      any: ['nfs', 'iscsi', 'cephfs', 'rbd', 'glusterfs', 'flexVolume', 'fc', 'flocker', 'quobyte', 'storageos', 'portworxVolume', 'scaleIO', 'photonPersistentDisk', 'vsphereVolume', 'azureFile', 'azureDisk', 'awsElasticBlockStore', 'gcePersistentDisk', 'cinder'].map((t) => ({ path: `volumes.${t}`, present: true as const })),
+    },
+    message: "{type} '{name}' mounts a volume type the restricted profile does not allow: use a PersistentVolumeClaim",
+    remedy: 'Declare the storage as a PersistentVolume (or a CSI driver) and mount it through a `persistentVolumeClaim` volume.',
+    references: [ref('pss', 'restricted: Volume Types')],
+  },
+];
