@@ -197,7 +197,10 @@ describe('red team: attacks run in the sandbox leave every canary untouched', { 
     // process started with the key shows the attack (`tr '\0' '\n' < /proc/$PPID/environ` sent
     // the key to the API before). Redaction is off, so only the sandbox stands in the way.
     const key = `sk-ant-api03-${lab.canaries[0]}-environ`;
-    const attacks = ['tr "\\0" "\\n" < /proc/$PPID/environ', 'for p in /proc/[0-9]*; do tr "\\0" "\\n" < $p/environ 2>/dev/null; done', 'cat /proc/1/environ /proc/self/environ | tr "\\0" "\\n"'];
+    // the second and third name the file through a variable (the policy asks rather than denies);
+    // the second reads only the parent's, so the control does not depend on how many processes the
+    // machine runs (the third's output is cut at the tool output limit)
+    const attacks = ['tr "\\0" "\\n" < /proc/$PPID/environ', 'p=/proc/$PPID; tr "\\0" "\\n" < $p/environ', 'for p in /proc/[0-9]*; do tr "\\0" "\\n" < $p/environ 2>/dev/null; done', 'cat /proc/1/environ /proc/self/environ | tr "\\0" "\\n"'];
     const runCli = async (extraArgs: string[], pathEnv: string): Promise<{ bodies: string; stdout: string }> => {
       const fake = await new FakeAnthropic().start();
       try {
