@@ -1,7 +1,7 @@
 import type { Rule, RuleMeta } from '../rule';
 import type { YamlFile } from '../parsers/yaml';
 import { deref, get, isMap, isScalar, mapEntries, rangeOf } from '../parsers/yaml';
-import { reportYamlPolicy } from './yaml';
+import { NESTED_YAML_ADAPTER, reportYamlPolicy } from './yaml';
 import type { YamlSubject } from './yaml';
 import type { Policy } from './types';
 
@@ -171,7 +171,7 @@ export function checkPulumiPolicy(policy: Policy, ctx: Parameters<Rule<YamlFile>
   if (subject.kind !== 'terraform' || !('resources' in subject) || !isProgram(ctx.path, ctx.model)) {
     return;
   }
-  const report = reportYamlPolicy(policy, ctx);
+  const report = reportYamlPolicy(policy, ctx, NESTED_YAML_ADAPTER);
   for (const doc of ctx.model.documents) {
     for (const r of mapEntries(get(doc.contents, 'resources', doc), doc)) {
       const type = deref(get(r.value, 'type', doc), doc);

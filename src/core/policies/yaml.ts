@@ -160,13 +160,49 @@ function fixKeys(s: YamlSubject, path: readonly string[]): readonly string[] | u
   return name !== undefined && (!pair || (pair.key as { value?: unknown } | null)?.value === name) ? [name] : undefined;
 }
 
+/**
+ * The maps at a path (each a subject of its own, for `some`): list items fan out; unknown when a
+ * value on the way is computed. A format where a path names nested blocks (Pulumi programs) uses it.
+ */
+function itemsAt(s: YamlSubject, node: unknown, keys: readonly string[], out: YamlSubject[]): boolean {
+  const n = deref(node, s.doc);
+  if (s.opaque?.(n)) {
+    return false;
+  }
+  if (isSeq(n)) {
+    return n.items.every((i) => itemsAt(s, i, keys, out));
+  }
+  if (keys.length === 0) {
+    if (isMap(n)) {
+      out.push({ ...s, node: n, header: rangeOf(s.file, n) });
+      return true;
+    }
+    return n === undefined || n === null || (isScalar(n) && n.value === null);
+  }
+  if (!isMap(n)) {
+    return n === undefined || n === null || (isScalar(n) && n.value === null);
+  }
+  const pair = pairOf(s, n, keys[0]);
+  return pair ? itemsAt(s, pair.value, keys.slice(1), out) : true;
+}
+
+/** YAML_ADAPTER, and `some` conditions walked into nested maps (Pulumi programs). */
+export const NESTED_YAML_ADAPTER: Adapter<YamlSubject, Anchor> = {
+  ...YAML_ADAPTER,
+  items(s, path) {
+    const items: YamlSubject[] = [];
+    const known = itemsAt(s, s.node, path, items);
+    return { items, unknown: !known };
+  },
+};
+
 /** A finding reporter for a YAML policy: evaluates it on one subject and reports a definite yes. */
-export function reportYamlPolicy(policy: Policy, ctx: RuleContext<YamlFile>): (s: YamlSubject, name: string, type: string) => void {
+export function reportYamlPolicy(policy: Policy, ctx: RuleContext<YamlFile>, adapter: Adapter<YamlSubject, Anchor> = YAML_ADAPTER): (s: YamlSubject, name: string, type: string) => void {
   return (s, name, type) => {
-    if (policy.where && evaluate(policy.where, s, YAML_ADAPTER).t !== 'yes') {
+    if (policy.where && evaluate(policy.where, s, adapter).t !== 'yes') {
       return;
     }
-    const t = evaluate(policy.when, s, YAML_ADAPTER);
+    const t = evaluate(policy.when, s, adapter);
     if (t.t !== 'yes') {
       return;
     }

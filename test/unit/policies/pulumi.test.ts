@@ -162,6 +162,18 @@ describe('Terraform policies on Pulumi YAML programs', () => {
     assert.deepEqual(lines('terraform/default-security-group-open', sg('')), []);
   });
 
+  it('Cloud SQL: some (name and value in the same database flag), and not some', () => {
+    const sql = (version: string, flags: string): string =>
+      project(`  db:\n    type: gcp:sql/databaseInstance:DatabaseInstance\n    properties:\n      databaseVersion: ${version}\n      settings:\n        tier: db-f1-micro\n${flags}`);
+    const flags = (...f: [string, string][]): string => `        databaseFlags:\n${f.map(([n, v]) => `          - name: ${n}\n            value: "${v}"\n`).join('')}`;
+    assert.deepEqual(lines('terraform/gcp-sql-mysql-local-infile', sql('MYSQL_8_0', flags(['skip_show_database', 'on'], ['local_infile', 'on']))), [13]);
+    assert.deepEqual(lines('terraform/gcp-sql-mysql-local-infile', sql('MYSQL_8_0', flags(['local_infile', 'off'], ['skip_show_database', 'on']))), []);
+    assert.deepEqual(lines('terraform/gcp-sql-mysql-local-infile', sql('MYSQL_8_0', '        databaseFlags: ${flags}\n')), []);
+    assert.deepEqual(lines('terraform/gcp-sql-postgres-log-connections-off', sql('POSTGRES_15', '')), [4]);
+    assert.deepEqual(lines('terraform/gcp-sql-postgres-log-connections-off', sql('POSTGRES_15', flags(['log_connections', 'on']))), []);
+    assert.deepEqual(lines('terraform/gcp-sql-postgres-log-connections-off', sql('POSTGRES_15', '        databaseFlags:\n          fn::invoke:\n            function: x\n')), []);
+  });
+
   it('one catalog entry per id: the Pulumi check is not a rule of its own', async () => {
     const { catalog } = await import('../../../src/core');
     assert.equal(catalog().filter((c) => c.id === 'terraform/rds-no-backups').length, 1);
