@@ -166,7 +166,7 @@ describe('Terraform policies on Pulumi YAML programs', () => {
     const sql = (version: string, flags: string): string =>
       project(`  db:\n    type: gcp:sql/databaseInstance:DatabaseInstance\n    properties:\n      databaseVersion: ${version}\n      settings:\n        tier: db-f1-micro\n${flags}`);
     const flags = (...f: [string, string][]): string => `        databaseFlags:\n${f.map(([n, v]) => `          - name: ${n}\n            value: "${v}"\n`).join('')}`;
-    assert.deepEqual(lines('terraform/gcp-sql-mysql-local-infile', sql('MYSQL_8_0', flags(['skip_show_database', 'on'], ['local_infile', 'on']))), [13]);
+    assert.deepEqual(lines('terraform/gcp-sql-mysql-local-infile', sql('MYSQL_8_0', flags(['skip_show_database', 'on'], ['local_infile', 'on']))), [14]);
     assert.deepEqual(lines('terraform/gcp-sql-mysql-local-infile', sql('MYSQL_8_0', flags(['local_infile', 'off'], ['skip_show_database', 'on']))), []);
     assert.deepEqual(lines('terraform/gcp-sql-mysql-local-infile', sql('MYSQL_8_0', '        databaseFlags: ${flags}\n')), []);
     assert.deepEqual(lines('terraform/gcp-sql-postgres-log-connections-off', sql('POSTGRES_15', '')), [4]);
