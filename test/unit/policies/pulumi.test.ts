@@ -174,6 +174,21 @@ describe('Terraform policies on Pulumi YAML programs', () => {
     assert.deepEqual(lines('terraform/gcp-sql-postgres-log-connections-off', sql('POSTGRES_15', '        databaseFlags:\n          fn::invoke:\n            function: x\n')), []);
   });
 
+  it('a user policy of aurora.yaml on a mapped Terraform type runs on programs too', () => {
+    const policy = {
+      id: 'custom/rds-small-storage',
+      subject: { kind: 'terraform' as const, resources: ['aws_db_instance'] },
+      title: 'Small RDS storage',
+      description: 'Our databases start at 50 GB.',
+      severity: 'warning' as const,
+      when: { path: 'allocated_storage', lessThan: 50 },
+      message: "Database '{name}' has {value} GB",
+      remedy: 'Raise allocated_storage.',
+    };
+    const found = analyze('infra/Pulumi.yaml', rds('      allocatedStorage: 20\n'), { policies: [policy] }).filter((f) => f.ruleId === 'custom/rds-small-storage');
+    assert.deepEqual(found.map((f) => [f.range.start.line + 1, f.message]), [[9, "Database 'orders' has 20 GB"]]);
+  });
+
   it('one catalog entry per id: the Pulumi check is not a rule of its own', async () => {
     const { catalog } = await import('../../../src/core');
     assert.equal(catalog().filter((c) => c.id === 'terraform/rds-no-backups').length, 1);
