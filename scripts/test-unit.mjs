@@ -145,7 +145,12 @@ const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout']
 if (timings) {
   reporters.push(`--test-reporter=${join(root, 'scripts', 'test-timings-reporter.mjs')}`, `--test-reporter-destination=${eventsFile}`);
 }
-const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', ...reporters, `--test-concurrency=${concurrency}`, ...bundles], { cwd: root, env, stdio: 'inherit' });
+// V8's baseline wasm compiler only, as the CLI runs (preferBaselineWasm in src/cli/main.ts): the
+// bundles compile the grammars, and their worker threads compile them again, and V8's optimising
+// tier-up of the bash grammar cost more CPU than it saved (incremental.test.ts 32 s → 28 s,
+// check-stream.test.ts 21 s → 18 s of CPU). AURORA_WASM_TIERUP=1 keeps V8's default.
+const wasmFlags = process.env.AURORA_WASM_TIERUP === '1' ? [] : ['--liftoff-only'];
+const result = spawnSync(process.execPath, ['--enable-source-maps', ...wasmFlags, '--test', ...reporters, `--test-concurrency=${concurrency}`, ...bundles], { cwd: root, env, stdio: 'inherit' });
 if (timings) {
   report();
 }

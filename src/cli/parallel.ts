@@ -28,8 +28,11 @@ const MIN_FILES_FOR_WORKERS = 400;
 
 let workerScript: string | undefined;
 
-/** Called by the CLI entry point: worker threads run the same bundle. */
-export function enableWorkers(script: string): void {
+/**
+ * Called by the CLI entry point: worker threads run the same bundle. (Tests that run `main` in
+ * their own process hand it the built bundle, and `undefined` after, to go back to one thread.)
+ */
+export function enableWorkers(script: string | undefined): void {
   workerScript = script;
 }
 

@@ -6,8 +6,11 @@
 export function perObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const answers = new WeakMap<K, V>();
   return (key) => {
-    if (answers.has(key)) {
-      return answers.get(key) as V;
+    // one look-up on a hit (these run hundreds of thousands of times per 2,000 Dockerfiles);
+    // has() only when the kept answer may be undefined
+    const kept = answers.get(key);
+    if (kept !== undefined || answers.has(key)) {
+      return kept as V;
     }
     const answer = compute(key);
     answers.set(key, answer);

@@ -203,8 +203,11 @@ interface WalkState {
   owned: Map<number, ShellRedirect[]>;
 }
 
+// every `type`, `parent` and child list of a web-tree-sitter node is a call into the wasm module
+// (and `parent` a new node whose children are fetched again): each is asked once and kept in a local
 function walk(node: Node, text: string, script: ShellScript, state: WalkState, depth: number): void {
-  switch (node.type) {
+  const type = node.type;
+  switch (type) {
     case 'command': {
       script.commands.push(toCommand(node, text, depth, state));
       break;
@@ -245,8 +248,7 @@ function walk(node: Node, text: string, script: ShellScript, state: WalkState, d
     default:
       break;
   }
-  const nextDepth =
-    node.type === 'command_substitution' || node.type === 'process_substitution' ? depth + 1 : depth;
+  const nextDepth = type === 'command_substitution' || type === 'process_substitution' ? depth + 1 : depth;
   for (const child of node.namedChildren) {
     if (child) {
       walk(child, text, script, state, nextDepth);
@@ -259,8 +261,17 @@ const REDIRECT_PASSING = new Set(['list', 'pipeline']);
 
 /** The last command-like member of a list or pipeline. */
 function lastMember(node: Node): Node | undefined {
-  const members = node.namedChildren.filter((c): c is Node => c !== null && (COMMAND_LIKE.has(c.type) || REDIRECT_PASSING.has(c.type)));
-  return members[members.length - 1];
+  const children = node.namedChildren;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const c = children[i];
+    if (c !== null) {
+      const type = c.type;
+      if (COMMAND_LIKE.has(type) || REDIRECT_PASSING.has(type)) {
+        return c;
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -290,36 +301,42 @@ function toCommand(node: Node, text: string, depth: number, state: WalkState): S
     if (!child) {
       continue;
     }
-    if (child.type === 'command_name') {
+    const type = child.type;
+    if (type === 'command_name') {
       const inner = child.namedChildren[0] ?? child;
       nameWord = toWord(inner, text);
-    } else if (child.type === 'variable_assignment') {
+    } else if (type === 'variable_assignment') {
       assignments.push(toAssignment(child, text));
-    } else if (child.type.endsWith('redirect')) {
+    } else if (type.endsWith('redirect')) {
       redirects.push(toRedirect(child, text));
-    } else if (child.type !== 'comment') {
+    } else if (type !== 'comment') {
       args.push(toWord(child, text));
     }
   }
   // `cmd > f` parses as redirected_statement(body: command, redirect: …)
   let outer: Node = node;
-  while (outer.parent && outer.parent.type === 'redirected_statement') {
-    const parent = outer.parent;
+  let outerParent = outer.parent;
+  let outerParentType = outerParent?.type;
+  while (outerParent && outerParentType === 'redirected_statement') {
+    const parent = outerParent;
     for (const child of parent.namedChildren) {
       if (child && child.type.endsWith('redirect')) {
         redirects.push(toRedirect(child, text));
       }
     }
     outer = parent;
+    outerParent = outer.parent;
+    outerParentType = outerParent?.type;
   }
   // `a && cmd > f` and `a | cmd > f` parse as redirected_statement(body: list/pipeline, …): the
   // redirections belong to the last member, which is this command when it ends the chain
   let member: Node = outer;
-  while (member.parent) {
-    const parent: Node = member.parent;
-    if (REDIRECT_PASSING.has(parent.type) && lastMember(parent)?.id === member.id) {
+  let parent: Node | null = outerParent;
+  let parentType = outerParentType;
+  while (parent) {
+    if (parentType !== undefined && REDIRECT_PASSING.has(parentType) && lastMember(parent)?.id === member.id) {
       member = parent;
-    } else if (parent.type === 'redirected_statement' && parent.childForFieldName('body')?.id === member.id) {
+    } else if (parentType === 'redirected_statement' && parent.childForFieldName('body')?.id === member.id) {
       for (const child of parent.namedChildren) {
         if (child && child.type.endsWith('redirect')) {
           redirects.push(toRedirect(child, text));
@@ -329,12 +346,14 @@ function toCommand(node: Node, text: string, depth: number, state: WalkState): S
     } else {
       break;
     }
+    parent = member.parent;
+    parentType = parent?.type;
   }
   let pipeIndex = 0;
   let pipeLength = 1;
   let pipelineId = state.nextPipeline++;
-  const pipeline = outer.parent;
-  if (pipeline && pipeline.type === 'pipeline') {
+  const pipeline = outerParent;
+  if (pipeline && outerParentType === 'pipeline') {
     const members = pipeline.namedChildren.filter((c): c is Node => c !== null && COMMAND_LIKE.has(c.type));
     pipeLength = members.length;
     pipeIndex = Math.max(0, members.findIndex((m) => m.id === outer.id));

@@ -10,10 +10,11 @@ import { countSkipped, formatText, toJson, toSarif } from '../../../src/cli/form
 import type { FileFindings, SkippedFile } from '../../../src/cli/format';
 import { toGithubCommands } from '../../../src/cli/formats/github';
 import { toGitlab } from '../../../src/cli/formats/gitlab';
+import { enableWorkers } from '../../../src/cli/parallel';
 import type { JobFile } from '../../../src/cli/parallel';
 import { VERSION } from '../../../src/cli/version';
 import { ready } from '../../helpers/core';
-import { runBuiltCli as runCli, tempProject, writeFiles } from '../../helpers/cli';
+import { CLI, runBuiltCli, runCli, tempProject, writeFiles } from '../../helpers/cli';
 
 /*
  * `check` analyses and reports a large tree in batches of folders, on worker threads too, and
@@ -21,6 +22,10 @@ import { runBuiltCli as runCli, tempProject, writeFiles } from '../../helpers/cl
  * whole-report path gives: every file analysed first, the baseline applied, files counted as
  * analysed or skipped, then one formatter call. That path is written out here (`reference`) and
  * the CLI is compared with it on a tree of several batches, in every format.
+ *
+ * The CLI's `main` runs in this process (no process start, no grammar load per run); with
+ * AURORA_WORKERS=2 it starts real worker threads on the built bundle (dist/cli.js), as the binary
+ * does. One run per test is the binary itself, writing its streamed report to a pipe.
  */
 
 const FOLDERS = 60;
@@ -163,18 +168,24 @@ describe('check streams its report: the bytes of the whole-report path', () => {
   before(async () => {
     await ready();
     dir = fs.realpathSync(tempProject(project(), 'aurora-stream-'));
+    enableWorkers(CLI);
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    enableWorkers(undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
-  it('in every format, with skipped files and --severity, on this thread and on workers', () => {
+  it('in every format, with skipped files and --severity, on this thread and on workers', async () => {
     const cases: Options[] = [{ format: 'text' }, { format: 'text', severity: 'info' }, { format: 'text', severity: 'error' }, { format: 'json' }, { format: 'sarif' }, { format: 'github' }, { format: 'gitlab' }];
     const analysed = analyseAll(dir);
+    // the tree is more than one batch, so the report is written in parts
+    assert.ok(collectFiles([dir]).files.length > 250);
     for (const options of cases) {
       const expected = reference(analysed, options);
-      // the tree is more than one batch, so the report is written in parts
-      assert.ok(collectFiles([dir]).files.length > 250);
       for (const workers of ['0', '2']) {
-        const r = runCli(args(options), dir, { ...process.env, AURORA_WORKERS: workers });
+        const env = { ...process.env, AURORA_WORKERS: workers };
+        // the binary in a process of its own once: SARIF, the longest report, on worker threads
+        const r = options.format === 'sarif' && workers === '2' ? runBuiltCli(args(options), dir, env) : await runCli(args(options), dir, env);
         assert.equal(r.stderr, '', JSON.stringify(options));
         assert.equal(r.code, expected.worst >= 2 ? 1 : 0, JSON.stringify(options));
         assert.equal(r.stdout, inDir(expected.stdout, dir), `${JSON.stringify(options)}, AURORA_WORKERS=${workers}`);
@@ -182,9 +193,10 @@ describe('check streams its report: the bytes of the whole-report path', () => {
     }
   });
 
-  it('with a baseline: the same findings hidden, the same said about them', () => {
+  it('with a baseline: the same findings hidden, the same said about them', async () => {
     const baseline = path.join(dir, 'aurora-baseline.json');
-    const written = runCli(['check', '.', '--write-baseline', 'aurora-baseline.json'], dir, { ...process.env, AURORA_WORKERS: '2' });
+    // the binary in a process of its own, writing the baseline file
+    const written = runBuiltCli(['check', '.', '--write-baseline', 'aurora-baseline.json'], dir, { ...process.env, AURORA_WORKERS: '2' });
     assert.equal(written.code, 0, written.stderr);
     assert.equal(written.stdout, '');
     // the recorded entries are those of every file, whatever batch analysed it
@@ -204,7 +216,7 @@ describe('check streams its report: the bytes of the whole-report path', () => {
     for (const format of ['text', 'json', 'sarif', 'gitlab']) {
       const options = { format, baseline: 'aurora-baseline.json' };
       const expected = reference(analysed, { ...options, baseline });
-      const r = runCli(args(options), dir, { ...process.env, AURORA_WORKERS: '2' });
+      const r = await runCli(args(options), dir, { ...process.env, AURORA_WORKERS: '2' });
       assert.equal(r.stdout, inDir(expected.stdout, dir), format);
       assert.match(r.stderr, /^aurora-devops: baseline aurora-baseline\.json: \d+ known findings not reported; \d+ baselined findings are gone/, format);
       assert.equal(r.code, expected.worst >= 2 ? 1 : 0);

@@ -38,7 +38,14 @@ export const rule: Rule<DockerfileModel> = {
       if (!KEYWORDS.has(keyword) || !range) {
         continue;
       }
-      let text = ctx.text.slice(ctx.index.offsetAt(range.start), ctx.index.offsetAt(instruction.getRange().end)).replace(/\\\r?\n/g, '');
+      const raw = ctx.text.slice(ctx.index.offsetAt(range.start), ctx.index.offsetAt(instruction.getRange().end));
+      // the text below must end with ']': a long RUN chain that does not is left before its
+      // continuations are removed (no step below removes the last character that is neither
+      // white space nor a backslash)
+      if (!endsWithBracket(raw)) {
+        continue;
+      }
+      let text = raw.replace(/\\\r?\n/g, '');
       if (keyword === 'RUN') {
         text = text.replace(/^(\s*--[a-z-]+(=\S+)?\s+)+/, '');
       } else if (keyword === 'HEALTHCHECK') {
@@ -64,6 +71,17 @@ export const rule: Rule<DockerfileModel> = {
     }
   },
 };
+
+/** Whether the last character of `raw` that is neither white space nor a backslash is ']'. */
+function endsWithBracket(raw: string): boolean {
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const c = raw[i];
+    if (c !== '\\' && !/\s/.test(c)) {
+      return c === ']';
+    }
+  }
+  return false;
+}
 
 function isJsonStrings(text: string): boolean {
   try {

@@ -174,8 +174,26 @@ export interface ContextPath {
 /** Literal words that are not contexts. */
 const LITERALS = new Set(['true', 'false', 'null', 'NaN', 'Infinity']);
 
-/** Every context reference in an expression (function names and literals excluded). */
+const pathsCache = new Map<string, ContextPath[]>();
+onClearCaches(() => pathsCache.clear());
+
+/**
+ * Every context reference in an expression (function names and literals excluded). Cached like
+ * tokenize(): six rules ask for the references of the same expressions; callers must not mutate them.
+ */
 export function contextPaths(text: string): ContextPath[] {
+  let cached = pathsCache.get(text);
+  if (!cached) {
+    if (pathsCache.size > 4096) {
+      pathsCache.clear();
+    }
+    cached = contextPathsUncached(text);
+    pathsCache.set(text, cached);
+  }
+  return cached;
+}
+
+function contextPathsUncached(text: string): ContextPath[] {
   const { tokens } = tokenize(text);
   const out: ContextPath[] = [];
   for (let k = 0; k < tokens.length; k++) {

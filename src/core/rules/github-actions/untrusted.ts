@@ -2,6 +2,7 @@
  * Expression paths whose value an outside contributor controls (titles, bodies, branch names,
  * commit messages…). Expanded into a script they become code.
  */
+import { onClearCaches } from '../../caches';
 import { contextPaths, pathMatches } from './expression';
 
 const UNTRUSTED: readonly string[] = [
@@ -53,6 +54,23 @@ export interface UntrustedRef {
  * (`toJSON(github.event.pull_request)` dumps the title and body too).
  */
 export function untrustedRefs(expression: string): UntrustedRef[] {
+  // every expression of every run: block is asked about, most of them more than once, and each
+  // reference was matched against every pattern; callers must not mutate the answer
+  let cached = refsCache.get(expression);
+  if (!cached) {
+    if (refsCache.size > 4096) {
+      refsCache.clear();
+    }
+    cached = untrustedRefsUncached(expression);
+    refsCache.set(expression, cached);
+  }
+  return cached;
+}
+
+const refsCache = new Map<string, UntrustedRef[]>();
+onClearCaches(() => refsCache.clear());
+
+function untrustedRefsUncached(expression: string): UntrustedRef[] {
   const out: UntrustedRef[] = [];
   for (const ref of contextPaths(expression)) {
     if (ref.root.toLowerCase() !== 'github') {
