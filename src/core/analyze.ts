@@ -102,7 +102,7 @@ interface RuleTables {
 
 function tablesOf(rules: readonly AnyRule[]): RuleTables {
   const byKind = new Map<string, { file: Rule<never>[]; perDocument: Rule<never>[]; wholeFile: Rule<never>[]; folder: FolderRule<never>[] }>();
-  for (const rule of rules) {
+  for (const rule of rules.flatMap((r) => [r, ...(r.companions ?? [])])) {
     let entry = byKind.get(rule.meta.kind);
     if (!entry) {
       entry = { file: [], perDocument: [], wholeFile: [], folder: [] };

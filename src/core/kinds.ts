@@ -145,7 +145,8 @@ export function detectKind(path: string, text?: string, env: AnalyzeEnv = {}): F
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) {
     return 'compose';
   }
-  if (/^Pulumi\.[^/]+\.ya?ml$/.test(name)) {
+  // stack files (`Pulumi.<stack>.yaml`), the project file, and a YAML program's `Main.yaml` beside it
+  if (/^Pulumi(\.[^/]+)?\.ya?ml$/.test(name) || (/^Main\.ya?ml$/.test(name) && (env.fileExists?.('Pulumi.yaml') || env.fileExists?.('Pulumi.yml')))) {
     return 'pulumi';
   }
   if (/(^|\/)templates\//.test(norm) && env.fileExists?.('../Chart.yaml')) {

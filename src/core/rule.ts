@@ -56,6 +56,8 @@ export interface Rule<M = unknown> {
    */
   scope?: 'document';
   check(ctx: RuleContext<M>): void;
+  /** The same check on other kinds of files: same id, own `meta.kind` (see FolderRule's). */
+  companions?: readonly Rule<never>[];
 }
 
 /** One file of a folder, parsed, for cross-file rules. */
@@ -84,6 +86,12 @@ export interface FolderRule<M = unknown> {
   id: string;
   meta: RuleMeta;
   checkFolder(ctx: FolderContext<M>): void;
+  /**
+   * The same check on other kinds of files, under the same id (a Terraform policy also runs on
+   * Pulumi YAML programs): each runs as a file rule of its own `meta.kind`; the catalog, docs and
+   * config know the rule once.
+   */
+  companions?: readonly Rule<never>[];
 }
 
 /** Either kind of rule, as stored in the catalog. */

@@ -1,4 +1,5 @@
 import { MODULES } from './modules';
+import { checkedOnPulumi } from './pulumi';
 import type { Condition, Policy, Reference, Scalar, StandardId } from './types';
 
 function lit(v: Scalar): string {
@@ -97,6 +98,9 @@ export function describePolicy(p: Policy): string {
     if (mods.length > 0) {
       lines.push(`Also checked on the inputs of ${mods.join(', ')} (each input mapped to the attribute it sets; an input whose default is not known is never reported).`);
     }
+  }
+  if ('resources' in s && checkedOnPulumi(s.resources)) {
+    lines.push('Also checked on Pulumi YAML programs (`Pulumi.yaml` with `runtime: yaml`, `Main.yaml`): on the resources whose type token is bridged from these Terraform types, properties read by their lowerCamelCase names; a value computed when the program runs (`${…}`, `fn::`) is never reported.');
   }
   lines.push('This rule is a declarative policy (src/core/policies); its page is generated from it.');
   return lines.join(' ');

@@ -26,6 +26,10 @@ export const rule: Rule<YamlFile> = {
     fixable: false,
   },
   check(ctx) {
+    // the project file (Pulumi.yaml) declares config with defaults; stack files hold the values
+    if (!/^Pulumi\.[^/]+\.ya?ml$/.test(ctx.path.replace(/\\/g, '/').replace(/^.*\//, ''))) {
+      return;
+    }
     const file = ctx.model;
     const visit = (key: string, name: string, node: unknown, depth: number): void => {
       if (depth > 12) {
