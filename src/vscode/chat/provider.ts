@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type * as AnthropicClientModule from '../../agent/anthropic';
@@ -839,13 +840,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
    */
   private currentFolder(): vscode.WorkspaceFolder | undefined {
     const all = vscode.workspace.workspaceFolders ?? [];
-    const kept = this.stored.folder ? all.find((f) => f.uri.toString() === this.stored.folder) : undefined;
-    if (kept) {
-      return kept;
-    }
+    return this.settledFolder(all.filter((f) => f.uri.scheme === 'file')) ?? all.find((f) => f.uri.scheme === 'file') ?? all[0];
+  }
+
+  /** Among `folders`: the session's, else the active editor's. */
+  private settledFolder(folders: readonly vscode.WorkspaceFolder[]): vscode.WorkspaceFolder | undefined {
     const active = vscode.window.activeTextEditor?.document.uri;
-    const byEditor = active ? vscode.workspace.getWorkspaceFolder(active) : undefined;
-    return byEditor?.uri.scheme === 'file' ? byEditor : (all.find((f) => f.uri.scheme === 'file') ?? all[0]);
+    const byEditor = active ? vscode.workspace.getWorkspaceFolder(active)?.uri.toString() : undefined;
+    return folders.find((f) => f.uri.toString() === this.stored.folder) ?? folders.find((f) => f.uri.toString() === byEditor);
   }
 
   /**
@@ -858,12 +860,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     if (local.length <= 1) {
       return local[0] ?? all[0];
     }
-    const kept = this.stored.folder ? local.find((f) => f.uri.toString() === this.stored.folder) : undefined;
-    if (kept) {
-      return kept;
+    if (this.stored.folder && local.some((f) => f.uri.toString() === this.stored.folder)) {
+      return this.settledFolder(local);
     }
-    const active = vscode.window.activeTextEditor?.document.uri;
-    let chosen = active ? local.find((f) => f.uri.toString() === vscode.workspace.getWorkspaceFolder(active)?.uri.toString()) : undefined;
+    let chosen = this.settledFolder(local);
     if (!chosen) {
       const pick = await vscode.window.showQuickPick(
         local.map((f) => ({ label: f.name, description: f.uri.fsPath, folder: f })),
@@ -1031,9 +1031,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     for (const uri of uris) {
       let text: string | undefined;
       try {
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size <= 200_000) {
-          const raw = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        // Node's fs: through vscode.workspace.fs every file is a round trip to the workbench
+        if ((await fs.promises.stat(uri.fsPath)).size <= 200_000) {
+          const raw = await fs.promises.readFile(uri.fsPath, 'utf8');
           text = detectKind(uri.fsPath, raw) !== undefined ? raw : undefined;
         }
       } catch {
