@@ -3,6 +3,7 @@ import * as path from 'path';
 import { detectKind, excludeGlobProblem, excludeMatcher, parseAnalyzeConfig } from '../core';
 import type { AnalyzeConfig, AnalyzeEnv } from '../core';
 import { errorText, walkInfraFiles } from '../node/walk';
+import { hostEnv } from '../node/env';
 import { UsageError, warn } from './io';
 
 /** Files to analyse from the command line's paths, and whether any path was unreadable. */
@@ -170,8 +171,7 @@ export function loadConfigFile(explicit: string | undefined, start: string): { c
 
 /** What the core may ask about files around an analysed one. */
 export function envFor(file: string): AnalyzeEnv {
-  const dir = path.dirname(file);
-  return { fileExists: (p: string) => fs.existsSync(path.resolve(dir, p)) };
+  return hostEnv(path.dirname(file));
 }
 
 /** Path as shown to users: relative to the working directory, with forward slashes. */

@@ -87,6 +87,12 @@ export interface ResourceDefaults {
 export interface AnalyzeEnv {
   /** Whether a file exists, by path relative to the analysed file's folder or absolute. */
   fileExists?(path: string): boolean;
+  /**
+   * The text of a small file near the analysed one (same path rules), or undefined when it is
+   * missing, unreadable or too large: deploy tooling that rewrites images (skaffold.yaml,
+   * kustomization.yaml).
+   */
+  readFile?(path: string): string | undefined;
 }
 
 /** A file handed to whole-folder analysis. */

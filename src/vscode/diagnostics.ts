@@ -5,6 +5,7 @@ import { analyzeFiles, detectKind, FOLDER_KINDS } from '../core';
 import type { AnalyzeEnv, FileKind, Finding, SourceFile } from '../core';
 import { configureNodeWasm, grammarsLoaded, loadGrammarsFor, prepareNode } from '../node/wasm';
 import { baselined, baselineKey } from '../node/baseline';
+import { hostEnv } from '../node/env';
 import { ConfigStore, isExcluded, readSettings } from './config';
 import { toDiagnostic } from './convert';
 import { DisposableStore } from './disposables';
@@ -40,8 +41,7 @@ export function envFor(filePath: string): AnalyzeEnv {
   if (!path.isAbsolute(filePath)) {
     return {};
   }
-  const dir = path.dirname(filePath);
-  return { fileExists: (p: string) => fs.existsSync(path.resolve(dir, p)) };
+  return hostEnv(path.dirname(filePath));
 }
 
 /** A file known from the workspace scan (its text on disk). */

@@ -24,6 +24,8 @@ export interface CorpusCase {
   says?: string;
   /** Paths (relative, as in `files`) that exist besides the files, for `fileExists`. */
   exists?: readonly string[];
+  /** Files beside the analysed ones that the host can read but that are not analysed (a skaffold.yaml). */
+  beside?: Record<string, string>;
 }
 
 /**
@@ -36,8 +38,9 @@ export function corpusTable(title: string, cases: readonly CorpusCase[]): void {
     for (const c of cases) {
       it(`${c.rule}: ${c.what}`, () => {
         const exists = new Set([...(c.exists ?? []), ...Object.keys(c.files)]);
-        const envFor = (path: string): AnalyzeEnv => ({
-          fileExists: (p: string) => {
+        const texts = new Map(Object.entries({ ...c.files, ...(c.beside ?? {}) }));
+        const envFor = (path: string): AnalyzeEnv => {
+          const resolve = (p: string): string => {
             const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
             const parts = (p.startsWith('/') ? p : dir + p).split('/');
             const out: string[] = [];
@@ -48,9 +51,10 @@ export function corpusTable(title: string, cases: readonly CorpusCase[]): void {
                 out.push(part);
               }
             }
-            return exists.has(out.join('/'));
-          },
-        });
+            return out.join('/');
+          };
+          return { fileExists: (p: string) => exists.has(resolve(p)) || texts.has(resolve(p)), readFile: (p: string) => texts.get(resolve(p)) };
+        };
         const results = analyzeFiles(Object.entries(c.files).map(([path, text]) => ({ path, text })), {}, envFor);
         const got: Expected[] = [];
         const messages: string[] = [];

@@ -48,7 +48,8 @@ export const rule: Rule<YamlFile> = {
     for (const service of composeServices(ctx.model)) {
       const entry = mergedEntry(service.node, 'image', service.doc);
       const image = str(entry?.value);
-      if (!entry || !image) {
+      // with build:, the image name is the tag given to what Compose builds, not one it pulls
+      if (!entry || !image || mergedEntry(service.node, 'build', service.doc) !== undefined) {
         continue;
       }
       // the tag depends on a default only when a variable sits in the name:tag segment

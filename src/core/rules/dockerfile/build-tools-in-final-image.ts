@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel } from '../../parsers/dockerfile';
 import { parseImageRef } from '../shared/image';
-import { APK_VALUE_FLAGS, APT_VALUE_FLAGS, findFlag, packageInstall, positionals, runCommands, subcommandOf, wordRange } from './common';
+import { APK_VALUE_FLAGS, APT_VALUE_FLAGS, developmentImage, findFlag, packageInstall, positionals, runCommands, subcommandOf, wordRange } from './common';
 import type { RunCommand } from './common';
 
 /** Packages that are compilers or build systems (Debian/Ubuntu, Alpine and RHEL names). */
@@ -81,7 +81,7 @@ export const rule: Rule<DockerfileModel> = {
   },
   check(ctx) {
     const final = ctx.model.finalStage;
-    if (!final || isToolingDockerfile(ctx.path)) {
+    if (!final || isToolingDockerfile(ctx.path) || developmentImage(ctx.path, final.name)) {
       return;
     }
     const chain = ctx.model.stageChain(final);

@@ -255,3 +255,25 @@ export function fromFlag(instruction: Instruction): boolean {
   const flags = (instruction as unknown as { getFlags?: () => { getName(): string }[] }).getFlags?.() ?? [];
   return flags.some((f) => f.getName().toLowerCase() === 'from');
 }
+
+/** Stage names that mark a development, debug or test image rather than the one that ships. */
+const DEV_STAGE = /^(dev|devel|develop|development|dev[-_]?envs?|debug|test|tests|testing|local|tilt)$/i;
+/** File names that do the same: Dockerfile.dev, Dockerfile.tilt, debug.Dockerfile, Dockerfile.ui.tilt… */
+const DEV_FILE = /(^|[._-])(dev|devel|development|debug|tilt|test|local)([._-]|$)/i;
+
+/** Why the final image looks like one for development, or undefined. */
+export function developmentImage(path: string, stageName: string | undefined): string | undefined {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  if (stageName && DEV_STAGE.test(stageName)) {
+    return `the final stage '${stageName}'`;
+  }
+  return DEV_FILE.test(base.replace(/dockerfile|containerfile/gi, '')) ? `'${base}'` : undefined;
+}
+
+/**
+ * For the layer-size rules: in a development image (see developmentImage) a few MB more do not
+ * matter, so their findings are said at info there.
+ */
+export function sizeSeverity(path: string, model: DockerfileModel): { severity?: 'info' } {
+  return developmentImage(path, model.finalStage?.name) ? { severity: 'info' } : {};
+}

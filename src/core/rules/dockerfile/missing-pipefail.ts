@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel, EmbeddedShell, Instruction } from '../../parsers/dockerfile';
-import { shellEffects } from '../../shell';
+import { DOWNLOADERS, shellEffects } from '../../shell';
 import type { CommandRun } from '../../shell';
 import type { Fix } from '../../types';
 import { parseImageRef } from '../shared/image';
@@ -79,6 +79,10 @@ export const rule: Rule<DockerfileModel> = {
         if (sets.some((s) => s.end <= start)) {
           continue;
         }
+        // the harm is a failed download going unnoticed; when nothing upstream fetches anything
+        // (`dpkg --print-architecture | awk …`, `gpg --fingerprint | grep …`), a failure on the left
+        // mostly shows up on the right anyway: said at info
+        const fetches = members.some((m) => m.pipeIndex !== last && DOWNLOADERS.has(m.name));
         let fix = pipefailFix(ctx.model, ctx.index.eol, instruction, shellArgs, shell);
         if (fix && fix.title.includes('SHELL')) {
           // one SHELL line covers every later RUN of the stage: offer it once
@@ -87,7 +91,7 @@ export const rule: Rule<DockerfileModel> = {
           }
           shellFixOffered.add(stage);
         }
-        ctx.report({ range: wordRange(ctx.model, shell, { start, end }), message: message(), fix });
+        ctx.report({ range: wordRange(ctx.model, shell, { start, end }), message: message(), fix, ...(fetches ? {} : { severity: 'info' as const }) });
       }
     }
   },

@@ -2,13 +2,15 @@ import type { Rule } from '../../rule';
 import { isWindowsImage } from '../../parsers/dockerfile';
 import type { DockerfileModel, Instruction } from '../../parsers/dockerfile';
 import { parseImageRef } from '../shared/image';
-import { copyArgs, packageInstall, runCommands } from './common';
+import { copyArgs, developmentImage, packageInstall, runCommands } from './common';
 
-/** The message: the last USER is root, or the image never switches away from root. */
-export function message(kind: 'root-user' | 'no-user', user?: string): string {
-  return kind === 'root-user'
-    ? `The last USER is '${user ?? 'root'}', so the container runs as root: create an unprivileged user and switch to it (USER app or USER 10001)`
-    : 'No USER instruction: the container runs as root. Create an unprivileged user and add USER app (or USER 10001) at the end of the final stage';
+/** The message: the last USER is root, or the image never switches away from root (`dev`: why it looks like a development image). */
+export function message(kind: 'root-user' | 'no-user', user?: string, dev?: string): string {
+  if (kind === 'root-user') {
+    return `The last USER is '${user ?? 'root'}', so the container runs as root: create an unprivileged user and switch to it (USER app or USER 10001)`;
+  }
+  const text = 'No USER instruction: the container runs as root. Create an unprivileged user and add USER app (or USER 10001) at the end of the final stage';
+  return dev ? `${text} (${dev} looks like a development image, where root is often on purpose)` : text;
 }
 
 /** Base images whose default user is not root. */
@@ -88,6 +90,9 @@ export const rule: Rule<DockerfileModel> = {
     if (usesDropTool) {
       return;
     }
-    ctx.report({ range: final.from.getImageRange() ?? final.from.getRange(), message: message('no-user') });
+    // the last stage of a file that builds a development image (Docker Dev Environments' `dev-envs`,
+    // Tilt's Dockerfile.tilt): not sure it is what runs in production, so said at info
+    const dev = developmentImage(ctx.path, final.name);
+    ctx.report({ range: final.from.getImageRange() ?? final.from.getRange(), message: message('no-user', undefined, dev), ...(dev ? { severity: 'info' as const } : {}) });
   },
 };

@@ -6,15 +6,15 @@ import { flatSeq, jobStage, pipelines, reportOnce, stageOrder } from './model';
 
 /** The message for a dependency on a job that has not run yet. */
 export function message(job: string, target: string, stage: string, targetStage: string): string {
-  return `Job '${job}' (stage '${stage}') lists '${target}' (stage '${targetStage}') in dependencies, but dependencies must come from earlier stages: GitLab rejects the pipeline. Move '${target}' to an earlier stage, or use needs: to order them`;
+  return `Job '${job}' (stage '${stage}') lists '${target}' (stage '${targetStage}') in dependencies, but dependencies cannot come from later stages: GitLab rejects the pipeline. Move '${target}' to an earlier stage, or use needs: to order them`;
 }
 
 /** `dependencies:` must name jobs of earlier stages. */
 export const rule: Rule<YamlFile> = {
   id: 'gitlab-ci/dependencies-later-stage',
   meta: {
-    title: 'dependencies names a job of the same or a later stage',
-    description: 'A job can download the artifacts of jobs in earlier stages only. Without `needs:`, a `dependencies:` entry naming a job of its own or a later stage makes GitLab refuse the configuration.',
+    title: 'dependencies names a job of a later stage',
+    description: 'A job downloads the artifacts of jobs that ran before it. Without `needs:`, a `dependencies:` entry naming a job of a later stage makes GitLab refuse the configuration.',
     severity: 'error',
     kind: 'gitlab-ci',
     fixable: false,
@@ -43,7 +43,9 @@ export const rule: Rule<YamlFile> = {
           if (!name || !target || targetStage === undefined || order.indexOf(targetStage) < 0) {
             continue;
           }
-          if (order.indexOf(targetStage) >= index) {
+          // a job of the same stage is accepted by GitLab (its validation refuses only jobs "not
+          // defined in current or prior stages"; pipelines with such entries run on GitLab.com)
+          if (order.indexOf(targetStage) > index) {
             report({ range: rangeOf(ctx.model, item), message: message(job.name, name, stage, targetStage) });
           }
         }

@@ -38,6 +38,11 @@ export const rule: Rule<YamlFile> = {
       if (!isMap(liveness) || !isMap(readiness) || liveness.items.length === 0) {
         return;
       }
+      // a TCP connect tests only that the process listens: it cannot wait on a dependency, so the
+      // same check for both is harmless
+      if (get(liveness, 'tcpSocket', r.doc) !== undefined) {
+        return;
+      }
       if (probeAction(liveness) === probeAction(readiness)) {
         const pair = getPair(c.node, 'livenessProbe', r.doc);
         ctx.report({ range: rangeOf(ctx.model, pair?.key ?? liveness), message: message(describeContainer(c)) });

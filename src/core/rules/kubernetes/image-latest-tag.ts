@@ -4,6 +4,7 @@ import { rangeOf } from '../../parsers/yaml';
 import { describeContainer, get } from '../../parsers/kubernetes';
 import { mutableTagProblem } from '../shared/image';
 import { eq, forEachContainer } from './util';
+import { substitutedImages } from './substituted';
 
 /** The message for a container image that is untagged or `latest`. */
 export function message(container: string, image: string, problem: 'untagged' | 'latest'): string {
@@ -24,8 +25,14 @@ export const rule: Rule<YamlFile> = {
     equivalents: [eq('kube-linter', 'latest-tag'), eq('checkov', 'CKV_K8S_14'), eq('polaris', 'tagNotSpecified')],
   },
   check(ctx) {
+    let substituted: Set<string> | undefined;
     forEachContainer(ctx.model, (r, _pod, c) => {
       if (!c.image) {
+        return;
+      }
+      // an image that skaffold builds or a kustomization retags is replaced before it is applied
+      substituted ??= substitutedImages(ctx.env);
+      if (substituted.has(c.image)) {
         return;
       }
       const problem = mutableTagProblem(c.image);

@@ -7,8 +7,21 @@ export function message(where: string): string {
   return `${where} allows Principal "*" without a Condition: any AWS account (or anonymous caller) is trusted; name the principals or restrict with aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID`;
 }
 
+import type { HclBlock } from '../../parsers/terraform';
+
 // S3 bucket policies have their own rule (terraform/s3-bucket-public-policy)
 const TYPES = ['aws_iam_role', 'aws_sqs_queue_policy', 'aws_sqs_queue', 'aws_sns_topic_policy', 'aws_sns_topic', 'aws_kms_key', 'aws_ecr_repository_policy', 'aws_secretsmanager_secret_policy', 'aws_secretsmanager_secret', 'aws_elasticsearch_domain_policy', 'aws_elasticsearch_domain', 'aws_opensearch_domain_policy', 'aws_opensearch_domain', 'aws_glacier_vault', 'aws_efs_file_system_policy', 'aws_api_gateway_rest_api_policy', 'aws_api_gateway_rest_api'];
+
+const SEARCH_DOMAINS = ['aws_elasticsearch_domain', 'aws_opensearch_domain'];
+
+/**
+ * A search domain placed in a VPC (`vpc_options`) is reachable only from its subnets, through its
+ * security groups: an access policy naming Principal "*" is the documented pattern there, and
+ * the network decides who gets in.
+ */
+function vpcDomain(b: HclBlock): boolean {
+  return SEARCH_DOMAINS.includes(b.labels[0] ?? '') && b.blocks.some((x) => x.type === 'vpc_options');
+}
 
 /** Trust and resource policies must not allow the wildcard principal without conditions. */
 export const rule = terraformRule({
@@ -25,6 +38,9 @@ export const rule = terraformRule({
     const mod = ctx.mod;
     for (const used of policiesOf(mod, TYPES)) {
       if (used.users.length > 0 && used.users.every((u) => ['aws_s3_bucket_policy', 'aws_s3_bucket'].includes(u.labels[0] ?? ''))) {
+        continue;
+      }
+      if ((used.resource && vpcDomain(used.resource)) || (used.users.length > 0 && used.users.every(vpcDomain))) {
         continue;
       }
       const where = used.doc.dataSource ? `Policy document '${used.doc.dataSource.labels[1] ?? ''}'` : `Policy of '${used.resource?.labels.join('.') ?? ''}'`;

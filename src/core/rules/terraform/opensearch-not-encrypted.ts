@@ -36,7 +36,8 @@ export const rule = terraformRule({
         }
         for (const b of blocks) {
           const f = flag(mod, b, attr, true);
-          if (f.state === 'wrong') {
+          // an explicit enforce_https = false is terraform/opensearch-http-allowed's finding
+          if (f.state === 'wrong' && what !== 'in transit') {
             ctx.report(f.attr, { range: ctx.at(f.attr), message: message(name, what) });
           } else if (f.state === 'missing') {
             ctx.report(b.block, { range: (b.dynamic ?? b.block).headerRange, message: message(name, what) });

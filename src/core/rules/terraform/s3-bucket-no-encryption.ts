@@ -14,8 +14,8 @@ export const rule = terraformRule({
   id: 'terraform/s3-bucket-no-encryption',
   meta: {
     title: 'S3 bucket without server-side encryption',
-    description: 'Without an encryption configuration the bucket relies on the account default; declaring SSE-S3 or SSE-KMS makes encryption at rest explicit, auditable and key-controlled.',
-    severity: 'warning',
+    description: 'Without an encryption configuration the bucket relies on the default: since January 2023 S3 encrypts every new object with SSE-S3 (Amazon-managed keys) when nothing is declared, so the data is encrypted at rest either way. Declaring SSE-S3 or SSE-KMS makes the choice explicit, auditable and key-controlled; a reviewer decides whether the data needs a customer-managed key, so this is said at info.',
+    severity: 'info',
     kind: 'terraform',
     fixable: false,
     equivalents: [{ tool: 'checkov', id: 'CKV_AWS_19' }, { tool: 'checkov', id: 'CKV_AWS_145' }, { tool: 'tfsec', id: 'aws-s3-enable-bucket-encryption' }],

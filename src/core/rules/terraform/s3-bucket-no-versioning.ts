@@ -15,8 +15,8 @@ export const rule = terraformRule({
   id: 'terraform/s3-bucket-no-versioning',
   meta: {
     title: 'S3 bucket without versioning',
-    description: 'Without versioning an overwrite or delete, accidental or malicious (ransomware), destroys the only copy of an object.',
-    severity: 'warning',
+    description: 'Without versioning an overwrite or delete, accidental or malicious (ransomware), destroys the only copy of an object. Whether that matters depends on what the bucket holds (access logs, caches and expiring exports seldom need versions, and versions cost storage), so this is said at info.',
+    severity: 'info',
     kind: 'terraform',
     fixable: false,
     equivalents: [{ tool: 'checkov', id: 'CKV_AWS_21' }, { tool: 'tfsec', id: 'aws-s3-enable-versioning' }],
