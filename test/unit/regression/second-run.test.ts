@@ -263,3 +263,45 @@ corpusTable('regression: Terraform opinions and VPC search domains', [
     want: [{ path: 'logs/main.tf', line: 1, severity: 'info' }],
   },
 ]);
+
+corpusTable('regression: secrets that are references, placeholders in examples, service defaults', [
+  {
+    what: 'the ARN block of a managed master password is not a secret value',
+    rule: 'terraform/output-secret-not-sensitive',
+    files: { 'examples/cluster/outputs.tf': lines('output "cluster_master_user_secret" {', '  description = "The managed master password secret"', '  value       = module.db.cluster_master_user_secret', '}', '', 'output "db_password" {', '  value = module.db.password', '}') },
+    want: [{ path: 'examples/cluster/outputs.tf', line: 6, severity: 'warning' }],
+  },
+  {
+    what: 'a literal password in an example module is a warning; in a live module an error',
+    rule: 'terraform/resource-hardcoded-secret',
+    files: {
+      'examples/replica/main.tf': lines('resource "aws_db_instance" "replica" {', '  username = "app"', '  password = "ExamplePassw0rdOnly"', '}'),
+      'live/db/main.tf': lines('resource "aws_db_instance" "main" {', '  username = "app"', '  password = "Pr0dPassw0rdLeaked"', '}'),
+    },
+    want: [
+      { path: 'examples/replica/main.tf', line: 3, severity: 'warning' },
+      { path: 'live/db/main.tf', line: 3, severity: 'error' },
+    ],
+  },
+  {
+    what: 'a queue left to the SSE-SQS default is info, SSE turned off is a warning',
+    rule: 'terraform/sqs-queue-not-encrypted',
+    files: { 'queues/main.tf': lines('resource "aws_sqs_queue" "alerts" {', '  name = "alerts"', '}', '', 'resource "aws_sqs_queue" "jobs" {', '  name                    = "jobs"', '  sqs_managed_sse_enabled = false', '}') },
+    want: [
+      { path: 'queues/main.tf', line: 1, severity: 'info' },
+      { path: 'queues/main.tf', line: 7, severity: 'warning' },
+    ],
+  },
+  {
+    what: 'a WebAssembly image from scratch has no Unix user to set',
+    rule: 'dockerfile/run-as-root',
+    files: { 'wasm/Dockerfile': lines('FROM rust:1.82 AS build', 'WORKDIR /src', 'COPY . .', 'RUN cargo build --target wasm32-wasip1 --release', '', 'FROM scratch', 'COPY --from=build /src/target/wasm32-wasip1/release/orders.wasm /orders.wasm', 'ENTRYPOINT ["/orders.wasm"]') },
+    want: [],
+  },
+  {
+    what: 'a Role reading secrets is info (whether it needs them only a reviewer knows)',
+    rule: 'kubernetes/rbac-secrets-access',
+    files: { 'rbac/role.yaml': lines('apiVersion: rbac.authorization.k8s.io/v1', 'kind: Role', 'metadata: {name: sync-controller, namespace: ops}', 'rules:', '  - apiGroups: [""]', '    resources: [secrets]', '    verbs: [get, list, watch]') },
+    want: [{ path: 'rbac/role.yaml', line: 6, severity: 'info' }],
+  },
+]);

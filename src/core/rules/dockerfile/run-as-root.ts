@@ -75,6 +75,12 @@ export const rule: Rule<DockerfileModel> = {
       return;
     }
     const keywords = new Set(chain.flatMap((s) => s.instructions.map((i) => i.getKeyword())));
+    // a WebAssembly module (FROM scratch, a .wasm entrypoint, run by a Wasm runtime such as
+    // WasmEdge): it sees only what WASI grants it, and Unix users do not apply
+    const wasm = chain.some((s) => s.instructions.some((i) => (i.getKeyword() === 'ENTRYPOINT' || i.getKeyword() === 'CMD') && /\.wasm["'\s\]]*$/.test(i.getRawArgumentsContent() ?? '')));
+    if (wasm && base.toLowerCase() === 'scratch') {
+      return;
+    }
     // without CMD, ENTRYPOINT or EXPOSE the image is a base for other images (or, FROM scratch,
     // an export stage for docker build --output): the images built on it choose their user
     if (!keywords.has('CMD') && !keywords.has('ENTRYPOINT') && !keywords.has('EXPOSE')) {

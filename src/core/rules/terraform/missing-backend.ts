@@ -10,6 +10,11 @@ export function message(): string {
 /** Folder names that hold modules run to show or test a module, not to manage infrastructure. */
 const SAMPLE_FOLDERS = new Set(['example', 'examples', 'test', 'tests', 'testdata', 'fixtures', 'e2e', 'samples']);
 
+/** Whether a folder path lies in an example or test folder (see SAMPLE_FOLDERS). */
+export function inSampleFolder(folder: string): boolean {
+  return folder.split(/[\\/]/).some((s) => SAMPLE_FOLDERS.has(s.toLowerCase()));
+}
+
 /**
  * Whether a root module exists to show or test the repository's module: 'sure' when it
  * instantiates the module the repository itself is (`source = "../.."`), or sits in an examples

@@ -20,6 +20,12 @@ export function message(name: string, why: string): string {
   return `Output '${name}' exposes ${why} without 'sensitive = true': it is printed by plan/apply and readable by every consumer of the state`;
 }
 
+/**
+ * Names of values that point at a secret rather than hold it: `master_user_secret` of RDS, Aurora,
+ * Redshift and DocumentDB is the ARN, key id and status of the secret the service manages.
+ */
+const SECRET_METADATA = /(^|_)master_user_secrets?$|_secret_(arn|id|name|status)$/;
+
 function secretSource(expr: HclExpr): string | undefined {
   for (const path of referencesIn(expr)) {
     const [root, , attribute] = path;
@@ -30,7 +36,7 @@ function secretSource(expr: HclExpr): string | undefined {
     if (root && attribute && SECRET_ATTRIBUTES[root]?.includes(attribute)) {
       return `'${path.slice(0, 3).join('.')}'`;
     }
-    if (root !== 'var' && root !== 'local' && path.length >= 3 && isSecretName(last)) {
+    if (root !== 'var' && root !== 'local' && path.length >= 3 && isSecretName(last) && !SECRET_METADATA.test(last)) {
       return `'${path.join('.')}'`;
     }
   }
@@ -57,7 +63,7 @@ export const rule = terraformFileRule({
         continue;
       }
       const literal = value.value.type === 'string' || value.value.type === 'number' || value.value.type === 'bool' || value.value.type === 'null';
-      const why = secretSource(value.value) ?? (isSecretName(name) && !literal ? 'a secret-like value' : undefined);
+      const why = secretSource(value.value) ?? (isSecretName(name) && !literal && !SECRET_METADATA.test(name) ? 'a secret-like value' : undefined);
       if (!why) {
         continue;
       }

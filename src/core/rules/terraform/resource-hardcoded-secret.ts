@@ -1,4 +1,5 @@
 import type { HclAttribute, HclBlock } from '../../parsers/terraform';
+import { inSampleFolder } from './missing-backend';
 import { isPlaceholderValue, isSecretName, knownSecretFormat, publicValueKind } from '../shared/secrets';
 import { terraformRule } from './support/rule';
 import type { TfValue } from './support/values';
@@ -38,6 +39,7 @@ export const rule = terraformRule({
   },
   check(ctx) {
     const mod = ctx.mod;
+    const sample = inSampleFolder(ctx.path);
     const visitValue = (owner: string, attr: HclAttribute, key: string, v: TfValue, depth: number): void => {
       if (depth > 8) {
         return;
@@ -59,7 +61,9 @@ export const rule = terraformRule({
       }
       const known = knownSecretFormat(v.value);
       if (known || (isSecretName(key) && !NOT_SECRET_ARGUMENT.test(key) && !isPlaceholderValue(v.value) && !looksLikeSetting(v.value) && publicValueKind(v.value) === undefined)) {
-        ctx.report(attr, { range: ctx.at(attr), message: message(owner, key === attr.name ? key : `${attr.name}.${key}`, known) });
+        // in an example or test module a literal is usually a placeholder that is never applied:
+        // still worth replacing (examples get copied), but not certain harm
+        ctx.report(attr, { range: ctx.at(attr), message: message(owner, key === attr.name ? key : `${attr.name}.${key}`, known), ...(sample ? { severity: 'warning' as const } : {}) });
       }
     };
     const visitBlock = (owner: string, b: HclBlock): void => {

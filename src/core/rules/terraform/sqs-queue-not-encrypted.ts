@@ -30,8 +30,10 @@ export const rule = terraformRule({
       if (sse && v === false) {
         ctx.report(sse.attr, { range: ctx.at(sse.attr), message: message(q.labels[1] ?? '') });
       } else if (!sse) {
+        // since October 2022 a new queue gets SSE-SQS unless it says otherwise: not declaring it
+        // leaves the choice to that default, said at info (an explicit false is the warning)
         // an empty key id is where the fix goes
-        ctx.report(key ? key.attr : q, { range: key ? ctx.at(key.attr) : q.headerRange, message: message(q.labels[1] ?? '') });
+        ctx.report(key ? key.attr : q, { range: key ? ctx.at(key.attr) : q.headerRange, message: message(q.labels[1] ?? ''), severity: 'info' });
       }
     }
   },
