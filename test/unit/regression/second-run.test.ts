@@ -305,3 +305,44 @@ corpusTable('regression: secrets that are references, placeholders in examples, 
     want: [{ path: 'rbac/role.yaml', line: 6, severity: 'info' }],
   },
 ]);
+
+corpusTable('regression: GitLab advisory jobs and one dind finding per block', [
+  {
+    what: 'an advisory style check and an outside analysis upload may fail; a unit test job may not',
+    rule: 'gitlab-ci/allow-failure-on-test',
+    files: {
+      '.gitlab-ci.yml': lines(
+        'stages: [style-check, test, analyze]',
+        'style-check-advisory:',
+        '  stage: style-check',
+        '  allow_failure: true',
+        '  script: [./ci/check-style.sh]',
+        'coverity:',
+        '  stage: analyze',
+        '  allow_failure: true',
+        '  script: [./ci/coverity-upload.sh]',
+        'unit-tests:',
+        '  stage: test',
+        '  allow_failure: true',
+        '  script: [make check]',
+      ),
+    },
+    want: [{ path: '.gitlab-ci.yml', line: 12, severity: 'warning' }],
+  },
+  {
+    what: 'DOCKER_HOST on 2375 with an empty DOCKER_TLS_CERTDIR is one finding',
+    rule: 'gitlab-ci/dind-without-tls',
+    files: {
+      '.gitlab-ci.yml': lines(
+        'image-build:',
+        '  image: docker:27.3',
+        '  services: [docker:27.3-dind]',
+        '  variables:',
+        '    DOCKER_HOST: tcp://docker:2375',
+        '    DOCKER_TLS_CERTDIR: ""',
+        '  script: [docker build -t app .]',
+      ),
+    },
+    want: [{ path: '.gitlab-ci.yml', line: 5, severity: 'warning' }],
+  },
+]);

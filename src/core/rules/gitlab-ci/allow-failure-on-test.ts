@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { bool, rangeOf, str } from '../../parsers/yaml';
-import { attrValue, jobAttr, pipelines, reportOnce } from './model';
+import { attrValue, jobAttr, jobStage, pipelines, reportOnce } from './model';
 import type { GitlabJob, Pipeline } from './model';
 import { isTestJob } from './classify';
 
@@ -14,6 +14,13 @@ export function message(job: string): string {
 function isManual(pipeline: Pipeline, job: GitlabJob): boolean {
   return str(attrValue(jobAttr(pipeline, job, 'when'))) === 'manual';
 }
+
+/**
+ * Jobs whose name or stage says their result is advisory (`style-check-advisory`, `optional-…`,
+ * `experimental`) or that hand the code to an outside analysis service (Coverity, SonarQube,
+ * Codecov), whose outages are not the code's failures: allow_failure there is the intent.
+ */
+const ADVISORY = /advisory|optional|experimental|informational|non-?blocking|allow(ed)?[-_ ]?(to[-_ ])?fail|coverity|sonar|codecov|codeclimate/i;
 
 /** Test jobs must be able to fail the pipeline. */
 export const rule: Rule<YamlFile> = {
@@ -30,7 +37,7 @@ export const rule: Rule<YamlFile> = {
     for (const pipeline of pipelines(ctx.model, ctx.path)) {
       for (const job of pipeline.jobs) {
         // a manual job is allowed to fail by default: it never blocks the pipeline anyway
-        if (job.hidden || isManual(pipeline, job) || !isTestJob(pipeline, job)) {
+        if (job.hidden || isManual(pipeline, job) || ADVISORY.test(job.name) || ADVISORY.test(jobStage(pipeline, job) ?? '') || !isTestJob(pipeline, job)) {
           continue;
         }
         const attr = jobAttr(pipeline, job, 'allow_failure');
