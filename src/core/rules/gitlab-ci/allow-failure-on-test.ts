@@ -15,6 +15,9 @@ function isManual(pipeline: Pipeline, job: GitlabJob): boolean {
   return str(attrValue(jobAttr(pipeline, job, 'when'))) === 'manual';
 }
 
+/** A job whose name says its result is advice, not a gate (`style-check-advisory`, `lint-optional`). */
+const ADVISORY_NAME = /(^|[-_:.\s/])(advisory|optional|experimental|informational|non-?blocking)($|[-_:.\s/])/i;
+
 /** Test jobs must be able to fail the pipeline. */
 export const rule: Rule<YamlFile> = {
   id: 'gitlab-ci/allow-failure-on-test',
@@ -30,7 +33,8 @@ export const rule: Rule<YamlFile> = {
     for (const pipeline of pipelines(ctx.model, ctx.path)) {
       for (const job of pipeline.jobs) {
         // a manual job is allowed to fail by default: it never blocks the pipeline anyway
-        if (job.hidden || isManual(pipeline, job) || !isTestJob(pipeline, job)) {
+        // and a job named advisory says the allowed failure is its purpose
+        if (job.hidden || isManual(pipeline, job) || ADVISORY_NAME.test(job.name) || !isTestJob(pipeline, job)) {
           continue;
         }
         const attr = jobAttr(pipeline, job, 'allow_failure');
