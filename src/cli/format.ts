@@ -21,8 +21,11 @@ export interface JsonFinding {
   fixable: boolean;
 }
 
-/** Why a recognised file was not analysed: core `skipReason`, a parse error, or an exclude pattern. */
-export type SkippedReason = SkipReason | 'parse-error' | 'excluded';
+/**
+ * Why a candidate file was not analysed: core `skipReason`, a parse error, an exclude pattern, or
+ * `unrecognised` (a YAML file of none of the kinds the rules know: Helm values, tool settings…).
+ */
+export type SkippedReason = SkipReason | 'parse-error' | 'excluded' | 'unrecognised';
 
 /** Why files were not analysed, counted by reason. */
 export type SkippedCounts = Partial<Record<SkippedReason, number>>;
@@ -49,7 +52,17 @@ const SKIP_WORDS: Record<SkippedReason, string> = {
   binary: 'binary',
   'parse-error': 'does not parse',
   excluded: 'excluded',
+  unrecognised: 'not recognised',
 };
+
+/**
+ * Whether a skipped file is listed one by one (JSON entries, SARIF notifications). Files not
+ * recognised are only counted: listing every Helm values file or tool setting would drown the
+ * findings, and the user did not ask about them.
+ */
+export function listsSkipped(sk: SkippedFile): boolean {
+  return sk.reason !== 'unrecognised';
+}
 
 /** Whether `fix` applies a finding's fix (it applies safe fixes only). */
 export function fixApplies(f: Finding): boolean {
@@ -170,7 +183,8 @@ export function jsonSkipped(sk: SkippedFile): JsonSkipped {
 /**
  * The JSON array of findings, then one `skipped/<reason>` entry (info, line 1) for each skipped
  * file that no finding already stands for: a Helm/Go template or an excluded file (too-large,
- * binary and unparsable files have their `file-too-large` / `parse-error` finding).
+ * binary and unparsable files have their `file-too-large` / `parse-error` finding; files not
+ * recognised are counted in the summaries only, see listsSkipped).
  */
 export function toJson(results: readonly FileFindings[], skipped: readonly SkippedFile[] = []): JsonFinding[] {
   const out: JsonFinding[] = [];
@@ -182,11 +196,22 @@ export function toJson(results: readonly FileFindings[], skipped: readonly Skipp
     }
   }
   for (const sk of skipped) {
-    if (!reported.has(sk.file)) {
+    if (!reported.has(sk.file) && listsSkipped(sk)) {
       out.push(jsonSkipped(sk));
     }
   }
   return out;
+}
+
+/**
+ * The one-line account of a run's skipped files for the formats whose report holds findings only
+ * (github: a notice annotation; gitlab: a line on stderr): `4 files not analysed: 2 Helm/Go
+ * template, 1 excluded, 1 not recognised`; '' when none was skipped.
+ */
+export function skippedSummaryLine(analysed: number, skipped: SkippedCounts): string {
+  const parts = (Object.keys(SKIP_WORDS) as (keyof typeof SKIP_WORDS)[]).filter((k) => (skipped[k] ?? 0) > 0).map((k) => `${skipped[k]} ${SKIP_WORDS[k]}`);
+  const total = (Object.values(skipped) as number[]).reduce((n, v) => n + v, 0);
+  return total === 0 ? '' : `${analysed} file${analysed === 1 ? '' : 's'} analysed; ${total} not analysed: ${parts.join(', ')}`;
 }
 
 /** What a skipped file's notification or entry says. */
@@ -293,7 +318,7 @@ export function sarifLog(rules: readonly CatalogEntry[], results: readonly unkno
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: skipped.map((sk) => ({
+            toolExecutionNotifications: skipped.filter(listsSkipped).map((sk) => ({
               level: 'note',
               descriptor: { id: `skipped/${sk.reason}` },
               message: { text: skippedMessage(sk.reason) },

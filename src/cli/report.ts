@@ -3,9 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { StringDecoder } from 'string_decoder';
 import type { Finding, Severity } from '../core';
-import { countSkipped, jsonFinding, jsonSkipped, sarifLog, sarifResult, sarifRules, TextCounts, textLine } from './format';
+import { countSkipped, jsonFinding, jsonSkipped, listsSkipped, sarifLog, sarifResult, sarifRules, skippedSummaryLine, TextCounts, textLine } from './format';
 import type { SkippedFile } from './format';
-import { githubCommand } from './formats/github';
+import { githubCommand, githubSkippedNotice } from './formats/github';
 import { GitlabIssues } from './formats/gitlab';
 
 /*
@@ -38,6 +38,11 @@ export interface Reporter {
   end(tally: ReportTally): Iterable<string>;
   /** Whether `file` needs the fingerprints of the findings (computed from the file's text). */
   readonly needsPrints: boolean;
+  /**
+   * A line for stderr at the end ('' for none): what a format whose output must stay a list of
+   * findings (gitlab's Code Quality array) cannot say itself, such as the files skipped.
+   */
+  stderrEnd?(tally: ReportTally): string;
 }
 
 /** Options of a report: the SARIF driver's `version`, the least severity the text lists. */
@@ -114,7 +119,13 @@ export function createReporter(format: ReportFormat, options: ReportOptions): Re
         }
         return writer.items(found.map((f) => jsonFinding(p, f)), TOP_ARRAY);
       },
-      end: (tally) => [(format === 'json' ? writer.items(tally.skipped.filter((sk) => !reported.has(sk.file)).map(jsonSkipped), TOP_ARRAY) : '') + writer.end(TOP_ARRAY)],
+      end: (tally) => [(format === 'json' ? writer.items(tally.skipped.filter((sk) => !reported.has(sk.file) && listsSkipped(sk)).map(jsonSkipped), TOP_ARRAY) : '') + writer.end(TOP_ARRAY)],
+      // a Code Quality report is an array of issues GitLab shows in the merge request: skipped
+      // files are no issue of the code, so their count goes to the job log
+      stderrEnd: (tally) => {
+        const line = format === 'gitlab' ? skippedSummaryLine(tally.analysed, countSkipped(tally.skipped)) : '';
+        return line ? `aurora-devops: ${line}\n` : '';
+      },
     };
   }
   if (format === 'sarif') {
@@ -143,7 +154,15 @@ export function createReporter(format: ReportFormat, options: ReportOptions): Re
     };
   }
   if (format === 'github') {
-    return { needsPrints: false, file: (p, found) => found.map((f) => githubCommand(p, f) + '\n').join(''), end: () => [] };
+    return {
+      needsPrints: false,
+      file: (p, found) => found.map((f) => githubCommand(p, f) + '\n').join(''),
+      // one notice annotation (on the run, not on a file) counts the skipped files by reason
+      end: (tally) => {
+        const notice = githubSkippedNotice(skippedSummaryLine(tally.analysed, countSkipped(tally.skipped)));
+        return notice ? [notice + '\n'] : [];
+      },
+    };
   }
   const counts = new TextCounts(options.minSeverity);
   return {

@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { analyzeFiles } from '../../src/core';
 import type { Finding, Severity } from '../../src/core';
-import { countSkipped, formatText, toJson, toSarif } from '../../src/cli/format';
+import { countSkipped, formatText, skippedSummaryLine, toJson, toSarif } from '../../src/cli/format';
 import type { FileFindings, SkippedFile } from '../../src/cli/format';
 import { toGithubCommands } from '../../src/cli/formats/github';
 import { toGitlab } from '../../src/cli/formats/gitlab';
@@ -31,7 +31,7 @@ function buffered(format: ReportFormat, results: FileFindings[], analysed: numbe
     case 'sarif':
       return JSON.stringify(toSarif(results, '9.9.9', skipped), null, 2) + '\n';
     case 'github':
-      return toGithubCommands(results);
+      return toGithubCommands(results, skippedSummaryLine(analysed, countSkipped(skipped)));
     case 'gitlab':
       return JSON.stringify(toGitlab(results, textOf), null, 2) + '\n';
     default:

@@ -5,7 +5,7 @@ import type { Finding, Severity } from '../../core';
 import { createAnalyzer } from '../parallel';
 import type { JobFile } from '../parallel';
 import type { Command } from '../io';
-import { UsageError, writeOut } from '../io';
+import { UsageError, writeErr, writeOut } from '../io';
 import { cliExcludes, collectFiles, displayPath, envFor, excludedBy, loadConfigFile, readText, recognisedExcluded } from '../files';
 import type { SkippedFile } from '../format';
 import { createReporter } from '../report';
@@ -107,6 +107,9 @@ export const checkCommand: Command = {
       if (detectKind(source.path, source.text, env) !== undefined) {
         const reason = skipReason(source.path, source.text, env) ?? (findings.some((f) => f.ruleId === PARSE_ERROR) ? 'parse-error' : undefined);
         recognised = reason ? { skipped: reason } : {};
+      } else if (findings.length === 0) {
+        // a candidate (any YAML) of no kind the rules know: counted, so the summary adds up
+        recognised = { skipped: 'unrecognised' };
       }
       return { findings, recognised, prints: reporter.needsPrints ? fingerprintsOf(source.path, source.text, findings) : undefined };
     };
@@ -184,6 +187,10 @@ export const checkCommand: Command = {
     skipped.push(...excluded.map((file) => ({ file: displayPath(file), reason: 'excluded' as const })));
     for (const chunk of reporter.end({ analysed, skipped })) {
       await writeOut(chunk);
+    }
+    const note = reporter.stderrEnd?.({ analysed, skipped });
+    if (note) {
+      writeErr(note);
     }
     if (unreadable > 0) {
       return 2;

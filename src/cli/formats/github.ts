@@ -35,13 +35,25 @@ export function githubCommand(file: string, f: Finding): string {
   return `::${COMMAND[f.severity]} ${properties}::${escapeData(f.message)}`;
 }
 
-/** The workflow commands of all findings, one per line (see githubCommand). */
-export function toGithubCommands(results: readonly FileFindings[]): string {
+/**
+ * The notice annotation of a run's skipped files (see skippedSummaryLine), without a file: GitHub
+ * shows it on the run's summary page. '' when nothing was skipped.
+ */
+export function githubSkippedNotice(summary: string): string {
+  return summary ? `::notice title=${escapeProperty('aurora-devops skipped files')}::${escapeData(summary)}` : '';
+}
+
+/** The workflow commands of all findings, one per line (see githubCommand), then the skipped files' notice. */
+export function toGithubCommands(results: readonly FileFindings[], skippedSummary = ''): string {
   const lines: string[] = [];
   for (const { file, findings } of results) {
     for (const f of findings) {
       lines.push(githubCommand(file, f));
     }
+  }
+  const notice = githubSkippedNotice(skippedSummary);
+  if (notice) {
+    lines.push(notice);
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }

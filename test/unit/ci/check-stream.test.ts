@@ -6,7 +6,7 @@ import { analyzeFiles, detectKind, PARSE_ERROR, skipReason } from '../../../src/
 import type { Finding, Severity } from '../../../src/core';
 import { BaselineFilter, entriesOf, readBaseline } from '../../../src/cli/baseline';
 import { collectFiles, envFor, loadConfig } from '../../../src/cli/files';
-import { countSkipped, formatText, toJson, toSarif } from '../../../src/cli/format';
+import { countSkipped, formatText, skippedSummaryLine, toJson, toSarif } from '../../../src/cli/format';
 import type { FileFindings, SkippedFile } from '../../../src/cli/format';
 import { toGithubCommands } from '../../../src/cli/formats/github';
 import { toGitlab } from '../../../src/cli/formats/gitlab';
@@ -105,7 +105,7 @@ function analyseAll(dir: string): Analysed {
  * The report of the whole-report path for `dir`, from its analysis (`analyseAll`, done once per
  * state of the tree: the options change only the baseline and the formatting after it).
  */
-function reference(all: Analysed, options: Options): { stdout: string; worst: number } {
+function reference(all: Analysed, options: Options): { stdout: string; stderr: string; worst: number } {
   const sources = all.sources;
   const byFile = new Map(all.byFile);
   if (options.baseline) {
@@ -129,6 +129,10 @@ function reference(all: Analysed, options: Options): { stdout: string; worst: nu
   for (const src of sources) {
     const env = envFor(src.real);
     if (detectKind(src.path, src.text, env) === undefined) {
+      // a candidate of no known kind is counted as not recognised (unless it has findings)
+      if ((byFile.get(src.path) ?? []).length === 0) {
+        skipped.push({ file: src.path, reason: 'unrecognised' });
+      }
       continue;
     }
     const reason = skipReason(src.path, src.text, env) ?? ((byFile.get(src.path) ?? []).some((f) => f.ruleId === PARSE_ERROR) ? 'parse-error' : undefined);
@@ -145,11 +149,14 @@ function reference(all: Analysed, options: Options): { stdout: string; worst: nu
       : options.format === 'sarif'
         ? JSON.stringify(toSarif(results, VERSION, skipped), null, 2) + '\n'
         : options.format === 'github'
-          ? toGithubCommands(results)
+          ? toGithubCommands(results, skippedSummaryLine(analysed, countSkipped(skipped)))
           : options.format === 'gitlab'
             ? JSON.stringify(toGitlab(results, (file) => texts.get(file) ?? ''), null, 2) + '\n'
             : formatText(results, { analysed, skipped: countSkipped(skipped) }, { minSeverity: options.severity ?? 'warning' });
-  return { stdout, worst };
+  // gitlab's report stays an array of issues: the skipped files are counted on stderr
+  const summary = skippedSummaryLine(analysed, countSkipped(skipped));
+  const stderr = options.format === 'gitlab' && summary ? `aurora-devops: ${summary}\n` : '';
+  return { stdout, stderr, worst };
 }
 
 /** `check`'s arguments for these options. */
@@ -186,7 +193,7 @@ describe('check streams its report: the bytes of the whole-report path', () => {
         const env = { ...process.env, AURORA_WORKERS: workers };
         // the binary in a process of its own once: SARIF, the longest report, on worker threads
         const r = options.format === 'sarif' && workers === '2' ? runBuiltCli(args(options), dir, env) : await runCli(args(options), dir, env);
-        assert.equal(r.stderr, '', JSON.stringify(options));
+        assert.equal(r.stderr, expected.stderr, JSON.stringify(options));
         assert.equal(r.code, expected.worst >= 2 ? 1 : 0, JSON.stringify(options));
         assert.equal(r.stdout, inDir(expected.stdout, dir), `${JSON.stringify(options)}, AURORA_WORKERS=${workers}`);
       }

@@ -67,6 +67,48 @@ const hpa = (target: string): string =>
     '  maxReplicas: 5',
   );
 
+// A control-plane static pod as an installer writes it to the node (kubeadm's shape, written here):
+// host network, root, the node's PKI through hostPath, no service account.
+const staticApiServer = (extra: string[] = []): string =>
+  y(
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: kube-apiserver',
+    '  namespace: kube-system',
+    '  labels: {component: kube-apiserver, tier: control-plane}',
+    'spec:',
+    '  hostNetwork: true',
+    '  priorityClassName: system-node-critical',
+    '  securityContext: {seccompProfile: {type: RuntimeDefault}}',
+    '  containers:',
+    '    - name: kube-apiserver',
+    '      image: registry.k8s.io/kube-apiserver:v1.31.2',
+    '      command:',
+    '        - kube-apiserver',
+    '        - --authorization-mode=Node,RBAC',
+    '        - --client-ca-file=/etc/kubernetes/pki/ca.crt',
+    '        - --tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
+    '        - --tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
+    '      resources: {requests: {cpu: 250m}}',
+    '      livenessProbe: {httpGet: {path: /livez, port: 6443, scheme: HTTPS}}',
+    '      readinessProbe: {httpGet: {path: /readyz, port: 6443, scheme: HTTPS}}',
+    '      volumeMounts:',
+    '        - {name: k8s-certs, mountPath: /etc/kubernetes/pki, readOnly: true}',
+    '        - {name: ca-certs, mountPath: /etc/ssl/certs, readOnly: true}',
+    ...extra.map((l) => '        ' + l),
+    '  volumes:',
+    '    - {name: k8s-certs, hostPath: {path: /etc/kubernetes/pki, type: DirectoryOrCreate}}',
+    '    - {name: ca-certs, hostPath: {path: /etc/ssl/certs, type: DirectoryOrCreate}}',
+    ...(extra.length > 0 ? ['    - {name: root, hostPath: {path: /}}'] : []),
+  );
+
+// The same settings on an application pod in kube-system: nothing excuses them there.
+const appInKubeSystem = staticApiServer()
+  .replace('  name: kube-apiserver\n', '  name: log-shipper\n')
+  .replace(/ {6}command:\n( {8}- .*\n)+/, '      command: [/bin/shipper]\n');
+
+
 corpusTable('regression: kubernetes cross-file rules', [
   {
     what: 'per-pod Services on the label the StatefulSet controller adds stay silent',
@@ -224,5 +266,49 @@ corpusTable('regression: node agents', [
       { path: 'agent/ds.yaml', line: 18, severity: 'error' },
       { path: 'agent/ds.yaml', line: 19, severity: 'error' },
     ],
+  },
+  {
+    what: 'a control-plane static pod needs the host network; an application pod in kube-system does not',
+    rule: 'kubernetes/host-network',
+    files: { 'manifests/kube-apiserver.yaml': staticApiServer(), 'addons/shipper.yaml': appInKubeSystem },
+    want: [{ path: 'addons/shipper.yaml', line: 8, severity: 'warning' }],
+  },
+  {
+    what: "a control-plane static pod's PKI and CA mounts are silent, a hostPath of / on it is not",
+    rule: 'kubernetes/host-path-volume',
+    files: { 'manifests/kube-apiserver.yaml': staticApiServer(['- {name: root, mountPath: /host}']), 'addons/shipper.yaml': appInKubeSystem },
+    want: [
+      { path: 'addons/shipper.yaml', line: 22, severity: 'warning' },
+      { path: 'addons/shipper.yaml', line: 23, severity: 'warning' },
+      { path: 'manifests/kube-apiserver.yaml', line: 30, severity: 'error' },
+    ],
+  },
+  {
+    what: 'root in a control-plane static pod is hardening to plan (info), in an application pod a warning',
+    rule: 'kubernetes/run-as-root',
+    says: 'run',
+    files: { 'manifests/kube-apiserver.yaml': staticApiServer(), 'addons/shipper.yaml': appInKubeSystem },
+    want: [
+      { path: 'addons/shipper.yaml', line: 12, severity: 'warning' },
+      { path: 'manifests/kube-apiserver.yaml', line: 12, severity: 'info' },
+    ],
+  },
+  {
+    what: 'a static pod cannot use a service account: no token or default-account finding',
+    rule: 'kubernetes/automount-service-account-token',
+    files: { 'manifests/kube-apiserver.yaml': staticApiServer(), 'addons/shipper.yaml': appInKubeSystem },
+    want: [{ path: 'addons/shipper.yaml', line: 2, severity: 'info' }],
+  },
+  {
+    what: 'no memory limit asked of the API server (a limit OOM-kills it under load)',
+    rule: 'kubernetes/missing-memory-limit',
+    files: { 'manifests/kube-apiserver.yaml': staticApiServer(), 'addons/shipper.yaml': appInKubeSystem },
+    want: [{ path: 'addons/shipper.yaml', line: 12, severity: 'warning' }],
+  },
+  {
+    what: 'the CIS control-plane flag rules still fire on the static pod',
+    rule: 'kubernetes/apiserver-profiling',
+    files: { 'manifests/kube-apiserver.yaml': staticApiServer() },
+    want: [{ path: 'manifests/kube-apiserver.yaml', line: 14, severity: 'info' }],
   },
 ]);

@@ -6,7 +6,7 @@
 import type { CommandRun } from '../../shell';
 import { bool, get, str } from '../../parsers/yaml';
 import type { Job, Step, Workflow } from './workflow';
-import { actionName, commandsOf } from './workflow';
+import { actionName, commandsOf, envOf } from './workflow';
 import { perObject } from '../../memo';
 
 /** A command as the shell model sees it (sudo, env, npx, poetry run, python -m … looked through), its arguments as strings. */
@@ -326,8 +326,76 @@ export function isProductionEnvironment(name: string | undefined): boolean {
   return name !== undefined && /(^|[^a-z])(prod|production|live|prd)([^a-z]|$)/i.test(name);
 }
 
-/** Why a step deploys (a short description), or undefined. */
-export function deployReason(step: Step): string | undefined {
+/**
+ * The last path segment of an image's repository names a test or CI helper image
+ * (`actions/test-ubuntu-git`, `org/ci-runner`, `app-e2e`): one the project's own tests or
+ * pipeline use, not the application.
+ */
+const TEST_IMAGE_NAME = /(^|[-_.])(test|tests|testing|ci|e2e|fixtures?|testdata)([-_.]|$)/i;
+
+/** Whether an image reference (`ghcr.io/actions/test-ubuntu-git:main.1`) names a test or CI image. */
+export function isTestImageRef(ref: string): boolean {
+  const repo = ref.replace(/@.*$/, '').replace(/:[^/]*$/, '');
+  const last = repo.slice(repo.lastIndexOf('/') + 1);
+  // a name still holding an expression (`${{ inputs.image }}`, `$IMAGE`) is not known
+  return last !== '' && !/[${}]/.test(last) && TEST_IMAGE_NAME.test(last);
+}
+
+/** `${{ env.NAME }}` replaced by the workflow's, job's and step's literal env values; other expressions kept. */
+function expandEnv(text: string, env: Map<string, unknown>): string {
+  return text.replace(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name: string) => {
+    const v = str(env.get(name));
+    return v !== undefined && !v.includes('${{') ? v : whole;
+  });
+}
+
+/**
+ * The images a push step publishes, as written in the workflow (env values expanded; what is
+ * still an expression is judged unknown by `isTestImageRef`); undefined when a command's target
+ * is computed (`docker push $IMAGE`).
+ */
+function pushedImages(wf: Workflow, step: Step): string[] | undefined {
+  const env = envOf(wf, step);
+  const refs: string[] = [];
+  if (step.uses) {
+    const name = actionName(step.uses);
+    const raw = name === 'docker/build-push-action' ? get(step.with, 'tags') : name === 'redhat-actions/push-to-registry' ? get(step.with, 'image') : undefined;
+    const items = Array.isArray((raw as { items?: unknown[] } | undefined)?.items) ? (raw as { items: unknown[] }).items.map((i) => str(i)) : [str(raw)];
+    for (const item of items) {
+      if (item === undefined) {
+        return undefined;
+      }
+      refs.push(...expandEnv(item, env).split(/[\n,]/).map((t) => t.trim()).filter((t) => t !== ''));
+    }
+    // no tags written: the Dockerfile's name is what is known about the image
+    const file = str(get(step.with, 'file'));
+    if (refs.length === 0 && name === 'docker/build-push-action' && file !== undefined) {
+      refs.push(file.replace(/\.?[Dd]ockerfile$/, '').replace(/\/$/, '') || file);
+    }
+  } else {
+    for (const command of commandsOf(step).filter(isPushCommand)) {
+      const words = command.args.filter((a) => !a.value.startsWith('-'));
+      const targets = words.slice(command.name === 'docker' && words[0]?.value === 'image' ? 2 : 1);
+      if (targets.length === 0 || targets.some((w) => w.dynamic)) {
+        return undefined;
+      }
+      refs.push(...targets.map((w) => w.value));
+    }
+  }
+  return refs.length > 0 ? refs : undefined;
+}
+
+/**
+ * Whether a push step publishes only test or CI helper images. Publishing such an image is not
+ * a deployment: nothing users run changes, and the project's tests are what consume it.
+ */
+export function pushesOnlyTestImages(wf: Workflow, step: Step): boolean {
+  const refs = pushedImages(wf, step);
+  return refs !== undefined && refs.every(isTestImageRef);
+}
+
+/** Why a step deploys (a short description), or undefined. With the workflow, pushes of test images are left out. */
+export function deployReason(step: Step, wf?: Workflow): string | undefined {
   if (usesEphemeralCluster(step.job)) {
     return undefined;
   }
@@ -337,7 +405,7 @@ export function deployReason(step: Step): string | undefined {
       return name;
     }
   }
-  if (isPushStep(step)) {
+  if (isPushStep(step) && !(wf && pushesOnlyTestImages(wf, step))) {
     return 'image push';
   }
   for (const command of commandsOf(step)) {
@@ -350,9 +418,9 @@ export function deployReason(step: Step): string | undefined {
 }
 
 /** The first deploy step of a job and why, or the production environment, or undefined. */
-export function jobDeploys(job: Job): { step?: Step; reason: string } | undefined {
+export function jobDeploys(job: Job, wf?: Workflow): { step?: Step; reason: string } | undefined {
   for (const step of job.steps) {
-    const reason = deployReason(step);
+    const reason = deployReason(step, wf);
     if (reason) {
       return { step, reason };
     }

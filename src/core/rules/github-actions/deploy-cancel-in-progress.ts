@@ -23,7 +23,7 @@ export const rule: Rule<YamlFile> = {
   check(ctx) {
     for (const wf of workflowsOf(ctx.model)) {
       for (const job of wf.jobs) {
-        const deploy = jobDeploys(job);
+        const deploy = jobDeploys(job, wf);
         if (!deploy || deploy.reason === 'image push') {
           continue;
         }

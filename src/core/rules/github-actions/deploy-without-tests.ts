@@ -23,11 +23,12 @@ export const rule: Rule<YamlFile> = {
     for (const wf of workflowsOf(ctx.model)) {
       // a workflow started by another one (workflow_run) runs after CI passed elsewhere; a manual
       // workflow_dispatch next to it is a person's decision
-      if (wf.events.has('workflow_run')) {
+      // and a reusable workflow (only workflow_call) is gated by the needs of the job that calls it
+      if (wf.events.has('workflow_run') || (wf.events.size === 1 && wf.events.has('workflow_call'))) {
         continue;
       }
       for (const job of wf.jobs) {
-        const deploy = jobDeploys(job);
+        const deploy = jobDeploys(job, wf);
         if (!deploy) {
           continue;
         }

@@ -98,7 +98,41 @@ const TEST_COMMANDS: readonly RegExp[] = [
   /^(terraform|tofu) (validate|test)\b/,
   /^(tflint|checkov|trivy|hadolint|shellcheck|kubeconform|kubeval|ruff|flake8|mypy|pylint)\b/,
   /^helm (lint|unittest)\b/,
+  /^meson test\b/,
+  /^ctest\b/,
+  /^ninja( -C \S+)? (test|check)\b/,
 ];
+
+/** The stem of a script that runs a test suite: `run-tests.sh`, `./tests/run-tests`, `ci/test.sh`, `unit-tests.py`. */
+const TEST_SCRIPT_STEM = /^(run[-_]?)?((unit|integration|all)[-_]?)?tests?$/i;
+const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'zsh']);
+
+/** Whether a command runs a test script by its name (directly or through `bash script`). */
+function runsTestScript(command: CommandRun): boolean {
+  const word = SHELLS.has(command.name) ? argValues(command).find((a) => !a.startsWith('-')) ?? '' : command.nameWord.value;
+  const base = word.slice(word.lastIndexOf('/') + 1);
+  const m = /^(.*?)(\.(sh|bash|py))?$/.exec(base);
+  const stem = m?.[1] ?? '';
+  // a bare `test` is the shell's `test` builtin
+  return TEST_SCRIPT_STEM.test(stem) && (m?.[2] !== undefined || word.includes('/') || stem.toLowerCase() !== 'test');
+}
+
+/** Whether a command runs tests: a known test tool or a test script. */
+function runsTests(command: CommandRun): boolean {
+  return TEST_COMMANDS.some((re) => re.test(commandLine(command))) || runsTestScript(command);
+}
+
+/** Report kinds that only a test run produces. */
+const TEST_REPORTS: readonly string[] = ['junit', 'coverage_report', 'cobertura'];
+
+/** Whether the job publishes test results: a `coverage:` pattern or JUnit/coverage reports in its artifacts. */
+function reportsTestResults(pipeline: Pipeline, job: GitlabJob): boolean {
+  if (attrValue(jobAttr(pipeline, job, 'coverage')) !== undefined) {
+    return true;
+  }
+  const reports = mergedEntry(attrValue(jobAttr(pipeline, job, 'artifacts')), 'reports', pipeline.doc)?.value;
+  return TEST_REPORTS.some((k) => mergedEntry(reports, k, pipeline.doc) !== undefined);
+}
 
 /** What each item of the job's `script:` does, as the shell model sees it. */
 function scriptEffects(pipeline: Pipeline, job: GitlabJob): ScriptEffects[] {
@@ -152,7 +186,8 @@ export function deployReason(pipeline: Pipeline, job: GitlabJob): string | undef
       return `runs '${what}'`;
     }
   }
-  if (DEPLOY_JOB_NAME.test(job.name) && !isTestName(job.name) && !/review|docs?([-_]|$)|pages/i.test(job.name) && !NOT_A_DEPLOY_JOB.test(job.name) && !isRehearsal(pipeline, job)) {
+  // the name is the weakest sign: a job named after the tool's `publish` command that runs its tests is a test
+  if (DEPLOY_JOB_NAME.test(job.name) && !isTestName(job.name) && !scriptCommands(pipeline, job).some(runsTests) && !/review|docs?([-_]|$)|pages/i.test(job.name) && !NOT_A_DEPLOY_JOB.test(job.name) && !isRehearsal(pipeline, job)) {
     return 'is named as a deploy';
   }
   return undefined;
@@ -183,7 +218,7 @@ function isRehearsal(pipeline: Pipeline, job: GitlabJob): boolean {
   );
 }
 
-/** Whether a job runs tests or linters before a merge. */
+/** Whether a job runs tests or linters before a merge, or publishes the results of tests (JUnit or coverage reports). */
 export function isTestJob(pipeline: Pipeline, job: GitlabJob): boolean {
   if (deployReason(pipeline, job)) {
     return false;
@@ -192,7 +227,7 @@ export function isTestJob(pipeline: Pipeline, job: GitlabJob): boolean {
   if ((stage && isTestName(stage)) || isTestName(job.name)) {
     return true;
   }
-  return scriptCommands(pipeline, job).some((c) => TEST_COMMANDS.some((re) => re.test(commandLine(c))));
+  return reportsTestResults(pipeline, job) || scriptCommands(pipeline, job).some(runsTests);
 }
 
 /** Whether a value is GitLab's production-like environment name. */

@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { isScalar, rangeOf, str } from '../../parsers/yaml';
 import { mergedEntry } from '../shared/yamlMerge';
-import { flatSeq, hasReference, jobAttr, jobKeyRange, pipelines } from './model';
+import { expandSeq, jobAttr, jobKeyRange, pipelines } from './model';
 import type { Pipeline } from './model';
 import { deployReason } from './classify';
 
@@ -14,11 +14,31 @@ export function message(job: string, reason: string, hasRules: boolean): string 
 }
 
 const REF_VARIABLE = /\$\{?(CI_COMMIT_BRANCH|CI_COMMIT_REF_NAME|CI_COMMIT_REF_SLUG|CI_DEFAULT_BRANCH|CI_COMMIT_TAG|CI_COMMIT_REF_PROTECTED|CI_BUILD_REF_NAME|CI_BUILD_TAG)\b/;
+/** `$CI_PIPELINE_SOURCE == "schedule"` (or `=~ /schedule/`): only a pipeline schedule, which maintainers set up on a chosen branch, runs it. */
+const SCHEDULE_ONLY = /\$\{?CI_PIPELINE_SOURCE\}?\s*(==\s*["']schedule["']|=~\s*\/\^?schedule\$?\/)/;
 
-/** Whether a `rules:` list restricts by branch or tag: every rule that can run the job tests a ref. */
+/**
+ * Whether an `if:` condition limits the job to chosen refs: it tests the branch or tag, or every
+ * alternative (`||`) requires a scheduled pipeline.
+ */
+export function conditionRestricts(cond: string): boolean {
+  if (REF_VARIABLE.test(cond)) {
+    return true;
+  }
+  if (/[()]/.test(cond)) {
+    // grouping: judged as a whole, a required schedule anywhere is taken as a restriction
+    return SCHEDULE_ONLY.test(cond);
+  }
+  return cond.split('||').every((alt) => SCHEDULE_ONLY.test(alt));
+}
+
+/**
+ * Whether a `rules:` list restricts by branch, tag or schedule: every rule that can run the job
+ * does. Rules reached through `!reference` in this file are read; false when one is elsewhere.
+ */
 export function rulesRestrictRefs(pipeline: Pipeline, rules: unknown): boolean {
-  const items = flatSeq(rules, pipeline.doc);
-  if (items.length === 0) {
+  const items = expandSeq(pipeline, rules);
+  if (items === undefined || items.length === 0) {
     return false;
   }
   let runs = 0;
@@ -29,7 +49,7 @@ export function rulesRestrictRefs(pipeline: Pipeline, rules: unknown): boolean {
     }
     runs++;
     const cond = str(mergedEntry(item, 'if', pipeline.doc)?.value);
-    if (!cond || !REF_VARIABLE.test(cond)) {
+    if (!cond || !conditionRestricts(cond)) {
       return false;
     }
   }
@@ -38,8 +58,9 @@ export function rulesRestrictRefs(pipeline: Pipeline, rules: unknown): boolean {
 
 /**
  * Deploy jobs should run only for the branches (or tags) that are meant to ship. A job with
- * `only:`/`except:` or with `rules:` whose every running rule tests the ref is fine, as is a
- * pipeline whose `workflow: rules:` already does so.
+ * `only:`/`except:` or with `rules:` (its own or inherited through `extends:`) whose every
+ * running rule tests the ref or requires a schedule is fine, as is a pipeline whose
+ * `workflow: rules:` already does so.
  */
 export const rule: Rule<YamlFile> = {
   id: 'gitlab-ci/deploy-without-rules',
@@ -53,7 +74,7 @@ export const rule: Rule<YamlFile> = {
   check(ctx) {
     for (const pipeline of pipelines(ctx.model, ctx.path)) {
       const workflowRules = mergedEntry(mergedEntry(pipeline.root, 'workflow', pipeline.doc)?.value, 'rules', pipeline.doc)?.value;
-      if (workflowRules !== undefined && (hasReference(workflowRules, pipeline.doc) || rulesRestrictRefs(pipeline, workflowRules))) {
+      if (workflowRules !== undefined && (expandSeq(pipeline, workflowRules) === undefined || rulesRestrictRefs(pipeline, workflowRules))) {
         continue;
       }
       for (const job of pipeline.jobs) {
@@ -74,8 +95,8 @@ export const rule: Rule<YamlFile> = {
           ctx.report({ range: jobKeyRange(ctx.model, job), message: message(job.name, reason, false) });
           continue;
         }
-        // `rules: !reference [...]` and the like cannot be judged here
-        if (isScalar(rules.entry.value) || hasReference(rules.entry.value, pipeline.doc) || rulesRestrictRefs(pipeline, rules.entry.value)) {
+        // rules inherited through `extends:` count; a `!reference` to a file not seen cannot be judged
+        if (isScalar(rules.entry.value) || expandSeq(pipeline, rules.entry.value) === undefined || rulesRestrictRefs(pipeline, rules.entry.value)) {
           continue;
         }
         ctx.report({ range: rangeOf(ctx.model, rules.entry.pair.key), message: message(job.name, reason, true) });

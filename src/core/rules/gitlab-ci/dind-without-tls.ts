@@ -38,6 +38,8 @@ export const rule: Rule<YamlFile> = {
         continue;
       }
       for (const node of [pipeline.root, ...pipeline.jobs.map((j) => j.node)]) {
+        // one finding per variables block: DOCKER_HOST on :2375 and an empty DOCKER_TLS_CERTDIR
+        // are the two halves of one choice
         for (const v of mergedEntries(mergedEntry(node, 'variables', pipeline.doc)?.value, pipeline.doc)) {
           const value = isMap(v.value) ? mergedEntry(v.value, 'value', pipeline.doc)?.value : v.value;
           const text = str(value);

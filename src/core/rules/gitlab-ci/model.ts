@@ -130,6 +130,61 @@ export function flatSeq(node: unknown, doc: Document, depth = 0): unknown[] {
   return out;
 }
 
+/**
+ * The node a `!reference [job, key, …]` names, when that job is in this file (references are
+ * resolved on the jobs as written, before `extends:`, as GitLab does); references inside the
+ * result are resolved too. undefined when the target is elsewhere (an include) or missing.
+ */
+export function resolveReference(pipeline: Pipeline, node: unknown, depth = 0): unknown {
+  const n = deref(node, pipeline.doc);
+  if (!isReference(n)) {
+    return n;
+  }
+  if (!isSeq(n) || depth > 10) {
+    return undefined;
+  }
+  const path = n.items.map((i) => str(deref(i, pipeline.doc)));
+  if (path.length < 2 || path.some((p) => p === undefined)) {
+    return undefined;
+  }
+  let value: unknown = pipeline.jobs.find((j) => j.name === path[0])?.node;
+  for (const key of path.slice(1)) {
+    value = value === undefined ? undefined : mergedEntry(value, key as string, pipeline.doc)?.value;
+  }
+  return value === undefined ? undefined : resolveReference(pipeline, value, depth + 1);
+}
+
+/**
+ * Items of a sequence as GitLab sees them: nested sequences flattened and `!reference` items
+ * replaced by what they name in this file. undefined when some reference points outside it.
+ */
+export function expandSeq(pipeline: Pipeline, node: unknown, depth = 0): unknown[] | undefined {
+  const seq = resolveReference(pipeline, node);
+  if (seq === undefined || depth > 10) {
+    return undefined;
+  }
+  if (!isSeq(seq)) {
+    return [seq];
+  }
+  const out: unknown[] = [];
+  for (const raw of seq.items) {
+    const item = resolveReference(pipeline, raw, depth);
+    if (item === undefined) {
+      return undefined;
+    }
+    if (isSeq(item)) {
+      const inner = expandSeq(pipeline, item, depth + 1);
+      if (inner === undefined) {
+        return undefined;
+      }
+      out.push(...inner);
+    } else {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
 /** Where a job attribute comes from. */
 export interface JobAttr {
   entry: MergedEntry;

@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { rangeOf } from '../../parsers/yaml';
 import { describeContainer, flag, get } from '../../parsers/kubernetes';
-import { containerSecurity, eq, forEachContainer, setIn, strings } from './util';
+import { containerSecurity, eq, forEachContainer, hardeningReport, setIn, strings } from './util';
 
 /** The message for a container that may gain privileges. */
 export function message(container: string, explicit: boolean): string {
@@ -23,6 +23,7 @@ export const rule: Rule<YamlFile> = {
     equivalents: [eq('kube-linter', 'privilege-escalation-container'), eq('checkov', 'CKV_K8S_20'), eq('polaris', 'privilegeEscalationAllowed')],
   },
   check(ctx) {
+    const report = hardeningReport(ctx);
     forEachContainer(ctx.model, (r, pod, c) => {
       if (c.group === 'ephemeralContainers' || pod.windows) {
         return;
@@ -36,7 +37,7 @@ export const rule: Rule<YamlFile> = {
       const privileged = flag(containerSecurity(r, c, 'privileged')?.node) === true;
       const sysAdmin = strings(get(get(get(c.node, 'securityContext', r.doc), 'capabilities', r.doc), 'add', r.doc), r.doc).some((cap) => /^(CAP_)?SYS_ADMIN$/i.test(cap));
       const edits = privileged || sysAdmin ? undefined : setIn(ctx.model, c.node, ['securityContext', 'allowPrivilegeEscalation'], 'false', r.doc);
-      ctx.report({
+      report(r, {
         range: setting ? rangeOf(ctx.model, setting.node) : c.header,
         message: message(describeContainer(c), setting !== undefined),
         fix: edits ? { title: 'Set allowPrivilegeEscalation: false', safe: false, edits } : undefined,

@@ -3,7 +3,7 @@ import type { YamlFile } from '../../parsers/yaml';
 import { keyRange, str } from '../../parsers/yaml';
 import { describe, flag, get } from '../../parsers/kubernetes';
 import type { K8sPod, K8sResource } from '../../parsers/kubernetes';
-import { eq, k8s, setIn } from './util';
+import { controlPlaneStaticPod, eq, k8s, setIn } from './util';
 
 /** The message for a pod that mounts an API token. */
 export function message(resource: string, explicit: boolean): string {
@@ -39,7 +39,8 @@ export const rule: Rule<YamlFile> = {
     );
     for (const r of resources) {
       const pod = r.pod;
-      if (!pod || pod.partial) {
+      // a static pod (a control-plane manifest) gets no token: the kubelet refuses API objects for it
+      if (!pod || pod.partial || controlPlaneStaticPod(r)) {
         continue;
       }
       const account = serviceAccountOf(r, pod);

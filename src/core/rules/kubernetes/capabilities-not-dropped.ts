@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { isSeq, rangeOf } from '../../parsers/yaml';
 import { describeContainer, get, getPair } from '../../parsers/kubernetes';
-import { eq, forEachContainer, setIn, strings } from './util';
+import { eq, forEachContainer, hardeningReport, setIn, strings } from './util';
 
 /** The message for a container that keeps the default capabilities. */
 export function message(container: string): string {
@@ -21,6 +21,7 @@ export const rule: Rule<YamlFile> = {
     equivalents: [eq('checkov', 'CKV_K8S_37'), eq('checkov', 'CKV_K8S_28'), eq('kube-linter', 'drop-net-raw-capability')],
   },
   check(ctx) {
+    const report = hardeningReport(ctx);
     forEachContainer(ctx.model, (r, pod, c) => {
       if (c.group === 'ephemeralContainers' || pod.windows) {
         return;
@@ -41,7 +42,7 @@ export const rule: Rule<YamlFile> = {
           edits = [{ range: { start: at, end: at }, newText: 'ALL, ' }];
         }
       }
-      ctx.report({
+      report(r, {
         range: dropPair ? rangeOf(ctx.model, dropPair.key) : c.header,
         message: message(describeContainer(c)),
         fix: edits ? { title: 'Drop ALL capabilities', safe: false, edits } : undefined,

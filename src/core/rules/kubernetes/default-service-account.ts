@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { keyRange } from '../../parsers/yaml';
 import { describe, flag, get, getPair } from '../../parsers/kubernetes';
-import { eq, forEachPod } from './util';
+import { controlPlaneStaticPod, eq, forEachPod } from './util';
 import { serviceAccountOf } from './automount-service-account-token';
 
 /** The message for a pod running as the default service account. */
@@ -26,7 +26,8 @@ export const rule: Rule<YamlFile> = {
   },
   check(ctx) {
     forEachPod(ctx.model, (r, pod) => {
-      if (pod.partial || flag(get(pod.spec, 'automountServiceAccountToken', r.doc)) === false) {
+      // a control-plane static pod cannot use a service account: the kubelet refuses API objects for static pods
+      if (pod.partial || flag(get(pod.spec, 'automountServiceAccountToken', r.doc)) === false || controlPlaneStaticPod(r)) {
         return;
       }
       const account = serviceAccountOf(r, pod);

@@ -1,4 +1,4 @@
-import { eq } from './util';
+import { controlPlaneStaticPod, eq } from './util';
 import { podFlagRule } from './pod-flag';
 
 /** The message for a pod on the host network. */
@@ -15,4 +15,6 @@ export const rule = podFlagRule(
   'A pod on the host network shares the node network namespace: it can sniff and bind on node interfaces, reach services listening on localhost, and NetworkPolicies no longer apply to it.',
   [eq('kube-linter', 'host-network'), eq('checkov', 'CKV_K8S_19'), eq('polaris', 'hostNetworkSet')],
   message,
+  // a control-plane static pod starts before the cluster network exists and serves on the node's address
+  (r) => controlPlaneStaticPod(r) !== undefined,
 );

@@ -4,7 +4,7 @@ import { rangeOf, seqItems, str } from '../../parsers/yaml';
 import { describe, flag, get } from '../../parsers/kubernetes';
 import type { K8sPod } from '../../parsers/kubernetes';
 import type { Severity } from '../../types';
-import { eq, forEachPod } from './util';
+import { controlPlaneStaticPod, eq, forEachPod, isControlPlaneHostPath } from './util';
 
 const SOCKETS = /(^|\/)(docker|containerd|crio|cri-dockerd|podman)\.sock$|^\/(var\/)?run\/(docker|containerd|crio)(\/|$)/;
 const SENSITIVE = ['/', '/etc', '/proc', '/sys', '/dev', '/root', '/boot', '/home', '/var/run', '/run', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/var/lib/etcd', '/etc/kubernetes', '/usr', '/bin', '/sbin', '/lib'];
@@ -58,6 +58,7 @@ export const rule: Rule<YamlFile> = {
   },
   check(ctx) {
     forEachPod(ctx.model, (r, pod) => {
+      const controlPlane = controlPlaneStaticPod(r) !== undefined;
       for (const volume of seqItems(get(pod.spec, 'volumes', r.doc), r.doc)) {
         const hostPath = get(volume, 'hostPath', r.doc);
         if (hostPath === undefined) {
@@ -66,6 +67,10 @@ export const rule: Rule<YamlFile> = {
         const pathNode = get(hostPath, 'path', r.doc);
         const path = str(pathNode);
         if (!path) {
+          continue;
+        }
+        // the PKI, kubeconfigs, etcd data and CA bundles are what a control-plane static pod is for
+        if (controlPlane && isControlPlaneHostPath(path)) {
           continue;
         }
         const kind = classify(path);

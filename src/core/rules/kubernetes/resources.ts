@@ -6,7 +6,7 @@ import { describeContainer, get, getPair } from '../../parsers/kubernetes';
 import type { K8sContainer } from '../../parsers/kubernetes';
 import type { Equivalent } from '../../rule';
 import type { Fix, ResourceDefaults, Severity } from '../../types';
-import { ensureKeys, forEachContainer } from './util';
+import { controlPlaneStaticPod, ensureKeys, forEachContainer } from './util';
 import type { KeyTree } from './util';
 
 /** Defaults inserted by the resources fix when the configuration gives none. */
@@ -97,6 +97,12 @@ export function resourceRule(id: string, check: ResourceCheck, severity: Severit
       forEachContainer(ctx.model, (r, _pod, c) => {
         // ephemeral (debug) containers may not set resources
         if (c.group === 'ephemeralContainers' || c.image === undefined || hasResource(c, r.doc, check)) {
+          return;
+        }
+        // control-plane static pods: a memory limit OOM-kills the API server or etcd under load,
+        // and the kubelet admits them outside scheduling (system-node-critical): only the CPU
+        // request (which kubeadm sets) is asked for
+        if (controlPlaneStaticPod(r) && !(check.section === 'requests' && check.resource === 'cpu')) {
           return;
         }
         const fix = resourcesFix(ctx.model, c, r.doc, ctx.config.resourceDefaults ?? DEFAULT_RESOURCES);

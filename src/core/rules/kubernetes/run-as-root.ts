@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { num, rangeOf } from '../../parsers/yaml';
 import { describeContainer, flag } from '../../parsers/kubernetes';
-import { effectiveSecurity, eq, forEachContainer, setIn } from './util';
+import { effectiveSecurity, eq, forEachContainer, hardeningReport, setIn } from './util';
 
 /** The message for a container that may run as root. */
 export function message(container: string, how: 'missing' | 'false' | 'uid0'): string {
@@ -31,6 +31,7 @@ export const rule: Rule<YamlFile> = {
     equivalents: [eq('kube-linter', 'run-as-non-root'), eq('checkov', 'CKV_K8S_23'), eq('polaris', 'runAsRootAllowed')],
   },
   check(ctx) {
+    const report = hardeningReport(ctx);
     const reported = new Set<unknown>();
     forEachContainer(ctx.model, (r, pod, c) => {
       if (c.group === 'ephemeralContainers' || pod.windows) {
@@ -42,7 +43,7 @@ export const rule: Rule<YamlFile> = {
       if (uid === 0) {
         if (!reported.has(user?.node)) {
           reported.add(user?.node);
-          ctx.report({ range: rangeOf(ctx.model, user?.node), message: message(describeContainer(c), 'uid0') });
+          report(r, { range: rangeOf(ctx.model, user?.node), message: message(describeContainer(c), 'uid0') });
         }
         return;
       }
@@ -54,7 +55,7 @@ export const rule: Rule<YamlFile> = {
         if (!reported.has(nonRoot?.node)) {
           reported.add(nonRoot?.node);
           const edits = setIn(ctx.model, nonRoot?.owner, ['runAsNonRoot'], 'true', r.doc);
-          ctx.report({
+          report(r, {
             range: rangeOf(ctx.model, nonRoot?.node),
             message: message(describeContainer(c), 'false'),
             fix: edits ? { title: 'Set runAsNonRoot: true', safe: false, edits } : undefined,
@@ -67,7 +68,7 @@ export const rule: Rule<YamlFile> = {
         return;
       }
       const edits = setIn(ctx.model, c.node, ['securityContext', 'runAsNonRoot'], 'true', r.doc);
-      ctx.report({
+      report(r, {
         range: c.header,
         message: message(describeContainer(c), 'missing'),
         fix: edits ? { title: 'Set runAsNonRoot: true (the image must run as a non-root user)', safe: false, edits } : undefined,

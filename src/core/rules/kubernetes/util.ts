@@ -3,7 +3,7 @@ import { deref, isMap, isScalar, isSeq, keyRange, rangeOf, str } from '../../par
 import type { YAMLMap, YamlFile } from '../../parsers/yaml';
 import { get, getPair, kubernetesModel } from '../../parsers/kubernetes';
 import type { K8sContainer, K8sModel, K8sPod, K8sResource } from '../../parsers/kubernetes';
-import type { Equivalent, FolderFile } from '../../rule';
+import type { Equivalent, FolderFile, Report } from '../../rule';
 import type { Range, TextEdit } from '../../types';
 import { isSecretName, literalSecret } from '../shared/secrets';
 
@@ -12,6 +12,62 @@ import { isSecretName, literalSecret } from '../shared/secrets';
 /** The shared model of a file (cached by file). */
 export function k8s(file: YamlFile): K8sModel {
   return kubernetesModel(file);
+}
+
+const CONTROL_PLANE_BINARIES: ReadonlySet<string> = new Set(['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd']);
+
+/**
+ * The control-plane component a static pod manifest runs (kubeadm's
+ * /etc/kubernetes/manifests/*.yaml: a Pod in kube-system whose container `command` starts with
+ * kube-apiserver, kube-controller-manager, kube-scheduler or etcd), or undefined. Such a pod is
+ * started by the kubelet before there is a cluster network or an API server: it needs the host
+ * network and the node's PKI, and cannot use service accounts, ConfigMaps or Secrets.
+ */
+export function controlPlaneStaticPod(r: K8sResource): string | undefined {
+  if (r.kind !== 'Pod' || r.namespace !== 'kube-system' || !r.pod) {
+    return undefined;
+  }
+  for (const c of r.pod.containers) {
+    const command = get(c.node, 'command', r.doc);
+    const first = isSeq(command) ? str(deref(command.items[0], r.doc)) : undefined;
+    const base = first?.slice(first.lastIndexOf('/') + 1);
+    if (base !== undefined && CONTROL_PLANE_BINARIES.has(base)) {
+      return base;
+    }
+  }
+  return undefined;
+}
+
+/** Host paths a control-plane static pod needs: its PKI and kubeconfigs, etcd's data, CA bundles, audit logs, flexvolume plugins. */
+const CONTROL_PLANE_HOST_PATHS: readonly string[] = [
+  '/etc/kubernetes',
+  '/var/lib/etcd',
+  '/etc/ssl/certs',
+  '/etc/pki',
+  '/etc/ca-certificates',
+  '/usr/share/ca-certificates',
+  '/usr/local/share/ca-certificates',
+  '/usr/libexec/kubernetes/kubelet-plugins/volume/exec',
+  '/var/log/kubernetes',
+  '/etc/localtime',
+];
+
+/** Whether a host path is one a control-plane static pod mounts by design. */
+export function isControlPlaneHostPath(path: string): boolean {
+  const p = path.replace(/\/+$/, '');
+  return CONTROL_PLANE_HOST_PATHS.some((base) => p === base || p.startsWith(base + '/'));
+}
+
+/**
+ * Container hardening findings on a control-plane static pod: kubeadm and most installers run the
+ * components as root with default capabilities, so the setting is hardening to plan with the
+ * installer, not a defect of the manifest: reported at info, saying so.
+ */
+export function hardeningReport(ctx: { report(report: Report): void }): (r: K8sResource, report: Report) => void {
+  return (r, report) => {
+    const component = controlPlaneStaticPod(r);
+    ctx.report(component ? { ...report, severity: 'info', message: `${report.message} (${component} static pod: installers such as kubeadm run it so; hardening to plan with the installer)` } : report);
+  };
 }
 
 /** Call `fn` for every resource that carries a pod spec. */

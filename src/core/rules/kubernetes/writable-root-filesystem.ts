@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { rangeOf } from '../../parsers/yaml';
 import { describeContainer, flag } from '../../parsers/kubernetes';
-import { containerSecurity, eq, forEachContainer, setIn } from './util';
+import { containerSecurity, eq, forEachContainer, hardeningReport, setIn } from './util';
 
 /** The message for a writable root filesystem. */
 export function message(container: string, explicit: boolean): string {
@@ -23,6 +23,7 @@ export const rule: Rule<YamlFile> = {
     equivalents: [eq('kube-linter', 'no-read-only-root-fs'), eq('checkov', 'CKV_K8S_22'), eq('polaris', 'notReadOnlyRootFilesystem')],
   },
   check(ctx) {
+    const report = hardeningReport(ctx);
     forEachContainer(ctx.model, (r, pod, c) => {
       if (c.group === 'ephemeralContainers' || pod.windows) {
         return;
@@ -32,7 +33,7 @@ export const rule: Rule<YamlFile> = {
         return;
       }
       const edits = setIn(ctx.model, c.node, ['securityContext', 'readOnlyRootFilesystem'], 'true', r.doc);
-      ctx.report({
+      report(r, {
         range: setting ? rangeOf(ctx.model, setting.node) : c.header,
         message: message(describeContainer(c), setting !== undefined),
         fix: edits ? { title: 'Set readOnlyRootFilesystem: true (mount emptyDir where the app writes)', safe: false, edits } : undefined,

@@ -3,7 +3,8 @@ import { ruleTable } from '../../../helpers/table';
 const lines = (...l: string[]): string => l.join('\n') + '\n';
 
 ruleTable('gitlab-ci/dependencies-later-stage', [
-  { what: 'same stage (GitLab accepts it)', input: lines('a:', '  stage: build', '  script: [make a]', 'b:', '  stage: build', '  dependencies: [a]', '  script: [make b]'), want: [] },
+  { what: 'same stage (accepted, but passes nothing)', input: lines('a:', '  stage: build', '  script: [make a]', 'b:', '  stage: build', '  dependencies: [a]', '  script: [make b]'), want: [6] },
+  { what: 'later stage', input: lines('a:', '  stage: test', '  script: [make a]', 'b:', '  stage: build', '  dependencies: [a]', '  script: [make b]'), want: [6] },
   { what: 'earlier stage', input: lines('a:', '  stage: build', '  script: [make a]', 'b:', '  stage: test', '  dependencies: [a]', '  script: [make b]'), want: [] },
   { what: 'with needs', input: lines('a:', '  stage: build', '  script: [make a]', 'b:', '  stage: build', '  needs: [a]', '  dependencies: [a]', '  script: [make b]'), want: [] },
 ]);
