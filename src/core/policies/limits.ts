@@ -179,8 +179,14 @@ function terraformLimits(p: Policy, resources: readonly string[] | undefined, mo
         .map((e) => (e.input === null ? `${code(e.x)} (never set by the module)` : `${code(e.x)} from input ${code(e.input!)}`));
       const unmapped = all.filter((x) => m.inputs[x] === undefined).map(code);
       const defaults = Object.entries(m.defaults).filter(([input]) => Object.entries(m.inputs).some(([x, i]) => i === input && all.includes(x)));
+      const defaultsText =
+        defaults.length > 0
+          ? `An input not passed is read as the module's default (${list(defaults.map(([i, v]) => `${code(i)} = ${lit(v)}`))}); other unpassed inputs are unknown.`
+          : 'An input not passed is unknown (its default is not read from the module).';
       out.push(
-        `On \`module\` blocks of \`${m.source}\` (its registry address or Git repository; a \`//submodule\` is not read): ${mapped.length > 0 ? `${list(mapped)}` : 'no attribute this rule reads is mapped'}${unmapped.length > 0 ? `; ${list(unmapped)} ${unmapped.length > 1 ? 'are' : 'is'} not mapped and unknown` : ''}. ${defaults.length > 0 ? `An input not passed is read as the module's default (${list(defaults.map(([i, v]) => `${code(i)} = ${lit(v)}`))}); other unpassed inputs are unknown.` : 'An input not passed is unknown (its default is not read from the module).'} The module's own code under \`.terraform/modules\` is not read.`,
+        mapped.length === 0
+          ? `On \`module\` blocks of \`${m.source}\`: ${all.length === 1 ? `${code(all[0])} is not` : `none of ${list(all.map(code))} is`} mapped to an input of the module, so its blocks are never reported by this rule.`
+          : `On \`module\` blocks of \`${m.source}\` (its registry address or Git repository; a \`//submodule\` is not read): ${list(mapped)}${unmapped.length > 0 ? `; ${list(unmapped)} ${unmapped.length > 1 ? 'are' : 'is'} not mapped and unknown` : ''}. ${defaultsText} The module's own code under \`.terraform/modules\` is not read.`,
       );
     }
     const tokens = pulumiTokensOf(resources);

@@ -122,7 +122,8 @@ export interface Policy {
   equivalents?: readonly Equivalent[];
   /**
    * Limits of this policy beyond those its page derives from the data (docs page's Known limits):
-   * a specific of the setting the evaluator cannot know, one sentence each.
+   * a specific of the setting the evaluator cannot know, one sentence each. Built-in policies
+   * only, like `equivalents` (user policies have no docs page).
    */
   limits?: readonly string[];
 }
