@@ -233,12 +233,18 @@ function kubernetesLimits(p: Policy): string[] {
   const flags = unique(ls.filter((l) => l.flag !== undefined).map((l) => l.flag!));
   if (flags.length > 0) {
     const nothing = reportsWhenNothingWritten(p);
+    const reports = nothing === 'yes' || absence ? ': the flag then reads as not given, which this rule reports' : '';
     out.push(
-      `${list(flags.map(code))} ${flags.length > 1 ? 'are' : 'is'} read only from the container's \`command\` and \`args\` written as YAML lists (\`--flag=value\`, \`--flag value\`, a bare \`--flag\` as \`true\`, the last one when given twice). A flag set in a configuration file the binary loads (\`--config\`, \`--config-file\`), through an environment variable, or in a shell string (\`sh -c "…"\`, a \`command\` written as one string) is not seen${nothing === 'yes' || absence ? ': the flag then reads as not given, which this rule reports' : ''}.`,
+      `${list(flags.map(code))} ${flags.length > 1 ? 'are' : 'is'} read only from the container's \`command\` and \`args\` written as YAML lists (\`--flag=value\`, \`--flag value\`, a bare \`--flag\` as \`true\`, the last one when given twice). A flag set in a configuration file the binary loads (\`--config\`, \`--config-file\`) or through an environment variable is not seen${reports}.`,
     );
-    if (p.where) {
-      out.push("The rule applies only to a container whose `command` names the binary: one started by its image's entrypoint, with flags in `args` only, is not judged.");
-    }
+    const namesBinary = p.where !== undefined && 'path' in p.where && p.where.path === 'command' && 'matches' in p.where;
+    const binary = namesBinary && p.where && 'matches' in p.where ? p.where.matches : '';
+    const name = /^\(\?:\^\|\/\)([\w.-]+)\$$/.exec(binary)?.[1] ?? 'binary';
+    out.push(
+      namesBinary
+        ? `The rule applies only to a container whose \`command\` list has an item matching \`/${binary}/\`: one started by its image's entrypoint (flags in \`args\` only) or with \`command\` written as one string is not judged. The test is on whole items, so a shell string that happens to end with such a path (\`sh -c "… /var/lib/${name}"\`) is taken for the binary, and the flags inside the string are not read.`
+        : `A flag inside a shell string (\`sh -c "…"\`) is not seen${reports}; a \`command\` written as one string is unknown and not judged.`,
+    );
   } else {
     const nothing = reportsWhenNothingWritten(p);
     const attrs = whenAttrs(p);
