@@ -22,6 +22,17 @@ function checkedPage(rule: { id: string; meta: (typeof ENGINE_RULES)[number]['me
   return page;
 }
 
+/** The bullets of a page's `## Known limits` section (every page states what its rule cannot see, issue 17). */
+function knownLimits(page: string): string[] {
+  const at = page.indexOf('\n## Known limits\n');
+  if (at < 0) {
+    return [];
+  }
+  const body = page.slice(at + '\n## Known limits\n'.length);
+  const end = body.search(/^## /m);
+  return (end < 0 ? body : body.slice(0, end)).split('\n').filter((l) => l.startsWith('- ') && l.trim().length > 2);
+}
+
 /** The first fenced code block after a `## <heading>` line. */
 function exampleAfter(page: string, heading: string): string | undefined {
   const at = page.indexOf(`\n## ${heading}\n`);
@@ -54,22 +65,24 @@ describe('rule catalog', () => {
   });
 
   for (const e of ENGINE_RULES) {
-    it(`${e.id} (an engine finding) has a page with a generated head, What, Why and Fix`, () => {
+    it(`${e.id} (an engine finding) has a page with a generated head, What, Why, Fix and Known limits`, () => {
       const page = checkedPage(e, path.join(root, 'docs', 'rules', `${e.id}.md`));
-      for (const section of ['What', 'Why', 'Fix']) {
+      for (const section of ['What', 'Why', 'Fix', 'Known limits']) {
         assert.ok(page.includes(`\n## ${section}\n`), `section ## ${section} missing`);
       }
+      assert.ok(knownLimits(page).length > 0, 'the Known limits section needs at least one bullet');
     });
   }
 
   for (const rule of ALL_RULES) {
     describe(`${rule.id} documentation`, () => {
       const pagePath = path.join(root, 'docs', 'rules', `${rule.id}.md`);
-      it('has a page with What, Why, Bad, Good and Fix sections', () => {
+      it('has a page with What, Why, Bad, Good, Fix and Known limits sections', () => {
         const page = checkedPage(rule, pagePath);
-        for (const section of ['What', 'Why', 'Bad', 'Good', 'Fix']) {
+        for (const section of ['What', 'Why', 'Bad', 'Good', 'Fix', 'Known limits']) {
           assert.ok(page.includes(`\n## ${section}\n`), `section ## ${section} missing`);
         }
+        assert.ok(knownLimits(page).length > 0, 'the Known limits section needs at least one bullet');
       });
       it('its Bad example is reported and its Good example is not', () => {
         if (!fs.existsSync(pagePath)) {

@@ -219,6 +219,7 @@ export const AWS_APP_POLICIES: readonly Policy[] = [
     when: { path: 'version', in: EKS_END_OF_LIFE_VERSIONS },
     message: "Cluster '{name}' runs Kubernetes {value}, past the end of EKS extended support: upgrade one minor version at a time",
     remedy: 'Upgrade `version` one minor version at a time (control plane first, then node groups and add-ons) to a version in standard support.',
+    limits: ['The versions past extended support are a list kept in src/core/policies (EKS_END_OF_LIFE_VERSIONS): a version that leaves extended support after the list was last updated is not reported until it is.'],
     references: [ref('aws-fsbp', 'EKS.2')],
   },
   {

@@ -223,6 +223,7 @@ export const AWS_POLICIES: readonly Policy[] = [
     when: { path: 'runtime', in: DEPRECATED_LAMBDA_RUNTIMES },
     message: "Function '{name}' runs on the deprecated runtime {value}: move to a supported version",
     remedy: 'Move to a supported runtime of the same language (python3.12, nodejs20.x, java21, provided.al2023…) and test the function on it.',
+    limits: ['The deprecated runtimes are a list kept in src/core/policies (DEPRECATED_LAMBDA_RUNTIMES): a runtime AWS deprecates after the list was last updated is not reported until it is. Container-image functions (`package_type = "Image"`) have no `runtime` and are not judged.'],
     references: [ref('aws-fsbp', 'Lambda.2')],
   },
   {

@@ -146,6 +146,7 @@ export const KUBERNETES_POLICIES: readonly Policy[] = [
     when: { any: [{ path: 'metadata.labels["pod-security.kubernetes.io/enforce"]', absent: true }, { path: 'metadata.labels["pod-security.kubernetes.io/enforce"]', equals: 'privileged' }] },
     message: "Namespace '{name}' enforces no Pod Security level: label it pod-security.kubernetes.io/enforce: baseline (or restricted)",
     remedy: 'Add the label `pod-security.kubernetes.io/enforce: restricted` (or `baseline`), after checking with `warn` and `audit` labels first.',
+    limits: ['A cluster-wide default level set in the API server\'s AdmissionConfiguration, and namespaces guarded by a policy engine (Kyverno, Gatekeeper) instead, are not seen: hence `info`. Namespaces created by tools (`helm --create-namespace`, Argo CD) have no manifest here and are not judged.'],
     references: [ref('nsa-k8s', 'Pod security enforcement')],
   },
   {
@@ -158,6 +159,7 @@ export const KUBERNETES_POLICIES: readonly Policy[] = [
     when: { path: 'spec.tls', absent: true },
     message: "Ingress '{name}' declares no tls section: its hosts are served over plain HTTP",
     remedy: 'Add `spec.tls` with the hosts and a certificate secret (cert-manager can issue it).',
+    limits: ['TLS terminated before the Ingress controller (a cloud load balancer with its own certificate, set by controller annotations such as `alb.ingress.kubernetes.io/certificate-arn`) is not recognised: such Ingresses are reported too.'],
     references: [ref('nsa-k8s', 'Encrypt traffic')],
   },
 ];

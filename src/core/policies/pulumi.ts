@@ -107,6 +107,13 @@ export function terraformTypeOf(token: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(TOKENS, full) ? TOKENS[full] : undefined;
 }
 
+/** The mapped type tokens built from these Terraform types (listed on the policy's page). */
+export function pulumiTokensOf(types: readonly string[]): string[] {
+  return Object.entries(TOKENS)
+    .filter(([, t]) => types.includes(t))
+    .map(([token]) => token);
+}
+
 /** Whether some mapped token builds one of these Terraform types (the docs say so on the page). */
 export function checkedOnPulumi(types: readonly string[]): boolean {
   return Object.values(TOKENS).some((t) => types.includes(t));

@@ -120,6 +120,12 @@ export interface Policy {
   fix?: PolicyFix;
   references?: readonly Reference[];
   equivalents?: readonly Equivalent[];
+  /**
+   * Limits of this policy beyond those its page derives from the data (docs page's Known limits):
+   * a specific of the setting the evaluator cannot know, one sentence each. Built-in policies
+   * only, like `equivalents` (user policies have no docs page).
+   */
+  limits?: readonly string[];
 }
 
 /** A reference to a standard's control, as the built-in tables write them. */

@@ -6,6 +6,7 @@ import { ALL_RULES, docsHeader } from '../../../src/core';
 import { POLICIES } from '../../../src/core/policies';
 import { policyMeta } from '../../../src/core/policies/compile';
 import { describePolicy, describeReference, STANDARD_NAMES } from '../../../src/core/policies/describe';
+import { describeLimits } from '../../../src/core/policies/limits';
 import { CONTROL_NOTES } from '../../../src/core/policies/standards';
 import type { Policy, StandardId } from '../../../src/core/policies/types';
 import { repoRoot } from '../../helpers/core';
@@ -42,6 +43,9 @@ function policyPage(p: Policy): string {
     '',
     '## Fix',
     p.remedy,
+    '',
+    '## Known limits',
+    ...describeLimits(p).map((l) => `- ${l}`),
     ...(refs.length > 0 ? ['', '## References', ...refs] : []),
     '',
   ].join('\n');
