@@ -26,7 +26,9 @@ function unsetOr(name: string, test: FlagTest): Condition {
  * is not recognised: its flags may come from anywhere.
  */
 function runs(binary: string): Condition {
-  return { path: 'command', matches: `(?:^|/)${binary}$` };
+  // a whole item that is the binary or a path to it: a shell string that merely ends in a path
+  // like `/var/lib/etcd` (`sh -c "etcd --data-dir=/var/lib/etcd"`) is not the binary
+  return { path: 'command', matches: `^(?:\\S*/)?${binary}$` };
 }
 
 /** A comma-separated flag value holding this item. */

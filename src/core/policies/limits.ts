@@ -242,7 +242,7 @@ function kubernetesLimits(p: Policy): string[] {
     const name = /^\(\?:\^\|\/\)([\w.-]+)\$$/.exec(binary)?.[1] ?? 'binary';
     out.push(
       namesBinary
-        ? `The rule applies only to a container whose \`command\` list has an item matching \`/${binary}/\`: one started by its image's entrypoint (flags in \`args\` only) or with \`command\` written as one string is not judged. The test is on whole items, so a shell string that happens to end with such a path (\`sh -c "… /var/lib/${name}"\`) is taken for the binary, and the flags inside the string are not read.`
+        ? `The rule applies only to a container whose \`command\` list has an item matching \`/${binary}/\`: one started by its image's entrypoint (flags in \`args\` only) or with \`command\` written as one string is not judged. The test is on whole items holding no space, so a shell string (\`sh -c "${name} --flag …"\`) is not taken for the binary and the flags inside it are not read.`
         : `A flag inside a shell string (\`sh -c "…"\`) is not seen${reports}; a \`command\` written as one string is unknown and not judged.`,
     );
   } else {

@@ -349,3 +349,21 @@ corpusTable('regression: GitLab advisory jobs and one dind finding per block', [
     want: [{ path: '.gitlab-ci.yml', line: 5, severity: 'warning' }],
   },
 ]);
+
+const etcdPod = (command: string): string =>
+  lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: etcd, namespace: kube-system}', 'spec:', '  hostNetwork: true', '  containers:', '    - name: etcd', '      image: registry.k8s.io/etcd:3.5.16-0', `      command: ${command}`);
+
+corpusTable('regression: control-plane flags read only from the binary itself', [
+  {
+    what: 'etcd started by name without TLS flags is reported',
+    rule: 'kubernetes/etcd-no-tls',
+    files: { 'cp/etcd.yaml': etcdPod('[etcd, --data-dir=/var/lib/etcd, --listen-client-urls=https://127.0.0.1:2379]') },
+    want: [{ path: 'cp/etcd.yaml', line: 9, severity: 'warning' }],
+  },
+  {
+    what: 'a shell string ending in /var/lib/etcd is not the etcd binary (its flags are not read, so it is not judged)',
+    rule: 'kubernetes/etcd-no-tls',
+    files: { 'cp/etcd.yaml': etcdPod('[sh, -c, "etcd --cert-file=/pki/server.crt --key-file=/pki/server.key --data-dir=/var/lib/etcd"]') },
+    want: [],
+  },
+]);

@@ -17,6 +17,38 @@ function insideRepository(p: string): boolean {
   return !p.startsWith('/') && !p.startsWith('~') && !/^[A-Za-z]:[\\/]/.test(p) && !p.includes('${');
 }
 
+/** How many folders up a .gitignore is looked for. */
+const GITIGNORE_LEVELS = 6;
+
+/** Whether one .gitignore line (not a negation) matches a file name anywhere below it. */
+function ignoresName(line: string, name: string): boolean {
+  let p = line.trim();
+  if (p === '' || p.startsWith('#') || p.startsWith('!')) {
+    return false;
+  }
+  p = p.replace(/^(\*\*\/|\/)+/, '');
+  if (p.includes('/')) {
+    return false;
+  }
+  const re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return re.test(name);
+}
+
+/**
+ * Whether a .gitignore in the module's folder or above it keeps `name` out of version control
+ * (a state file a developer's local backend wrote is then not committed). Negations and
+ * path-specific patterns are not evaluated: only a plain name or glob counts.
+ */
+function gitignored(env: { readFile?(p: string): string | undefined }, name: string): boolean {
+  for (let up = 0; up < GITIGNORE_LEVELS; up++) {
+    const text = env.readFile?.(`${'../'.repeat(up)}.gitignore`);
+    if (text !== undefined && text.split(/\r?\n/).some((l) => ignoresName(l, name))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Terraform state must not live in the repository. Analysis works on .tf files, so this checks:
  * a `terraform.tfstate` beside the module (asked of the host through `fileExists`), a `backend
@@ -55,7 +87,7 @@ export const rule = terraformFileRule({
         ctx.report(config.attr, { range: ctx.at(config.attr), message: message('remote-state', p) });
       }
     }
-    const state = ['terraform.tfstate', 'terraform.tfstate.backup'].find((f) => ctx.env.fileExists?.(f));
+    const state = ['terraform.tfstate', 'terraform.tfstate.backup'].find((f) => ctx.env.fileExists?.(f) && !gitignored(ctx.env, f));
     if (state) {
       // report once per module: on the settings block, or on the providers of a lone root file
       const anchor = settings[0] ?? (!settingsMayBeElsewhere(ctx.path, ctx.env) ? mod.blocksOf('provider')[0] : undefined);
