@@ -367,3 +367,24 @@ corpusTable('regression: control-plane flags read only from the binary itself', 
     want: [],
   },
 ]);
+
+corpusTable('regression: tool and CI images', [
+  {
+    what: 'a command-line tool image (ENTRYPOINT, no port) without USER is info',
+    rule: 'dockerfile/run-as-root',
+    files: { 'netscan/Dockerfile': lines('FROM alpine:3.20', 'RUN apk add --no-cache nmap', 'ENTRYPOINT ["nmap"]', 'CMD ["--help"]') },
+    want: [{ path: 'netscan/Dockerfile', line: 1, severity: 'info' }],
+  },
+  {
+    what: 'a service that declares its port stays a warning',
+    rule: 'dockerfile/run-as-root',
+    files: { 'api/Dockerfile': lines('FROM alpine:3.20', 'COPY api /usr/local/bin/api', 'EXPOSE 8080', 'ENTRYPOINT ["/usr/local/bin/api"]') },
+    want: [{ path: 'api/Dockerfile', line: 1, severity: 'warning' }],
+  },
+  {
+    what: 'a CI job image under .gitlab-ci/ keeps its compilers on purpose',
+    rule: 'dockerfile/build-tools-in-final-image',
+    files: { '.gitlab-ci/alpine.Dockerfile': lines('FROM alpine:3.20', 'RUN apk add --no-cache build-base meson ninja git', 'CMD ["sh"]') },
+    want: [],
+  },
+]);

@@ -48,7 +48,8 @@ export function message(kind: 'image' | 'packages', detail: string): string {
 function isToolingDockerfile(path: string): boolean {
   const norm = path.replace(/\\/g, '/').toLowerCase();
   const name = norm.slice(norm.lastIndexOf('/') + 1);
-  return /(^|\/)\.devcontainer\//.test(norm) || name.split(/[._-]/).some((t) => ['dev', 'devcontainer', 'ci', 'test', 'tests', 'build', 'builder', 'toolchain'].includes(t));
+  // images for CI jobs (kept under .gitlab-ci/, .ci/, .circleci/…) carry their toolchain on purpose
+  return /(^|\/)\.devcontainer\//.test(norm) || /(^|\/)\.?(gitlab-ci|ci|circleci|buildkite)\//.test(norm) || name.split(/[._-]/).some((t) => ['dev', 'devcontainer', 'ci', 'test', 'tests', 'build', 'builder', 'toolchain'].includes(t));
 }
 
 function removedPackages(commands: readonly RunCommand[]): Set<string> {

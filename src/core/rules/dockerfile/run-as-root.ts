@@ -10,7 +10,10 @@ export function message(kind: 'root-user' | 'no-user', user?: string, dev?: stri
     return `The last USER is '${user ?? 'root'}', so the container runs as root: create an unprivileged user and switch to it (USER app or USER 10001)`;
   }
   const text = 'No USER instruction: the container runs as root. Create an unprivileged user and add USER app (or USER 10001) at the end of the final stage';
-  return dev ? `${text} (${dev} looks like a development image, where root is often on purpose)` : text;
+  if (!dev) {
+    return text;
+  }
+  return dev.startsWith('an image') ? `${text} (${dev} looks like a command-line tool, which often runs as root on purpose)` : `${text} (${dev} looks like a development image, where root is often on purpose)`;
 }
 
 /** Base images whose default user is not root. */
@@ -98,7 +101,10 @@ export const rule: Rule<DockerfileModel> = {
     }
     // the last stage of a file that builds a development image (Docker Dev Environments' `dev-envs`,
     // Tilt's Dockerfile.tilt): not sure it is what runs in production, so said at info
-    const dev = developmentImage(ctx.path, final.name);
+    // an image with an ENTRYPOINT but no EXPOSE and no HEALTHCHECK is most likely a command-line
+    // tool run by hand or as a CI job container (where root is often required): said at info too
+    const tool = keywords.has('ENTRYPOINT') && !keywords.has('EXPOSE') && !keywords.has('HEALTHCHECK');
+    const dev = developmentImage(ctx.path, final.name) ?? (tool ? 'an image with an ENTRYPOINT and no EXPOSE' : undefined);
     ctx.report({ range: final.from.getImageRange() ?? final.from.getRange(), message: message('no-user', undefined, dev), ...(dev ? { severity: 'info' as const } : {}) });
   },
 };
