@@ -388,3 +388,39 @@ corpusTable('regression: tool and CI images', [
     want: [],
   },
 ]);
+
+corpusTable('regression: apt configured to answer yes, one-file chown, development images', [
+  {
+    what: 'apt-get after APT::Get::Assume-Yes is configured does not prompt',
+    rule: 'dockerfile/apt-get-missing-yes',
+    files: {
+      'builder/Dockerfile': lines(
+        'FROM debian:12-slim',
+        `RUN printf '%s\\n' 'APT::Get::Assume-Yes "true";' 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/90ci`,
+        'RUN apt-get update && apt-get install git openssh-client && apt-get autoremove --purge',
+      ),
+      'other/Dockerfile': lines('FROM debian:12-slim', 'RUN apt-get update && apt-get install git'),
+    },
+    want: [{ path: 'other/Dockerfile', line: 2, severity: 'warning' }],
+  },
+  {
+    what: 'chown -R of one copied config file is info; of a copied folder a warning',
+    rule: 'dockerfile/copy-then-chown',
+    files: {
+      'proxy/Dockerfile': lines('FROM alpine:3.20', 'RUN apk add --no-cache tor', 'COPY torrc.default /etc/tor/torrc.default', 'RUN chown -R tor:tor /etc/tor/torrc.default', 'COPY site/ /srv/site/', 'RUN chown -R tor:tor /srv/site', 'USER tor', 'CMD ["tor"]'),
+    },
+    want: [
+      { path: 'proxy/Dockerfile', line: 4, severity: 'info' },
+      { path: 'proxy/Dockerfile', line: 6, severity: 'warning' },
+    ],
+  },
+  {
+    what: 'a locally built latest base in a development Dockerfile is info',
+    rule: 'dockerfile/no-latest-tag',
+    files: { 'Dockerfile.dev': lines('FROM app-base', 'COPY . /src', 'CMD ["make", "watch"]'), 'Dockerfile': lines('FROM app-base', 'COPY . /src', 'CMD ["./app"]') },
+    want: [
+      { path: 'Dockerfile', line: 1, severity: 'warning' },
+      { path: 'Dockerfile.dev', line: 1, severity: 'info' },
+    ],
+  },
+]);

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel } from '../../parsers/dockerfile';
-import { byInstruction, findFlag, hasCacheMount, packageInstall, positionals, runCommands, wordRange, sizeSeverity } from './common';
+import { byInstruction, findFlag, hasCacheMount, packageInstall, positionals, runCommands, wordRange, developmentSeverity } from './common';
 
 /** The message for apk add without --no-cache. */
 export function message(): string {
@@ -46,7 +46,7 @@ export const rule: Rule<DockerfileModel> = {
           range: wordRange(ctx.model, shell, { start: cmd.nameWord.start, end: install.sub.word.end }),
           message: message(),
           fix: { title: edits.length > 1 ? 'Add --no-cache and drop apk update' : 'Add --no-cache', safe: true, edits },
-          ...sizeSeverity(ctx.path, ctx.model),
+          ...developmentSeverity(ctx.path, ctx.model),
         });
       }
     }

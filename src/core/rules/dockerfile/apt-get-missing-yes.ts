@@ -43,8 +43,14 @@ export const rule: Rule<DockerfileModel> = {
     equivalents: [{ tool: 'hadolint', id: 'DL3014' }],
   },
   check(ctx) {
-    for (const { shell, cmd } of runCommands(ctx.model)) {
+    // `APT::Get::Assume-Yes "true";` written into /etc/apt/apt.conf.d by an earlier RUN (or a
+    // build-wide APT_CONFIG) answers every prompt after it
+    const assumeYesAt = ctx.text.search(/APT::Get::Assume-Yes\s+"?(true|1|yes)"?/i);
+    for (const { instruction, shell, cmd } of runCommands(ctx.model)) {
       if (cmd.name !== 'apt-get' && cmd.name !== 'apt') {
+        continue;
+      }
+      if (assumeYesAt >= 0 && ctx.index.offsetAt(instruction.getRange().start) > assumeYesAt) {
         continue;
       }
       const sub = subcommandOf(cmd, APT_VALUE_FLAGS);

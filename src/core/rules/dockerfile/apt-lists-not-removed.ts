@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel } from '../../parsers/dockerfile';
 import type { Fix } from '../../types';
-import { APT_VALUE_FLAGS, byInstruction, hasCacheMount, positionals, runCommands, subcommandOf, wordRange, sizeSeverity } from './common';
+import { APT_VALUE_FLAGS, byInstruction, hasCacheMount, positionals, runCommands, subcommandOf, wordRange, developmentSeverity } from './common';
 import type { RunCommand } from './common';
 
 /** The message for apt-get update whose package lists stay in the layer. */
@@ -46,7 +46,7 @@ export const rule: Rule<DockerfileModel> = {
         range: wordRange(ctx.model, shell, { start: update.cmd.nameWord.start, end: sub ? sub.word.end : update.cmd.nameWord.end }),
         message: message(update.cmd.name),
         fix: appendFix(ctx.model, commands),
-        ...sizeSeverity(ctx.path, ctx.model),
+        ...developmentSeverity(ctx.path, ctx.model),
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel } from '../../parsers/dockerfile';
-import { runCommands, wordRange } from './common';
+import { runCommands, wordRange, developmentSeverity } from './common';
 import { chmodMode } from './chmod';
 
 /** The message for a chmod that lets anyone write. */
@@ -25,7 +25,7 @@ export const rule: Rule<DockerfileModel> = {
       }
       const mode = chmodMode(cmd);
       if (mode && mode.grant.worldWritable && !mode.grant.sticky) {
-        ctx.report({ range: wordRange(ctx.model, shell, mode.word), message: message(mode.word.value) });
+        ctx.report({ range: wordRange(ctx.model, shell, mode.word), message: message(mode.word.value), ...developmentSeverity(ctx.path, ctx.model) });
       }
     }
   },

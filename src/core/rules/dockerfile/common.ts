@@ -271,9 +271,10 @@ export function developmentImage(path: string, stageName: string | undefined): s
 }
 
 /**
- * For the layer-size rules: in a development image (see developmentImage) a few MB more do not
- * matter, so their findings are said at info there.
+ * For rules about what ships (layer size, pinned bases, file modes): in a development image (see
+ * developmentImage) a few MB more, a locally built `latest` base or a shared writable cache do not
+ * reach production, so their findings are said at info there.
  */
-export function sizeSeverity(path: string, model: DockerfileModel): { severity?: 'info' } {
+export function developmentSeverity(path: string, model: DockerfileModel): { severity?: 'info' } {
   return developmentImage(path, model.finalStage?.name) ? { severity: 'info' } : {};
 }

@@ -30,8 +30,8 @@ function workdirAt(model: DockerfileModel, stage: Stage, instruction: Instructio
 }
 
 /** Destinations of the COPY/ADD instructions without --chown before a RUN in its stage chain. */
-function copies(model: DockerfileModel, stage: Stage, run: Instruction): { dest: string; line: number }[] {
-  const out: { dest: string; line: number }[] = [];
+function copies(model: DockerfileModel, stage: Stage, run: Instruction): { dest: string; line: number; oneFile: boolean }[] {
+  const out: { dest: string; line: number; oneFile: boolean }[] = [];
   for (const s of [...model.stageChain(stage)].reverse()) {
     for (const i of s.instructions) {
       if (i === run) {
@@ -51,7 +51,11 @@ function copies(model: DockerfileModel, stage: Stage, run: Instruction): { dest:
       if (base === undefined) {
         continue;
       }
-      out.push({ dest: clean(dest.startsWith('/') ? dest : `${base}/${dest}`.replace(/\/\.?(\/|$)/g, '/').replace(/\/{2,}/g, '/')), line: i.getRange().start.line + 1 });
+      // one named file (no glob, not a folder, a name with an extension) copied to a file path:
+      // storing it twice costs a few bytes
+      const sources = args.slice(0, -1).map((a) => a.value);
+      const oneFile = sources.length === 1 && !/[*?[]/.test(sources[0]) && !sources[0].endsWith('/') && /[^./][^/]*\.[^/]+$/.test(sources[0]) && !dest.endsWith('/');
+      out.push({ dest: clean(dest.startsWith('/') ? dest : `${base}/${dest}`.replace(/\/\.?(\/|$)/g, '/').replace(/\/{2,}/g, '/')), line: i.getRange().start.line + 1, oneFile });
     }
   }
   return out;
@@ -84,7 +88,7 @@ export const rule: Rule<DockerfileModel> = {
         }
         const copied = copies(ctx.model, stage, instruction).find((c) => c.dest === target || c.dest.startsWith(target + '/'));
         if (copied) {
-          ctx.report({ range: wordRange(ctx.model, shell, write.word), message: message(write.path, copied.line) });
+          ctx.report({ range: wordRange(ctx.model, shell, write.word), message: message(write.path, copied.line), ...(copied.oneFile ? { severity: 'info' as const } : {}) });
           break;
         }
       }

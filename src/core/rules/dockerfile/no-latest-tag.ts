@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
+import { developmentSeverity } from './common';
 import type { DockerfileModel } from '../../parsers/dockerfile';
 import type { Copy, Run } from 'dockerfile-ast';
 import { mutableTagProblem } from '../shared/image';
@@ -34,7 +35,7 @@ export const rule: Rule<DockerfileModel> = {
       if (image && range && !stageNames.has(image.toLowerCase())) {
         const problem = mutableTagProblem(image);
         if (problem) {
-          ctx.report({ range, message: message(image, problem) });
+          ctx.report({ range, message: message(image, problem), ...developmentSeverity(ctx.path, ctx.model) });
         }
       }
       if (stage.name) {
@@ -52,7 +53,7 @@ export const rule: Rule<DockerfileModel> = {
             }
             const problem = mutableTagProblem(ref);
             if (problem) {
-              ctx.report({ range, message: message(ref, problem) });
+              ctx.report({ range, message: message(ref, problem), ...developmentSeverity(ctx.path, ctx.model) });
             }
           }
           continue;
@@ -68,7 +69,7 @@ export const rule: Rule<DockerfileModel> = {
         }
         const problem = mutableTagProblem(ref);
         if (problem) {
-          ctx.report({ range, message: message(ref, problem) });
+          ctx.report({ range, message: message(ref, problem), ...developmentSeverity(ctx.path, ctx.model) });
         }
       }
     }

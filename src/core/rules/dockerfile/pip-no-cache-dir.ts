@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { DockerfileModel } from '../../parsers/dockerfile';
-import { envValue, findFlag, packageInstall, runCommands, runMounts, wordRange, sizeSeverity } from './common';
+import { envValue, findFlag, packageInstall, runCommands, runMounts, wordRange, developmentSeverity } from './common';
 
 /** The message for pip install without --no-cache-dir. */
 export function message(): string {
@@ -40,7 +40,7 @@ export const rule: Rule<DockerfileModel> = {
         range: wordRange(ctx.model, shell, { start: cmd.nameWord.start, end: install.sub.word.end }),
         message: message(),
         fix: { title: 'Add --no-cache-dir', safe: true, edits: [{ range: ctx.model.shellRange(shell, install.sub.word.end, install.sub.word.end), newText: ' --no-cache-dir' }] },
-        ...sizeSeverity(ctx.path, ctx.model),
+        ...developmentSeverity(ctx.path, ctx.model),
       });
     }
   },
