@@ -424,3 +424,36 @@ corpusTable('regression: apt configured to answer yes, one-file chown, developme
     ],
   },
 ]);
+
+corpusTable('regression: GitLab Pages publishing after failures', [
+  {
+    what: 'a Pages job that publishes a coverage report with when: always is info; an application deploy a warning',
+    rule: 'gitlab-ci/deploy-when-always',
+    files: {
+      '.gitlab-ci.yml': lines(
+        'stages: [test, deploy]',
+        'coverage:',
+        '  stage: test',
+        '  script: [make coverage]',
+        '  artifacts: {paths: [_coverage/]}',
+        'pages:',
+        '  stage: deploy',
+        '  needs: [coverage]',
+        '  rules:',
+        '    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH',
+        '      when: always',
+        '  script: [mv _coverage public]',
+        '  artifacts: {paths: [public]}',
+        'deploy-app:',
+        '  stage: deploy',
+        '  when: always',
+        '  environment: production',
+        '  script: [kubectl apply -f k8s/]',
+      ),
+    },
+    want: [
+      { path: '.gitlab-ci.yml', line: 11, severity: 'info' },
+      { path: '.gitlab-ci.yml', line: 16, severity: 'warning' },
+    ],
+  },
+]);

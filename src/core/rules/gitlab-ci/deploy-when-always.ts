@@ -40,7 +40,10 @@ export const rule: Rule<YamlFile> = {
         for (const when of whens) {
           if (str(when) === 'always') {
             const range = rangeOf(ctx.model, when);
-            report({ range, message: message(job.name, reason), fix: { title: 'Use when: on_success', safe: false, edits: [{ range, newText: 'on_success' }] } });
+            // GitLab Pages (the reserved job name `pages`, or `pages:` set) publishes a static site
+            // such as docs or a coverage report, often on purpose after a failure: said at info
+            const pages = job.name === 'pages' || mergedEntry(job.node, 'pages', pipeline.doc) !== undefined;
+            report({ range, message: message(job.name, reason), fix: { title: 'Use when: on_success', safe: false, edits: [{ range, newText: 'on_success' }] }, ...(pages ? { severity: 'info' as const } : {}) });
           }
         }
       }
