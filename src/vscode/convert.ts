@@ -27,7 +27,9 @@ function toSeverity(s: Severity): vscode.DiagnosticSeverity {
     case 'warning':
       return vscode.DiagnosticSeverity.Warning;
     case 'info':
-      return vscode.DiagnosticSeverity.Information;
+      // info findings are suggestions: shown as hints (dots under the text, no squiggle, not in
+      // the Problems list), like the CLI that lists them only with --severity info
+      return vscode.DiagnosticSeverity.Hint;
   }
 }
 

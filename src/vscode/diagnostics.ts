@@ -471,7 +471,7 @@ export class DiagnosticsManager implements vscode.Disposable {
           c.errors++;
         } else if (d.severity === vscode.DiagnosticSeverity.Warning) {
           c.warnings++;
-        } else if (d.severity === vscode.DiagnosticSeverity.Information) {
+        } else if (d.severity === vscode.DiagnosticSeverity.Hint && !d.message.endsWith(BASELINED)) {
           c.infos++;
         }
       }
@@ -484,10 +484,13 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 }
 
+/** What a baselined finding's message ends with. */
+const BASELINED = ' (in the baseline)';
+
 /** A diagnostic of a finding the baseline records: a hint that says so. */
 function asBaselined(d: vscode.Diagnostic): vscode.Diagnostic {
   d.severity = vscode.DiagnosticSeverity.Hint;
-  d.message += ' (in the baseline)';
+  d.message += BASELINED;
   return d;
 }
 

@@ -41,7 +41,7 @@ suite('configuration', () => {
       assert.ok(await vscode.workspace.applyEdit(edit));
       // the dirty flag reaches the extension host shortly after the edit
       await waitFor('the unsaved edit', () => configDoc.isDirty);
-      await waitFor('the info severity', () => waitForRule(doc.uri, RULE, 1).then(([d]) => d.severity === vscode.DiagnosticSeverity.Information));
+      await waitFor('the info severity', () => waitForRule(doc.uri, RULE, 1).then(([d]) => d.severity === vscode.DiagnosticSeverity.Hint));
       // take the edit back and save: the file is as before, and so is the severity
       const undo = new vscode.WorkspaceEdit();
       undo.replace(configDoc.uri, new vscode.Range(configDoc.positionAt(0), configDoc.positionAt(configDoc.getText().length)), original);

@@ -39,7 +39,7 @@ suite('multi-root workspace', () => {
     await config.update('severityOverrides', { [RULE]: 'info' }, vscode.ConfigurationTarget.WorkspaceFolder);
     try {
       const [d] = await waitForRule(alpha.uri, RULE, 1);
-      assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Information);
+      assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Hint);
       assert.strictEqual(ofRule(beta.uri, RULE)[0]?.severity, vscode.DiagnosticSeverity.Error);
     } finally {
       await config.update('severityOverrides', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
