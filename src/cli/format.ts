@@ -94,10 +94,14 @@ export function textLine(file: string, f: Finding): string {
  * What the text output's summary counts: every finding by severity, those `fix` applies, those
  * with a change to review, and those below the least severity listed (counted, not listed).
  */
+/** Folders of test data and fixtures: findings there are counted apart in the summary. */
+const TEST_FOLDER = /(^|[\\/])(testdata|test|tests|__tests__|e2e|fixtures|_archived)[\\/]/i;
+
 export class TextCounts {
   private readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   private readonly min: number;
   private hidden = 0;
+  private inTests = 0;
   private fixable = 0;
   private review = 0;
 
@@ -105,8 +109,8 @@ export class TextCounts {
     this.min = SEVERITY_RANK[minSeverity];
   }
 
-  /** Count a finding; whether the output lists it. */
-  add(f: Finding): boolean {
+  /** Count a finding (of the file at `path`); whether the output lists it. */
+  add(f: Finding, path?: string): boolean {
     this.counts[f.severity]++;
     // `fix` applies safe fixes whatever the severity shown
     if (fixApplies(f)) {
@@ -118,6 +122,9 @@ export class TextCounts {
       this.hidden++;
       return false;
     }
+    if (path !== undefined && TEST_FOLDER.test(path)) {
+      this.inTests++;
+    }
     return true;
   }
 
@@ -127,11 +134,12 @@ export class TextCounts {
     const total = counts.error + counts.warning + counts.info;
     const where = `${tally.analysed} file${tally.analysed === 1 ? '' : 's'}` + (skippedText(tally.skipped) ? `; ${skippedText(tally.skipped)}` : '');
     const hiddenText = hidden > 0 ? ` ${hidden} info not shown (--severity info lists them).` : '';
+    const testsText = this.inTests > 0 ? ` ${this.inTests} of those listed are under test-data folders (testdata/, test/, e2e/, fixtures/…): leave them out with --exclude or exclude: in aurora.yaml.` : '';
     if (total === 0) {
       return `No problems found in ${where}.`;
     }
     const fixText = fixable > 0 ? `; ${fixable} fixable with \`aurora-devops fix\`` + (review > 0 ? `, ${review} more with a suggested change to review` : '') : review > 0 ? `; ${review} with a suggested change to review` : '';
-    return `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${where}` + fixText + '.' + hiddenText;
+    return `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${where}` + fixText + '.' + hiddenText + testsText;
   }
 }
 
@@ -146,7 +154,7 @@ export function formatText(results: readonly FileFindings[], files: number | Fil
   const lines: string[] = [];
   for (const { file, findings } of results) {
     for (const f of findings) {
-      if (counts.add(f)) {
+      if (counts.add(f, file)) {
         lines.push(textLine(file, f));
       }
     }

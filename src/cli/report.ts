@@ -170,7 +170,7 @@ export function createReporter(format: ReportFormat, options: ReportOptions): Re
     file(p, findings) {
       let out = '';
       for (const f of findings) {
-        if (counts.add(f)) {
+        if (counts.add(f, p)) {
           out += textLine(p, f) + '\n';
         }
       }

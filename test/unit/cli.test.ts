@@ -115,6 +115,15 @@ describe('aurora-devops CLI', () => {
     assert.equal((await run(['check', '--severity', 'loud'], dir)).code, 2);
   });
 
+  it('the summary counts listed findings under test-data folders apart, and --exclude drops them', async () => {
+    const dir = tempProject({ 'app/Dockerfile': 'FROM ubuntu\n', 'e2e/testdata/Dockerfile': 'FROM ubuntu\n' });
+    const all = await run(['check', '.'], dir);
+    assert.match(all.stdout, /1 of those listed are under test-data folders \(testdata\/, test\/, e2e\/, fixtures\/…\): leave them out with --exclude/);
+    const app = await run(['check', '.', '--exclude', 'e2e'], dir);
+    assert.doesNotMatch(app.stdout, /test-data folders/);
+    assert.match(app.stdout, /no-latest-tag/);
+  });
+
   it('aurora.yaml rules: overrides severities, found from the checked path', async () => {
     const dir = tempProject({ 'aurora.yaml': 'rules:\n  dockerfile/no-latest-tag: off\n  dockerfile/add-instead-of-copy: error\n', 'app/Dockerfile': 'FROM ubuntu\nADD a /a\n' });
     const r = await run(['check', 'app', '--format', 'json'], dir);
