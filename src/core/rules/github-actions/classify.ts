@@ -413,7 +413,9 @@ const NO_FACTS: ScriptFacts = { test: false, scan: false, push: false, kubernete
 const scriptFacts = perObject((script: ShellScript): ScriptFacts => {
   const facts: ScriptFacts = { ...NO_FACTS };
   for (const command of shellEffects(script).commands) {
-    const c = coreCommand(command);
+    // not coreCommand's memo: each command is classified once here, and a memo entry per command
+    // cost more than the copy of its words
+    const c: CoreCommand = { name: command.name, args: command.args.map((a) => a.value), command };
     const pos = positionals(c);
     facts.test ||= isTestCommand(c, pos, command);
     facts.scan ||= isScanCommand(c, pos);

@@ -28,6 +28,9 @@ const PUBLISHERS = new Set(['twine', 'uv', 'poetry', 'npm', 'pnpm', 'yarn', 'car
 /** Publishing commands and the registry they publish to. */
 function publishes(step: Step): string | undefined {
   for (const c of commandsOf(step)) {
+    if (c.name !== 'pipx' && c.name !== 'uvx' && !PUBLISHERS.has(c.name)) {
+      continue;
+    }
     const direct = coreCommand(c);
     // `pipx run twine …` and `uvx twine …` run the tool named after them
     const viaRunner = (direct.name === 'pipx' && direct.args[0] === 'run') || direct.name === 'uvx';
