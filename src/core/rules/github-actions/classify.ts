@@ -7,6 +7,8 @@ import type { CommandRun } from '../../shell';
 import { bool, get, str } from '../../parsers/yaml';
 import type { Job, Step, Workflow } from './workflow';
 import { actionName, commandsOf, envOf } from './workflow';
+import { shellEffects } from '../../shell';
+import type { ShellScript } from '../../parsers/shell';
 import { perObject } from '../../memo';
 
 /** A command as the shell model sees it (sudo, env, npx, poetry run, python -m … looked through), its arguments as strings. */
@@ -19,11 +21,14 @@ export interface CoreCommand {
 /** The shell model's command with its argument values (kept with the command). */
 export const coreCommand: (command: CommandRun) => CoreCommand = perObject((command) => ({ name: command.name, args: command.args.map((a) => a.value), command }));
 
-/** Sub-command words of a command (its arguments that are not flags); kept with the core command. */
-const positionals = perObject((c: CoreCommand): string[] => c.args.filter((a) => !a.startsWith('-')));
+/** Sub-command words of a command (its arguments that are not flags). */
+function positionals(c: CoreCommand): string[] {
+  return c.args.filter((a) => !a.startsWith('-'));
+}
 
-// The command predicates below keep their answers with the parsed command (perObject): every step
-// of a workflow is asked the same questions by several rules at every keystroke.
+// The command predicates below are asked once per command, by scriptFacts (one pass over a
+// script's commands, its answers kept with the parsed script): `c` is the command's core form and
+// `pos` its positionals.
 
 /** A predicate over action names (`uses:` values without the ref), answered once per name. */
 function actionMatcher(patterns: readonly RegExp[]): (uses: string) => boolean {
@@ -46,9 +51,7 @@ const JS_TEST_RUNNERS = new Set(['jest', 'vitest', 'mocha', 'ava', 'tap', 'karma
 const DIRECT_TEST_TOOLS = new Set(['pytest', 'py.test', 'unittest', 'tox', 'nox', 'rspec', 'phpunit', 'pest', 'ctest', 'bats', 'nosetests', 'behave', 'robot', 'gotestsum', 'ginkgo', 'busted', 'prove']);
 
 /** Whether a command runs a test suite. */
-export const isTestCommand = perObject((command: CommandRun): boolean => {
-  const c = coreCommand(command);
-  const pos = positionals(c);
+function isTestCommand(c: CoreCommand, pos: readonly string[], command: CommandRun): boolean {
   const sub = pos[0];
   const has = (flag: string): boolean => c.args.some((a) => a === flag || a.startsWith(flag + '='));
   switch (c.name) {
@@ -101,7 +104,7 @@ export const isTestCommand = perObject((command: CommandRun): boolean => {
       // scripts named like a test runner: ./scripts/test.sh, run-tests.sh, ci/integration-tests
       return /(^|[/_.-])(test|tests|run-tests|run_tests|e2e|integration-tests?)(\.(sh|bash|py|ps1))?$/.test(command.nameWord.value);
   }
-});
+}
 
 /** Actions whose step runs a test suite. */
 const TEST_ACTIONS = [/^cypress-io\/github-action$/, /^dorny\/test-reporter$/, /^mikepenz\/action-junit-report$/, /^codecov\/codecov-action$/];
@@ -110,7 +113,7 @@ const isTestAction = actionMatcher(TEST_ACTIONS);
 
 /** Whether a step runs tests (a test command, or a test action). */
 export function stepRunsTests(step: Step): boolean {
-  if (commandsOf(step).some(isTestCommand)) {
+  if (factsOf(step).test) {
     return true;
   }
   return step.uses !== undefined && isTestAction(step.uses);
@@ -131,9 +134,7 @@ export function isTestJob(job: Job): boolean {
 }
 
 /** Image scanners run as commands. */
-const isScanCommand = perObject((command: CommandRun): boolean => {
-  const c = coreCommand(command);
-  const pos = positionals(c);
+function isScanCommand(c: CoreCommand, pos: readonly string[]): boolean {
   switch (c.name) {
     case 'trivy':
     case 'grype':
@@ -151,7 +152,7 @@ const isScanCommand = perObject((command: CommandRun): boolean => {
     default:
       return false;
   }
-});
+}
 
 const SCAN_ACTIONS = [
   /^aquasecurity\/trivy-action$/,
@@ -172,7 +173,7 @@ export function isScanStep(step: Step): boolean {
   if (step.uses && isScanAction(step.uses)) {
     return true;
   }
-  return commandsOf(step).some(isScanCommand);
+  return factsOf(step).scan;
 }
 
 /** Image references that point at a registry on the runner itself (kind/k3d test registries). */
@@ -181,13 +182,11 @@ function isLocalImage(ref: string): boolean {
 }
 
 /** Whether a command pushes an image to a registry. */
-export const isPushCommand = perObject((command: CommandRun): boolean => {
-  const c = coreCommand(command);
-  const refs = positionals(c).slice(1);
+function isPushCommand(c: CoreCommand, pos: readonly string[]): boolean {
+  const refs = pos.slice(1);
   if (refs.length > 0 && refs.every(isLocalImage)) {
     return false;
   }
-  const pos = positionals(c);
   switch (c.name) {
     case 'docker':
     case 'podman':
@@ -210,7 +209,7 @@ export const isPushCommand = perObject((command: CommandRun): boolean => {
     default:
       return false;
   }
-});
+}
 
 const PUSH_ACTIONS = [/^redhat-actions\/push-to-registry$/, /^docker\/bake-action$/];
 
@@ -231,13 +230,11 @@ export function isPushStep(step: Step): boolean {
       return true;
     }
   }
-  return commandsOf(step).some(isPushCommand);
+  return factsOf(step).push;
 }
 
 /** Whether a command applies a change to a Kubernetes cluster. */
-export const isKubernetesDeployCommand = perObject((command: CommandRun): boolean => {
-  const c = coreCommand(command);
-  const pos = positionals(c);
+function isKubernetesDeployCommand(c: CoreCommand, pos: readonly string[]): boolean {
   if (c.args.some((a) => a.startsWith('--dry-run') && a !== '--dry-run=none')) {
     return false;
   }
@@ -251,7 +248,7 @@ export const isKubernetesDeployCommand = perObject((command: CommandRun): boolea
     return false;
   }
   return false;
-});
+}
 
 const K8S_DEPLOY_ACTIONS = [/^azure\/k8s-deploy$/, /^deliverybot\/helm$/, /^wahyd4\/kubectl-helm-action$/, /^steebchen\/kubectl$/];
 const isK8sDeployAction = actionMatcher(K8S_DEPLOY_ACTIONS);
@@ -264,13 +261,11 @@ export function isKubernetesDeployStep(step: Step): boolean {
   if (step.uses && isK8sDeployAction(step.uses)) {
     return true;
   }
-  return commandsOf(step).some(isKubernetesDeployCommand);
+  return factsOf(step).kubernetesDeploy;
 }
 
 /** Whether a command applies infrastructure or deploys a service outside Kubernetes. */
-const isOtherDeployCommand = perObject((command: CommandRun): boolean => {
-  const c = coreCommand(command);
-  const pos = positionals(c);
+function isOtherDeployCommand(c: CoreCommand, pos: readonly string[]): boolean {
   switch (c.name) {
     case 'terraform':
     case 'tofu':
@@ -302,7 +297,7 @@ const isOtherDeployCommand = perObject((command: CommandRun): boolean => {
     default:
       return false;
   }
-});
+}
 
 const DEPLOY_ACTIONS = [
   /^aws-actions\/amazon-ecs-deploy-task-definition$/,
@@ -373,7 +368,10 @@ function pushedImages(wf: Workflow, step: Step): string[] | undefined {
       refs.push(file.replace(/\.?[Dd]ockerfile$/, '').replace(/\/$/, '') || file);
     }
   } else {
-    for (const command of commandsOf(step).filter(isPushCommand)) {
+    for (const command of commandsOf(step).filter((run) => {
+      const c = coreCommand(run);
+      return isPushCommand(c, positionals(c));
+    })) {
       const words = command.args.filter((a) => !a.value.startsWith('-'));
       const targets = words.slice(command.name === 'docker' && words[0]?.value === 'image' ? 2 : 1);
       if (targets.length === 0 || targets.some((w) => w.dynamic)) {
@@ -408,13 +406,7 @@ export function deployReason(step: Step, wf?: Workflow): string | undefined {
   if (isPushStep(step) && !(wf && pushesOnlyTestImages(wf, step))) {
     return 'image push';
   }
-  for (const command of commandsOf(step)) {
-    if (isKubernetesDeployCommand(command) || isOtherDeployCommand(command)) {
-      const c = coreCommand(command);
-      return [c.name, ...positionals(c).slice(0, c.name === 'kubectl' && positionals(c)[0] === 'set' ? 2 : 1)].join(' ');
-    }
-  }
-  return undefined;
+  return factsOf(step).deploy;
 }
 
 /** The first deploy step of a job and why, or the production environment, or undefined. */
@@ -432,9 +424,7 @@ export function jobDeploys(job: Job, wf?: Workflow): { step?: Step; reason: stri
 }
 
 /** Whether a command checks the health of a Kubernetes rollout. */
-const isHealthCheckCommand = perObject((command: CommandRun): boolean => {
-  const c = coreCommand(command);
-  const pos = positionals(c);
+function isHealthCheckCommand(c: CoreCommand, pos: readonly string[]): boolean {
   if (c.name === 'kubectl' || c.name === 'oc') {
     return (pos[0] === 'rollout' && pos[1] === 'status') || pos[0] === 'wait';
   }
@@ -445,12 +435,10 @@ const isHealthCheckCommand = perObject((command: CommandRun): boolean => {
     return c.args.includes('--wait');
   }
   return false;
-});
+}
 
 /** Whether a command rolls a Kubernetes deployment back (or deploys atomically). */
-const isRollbackCommand = perObject((command: CommandRun): boolean => {
-  const c = coreCommand(command);
-  const pos = positionals(c);
+function isRollbackCommand(c: CoreCommand, pos: readonly string[]): boolean {
   if (c.name === 'kubectl' || c.name === 'oc') {
     return pos[0] === 'rollout' && pos[1] === 'undo';
   }
@@ -458,28 +446,74 @@ const isRollbackCommand = perObject((command: CommandRun): boolean => {
     return pos[0] === 'rollback' || c.args.some((a) => a === '--atomic' || a === '--rollback-on-failure');
   }
   return false;
-});
+}
 
 /** Whether a step checks a rollout's health (command or an action that waits for it). */
 export function isHealthCheckStep(step: Step): boolean {
   if (step.uses && /^azure\/k8s-deploy$/.test(actionName(step.uses))) {
     return true;
   }
-  return commandsOf(step).some(isHealthCheckCommand);
+  return factsOf(step).healthCheck;
 }
 
 /** Whether a step rolls back a deployment. */
 export function isRollbackStep(step: Step): boolean {
-  return commandsOf(step).some(isRollbackCommand);
+  return factsOf(step).rollback;
+}
+
+/** What the commands of one script do, each command classified once (see scriptFacts). */
+interface ScriptFacts {
+  test: boolean;
+  scan: boolean;
+  push: boolean;
+  kubernetesDeploy: boolean;
+  /** The first command that deploys (Kubernetes or other), described (`kubectl apply`, `terraform apply`). */
+  deploy?: string;
+  healthCheck: boolean;
+  rollback: boolean;
+  ephemeralCluster: boolean;
+}
+
+const NO_FACTS: ScriptFacts = { test: false, scan: false, push: false, kubernetesDeploy: false, healthCheck: false, rollback: false, ephemeralCluster: false };
+
+/**
+ * Every question the pipeline rules ask about a script's commands, answered in one pass and kept
+ * with the parsed script (a script shared by steps or kept across keystrokes is classified once):
+ * one look-up per step instead of one per command and question.
+ */
+const scriptFacts = perObject((script: ShellScript): ScriptFacts => {
+  const facts: ScriptFacts = { ...NO_FACTS };
+  for (const command of shellEffects(script).commands) {
+    // not coreCommand's memo: each command is classified once here, and a memo entry per command
+    // cost more than the copy of its words
+    const c: CoreCommand = { name: command.name, args: command.args.map((a) => a.value), command };
+    const pos = positionals(c);
+    facts.test ||= isTestCommand(c, pos, command);
+    facts.scan ||= isScanCommand(c, pos);
+    facts.push ||= isPushCommand(c, pos);
+    const kubernetes = isKubernetesDeployCommand(c, pos);
+    facts.kubernetesDeploy ||= kubernetes;
+    if (facts.deploy === undefined && (kubernetes || isOtherDeployCommand(c, pos))) {
+      facts.deploy = [c.name, ...pos.slice(0, c.name === 'kubectl' && pos[0] === 'set' ? 2 : 1)].join(' ');
+    }
+    facts.healthCheck ||= isHealthCheckCommand(c, pos);
+    facts.rollback ||= isRollbackCommand(c, pos);
+    facts.ephemeralCluster ||= isEphemeralClusterCommand(c, pos);
+  }
+  return facts;
+});
+
+/** The facts of a step's script (none for a step without a parsable shell script). */
+function factsOf(step: Step): ScriptFacts {
+  const script = step.run()?.script;
+  return script ? scriptFacts(script) : NO_FACTS;
 }
 
 const EPHEMERAL_CLUSTER_ACTIONS = [/^helm\/kind-action$/, /^engineerd\/setup-kind$/, /^medyagh\/setup-minikube$/, /^manusa\/actions-setup-minikube$/, /^nolar\/setup-k3d-k3s$/, /^absaoss\/k3d-action$/, /^debianmaster\/actions-k3s$/, /^container-tools\/kind-action$/];
 const isEphemeralClusterAction = actionMatcher(EPHEMERAL_CLUSTER_ACTIONS);
 
 /** Whether a command starts a throwaway local cluster (kind, minikube, k3d, microk8s). */
-const isEphemeralClusterCommand = perObject((command: CommandRun): boolean => {
-  const c = coreCommand(command);
-  const pos = positionals(c);
+function isEphemeralClusterCommand(c: CoreCommand, pos: readonly string[]): boolean {
   return (
     (c.name === 'kind' && pos[0] === 'create' && pos[1] === 'cluster') ||
     (c.name === 'minikube' && pos[0] === 'start') ||
@@ -487,7 +521,7 @@ const isEphemeralClusterCommand = perObject((command: CommandRun): boolean => {
     (c.name === 'ctlptl' && pos[0] === 'create') ||
     (c.name === 'microk8s' && pos[0] === 'start')
   );
-});
+}
 
 /**
  * Whether a job works against a throwaway cluster it creates itself (end-to-end tests, chart
@@ -496,7 +530,7 @@ const isEphemeralClusterCommand = perObject((command: CommandRun): boolean => {
 export function usesEphemeralCluster(job: Job): boolean {
   let known = ephemeralCache.get(job);
   if (known === undefined) {
-    known = job.steps.some((step) => (step.uses !== undefined && isEphemeralClusterAction(step.uses)) || commandsOf(step).some(isEphemeralClusterCommand));
+    known = job.steps.some((step) => (step.uses !== undefined && isEphemeralClusterAction(step.uses)) || factsOf(step).ephemeralCluster);
     ephemeralCache.set(job, known);
   }
   return known;

@@ -27,8 +27,11 @@ function downloadsForeignArtifact(step: Step): boolean {
     return CROSS_RUN_DOWNLOADERS.has(name);
   }
   return commandsOf(step).some((c) => {
+    if (c.name !== 'gh') {
+      return false;
+    }
     const core = coreCommand(c);
-    return core.name === 'gh' && core.args[0] === 'run' && core.args[1] === 'download';
+    return core.args[0] === 'run' && core.args[1] === 'download';
   });
 }
 

@@ -62,6 +62,9 @@ export const rule: Rule<YamlFile> = {
           }
           const run = step.run();
           for (const c of commandsOf(step)) {
+            if (c.name !== 'gh' && c.name !== 'git') {
+              continue;
+            }
             const core = coreCommand(c);
             const sub = core.args.filter((a) => !a.startsWith('-'));
             const isGhCheckout = core.name === 'gh' && sub[0] === 'pr' && sub[1] === 'checkout';

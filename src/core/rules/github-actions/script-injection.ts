@@ -39,25 +39,60 @@ export function envName(path: string): string {
 
 type QuoteState = 'none' | 'double' | 'single' | 'heredoc' | 'heredoc-quoted';
 
-/** The quoting context at an offset of a script (heredoc bodies are opaque to the lexer). */
-function quoteStateAt(run: RunScript, offset: number): QuoteState {
+/**
+ * The quoting context at each of `offsets` of a script (heredoc bodies are opaque to the lexer),
+ * by offset: one scan of the script for all of them.
+ */
+function quoteStates(run: RunScript, offsets: readonly number[]): Map<number, QuoteState> {
+  const out = new Map<number, QuoteState>();
   const script = run.script;
   if (!script) {
-    return 'none';
-  }
-  const heredocs = script.commands.flatMap((c) => c.redirects).filter((r) => r.heredoc !== undefined);
-  for (const r of heredocs) {
-    const bodyStart = run.shellText.indexOf('\n', r.start);
-    if (bodyStart >= 0 && offset > bodyStart && offset < r.end) {
-      return /^<<-?\s*['"\\]/.test(run.shellText.slice(r.start, bodyStart).replace(/^\d+/, '')) ? 'heredoc-quoted' : 'heredoc';
+    for (const o of offsets) {
+      out.set(o, 'none');
     }
+    return out;
   }
   const text = run.shellText;
-  let state: 'none' | 'double' | 'single' = 'none';
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const h = heredocs.find((r) => i > text.indexOf('\n', r.start) && i < r.end && text.indexOf('\n', r.start) >= 0);
+  // heredocs in command order, each with the offset of the line break that starts its body
+  const heredocs: { body: number; end: number; quoted: boolean }[] = [];
+  for (const c of script.commands) {
+    for (const r of c.redirects) {
+      if (r.heredoc !== undefined) {
+        const body = text.indexOf('\n', r.start);
+        heredocs.push({ body, end: r.end, quoted: body >= 0 && /^<<-?\s*['"\\]/.test(text.slice(r.start, body).replace(/^\d+/, '')) });
+      }
+    }
+  }
+  const pending: number[] = [];
+  for (const o of offsets) {
+    const h = heredocs.find((r) => r.body >= 0 && o > r.body && o < r.end);
     if (h) {
-      i = h.end - 1;
+      out.set(o, h.quoted ? 'heredoc-quoted' : 'heredoc');
+    } else {
+      pending.push(o);
+    }
+  }
+  pending.sort((a, b) => a - b);
+  let next = 0;
+  let state: 'none' | 'double' | 'single' = 'none';
+  // every offset the scan has reached (all characters before it read) gets the state so far
+  const settle = (upTo: number): void => {
+    while (next < pending.length && pending[next] <= upTo) {
+      out.set(pending[next++], state);
+    }
+  };
+  const last = pending.length > 0 ? pending[pending.length - 1] : 0;
+  for (let i = 0; i < last && i < text.length; i++) {
+    settle(i);
+    let skip = -1;
+    for (const r of heredocs) {
+      if (r.body >= 0 && i > r.body && i < r.end) {
+        skip = r.end;
+        break;
+      }
+    }
+    if (skip >= 0) {
+      i = skip - 1;
       continue;
     }
     const c = text[i];
@@ -76,14 +111,16 @@ function quoteStateAt(run: RunScript, offset: number): QuoteState {
     } else if (c === '"') {
       state = 'double';
     } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      // a comment: the offsets inside it read 'none' (as does the state here), the scan goes on after it
       const nl = text.indexOf('\n', i);
-      if (nl < 0 || nl >= offset) {
-        return 'none';
+      if (nl < 0) {
+        break;
       }
       i = nl;
     }
   }
-  return state;
+  settle(Number.POSITIVE_INFINITY);
+  return out;
 }
 
 function lastContentOffset(text: string, end: number): number {
@@ -104,6 +141,7 @@ function buildFix(file: YamlFile, wf: Workflow, step: Step, run: RunScript, span
   const names = new Map<string, string>();
   const edits: TextEdit[] = [];
   const added: { name: string; expr: string }[] = [];
+  const states = quoteStates(run, spans.map((s) => s.span.start));
   for (const { span, path } of spans) {
     const expr = span.inner.trim();
     let name = names.get(expr);
@@ -118,7 +156,7 @@ function buildFix(file: YamlFile, wf: Workflow, step: Step, run: RunScript, span
         added.push({ name, expr });
       }
     }
-    const state = quoteStateAt(run, span.start);
+    const state = states.get(span.start) ?? 'none';
     let start = span.start;
     let end = span.end;
     let newText: string;

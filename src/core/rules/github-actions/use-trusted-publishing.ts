@@ -22,26 +22,37 @@ const TOKEN_VARIABLES: ReadonlyMap<string, string> = new Map([
   ['GEM_HOST_API_KEY', 'RubyGems'],
 ]);
 
+/** The tools whose publish sub-command `publishes` recognises. */
+const PUBLISHERS = new Set(['twine', 'uv', 'poetry', 'npm', 'pnpm', 'yarn', 'cargo', 'gem']);
+
 /** Publishing commands and the registry they publish to. */
 function publishes(step: Step): string | undefined {
   for (const c of commandsOf(step)) {
+    if (c.name !== 'pipx' && c.name !== 'uvx' && !PUBLISHERS.has(c.name)) {
+      continue;
+    }
     const direct = coreCommand(c);
     // `pipx run twine …` and `uvx twine …` run the tool named after them
     const viaRunner = (direct.name === 'pipx' && direct.args[0] === 'run') || direct.name === 'uvx';
-    const words = viaRunner ? direct.args.slice(direct.name === 'pipx' ? 1 : 0) : [direct.name, ...direct.args];
-    const core = { name: words[0] ?? '', args: words.slice(1) };
-    const sub = core.args.filter((a) => !a.startsWith('-'));
-    if ((core.name === 'twine' && sub[0] === 'upload') || (core.name === 'uv' && sub[0] === 'publish') || (core.name === 'poetry' && sub[0] === 'publish')) {
+    const words = viaRunner ? direct.args.slice(direct.name === 'pipx' ? 1 : 0) : undefined;
+    const name = words ? (words[0] ?? '') : direct.name;
+    // most commands publish nothing: their words are not copied
+    if (!PUBLISHERS.has(name)) {
+      continue;
+    }
+    const args = words ? words.slice(1) : direct.args;
+    const sub = args.find((a) => !a.startsWith('-'));
+    if ((name === 'twine' && sub === 'upload') || (name === 'uv' && sub === 'publish') || (name === 'poetry' && sub === 'publish')) {
       return 'PyPI';
     }
     // `--provenance` already has the job prove its identity over OIDC for the package's attestation
-    if ((core.name === 'npm' || core.name === 'pnpm' || core.name === 'yarn') && sub[0] === 'publish' && !core.args.some((a) => a.startsWith('--registry') || a === '--provenance')) {
+    if ((name === 'npm' || name === 'pnpm' || name === 'yarn') && sub === 'publish' && !args.some((a) => a.startsWith('--registry') || a === '--provenance')) {
       return 'npm';
     }
-    if (core.name === 'cargo' && sub[0] === 'publish') {
+    if (name === 'cargo' && sub === 'publish') {
       return 'crates.io';
     }
-    if (core.name === 'gem' && sub[0] === 'push') {
+    if (name === 'gem' && sub === 'push') {
       return 'RubyGems';
     }
   }
