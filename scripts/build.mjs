@@ -37,7 +37,15 @@ function walk(dir, pred, out = []) {
 }
 
 // web-tree-sitter's ESM build needs import.meta.url, which a CJS bundle lacks: use its CJS build
-const alias = { 'web-tree-sitter': require.resolve('web-tree-sitter') };
+// dockerfile-ast require()s the vscode-languageserver packages; esbuild's default `module`
+// condition picks their ESM builds, and a require() of ESM in the bundle reads every export through
+// a getter (Range.create, Position.create on each instruction and argument): their CJS builds
+// have plain fields
+const alias = {
+  'web-tree-sitter': require.resolve('web-tree-sitter'),
+  'vscode-languageserver-types': require.resolve('vscode-languageserver-types'),
+  'vscode-languageserver-textdocument': require.resolve('vscode-languageserver-textdocument'),
+};
 // the OS sandbox runtime is ESM and finds its seccomp helper next to itself (import.meta.url):
 // the CJS bundles load dist/sandbox.mjs with import(), built below with the helper beside it
 const SANDBOX_PKG = '@anthropic-ai/sandbox-runtime';

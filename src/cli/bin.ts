@@ -1,7 +1,7 @@
 // The executable, bundled as dist/cli.js: the CLI on process.argv, or an analysis worker's share
 // when `check` started this bundle in a worker thread. (main.ts runs nothing when imported.)
 import { warn } from './io';
-import { main, preferBaselineWasm } from './main';
+import { limitInlining, main, preferBaselineWasm } from './main';
 import { enableWorkers, isAnalysisWorker, runAnalysisWorker } from './parallel';
 
 if (isAnalysisWorker()) {
@@ -20,6 +20,7 @@ if (isAnalysisWorker()) {
     throw e;
   });
   preferBaselineWasm();
+  limitInlining();
   enableWorkers(__filename);
   main(process.argv.slice(2)).then(
     (code) => {

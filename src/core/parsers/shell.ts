@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { Language, Tree } from 'web-tree-sitter';
 import { parserFor } from './treeSitter';
 import { TextCache } from '../caches';
 
@@ -146,19 +146,154 @@ function parseShellUncached(text: string): ShellScript {
   if (!tree) {
     return { text, commands: [], assignments: [], functions: [], compoundRedirects: [], declarations: [], hasError: true, errorOffset: 0 };
   }
+  let root: Node;
   try {
-    const errors = tree.rootNode.hasError ? errorNodes(tree.rootNode).filter((n) => !herestringOnCompound(n)) : [];
-    const script: ShellScript = { text, commands: [], assignments: [], functions: [], compoundRedirects: [], declarations: [], hasError: errors.length > 0 };
-    if (script.hasError) {
-      script.errorOffset = firstErrorOffset(tree.rootNode, errors);
-    }
-    const state: WalkState = { nextPipeline: 0, owned: new Map() };
-    walk(tree.rootNode, text, script, state, 0);
-    script.commands.sort((a, b) => a.start - b.start);
-    return script;
+    root = readTree(tree, text);
   } finally {
     tree.delete();
   }
+  const errors = root.hasError ? errorNodes(root).filter((n) => !herestringOnCompound(n)) : [];
+  const script: ShellScript = { text, commands: [], assignments: [], functions: [], compoundRedirects: [], declarations: [], hasError: errors.length > 0 };
+  if (script.hasError) {
+    script.errorOffset = firstErrorOffset(root, errors);
+  }
+  const state: WalkState = { nextPipeline: 0, owned: new Map(), pipelines: new Map() };
+  walk(root, text, script, state, 0);
+  script.commands.sort((a, b) => a.start - b.start);
+  return script;
+}
+
+/**
+ * A node of a bash syntax tree, read out of the wasm parser in one pass (readTree). Each property
+ * of a web-tree-sitter node is a call into wasm (and `parent`, `children` new node objects each
+ * time); the walk below asks many of them several times per node, these are plain fields.
+ */
+class Node {
+  readonly children: Node[] = [];
+  parent: Node | null = null;
+  /** Index in the parent's children. */
+  index = 0;
+  /** The field this node fills in its parent (only read for FIELD_PARENTS). */
+  field: string | null = null;
+  isMissing = false;
+  /** It is or holds an ERROR or missing node. */
+  hasError = false;
+  private named: Node[] | undefined;
+
+  constructor(
+    /** Unique within its tree. */
+    readonly id: number,
+    readonly type: string,
+    readonly isNamed: boolean,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    private readonly source: string,
+  ) {}
+
+  get text(): string {
+    return this.source.slice(this.startIndex, this.endIndex);
+  }
+
+  get namedChildren(): Node[] {
+    return (this.named ??= this.children.filter((c) => c.isNamed));
+  }
+
+  get nextSibling(): Node | null {
+    return this.parent?.children[this.index + 1] ?? null;
+  }
+
+  get previousSibling(): Node | null {
+    return this.index > 0 ? (this.parent?.children[this.index - 1] ?? null) : null;
+  }
+
+  childForFieldName(name: string): Node | null {
+    return this.children.find((c) => c.field === name) ?? null;
+  }
+}
+
+/** The node types whose children's fields the walk asks for (childForFieldName). */
+const FIELD_PARENTS = new Set(['function_definition', 'variable_assignment', 'redirected_statement']);
+
+/** Type names and whether they are named, by type id, per grammar. */
+const typeTables = new WeakMap<Language, { names: string[]; named: boolean[] }>();
+
+/**
+ * Read a whole tree into Nodes with one tree cursor: per node its type id, start and end, and
+ * the moves (about six calls into wasm, no node objects of web-tree-sitter).
+ */
+function readTree(tree: Tree, text: string): Node {
+  const language = tree.language;
+  let table = typeTables.get(language);
+  if (!table) {
+    table = { names: [], named: [] };
+    typeTables.set(language, table);
+  }
+  const { names, named } = table;
+  const withErrors = tree.rootNode.hasError;
+  const cursor = tree.walk();
+  let nextId = 0;
+  const read = (parent: Node | null): Node => {
+    const typeId = cursor.nodeTypeId;
+    let type = names[typeId];
+    if (type === undefined) {
+      type = language.types[typeId] || 'ERROR';
+      names[typeId] = type;
+      named[typeId] = language.nodeTypeIsNamed(typeId);
+    }
+    const node = new Node(nextId++, type, named[typeId], cursor.startIndex, cursor.endIndex, text);
+    if (withErrors) {
+      node.isMissing = cursor.nodeIsMissing;
+    }
+    if (parent) {
+      node.parent = parent;
+      node.index = parent.children.length;
+      parent.children.push(node);
+      if (FIELD_PARENTS.has(parent.type)) {
+        node.field = cursor.currentFieldName;
+      }
+    }
+    return node;
+  };
+  try {
+    const root = read(null);
+    let parent = root;
+    if (cursor.gotoFirstChild()) {
+      for (;;) {
+        const node = read(parent);
+        if (cursor.gotoFirstChild()) {
+          parent = node;
+          continue;
+        }
+        let done = false;
+        while (!cursor.gotoNextSibling()) {
+          if (parent === root || !cursor.gotoParent() || !parent.parent) {
+            done = true;
+            break;
+          }
+          parent = parent.parent;
+        }
+        if (done) {
+          break;
+        }
+      }
+    }
+    if (withErrors) {
+      markErrors(root);
+    }
+    return root;
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** Set hasError on ERROR and missing nodes and every node above them. */
+function markErrors(node: Node): boolean {
+  let error = node.type === 'ERROR' || node.isMissing;
+  for (const child of node.children) {
+    error = markErrors(child) || error;
+  }
+  node.hasError = error;
+  return error;
 }
 
 /** The ERROR and missing nodes of a tree, in text order. */
@@ -168,7 +303,7 @@ function errorNodes(node: Node, out: Node[] = []): Node[] {
     return out;
   }
   for (const child of node.children) {
-    if (child && child.hasError) {
+    if (child.hasError) {
       errorNodes(child, out);
     }
   }
@@ -201,10 +336,10 @@ interface WalkState {
   nextPipeline: number;
   /** Redirections of compound commands by node id (the compound they apply to). */
   owned: Map<number, ShellRedirect[]>;
+  /** Ids of the pipelines met so far (numbered like the lone commands, from nextPipeline). */
+  pipelines: Map<Node, number>;
 }
 
-// every `type`, `parent` and child list of a web-tree-sitter node is a call into the wasm module
-// (and `parent` a new node whose children are fetched again): each is asked once and kept in a local
 function walk(node: Node, text: string, script: ShellScript, state: WalkState, depth: number): void {
   const type = node.type;
   switch (type) {
@@ -218,7 +353,7 @@ function walk(node: Node, text: string, script: ShellScript, state: WalkState, d
         script.functions.push(name.text);
       }
       // `f() { …; } > out`: the redirection applies to every call of the function
-      const redirects = node.namedChildren.filter((c): c is Node => c !== null && c.type.endsWith('redirect')).map((c) => toRedirect(c, text));
+      const redirects = node.namedChildren.filter((c) => c.type.endsWith('redirect')).map((c) => toRedirect(c, text));
       if (redirects.length > 0) {
         script.compoundRedirects.push({ redirects, start: node.startIndex, end: node.endIndex, node: 'function' });
       }
@@ -233,7 +368,7 @@ function walk(node: Node, text: string, script: ShellScript, state: WalkState, d
     case 'redirected_statement': {
       const owner = redirectOwner(node);
       if (owner && owner.type !== 'command') {
-        const redirects = node.namedChildren.filter((c): c is Node => c !== null && c.type.endsWith('redirect')).map((c) => toRedirect(c, text));
+        const redirects = node.namedChildren.filter((c) => c.type.endsWith('redirect')).map((c) => toRedirect(c, text));
         state.owned.set(owner.id, [...(state.owned.get(owner.id) ?? []), ...redirects]);
         script.compoundRedirects.push({ redirects, start: owner.startIndex, end: owner.endIndex, node: COMPOUND_NODES[owner.type] ?? 'other' });
       }
@@ -241,7 +376,7 @@ function walk(node: Node, text: string, script: ShellScript, state: WalkState, d
     }
     case 'declaration_command': {
       const keyword = node.children[0]?.type ?? '';
-      const options = node.namedChildren.filter((c): c is Node => c !== null && c.type === 'word' && c.text.startsWith('-')).map((c) => c.text);
+      const options = node.namedChildren.filter((c) => c.type === 'word' && c.text.startsWith('-')).map((c) => c.text);
       script.declarations.push({ keyword, options, start: node.startIndex });
       break;
     }
@@ -250,9 +385,7 @@ function walk(node: Node, text: string, script: ShellScript, state: WalkState, d
   }
   const nextDepth = type === 'command_substitution' || type === 'process_substitution' ? depth + 1 : depth;
   for (const child of node.namedChildren) {
-    if (child) {
-      walk(child, text, script, state, nextDepth);
-    }
+    walk(child, text, script, state, nextDepth);
   }
 }
 
@@ -264,11 +397,9 @@ function lastMember(node: Node): Node | undefined {
   const children = node.namedChildren;
   for (let i = children.length - 1; i >= 0; i--) {
     const c = children[i];
-    if (c !== null) {
-      const type = c.type;
-      if (COMMAND_LIKE.has(type) || REDIRECT_PASSING.has(type)) {
-        return c;
-      }
+    const type = c.type;
+    if (COMMAND_LIKE.has(type) || REDIRECT_PASSING.has(type)) {
+      return c;
     }
   }
   return undefined;
@@ -298,9 +429,6 @@ function toCommand(node: Node, text: string, depth: number, state: WalkState): S
   const redirects: ShellRedirect[] = [];
   let nameWord: ShellWord | undefined;
   for (const child of node.namedChildren) {
-    if (!child) {
-      continue;
-    }
     const type = child.type;
     if (type === 'command_name') {
       const inner = child.namedChildren[0] ?? child;
@@ -320,7 +448,7 @@ function toCommand(node: Node, text: string, depth: number, state: WalkState): S
   while (outerParent && outerParentType === 'redirected_statement') {
     const parent = outerParent;
     for (const child of parent.namedChildren) {
-      if (child && child.type.endsWith('redirect')) {
+      if (child.type.endsWith('redirect')) {
         redirects.push(toRedirect(child, text));
       }
     }
@@ -338,7 +466,7 @@ function toCommand(node: Node, text: string, depth: number, state: WalkState): S
       member = parent;
     } else if (parentType === 'redirected_statement' && parent.childForFieldName('body')?.id === member.id) {
       for (const child of parent.namedChildren) {
-        if (child && child.type.endsWith('redirect')) {
+        if (child.type.endsWith('redirect')) {
           redirects.push(toRedirect(child, text));
         }
       }
@@ -351,14 +479,20 @@ function toCommand(node: Node, text: string, depth: number, state: WalkState): S
   }
   let pipeIndex = 0;
   let pipeLength = 1;
-  let pipelineId = state.nextPipeline++;
+  let pipelineId: number | undefined;
   const pipeline = outerParent;
   if (pipeline && outerParentType === 'pipeline') {
-    const members = pipeline.namedChildren.filter((c): c is Node => c !== null && COMMAND_LIKE.has(c.type));
+    const members = pipeline.namedChildren.filter((c) => COMMAND_LIKE.has(c.type));
     pipeLength = members.length;
     pipeIndex = Math.max(0, members.findIndex((m) => m.id === outer.id));
-    pipelineId = pipeline.id;
+    let id = state.pipelines.get(pipeline);
+    if (id === undefined) {
+      id = state.nextPipeline++;
+      state.pipelines.set(pipeline, id);
+    }
+    pipelineId = id;
   }
+  pipelineId ??= state.nextPipeline++;
   const { input, pipedOut } = streamsOf(node, redirects, state);
   return {
     name: nameWord ? nameWord.value : '',
@@ -421,7 +555,7 @@ function streamsOf(node: Node, redirects: readonly ShellRedirect[], state: WalkS
     }
     const p: Node = n.parent;
     if (p.type === 'pipeline') {
-      const members = p.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+      const members = p.namedChildren.filter((c) => c.type !== 'comment');
       const idx = members.findIndex((m) => m.id === n.id);
       if (input === undefined && idx > 0) {
         input = { kind: 'pipe', from: { start: members[0].startIndex, end: members[idx - 1].endIndex } };
@@ -443,9 +577,6 @@ function toRedirect(node: Node, text: string): ShellRedirect {
   let target: ShellWord | undefined;
   let heredoc: string | undefined;
   for (const child of node.children) {
-    if (!child) {
-      continue;
-    }
     if (!child.isNamed) {
       operator += child.type;
     } else if (child.type === 'heredoc_body') {
@@ -476,7 +607,7 @@ function wordValue(node: Node): { value: string; dynamic: boolean } {
     case 'word':
     case 'number':
     case 'command_name':
-      return { value: unescapeBare(node.text), dynamic: node.namedChildren.some((c) => c !== null && isDynamicType(c.type)) };
+      return { value: unescapeBare(node.text), dynamic: node.namedChildren.some((c) => isDynamicType(c.type)) };
     case 'raw_string':
       return { value: node.text.slice(1, -1), dynamic: false };
     case 'ansi_c_string':
@@ -490,9 +621,6 @@ function wordValue(node: Node): { value: string; dynamic: boolean } {
       }
       let cursor = node.startIndex + 1;
       for (const child of node.namedChildren) {
-        if (!child) {
-          continue;
-        }
         value += unescapeDouble(node.text.slice(cursor - node.startIndex, child.startIndex - node.startIndex));
         if (child.type === 'string_content') {
           value += unescapeDouble(child.text);
@@ -510,9 +638,6 @@ function wordValue(node: Node): { value: string; dynamic: boolean } {
       let dynamic = false;
       let cursor = node.startIndex;
       for (const child of node.children) {
-        if (!child) {
-          continue;
-        }
         if (child.startIndex > cursor) {
           value += node.text.slice(cursor - node.startIndex, child.startIndex - node.startIndex);
         }
@@ -524,7 +649,7 @@ function wordValue(node: Node): { value: string; dynamic: boolean } {
       return { value, dynamic };
     }
     default:
-      return { value: node.text, dynamic: isDynamicType(node.type) || node.namedChildren.some((c) => c !== null && isDynamicType(c.type)) };
+      return { value: node.text, dynamic: isDynamicType(node.type) || node.namedChildren.some((c) => isDynamicType(c.type)) };
   }
 }
 
