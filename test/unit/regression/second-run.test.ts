@@ -457,3 +457,71 @@ corpusTable('regression: GitLab Pages publishing after failures', [
     ],
   },
 ]);
+
+corpusTable('regression: GitLab CI utility images, style checks and Pages', [
+  {
+    what: 'alpine:latest in a utility job is info; a tool image at latest is a warning',
+    rule: 'gitlab-ci/no-latest-tag',
+    files: {
+      '.gitlab-ci.yml': lines(
+        'stages: [test]',
+        'stage-done:',
+        '  image: alpine:latest',
+        '  variables: {GIT_STRATEGY: none}',
+        '  script: [exit 0]',
+        'field-validator:',
+        '  image: golang:latest',
+        '  script: [go run ./cmd/validate]',
+      ),
+    },
+    want: [
+      { path: '.gitlab-ci.yml', line: 3, severity: 'info' },
+      { path: '.gitlab-ci.yml', line: 7, severity: 'warning' },
+    ],
+  },
+  {
+    what: 'a style or docs check may be allowed to fail; an integration test may not',
+    rule: 'gitlab-ci/allow-failure-on-test',
+    files: {
+      '.gitlab-ci.yml': lines(
+        'stages: [test]',
+        'check-c-code-style:',
+        '  stage: test',
+        '  allow_failure: true',
+        '  script: [./check-style.py --dry-run]',
+        'docs:lint markdown:',
+        '  stage: test',
+        '  allow_failure: true',
+        '  script: [make lint-docs]',
+        'integration test:',
+        '  stage: test',
+        '  allow_failure: true',
+        '  script: [go test ./...]',
+      ),
+    },
+    want: [{ path: '.gitlab-ci.yml', line: 12, severity: 'warning' }],
+  },
+  {
+    what: 'a Pages job without test gating is info',
+    rule: 'gitlab-ci/deploy-without-tests',
+    files: {
+      '.gitlab-ci.yml': lines(
+        'stages: [build, test, deploy]',
+        'docs:',
+        '  stage: build',
+        '  script: [make docs]',
+        'unit:',
+        '  stage: test',
+        '  script: [make check]',
+        'pages:',
+        '  stage: deploy',
+        '  needs: [docs]',
+        '  script: [mv _build public]',
+        '  artifacts: {paths: [public]}',
+        '  rules:',
+        '    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH',
+      ),
+    },
+    want: [{ path: '.gitlab-ci.yml', line: 10, severity: 'info' }],
+  },
+]);

@@ -22,6 +22,12 @@ function isManual(pipeline: Pipeline, job: GitlabJob): boolean {
  */
 const ADVISORY = /advisory|optional|experimental|informational|non-?blocking|allow(ed)?[-_ ]?(to[-_ ])?fail|coverity|sonar|codecov|codeclimate/i;
 
+/**
+ * Checks of style, formatting, documentation and translations: their failure does not mean the
+ * code is broken, so letting them fail lets nothing broken through to a deploy.
+ */
+const STYLE_OR_DOCS = /(^|[-_:.\s/])(style|format|fmt|docs?|documentation|i18n|l10n|spell(ing|check)?|markdown|md|prose|vale|whitespace|codequality|potfiles)($|[-_:.\s/])/i;
+
 /** Test jobs must be able to fail the pipeline. */
 export const rule: Rule<YamlFile> = {
   id: 'gitlab-ci/allow-failure-on-test',
@@ -37,7 +43,7 @@ export const rule: Rule<YamlFile> = {
     for (const pipeline of pipelines(ctx.model, ctx.path)) {
       for (const job of pipeline.jobs) {
         // a manual job is allowed to fail by default: it never blocks the pipeline anyway
-        if (job.hidden || isManual(pipeline, job) || ADVISORY.test(job.name) || ADVISORY.test(jobStage(pipeline, job) ?? '') || !isTestJob(pipeline, job)) {
+        if (job.hidden || isManual(pipeline, job) || ADVISORY.test(job.name) || ADVISORY.test(jobStage(pipeline, job) ?? '') || STYLE_OR_DOCS.test(job.name) || !isTestJob(pipeline, job)) {
           continue;
         }
         const attr = jobAttr(pipeline, job, 'allow_failure');

@@ -234,3 +234,12 @@ export function isTestJob(pipeline: Pipeline, job: GitlabJob): boolean {
 export function isProductionEnvironment(name: string): boolean {
   return PRODUCTION_ENV.test(name);
 }
+
+/**
+ * A GitLab Pages job (the reserved name `pages`, or `pages:` set): it publishes a static site —
+ * documentation, a coverage report — not the application, so the deploy rules say their findings
+ * about it at info.
+ */
+export function isPagesJob(pipeline: Pipeline, job: GitlabJob): boolean {
+  return job.name === 'pages' || mergedEntry(job.node, 'pages', pipeline.doc) !== undefined;
+}

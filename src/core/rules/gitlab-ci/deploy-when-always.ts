@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import type { YamlFile } from '../../parsers/yaml';
 import { isMap, rangeOf, str } from '../../parsers/yaml';
 import { mergedEntry } from '../shared/yamlMerge';
-import { deployReason } from './classify';
+import { deployReason, isPagesJob } from './classify';
 import { attrValue, flatSeq, jobAttr, pipelines, reportOnce } from './model';
 
 /** The message for a deploy that runs whatever happened before it. */
@@ -42,7 +42,7 @@ export const rule: Rule<YamlFile> = {
             const range = rangeOf(ctx.model, when);
             // GitLab Pages (the reserved job name `pages`, or `pages:` set) publishes a static site
             // such as docs or a coverage report, often on purpose after a failure: said at info
-            const pages = job.name === 'pages' || mergedEntry(job.node, 'pages', pipeline.doc) !== undefined;
+            const pages = isPagesJob(pipeline, job);
             report({ range, message: message(job.name, reason), fix: { title: 'Use when: on_success', safe: false, edits: [{ range, newText: 'on_success' }] }, ...(pages ? { severity: 'info' as const } : {}) });
           }
         }

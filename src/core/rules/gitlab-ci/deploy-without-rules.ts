@@ -4,7 +4,7 @@ import { isScalar, rangeOf, str } from '../../parsers/yaml';
 import { mergedEntry } from '../shared/yamlMerge';
 import { expandSeq, jobAttr, jobKeyRange, pipelines } from './model';
 import type { Pipeline } from './model';
-import { deployReason } from './classify';
+import { deployReason, isPagesJob } from './classify';
 
 /** The message for a deploy job that runs on every branch. */
 export function message(job: string, reason: string, hasRules: boolean): string {
@@ -85,6 +85,7 @@ export const rule: Rule<YamlFile> = {
         if (!reason) {
           continue;
         }
+        const pages = isPagesJob(pipeline, job) ? { severity: 'info' as const } : {};
         const only = jobAttr(pipeline, job, 'only');
         const except = jobAttr(pipeline, job, 'except');
         const rules = jobAttr(pipeline, job, 'rules');
@@ -92,14 +93,14 @@ export const rule: Rule<YamlFile> = {
           continue;
         }
         if (rules === undefined) {
-          ctx.report({ range: jobKeyRange(ctx.model, job), message: message(job.name, reason, false) });
+          ctx.report({ range: jobKeyRange(ctx.model, job), message: message(job.name, reason, false), ...pages });
           continue;
         }
         // rules inherited through `extends:` count; a `!reference` to a file not seen cannot be judged
         if (isScalar(rules.entry.value) || expandSeq(pipeline, rules.entry.value) === undefined || rulesRestrictRefs(pipeline, rules.entry.value)) {
           continue;
         }
-        ctx.report({ range: rangeOf(ctx.model, rules.entry.pair.key), message: message(job.name, reason, true) });
+        ctx.report({ range: rangeOf(ctx.model, rules.entry.pair.key), message: message(job.name, reason, true), ...pages });
       }
     }
   },

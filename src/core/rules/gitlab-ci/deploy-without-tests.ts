@@ -4,7 +4,7 @@ import { isMap, isSeq, rangeOf, str } from '../../parsers/yaml';
 import { mergedEntry } from '../shared/yamlMerge';
 import { flatSeq, hasReference, jobAttr, jobKeyRange, jobStage, pipelines, stageOrder } from './model';
 import type { GitlabJob, Pipeline } from './model';
-import { deployReason, isTestJob } from './classify';
+import { deployReason, isPagesJob, isTestJob } from './classify';
 
 /** Why a deploy job is not gated by tests. */
 export type Gap = 'needs-empty' | 'needs-no-test' | 'no-earlier-test' | 'no-test';
@@ -110,14 +110,15 @@ export const rule: Rule<YamlFile> = {
         if (!reason) {
           continue;
         }
+        const pages = isPagesJob(pipeline, job) ? { severity: 'info' as const } : {};
         const needs = jobAttr(pipeline, job, 'needs');
         if (needs !== 'unknown' && needs !== undefined && isSeq(needs.entry.value) && needs.entry.value.items.length === 0) {
-          ctx.report({ range: rangeOf(ctx.model, needs.entry.pair.key), message: message(job.name, reason, 'needs-empty') });
+          ctx.report({ range: rangeOf(ctx.model, needs.entry.pair.key), message: message(job.name, reason, 'needs-empty'), ...pages });
           continue;
         }
         if (!anyTest) {
           if (!pipeline.hasInclude && !pipeline.fragment) {
-            ctx.report({ range: jobKeyRange(ctx.model, job), message: message(job.name, reason, 'no-test') });
+            ctx.report({ range: jobKeyRange(ctx.model, job), message: message(job.name, reason, 'no-test'), ...pages });
           }
           continue;
         }
@@ -125,7 +126,7 @@ export const rule: Rule<YamlFile> = {
         if (reached === false) {
           const gap: Gap = needs === undefined ? 'no-earlier-test' : 'needs-no-test';
           const at = needs !== undefined && needs !== 'unknown' ? rangeOf(ctx.model, needs.entry.pair.key) : jobKeyRange(ctx.model, job);
-          ctx.report({ range: at, message: message(job.name, reason, gap) });
+          ctx.report({ range: at, message: message(job.name, reason, gap), ...pages });
         }
       }
     }

@@ -11,6 +11,14 @@ export function message(owner: string, kind: 'image' | 'service', image: string,
   return `${owner} ${kind} '${image}' ${what}: the job runs whatever the tag points to today, so a green pipeline can turn red (or worse) without a commit; pin a version tag or digest`;
 }
 
+/**
+ * Official images of a Linux distribution (alpine, debian, ubuntu, fedora…): a job on their latest
+ * runs a shell whose results depend on its own script far more than on the image, so their
+ * findings are said at info. Tool and application images (golang, node, release-cli, a linter)
+ * change what the job produces and stay warnings.
+ */
+const DISTRIBUTION = /^(?:(?:docker\.io\/)?(?:library\/)?(alpine|busybox|debian|ubuntu|fedora|centos|rockylinux|almalinux|archlinux|amazonlinux|opensuse\/(leap|tumbleweed))|quay\.io\/fedora\/fedora|registry\.fedoraproject\.org\/fedora)(?::latest)?$/i;
+
 /** CI images and services must be pinned. */
 export const rule: Rule<YamlFile> = {
   id: 'gitlab-ci/no-latest-tag',
@@ -35,7 +43,7 @@ export const rule: Rule<YamlFile> = {
           const image = str(nameNode);
           const problem = image ? mutableTagProblem(image) : undefined;
           if (image && problem) {
-            report({ range: rangeOf(ctx.model, nameNode), message: message(owner, kind, image, problem) });
+            report({ range: rangeOf(ctx.model, nameNode), message: message(owner, kind, image, problem), ...(DISTRIBUTION.test(image.trim()) ? { severity: 'info' as const } : {}) });
           }
         };
         const image = mergedEntry(node, 'image', pipeline.doc)?.value;
