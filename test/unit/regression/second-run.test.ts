@@ -472,6 +472,10 @@ corpusTable('regression: GitLab CI utility images, style checks and Pages', [
         'field-validator:',
         '  image: golang:latest',
         '  script: [go run ./cmd/validate]',
+        'macos-build:',
+        '  image: macos-15-xcode-16',
+        '  tags: [saas-macos-medium-m1]',
+        '  script: [xcodebuild]',
       ),
     },
     want: [

@@ -19,6 +19,9 @@ export function message(owner: string, kind: 'image' | 'service', image: string,
  */
 const DISTRIBUTION = /^(?:(?:docker\.io\/)?(?:library\/)?(alpine|busybox|debian|ubuntu|fedora|centos|rockylinux|almalinux|archlinux|amazonlinux|opensuse\/(leap|tumbleweed))|quay\.io\/fedora\/fedora|registry\.fedoraproject\.org\/fedora)(?::latest)?$/i;
 
+/** The VM images of GitLab's hosted macOS runners: named per macOS and Xcode version, not container images. */
+const MACOS_VM = /^macos-\d+(\.\d+)?-xcode-\d+(\.\d+)?$/i;
+
 /** CI images and services must be pinned. */
 export const rule: Rule<YamlFile> = {
   id: 'gitlab-ci/no-latest-tag',
@@ -41,7 +44,8 @@ export const rule: Rule<YamlFile> = {
         const check = (kind: 'image' | 'service', value: unknown): void => {
           const nameNode = isScalar(value) ? value : mergedEntry(value, 'name', pipeline.doc)?.value;
           const image = str(nameNode);
-          const problem = image ? mutableTagProblem(image) : undefined;
+          // GitLab's hosted macOS runners take a VM image name (`macos-14-xcode-15`), which has no tags
+          const problem = image && !MACOS_VM.test(image.trim()) ? mutableTagProblem(image) : undefined;
           if (image && problem) {
             report({ range: rangeOf(ctx.model, nameNode), message: message(owner, kind, image, problem), ...(DISTRIBUTION.test(image.trim()) ? { severity: 'info' as const } : {}) });
           }
