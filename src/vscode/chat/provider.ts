@@ -199,7 +199,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, Approver, v
     this.subs.push(keys.onDidChange(() => void this.pushState()));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const stale = (uri: vscode.Uri): void => {
-      if (!/[\\/](node_modules|\.git)[\\/]/.test(uri.path)) {
+      // editor settings (.vscode/) and tool folders are not part of the workspace summary
+      if (!/[\\/](node_modules|\.git|\.vscode)[\\/]/.test(uri.path)) {
         this.summaryStale = true;
       }
       // the banner shows the contract in force
