@@ -709,7 +709,8 @@ export const tests: E2eTest[] = [
       const lines = (tag: string) => Array.from({ length: 100 }, (_, i) => `${tag} line ${i + 1}.`).join('\n\n');
       fake.script(textTurn(lines('Filler')));
       await say(page, 'fill the view');
-      await c.locator('.msg.assistant .meta').last().waitFor({ timeout: T });
+      // the stopped answer above has a meta line too: wait for the filler's own end
+      await c.locator('.msg.assistant', { hasText: 'Filler line 100.' }).locator('.meta').waitFor({ timeout: T });
       const transcript = c.locator('.transcript');
       const position = () => transcript.evaluate((e) => ({ top: e.scrollTop, height: e.scrollHeight, view: e.clientHeight }));
       const filled = await position();
