@@ -269,7 +269,7 @@ function composeLimits(p: Policy): string[] {
   out.push('`${VAR}` interpolation is not substituted: a value written that way is compared as written, and a value from `.env` or the environment is not seen.');
   const nothing = reportsWhenNothingWritten(p);
   if (nothing === 'yes') {
-    out.push(`${subjectNoun(p, 'service')} that does not write ${list(attrs)} is reported, also in an override file that only adds to a service defined elsewhere.`);
+    out.push(`${subjectNoun(p, 'service')} that does not write ${list(attrs)} is reported; not in an override file (\`compose.override.yaml\`, or \`compose.<env>.yaml\` beside a base file) nor for a service the file defines only partly (no \`image\`, \`build\` or \`extends\`), where a key not written is unknown: the base file may set it.`);
   } else if (nothing === 'no') {
     out.push(`Only values written in the file are judged: when ${list(attrs)} ${attrs.length > 1 ? 'are' : 'is'} not written, nothing is reported.`);
   }

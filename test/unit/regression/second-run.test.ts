@@ -529,3 +529,16 @@ corpusTable('regression: GitLab CI utility images, style checks and Pages', [
     want: [{ path: '.gitlab-ci.yml', line: 10, severity: 'info' }],
   },
 ]);
+
+corpusTable('regression: Compose policies on override files', [
+  {
+    what: 'an override that adds a capability to a service whose base file drops all is not judged on what it does not write',
+    rule: 'compose/capabilities-not-dropped',
+    files: {
+      'app/compose.yaml': lines('services:', '  web:', '    image: nginx:1.27', '    cap_drop: [ALL]'),
+      'app/compose.override.yaml': lines('services:', '  web:', '    cap_add: [NET_ADMIN]'),
+      'solo/compose.yaml': lines('services:', '  web:', '    image: nginx:1.27', '    cap_add: [NET_ADMIN]'),
+    },
+    want: [{ path: 'solo/compose.yaml', line: 2, severity: 'info' }],
+  },
+]);
