@@ -1,3 +1,5 @@
+import { excludeMatcher } from '../../exclude';
+import type { AnalyzeEnv } from '../../types';
 import { terraformFileRule } from './support/rule';
 import { settingsMayBeElsewhere } from './support/siblings';
 import { entry, str } from './support/values';
@@ -20,29 +22,18 @@ function insideRepository(p: string): boolean {
 /** How many folders up a .gitignore is looked for. */
 const GITIGNORE_LEVELS = 6;
 
-/** Whether one .gitignore line (not a negation) matches a file name anywhere below it. */
-function ignoresName(line: string, name: string): boolean {
-  let p = line.trim();
-  if (p === '' || p.startsWith('#') || p.startsWith('!')) {
-    return false;
-  }
-  p = p.replace(/^(\*\*\/|\/)+/, '');
-  if (p.includes('/')) {
-    return false;
-  }
-  const re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return re.test(name);
-}
-
 /**
  * Whether a .gitignore in the module's folder or above it keeps `name` out of version control
- * (a state file a developer's local backend wrote is then not committed). Negations and
- * path-specific patterns are not evaluated: only a plain name or glob counts.
+ * (a state file a developer's local backend wrote is then not committed). Its patterns are read
+ * with the gitignore-like matcher of `exclude:`; negations and patterns naming a path (which
+ * would need the file's place below that .gitignore) are not evaluated: a plain name or glob
+ * counts.
  */
-function gitignored(env: { readFile?(p: string): string | undefined }, name: string): boolean {
+function gitignored(env: AnalyzeEnv, name: string): boolean {
   for (let up = 0; up < GITIGNORE_LEVELS; up++) {
     const text = env.readFile?.(`${'../'.repeat(up)}.gitignore`);
-    if (text !== undefined && text.split(/\r?\n/).some((l) => ignoresName(l, name))) {
+    const names = text?.split(/\r?\n/).filter((l) => !l.trim().startsWith('#') && !l.trim().replace(/^(\*\*\/|\/)+/, '').replace(/\/+$/, '').includes('/'));
+    if (names && excludeMatcher(names)(name)) {
       return true;
     }
   }
