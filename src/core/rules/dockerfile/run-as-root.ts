@@ -4,16 +4,21 @@ import type { DockerfileModel, Instruction } from '../../parsers/dockerfile';
 import { parseImageRef } from '../shared/image';
 import { copyArgs, developmentImage, packageInstall, runCommands } from './common';
 
-/** The message: the last USER is root, or the image never switches away from root (`dev`: why it looks like a development image). */
-export function message(kind: 'root-user' | 'no-user', user?: string, dev?: string): string {
+/** Why a missing USER is said at info: a development image (what shows it), or a command-line tool. */
+export type LikelyOnPurpose = { dev: string } | 'tool';
+
+/** The message: the last USER is root, or the image never switches away from root (`why`: it may be on purpose). */
+export function message(kind: 'root-user' | 'no-user', user?: string, why?: LikelyOnPurpose): string {
   if (kind === 'root-user') {
     return `The last USER is '${user ?? 'root'}', so the container runs as root: create an unprivileged user and switch to it (USER app or USER 10001)`;
   }
   const text = 'No USER instruction: the container runs as root. Create an unprivileged user and add USER app (or USER 10001) at the end of the final stage';
-  if (!dev) {
+  if (!why) {
     return text;
   }
-  return dev.startsWith('an image') ? `${text} (${dev} looks like a command-line tool, which often runs as root on purpose)` : `${text} (${dev} looks like a development image, where root is often on purpose)`;
+  return why === 'tool'
+    ? `${text} (an image with an ENTRYPOINT and no EXPOSE looks like a command-line tool, which often runs as root on purpose)`
+    : `${text} (${why.dev} looks like a development image, where root is often on purpose)`;
 }
 
 /** Base images whose default user is not root. */
@@ -104,7 +109,8 @@ export const rule: Rule<DockerfileModel> = {
     // an image with an ENTRYPOINT but no EXPOSE and no HEALTHCHECK is most likely a command-line
     // tool run by hand or as a CI job container (where root is often required): said at info too
     const tool = keywords.has('ENTRYPOINT') && !keywords.has('EXPOSE') && !keywords.has('HEALTHCHECK');
-    const dev = developmentImage(ctx.path, final.name) ?? (tool ? 'an image with an ENTRYPOINT and no EXPOSE' : undefined);
-    ctx.report({ range: final.from.getImageRange() ?? final.from.getRange(), message: message('no-user', undefined, dev), ...(dev ? { severity: 'info' as const } : {}) });
+    const dev = developmentImage(ctx.path, final.name);
+    const why: LikelyOnPurpose | undefined = dev ? { dev } : tool ? 'tool' : undefined;
+    ctx.report({ range: final.from.getImageRange() ?? final.from.getRange(), message: message('no-user', undefined, why), ...(why ? { severity: 'info' as const } : {}) });
   },
 };
