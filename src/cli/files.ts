@@ -3,7 +3,7 @@ import * as path from 'path';
 import { detectKind, excludeGlobProblem, excludeMatcher, parseAnalyzeConfig } from '../core';
 import type { AnalyzeConfig, AnalyzeEnv } from '../core';
 import { errorText, walkInfraFiles } from '../node/walk';
-import { hostEnv } from '../node/env';
+import { hostEnv, neighbourCache } from '../node/env';
 import { UsageError, warn } from './io';
 
 /** Files to analyse from the command line's paths, and whether any path was unreadable. */
@@ -169,9 +169,12 @@ export function loadConfigFile(explicit: string | undefined, start: string): { c
   return { config, exclude: { base: path.dirname(path.resolve(file)), globs: exclude } };
 }
 
+/** The CLI's answers about neighbouring files, kept for the run: nothing it reads changes meanwhile. */
+const neighbours = neighbourCache();
+
 /** What the core may ask about files around an analysed one. */
 export function envFor(file: string): AnalyzeEnv {
-  return hostEnv(path.dirname(file));
+  return hostEnv(path.dirname(file), neighbours);
 }
 
 /** Path as shown to users: relative to the working directory, with forward slashes. */
