@@ -1,4 +1,5 @@
 import { terraformRule } from './support/rule';
+import { inSampleFolder } from './support/siblings';
 import { str } from './support/values';
 import type { TfModule } from './support/values';
 
@@ -7,13 +8,6 @@ export function message(): string {
   return 'This root module configures providers but declares no backend: state stays in a local terraform.tfstate (plain-text secrets, no locking); add a remote backend such as "s3" or "gcs"';
 }
 
-/** Folder names that hold modules run to show or test a module, not to manage infrastructure. */
-const SAMPLE_FOLDERS = new Set(['example', 'examples', 'test', 'tests', 'testdata', 'fixtures', 'e2e', 'samples']);
-
-/** Whether a folder path lies in an example or test folder (see SAMPLE_FOLDERS). */
-export function inSampleFolder(folder: string): boolean {
-  return folder.split(/[\\/]/).some((s) => SAMPLE_FOLDERS.has(s.toLowerCase()));
-}
 
 /**
  * Whether a root module exists to show or test the repository's module: 'sure' when it
@@ -28,8 +22,7 @@ function sampleModule(folder: string, mod: TfModule): 'sure' | 'likely' | undefi
   if (sources.some((s) => /^(\.\.\/)+\.\.\/?$/.test(s))) {
     return 'sure';
   }
-  const segments = folder.split(/[\\/]/).filter((s) => s !== '' && s !== '.');
-  if (!segments.some((s) => SAMPLE_FOLDERS.has(s.toLowerCase())) || sources.length === 0) {
+  if (!inSampleFolder(folder) || sources.length === 0) {
     return undefined;
   }
   return sources.some((s) => s.startsWith('../')) ? 'sure' : 'likely';

@@ -1,5 +1,5 @@
 import type { HclAttribute, HclBlock } from '../../parsers/terraform';
-import { inSampleFolder } from './missing-backend';
+import { inSampleFolder } from './support/siblings';
 import { isPlaceholderValue, isSecretName, knownSecretFormat, publicValueKind } from '../shared/secrets';
 import { terraformRule } from './support/rule';
 import type { TfValue } from './support/values';
