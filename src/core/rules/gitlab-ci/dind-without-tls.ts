@@ -43,8 +43,6 @@ export const rule: Rule<YamlFile> = {
         for (const v of mergedEntries(mergedEntry(node, 'variables', pipeline.doc)?.value, pipeline.doc)) {
           const value = isMap(v.value) ? mergedEntry(v.value, 'value', pipeline.doc)?.value : v.value;
           const text = str(value);
-          // one finding per variables block: DOCKER_HOST on 2375 and an empty DOCKER_TLS_CERTDIR
-          // are two halves of the same choice
           if (v.key === 'DOCKER_TLS_CERTDIR' && text === '') {
             report({ range: rangeOf(ctx.model, v.pair.key), message: message('DOCKER_TLS_CERTDIR: ""') });
             break;
