@@ -97,7 +97,11 @@ async function buildMain() {
     // minified: a third of the bytes to read and compile at start-up (source maps keep stack traces).
     // `check`, `fix` and `rules` load this bundle only; src/cli/tools.ts (agent, model client,
     // policy, generators) is its own bundle, required by cli.js when one of those commands runs
-    esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/cli/bin.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [cliToolsExternal] }),
+    // names not kept: esbuild's keepNames wraps every named closure in a call that redefines its
+    // `name` as it is created (the rules' report callbacks, the shell walk's helpers), which cost
+    // 11% of the wall time of `check` over 2,000 Dockerfiles (docs/benchmarks.md); stack traces
+    // come from the source map
+    esbuild.build({ ...common, minify: true, entryPoints: [join(root, 'src/cli/bin.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [cliToolsExternal] }),
     esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/cli/tools.ts')], outfile: join(root, 'dist/cli-tools.js') }),
     // the GitHub Action's entry (action.yml): reads INPUT_* and runs dist/cli.js beside it
     esbuild.build({ ...common, entryPoints: [join(root, 'src/cli/actionMain.ts')], outfile: join(root, 'dist/action.js') }),
@@ -105,7 +109,8 @@ async function buildMain() {
   if (existsSync(join(root, 'src/extension.ts'))) {
     // the small entry point VS Code activates; it loads dist/main.js (everything else) right after
     builds.push(esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode', SANDBOX_PKG], banner: { js: 'globalThis.__auroraLoadStart = Date.now(); globalThis.__auroraLoadCpu = process.cpuUsage();' }, footer: { js: 'globalThis.__auroraLoadEnd = Date.now(); globalThis.__auroraLoadEndCpu = process.cpuUsage(globalThis.__auroraLoadCpu);' } }));
-    builds.push(esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/vscode/main.ts')], outfile: join(root, 'dist/main.js'), external: ['vscode', SANDBOX_PKG] }));
+    // names not kept, as in the CLI: the analysis runs in this bundle as the user types
+    builds.push(esbuild.build({ ...common, minify: true, entryPoints: [join(root, 'src/vscode/main.ts')], outfile: join(root, 'dist/main.js'), external: ['vscode', SANDBOX_PKG] }));
   }
   if (existsSync(join(root, 'src/agent/anthropic.ts'))) {
     // the model client and the Anthropic SDK, required by the extension on the first chat message
