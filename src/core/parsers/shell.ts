@@ -1,5 +1,6 @@
-import type { Language, Tree } from 'web-tree-sitter';
-import { parserFor } from './treeSitter';
+import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
+import { directCursorCalls, parserFor, treeAddress } from './treeSitter';
+import type { CursorCalls } from './treeSitter';
 import { TextCache } from '../caches';
 
 /** One word of a shell command, with its literal value when it has one. */
@@ -217,11 +218,30 @@ const FIELD_PARENTS = new Set(['function_definition', 'variable_assignment', 're
 /** Type names and whether they are named, by type id, per grammar. */
 const typeTables = new WeakMap<Language, { names: string[]; named: boolean[] }>();
 
+/** The cursor moves and reads readTree makes; answers as web-tree-sitter's wasm calls give them. */
+type Cursor = CursorCalls;
+
+/** web-tree-sitter's TreeCursor behind the same calls (when its build lacks the direct ones). */
+function wrapCursor(cursor: TreeCursor): Cursor {
+  return {
+    typeId: () => cursor.nodeTypeId,
+    startIndex: () => cursor.startIndex,
+    endIndex: () => cursor.endIndex,
+    isMissing: () => (cursor.nodeIsMissing ? 1 : 0),
+    fieldId: () => cursor.currentFieldId,
+    gotoFirstChild: () => (cursor.gotoFirstChild() ? 1 : 0),
+    gotoNextSibling: () => (cursor.gotoNextSibling() ? 1 : 0),
+    gotoParent: () => (cursor.gotoParent() ? 1 : 0),
+  };
+}
+
 /**
  * Read a whole tree into Nodes with one tree cursor: per node its type id, start and end, and
- * the moves (about six calls into wasm, no node objects of web-tree-sitter).
+ * the moves (about five calls into wasm, no node objects of web-tree-sitter). The calls go straight
+ * to wasm (directCursorCalls) unless `generic` asks for web-tree-sitter's TreeCursor; nothing
+ * else may call into tree-sitter while it reads.
  */
-function readTree(tree: Tree, text: string): Node {
+export function readTree(tree: Tree, text: string, generic = false): Node {
   const language = tree.language;
   let table = typeTables.get(language);
   if (!table) {
@@ -229,27 +249,31 @@ function readTree(tree: Tree, text: string): Node {
     typeTables.set(language, table);
   }
   const { names, named } = table;
+  const fields = language.fields;
   const withErrors = tree.rootNode.hasError;
-  const cursor = tree.walk();
+  const treeCursor = tree.walk();
+  const direct = generic ? undefined : directCursorCalls();
+  const c: Cursor = direct ?? wrapCursor(treeCursor);
+  const at = treeAddress(tree);
   let nextId = 0;
   const read = (parent: Node | null): Node => {
-    const typeId = cursor.nodeTypeId;
+    const typeId = c.typeId(at);
     let type = names[typeId];
     if (type === undefined) {
       type = language.types[typeId] || 'ERROR';
       names[typeId] = type;
       named[typeId] = language.nodeTypeIsNamed(typeId);
     }
-    const node = new Node(nextId++, type, named[typeId], cursor.startIndex, cursor.endIndex, text);
+    const node = new Node(nextId++, type, named[typeId], c.startIndex(at), c.endIndex(at), text);
     if (withErrors) {
-      node.isMissing = cursor.nodeIsMissing;
+      node.isMissing = c.isMissing(at) === 1;
     }
     if (parent) {
       node.parent = parent;
       node.index = parent.children.length;
       parent.children.push(node);
       if (FIELD_PARENTS.has(parent.type)) {
-        node.field = cursor.currentFieldName;
+        node.field = fields[c.fieldId(at)] ?? null;
       }
     }
     return node;
@@ -257,16 +281,16 @@ function readTree(tree: Tree, text: string): Node {
   try {
     const root = read(null);
     let parent = root;
-    if (cursor.gotoFirstChild()) {
+    if (c.gotoFirstChild(at) === 1) {
       for (;;) {
         const node = read(parent);
-        if (cursor.gotoFirstChild()) {
+        if (c.gotoFirstChild(at) === 1) {
           parent = node;
           continue;
         }
         let done = false;
-        while (!cursor.gotoNextSibling()) {
-          if (parent === root || !cursor.gotoParent() || !parent.parent) {
+        while (c.gotoNextSibling(at) !== 1) {
+          if (parent === root || c.gotoParent(at) !== 1 || !parent.parent) {
             done = true;
             break;
           }
@@ -282,7 +306,7 @@ function readTree(tree: Tree, text: string): Node {
     }
     return root;
   } finally {
-    cursor.delete();
+    treeCursor.delete();
   }
 }
 
