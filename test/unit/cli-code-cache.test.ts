@@ -25,6 +25,8 @@ const MAGIC = Buffer.from('AURORA-V8-CACHE-1\n');
 const temps: string[] = [];
 let cliDir = '';
 let project = '';
+/** HOME for the runs that do not set it: not the user's */
+let home = '';
 /** What the CLI prints on the project without a cache: every case must print exactly this. */
 let expected: Run;
 
@@ -62,7 +64,8 @@ function copyCli(): string {
 
 /** Run the CLI copy in `dir` on the project with the cache in `cache` (and `env` on top). */
 function run(cache: string, opts: { dir?: string; env?: NodeJS.ProcessEnv; uid?: number } = {}): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', AURORA_CODE_CACHE_DEBUG: '1', AURORA_CACHE_DIR: cache, ...opts.env };
+  // HOME and XDG_CACHE_HOME too: even a broken launcher never writes to the user's ~/.cache
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', AURORA_CODE_CACHE_DEBUG: '1', AURORA_CACHE_DIR: cache, HOME: home, XDG_CACHE_HOME: path.join(home, 'xdg') };
   delete env.AURORA_CODE_CACHE;
   Object.assign(env, opts.env);
   const r = spawnSync(process.execPath, [path.join(opts.dir ?? cliDir, 'cli.js'), 'check', '.', '--format', 'json'], {
@@ -101,6 +104,7 @@ describe('the CLI code cache (dist/cli.js runs dist/cli-core.js with V8 code cac
     assert.ok(fs.existsSync(path.join(repoRoot(), 'dist', 'cli-core.js')), 'run `npm run build` first');
     cliDir = copyCli();
     project = temp('aurora-cache-project-');
+    home = temp('aurora-cache-home-');
     fs.chmodSync(project, 0o755);
     // a Dockerfile whose RUN is parsed by the bash grammar (wasm), and a compose file
     fs.writeFileSync(path.join(project, 'Dockerfile'), 'FROM ubuntu\nRUN apt-get update && curl -fsSL https://get.example.sh | sh\n', { mode: 0o644 });
