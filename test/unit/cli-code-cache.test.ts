@@ -19,8 +19,8 @@ import { repoRoot } from '../helpers/core';
 const AS_ROOT = process.getuid?.() === 0;
 const NOBODY = 65534;
 const POSIX = process.platform !== 'win32';
-/** The cache file's start (launch.ts): a damaged or foreign V8 payload is wrapped in a whole file. */
-const MAGIC = Buffer.from('AURORA-V8-CACHE-1\n');
+/** A cache file's start (launch.ts), to wrap a foreign V8 payload in a whole file. */
+const MAGIC = Buffer.from('AURORA-V8-CACHE-2\n');
 
 const temps: string[] = [];
 let cliDir = '';
@@ -63,12 +63,12 @@ function copyCli(): string {
 }
 
 /** Run the CLI copy in `dir` on the project with the cache in `cache` (and `env` on top). */
-function run(cache: string, opts: { dir?: string; env?: NodeJS.ProcessEnv; uid?: number } = {}): Run {
+function run(cache: string, opts: { dir?: string; env?: NodeJS.ProcessEnv; uid?: number; args?: string[] } = {}): Run {
   // HOME and XDG_CACHE_HOME too: even a broken launcher never writes to the user's ~/.cache
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', AURORA_CODE_CACHE_DEBUG: '1', AURORA_CACHE_DIR: cache, HOME: home, XDG_CACHE_HOME: path.join(home, 'xdg') };
   delete env.AURORA_CODE_CACHE;
   Object.assign(env, opts.env);
-  const r = spawnSync(process.execPath, [path.join(opts.dir ?? cliDir, 'cli.js'), 'check', '.', '--format', 'json'], {
+  const r = spawnSync(process.execPath, [path.join(opts.dir ?? cliDir, 'cli.js'), ...(opts.args ?? ['check', '.', '--format', 'json'])], {
     cwd: project,
     env,
     encoding: 'utf8',
@@ -162,7 +162,8 @@ describe('the CLI code cache (dist/cli.js runs dist/cli-core.js with V8 code cac
     run(cache);
     const file = path.join(cache, cacheFiles(cache)[0]);
     const foreign = new vm.Script('"another script";').createCachedData();
-    fs.writeFileSync(file, Buffer.concat([MAGIC, createHash('sha256').update(foreign).digest(), foreign]), { mode: 0o600 });
+    const kind = Buffer.from([1]);
+    fs.writeFileSync(file, Buffer.concat([MAGIC, kind, createHash('sha256').update(kind).update(foreign).digest(), foreign]), { mode: 0o600 });
     const r = run(cache);
     assert.equal(r.cache, `rejected ${file}, written`);
     sameOutput(r);
@@ -287,6 +288,22 @@ describe('the CLI code cache (dist/cli.js runs dist/cli-core.js with V8 code cac
     const [after_] = cacheFiles(cache);
     assert.notEqual(after_, before_);
     assert.deepEqual(cacheFiles(cache), [after_]);
+  });
+
+  it('a cache made by a run that analysed nothing (--help) is replaced once by the next check', () => {
+    const cache = temp('aurora-cache-');
+    const help = run(cache, { args: ['--help'] });
+    assert.equal(help.code, 0, help.stderr);
+    assert.match(help.cache, /^miss .*, written$/);
+    const file = path.join(cache, cacheFiles(cache)[0]);
+    const thin = fs.statSync(file).size;
+    assert.equal(run(cache, { args: ['rules'] }).cache, `hit ${file}`);
+    const r = run(cache);
+    assert.equal(r.cache, `hit ${file}, written`);
+    sameOutput(r);
+    assert.ok(fs.statSync(file).size > thin, 'it holds the functions the check compiled');
+    assert.equal(run(cache).cache, `hit ${file}`);
+    assert.equal(run(cache, { args: ['--help'] }).cache, `hit ${file}`);
   });
 
   it('worker threads (AURORA_WORKERS=2) with the cache give the same output', () => {
