@@ -69,7 +69,7 @@ function copySandboxVendor() {
   }
 }
 
-// src/cli/registry.ts imports './tools' lazily: in dist/cli.js that import loads dist/cli-tools.js
+// src/cli/registry.ts imports './tools' lazily: in dist/cli-core.js that import loads dist/cli-tools.js
 const cliToolsExternal = {
   name: 'cli-tools-external',
   setup(build) {
@@ -96,12 +96,18 @@ async function buildMain() {
     }),
     // minified: a third of the bytes to read and compile at start-up (source maps keep stack traces).
     // `check`, `fix` and `rules` load this bundle only; src/cli/tools.ts (agent, model client,
-    // policy, generators) is its own bundle, required by cli.js when one of those commands runs
+    // policy, generators) is its own bundle, required by cli-core.js when one of those commands runs
     // names not kept: esbuild's keepNames wraps every named closure in a call that redefines its
     // `name` as it is created (the rules' report callbacks, the shell walk's helpers), which cost
     // 11% of the wall time of `check` over 2,000 Dockerfiles (docs/benchmarks.md); stack traces
     // come from the source map
-    esbuild.build({ ...common, minify: true, entryPoints: [join(root, 'src/cli/bin.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [cliToolsExternal] }),
+    // dist/cli.js compiles it as a vm.Script, where import() works only until the script comes
+    // from V8's code cache (Node 20 then drops its import callback): every import() in it (web-
+    // tree-sitter has one, of fs/promises) is a require()
+    esbuild.build({ ...common, minify: true, supported: { 'dynamic-import': false }, entryPoints: [join(root, 'src/cli/bin.ts')], outfile: join(root, 'dist/cli-core.js'), plugins: [cliToolsExternal] }),
+    // the executable: sets the V8 flags, then runs dist/cli-core.js compiled with V8's code cache
+    // of an earlier run (src/cli/launch.ts); Node built-ins only, a few KB to compile
+    esbuild.build({ ...common, entryPoints: [join(root, 'src/cli/launch.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
     esbuild.build({ ...common, minify: true, keepNames: true, entryPoints: [join(root, 'src/cli/tools.ts')], outfile: join(root, 'dist/cli-tools.js') }),
     // the GitHub Action's entry (action.yml): reads INPUT_* and runs dist/cli.js beside it
     esbuild.build({ ...common, entryPoints: [join(root, 'src/cli/actionMain.ts')], outfile: join(root, 'dist/action.js') }),

@@ -145,7 +145,7 @@ const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout']
 if (timings) {
   reporters.push(`--test-reporter=${join(root, 'scripts', 'test-timings-reporter.mjs')}`, `--test-reporter-destination=${eventsFile}`);
 }
-// V8's baseline wasm compiler only, as the CLI runs (preferBaselineWasm in src/cli/main.ts): the
+// V8's baseline wasm compiler only, as the CLI runs (preferBaselineWasm in src/cli/launch.ts): the
 // bundles compile the grammars, and their worker threads compile them again, and V8's optimising
 // tier-up of the bash grammar cost more CPU than it saved (incremental.test.ts 32 s → 28 s,
 // check-stream.test.ts 21 s → 18 s of CPU). AURORA_WASM_TIERUP=1 keeps V8's default.

@@ -1,7 +1,9 @@
-// The executable, bundled as dist/cli.js: the CLI on process.argv, or an analysis worker's share
-// when `check` started this bundle in a worker thread. (main.ts runs nothing when imported.)
+// The CLI, bundled as dist/cli-core.js: the CLI on process.argv, run by the executable dist/cli.js
+// (src/cli/launch.ts, which sets the V8 flags first and compiles this bundle with its code cache),
+// or an analysis worker's share when `check` started this bundle in a worker thread. No V8 flag is
+// set here: V8 rejects a code cache made under other flags. (main.ts runs nothing when imported.)
 import { warn } from './io';
-import { limitInlining, main, preferBaselineWasm } from './main';
+import { main } from './main';
 import { enableWorkers, isAnalysisWorker, runAnalysisWorker } from './parallel';
 
 if (isAnalysisWorker()) {
@@ -19,8 +21,7 @@ if (isAnalysisWorker()) {
     }
     throw e;
   });
-  preferBaselineWasm();
-  limitInlining();
+  // this bundle's own path (cli-core.js): the launcher compiles it under that name
   enableWorkers(__filename);
   main(process.argv.slice(2)).then(
     (code) => {

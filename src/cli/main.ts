@@ -1,37 +1,8 @@
-import * as v8 from 'v8';
 import { configureNodeWasm } from '../node/wasm';
 import type { CliOutput } from './io';
 import { isUsageError, redirectOutput, warn, writeOut } from './io';
 import { COMMANDS } from './registry';
 import { VERSION } from './version';
-
-/**
- * Compile WebAssembly with V8's baseline compiler only. With its default tiering, V8 also compiles
- * the hot functions of the 1.3 MB bash grammar with its optimising compiler, which kept a one-file
- * `check` waiting about half a second (most of its time); baseline code is fast enough that even
- * thousands of files finish sooner without it (docs/benchmarks.md). Must run before the first
- * wasm module is compiled; V8 flags are per process, so worker threads inherit it.
- * AURORA_WASM_TIERUP=1 keeps V8's default.
- */
-export function preferBaselineWasm(): void {
-  if (process.env.AURORA_WASM_TIERUP !== '1') {
-    v8.setFlagsFromString('--liftoff-only');
-  }
-}
-
-/**
- * Cap how much bytecode V8's optimising compiler inlines into one function (its default is 920
- * bytes in all). A `check` optimises a few hundred functions (the rules, the shell model, the
- * parsers), each with everything it calls inlined: on 2,000 Dockerfiles that compiling took about
- * 1.5 s of CPU on V8's background threads, a third of the run's, for no measurable gain on the
- * main thread (docs/benchmarks.md). The CLI is short-lived; the extension host keeps V8's default.
- * AURORA_V8_INLINING=1 keeps V8's default here too.
- */
-export function limitInlining(): void {
-  if (process.env.AURORA_V8_INLINING !== '1') {
-    v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
-  }
-}
 
 function help(): string {
   const lines = [

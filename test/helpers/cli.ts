@@ -8,6 +8,29 @@ import { repoRoot } from './core';
 /** The built CLI, for the tests that need a whole process (`npm run build` first). */
 export const CLI = path.join(repoRoot(), 'dist', 'cli.js');
 
+/** The bundle dist/cli.js runs (src/cli/bin.ts); analysis worker threads run it directly. */
+export const CORE = path.join(repoRoot(), 'dist', 'cli-core.js');
+
+let codeCacheDir: string | undefined;
+
+/**
+ * `env` for a process of the built CLI: its V8 code cache (src/cli/launch.ts) in a folder of this
+ * test process, removed when it exits, so tests never write to the user's ~/.cache yet run the
+ * CLI as users do (the first run writes the cache, the others use it). An `env` that sets
+ * AURORA_CACHE_DIR or AURORA_CODE_CACHE itself is left as it is.
+ */
+export function builtCliEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  if (env.AURORA_CACHE_DIR !== undefined || env.AURORA_CODE_CACHE !== undefined) {
+    return env;
+  }
+  if (codeCacheDir === undefined) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-code-cache-'));
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    codeCacheDir = dir;
+  }
+  return { ...env, AURORA_CACHE_DIR: codeCacheDir };
+}
+
 /** What a CLI run gave: its exit code and everything it wrote. */
 export interface Run {
   code: number | null;
@@ -15,9 +38,9 @@ export interface Run {
   stderr: string;
 }
 
-/** Run the built CLI (dist/cli.js) as a child process in `cwd`. */
+/** Run the built CLI (dist/cli.js) as a child process in `cwd` (its code cache: `builtCliEnv`). */
 export function runBuiltCli(args: string[], cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: builtCliEnv(env), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -10,6 +10,7 @@ import { ready } from '../helpers/core';
 import { FakeAnthropic, textTurn, toolTurn } from '../helpers/fakeAnthropic';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { builtCliEnv } from '../helpers/cli';
 import { repoRoot } from '../helpers/core';
 import { openLab, pathWithout, resetK8s } from '../helpers/sandboxLab';
 import type { Lab } from '../helpers/sandboxLab';
@@ -207,7 +208,8 @@ describe('red team: attacks run in the sandbox leave every canary untouched', { 
         fake.script(toolTurn(attacks.map((command) => ({ name: 'run_shell_command', input: { command } }))), textTurn('done'));
         const stdout = await new Promise<string>((resolve) => {
           const child = spawn(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), 'agent', '--cwd', lab.ws, '--prompt', 'x', '--approve', 'permitted', '--no-redact', '--format', 'json', ...extraArgs], {
-            env: { PATH: pathEnv, HOME: lab.home, ANTHROPIC_API_KEY: key, ANTHROPIC_BASE_URL: fake.url },
+            // the CLI's code cache outside the lab (test/helpers/cli.ts): HOME's ~/.cache is a canary
+            env: builtCliEnv({ PATH: pathEnv, HOME: lab.home, ANTHROPIC_API_KEY: key, ANTHROPIC_BASE_URL: fake.url }),
             stdio: ['ignore', 'pipe', 'pipe'],
           });
           let out = '';

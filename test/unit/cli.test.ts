@@ -4,7 +4,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { repoRoot } from '../helpers/core';
-import { CLI as cli, runBuiltCli, runCli as run, tempProject as project } from '../helpers/cli';
+import { builtCliEnv, CLI as cli, runBuiltCli, runCli as run, tempProject as project } from '../helpers/cli';
 
 function tempProject(files: Record<string, string>): string {
   return project(files, 'aurora-cli-');
@@ -238,7 +238,7 @@ describe('aurora-devops CLI', () => {
       lines.push(`ADD file${i} /x/`);
     }
     const dir = tempProject({ Dockerfile: lines.join('\n') + '\n' });
-    const child = spawn(process.execPath, [cli, 'check', '--format', 'json'], { cwd: dir });
+    const child = spawn(process.execPath, [cli, 'check', '--format', 'json'], { cwd: dir, env: builtCliEnv() });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));

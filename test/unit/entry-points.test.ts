@@ -13,6 +13,7 @@ import type { Shell } from '../../src/agent/ports';
 import { ready, repoRoot } from '../helpers/core';
 import { goldenCase } from '../helpers/golden';
 import type { GoldenCase } from '../helpers/golden';
+import { builtCliEnv } from '../helpers/cli';
 
 // Every rule of the catalog must fire on its own bad example (test/golden/<rule-id>/bad) through
 // every way a host analyses a file: analyze() (CLI fix, fuzz, agent), analyzeFiles() (workspace
@@ -101,7 +102,7 @@ describe('every rule fires through every entry point', () => {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, c.bad);
     }
-    const r = spawnSync(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), 'check', '--format', 'json', '--fail-on', 'never', root], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), 'check', '--format', 'json', '--fail-on', 'never', root], { env: builtCliEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     assert.equal(r.status, 0, r.stderr);
     const found = JSON.parse(r.stdout) as { file: string; ruleId: string }[];
     const fired = new Set(found.map((f) => `${path.relative(root, path.resolve(root, f.file)).split(path.sep)[0]} ${f.ruleId}`));

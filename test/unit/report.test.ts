@@ -14,6 +14,7 @@ import { fingerprintsOf } from '../../src/node/fingerprint';
 import { createReporter } from '../../src/cli/report';
 import type { ReportFormat } from '../../src/cli/report';
 import { ready, repoRoot } from '../helpers/core';
+import { builtCliEnv } from '../helpers/cli';
 
 // `check` writes its report file by file as folders are analysed (src/cli/report.ts). The bytes
 // must be those of the whole-report formatters: formatText, toGithubCommands and
@@ -108,7 +109,7 @@ describe('the streamed report', () => {
       write('a/b/c/main.tf', 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n  acl = "public-read"\n}\n');
       write('a/compose.yaml', 'services:\n  web:\n    image: nginx\n    privileged: true\n');
       write('z/Dockerfile', 'FROM alpine\n');
-      const r = spawnSync(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), 'check', '--format', 'json', '--fail-on', 'never', '.'], { cwd: dir, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), 'check', '--format', 'json', '--fail-on', 'never', '.'], { cwd: dir, env: builtCliEnv(), encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
       const files = (JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file);
       const order = [...new Set(files)];

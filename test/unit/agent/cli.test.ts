@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { FakeAnthropic, errorTurn, textTurn, toolTurn } from '../../helpers/fakeAnthropic';
-import { CLI, runCli } from '../../helpers/cli';
+import { builtCliEnv, CLI, runCli } from '../../helpers/cli';
 import type { Run } from '../../helpers/cli';
 import { pathWithout } from '../../helpers/sandboxLab';
 
@@ -18,7 +18,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
 function builtCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      env: builtCliEnv({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { checkArgs, readInputs } from '../../../src/cli/action';
 import { repoRoot } from '../../helpers/core';
-import { runCli, tempProject } from '../../helpers/cli';
+import { builtCliEnv, runCli, tempProject } from '../../helpers/cli';
 
 interface ActionYml {
   inputs: Record<string, { default?: string; required?: boolean }>;
@@ -22,7 +22,8 @@ const action = parse(fs.readFileSync(path.join(root, 'action.yml'), 'utf8')) as 
  * with node in the workspace.
  */
 function runAction(workspace: string, given: Record<string, string>): { code: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_WORKSPACE: workspace, GITHUB_ACTIONS: 'true' };
+  // the CLI's code cache in the tests' folder, not ~/.cache (test/helpers/cli.ts)
+  const env: NodeJS.ProcessEnv = builtCliEnv({ PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_WORKSPACE: workspace, GITHUB_ACTIONS: 'true' });
   for (const [name, spec] of Object.entries(action.inputs)) {
     env[`INPUT_${name.toUpperCase()}`] = given[name] ?? spec.default ?? '';
   }

@@ -14,7 +14,7 @@ import { enableWorkers } from '../../../src/cli/parallel';
 import type { JobFile } from '../../../src/cli/parallel';
 import { VERSION } from '../../../src/cli/version';
 import { ready } from '../../helpers/core';
-import { CLI, runBuiltCli, runCli, tempProject, writeFiles } from '../../helpers/cli';
+import { CORE, runBuiltCli, runCli, tempProject, writeFiles } from '../../helpers/cli';
 
 /*
  * `check` analyses and reports a large tree in batches of folders, on worker threads too, and
@@ -24,7 +24,7 @@ import { CLI, runBuiltCli, runCli, tempProject, writeFiles } from '../../helpers
  * the CLI is compared with it on a tree of several batches, in every format.
  *
  * The CLI's `main` runs in this process (no process start, no grammar load per run); with
- * AURORA_WORKERS=2 it starts real worker threads on the built bundle (dist/cli.js), as the binary
+ * AURORA_WORKERS=2 it starts real worker threads on the built bundle (dist/cli-core.js), as the binary
  * does. One run per test is the binary itself, writing its streamed report to a pipe.
  */
 
@@ -175,7 +175,7 @@ describe('check streams its report: the bytes of the whole-report path', () => {
   before(async () => {
     await ready();
     dir = fs.realpathSync(tempProject(project(), 'aurora-stream-'));
-    enableWorkers(CLI);
+    enableWorkers(CORE);
   });
   after(() => {
     enableWorkers(undefined);

@@ -18,7 +18,7 @@ function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv): { code: numbe
 describe('the npm package', () => {
   it('is publishable, ships the CLI with its wasm and sandbox, and has no run-time dependencies to fetch', () => {
     assert.notEqual(pkg.private, true);
-    for (const f of ['dist/cli.js', 'dist/cli-tools.js', 'dist/wasm', 'dist/sandbox.mjs', 'dist/vendor']) {
+    for (const f of ['dist/cli.js', 'dist/cli-core.js', 'dist/cli-tools.js', 'dist/wasm', 'dist/sandbox.mjs', 'dist/vendor']) {
       assert.ok(pkg.files.includes(f), f);
     }
     assert.equal(pkg.bin['aurora-devops'], 'dist/cli.js');
@@ -37,7 +37,7 @@ describe('the npm package', () => {
       assert.equal(packed.code, 0, packed.stderr);
       const info = (JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[])[0];
       const shipped = info.files.map((f) => f.path);
-      for (const f of ['dist/cli.js', 'dist/cli-tools.js', 'dist/sandbox.mjs', 'dist/wasm/tree-sitter.wasm', 'dist/wasm/tree-sitter-bash.wasm', 'dist/wasm/tree-sitter-terraform.wasm', 'package.json']) {
+      for (const f of ['dist/cli.js', 'dist/cli-core.js', 'dist/cli-tools.js', 'dist/sandbox.mjs', 'dist/wasm/tree-sitter.wasm', 'dist/wasm/tree-sitter-bash.wasm', 'dist/wasm/tree-sitter-terraform.wasm', 'package.json']) {
         assert.ok(shipped.includes(f), `${f} is in the tarball`);
       }
       for (const f of shipped) {
@@ -63,6 +63,8 @@ describe('the npm package', () => {
         assert.ok([...ids].some((id) => /curl|pipe/.test(id)), [...ids].join(' '));
         assert.ok([...ids].some((id) => id.startsWith('terraform/')), [...ids].join(' '));
         assert.ok(![...ids].some((id) => id === 'internal-error' || id === 'parse-error'));
+        // the launcher's V8 code cache, by default in ~/.cache/aurora-devops (HOME is tmp here)
+        assert.deepEqual(fs.readdirSync(path.join(tmp, '.cache', 'aurora-devops')).map((f) => f.replace(/[0-9a-f]{32}/, 'KEY')), ['cli-core-KEY.cache']);
         // the tool commands live in dist/cli-tools.js, loaded only when one runs
         const policy = spawnSync(bin, ['policy', '--command', 'ls', '--format', 'json'], { cwd: project, env: runEnv, encoding: 'utf8' });
         // no aurora.yaml here: the command is denied (exit 3), which is the policy speaking, not a failure

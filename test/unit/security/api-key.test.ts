@@ -8,7 +8,7 @@ import { runAgent } from '../../../src/agent/loop';
 import { ModelError } from '../../../src/agent/model';
 import type { AgentConfig } from '../../../src/agent/types';
 import { RecordingApprover, agentHarness } from '../../helpers/agentHarness';
-import { CLI, runCli } from '../../helpers/cli';
+import { builtCliEnv, CLI, runCli } from '../../helpers/cli';
 import type { Run } from '../../helpers/cli';
 import { errorTurn, streamErrorTurn, textTurn, toolTurn } from '../../helpers/fakeAnthropic';
 import type { ScriptedTurn } from '../../helpers/fakeAnthropic';
@@ -125,7 +125,7 @@ function cliAgent(args: string[], cwd: string, baseUrl: string): Promise<Run> {
 /** The built CLI as a child process: for a run that starts the OS sandbox, which a process probes once. */
 function builtCliAgent(args: string[], cwd: string, baseUrl: string): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'agent', ...args], { cwd, env: { ...process.env, ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: baseUrl } });
+    const child = spawn(process.execPath, [CLI, 'agent', ...args], { cwd, env: builtCliEnv({ ...process.env, ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: baseUrl }) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
