@@ -18,6 +18,9 @@ RUN npm pack --pack-destination /tmp/pkg \
 FROM node:20.18.0-alpine3.20
 COPY --from=build /opt/aurora /opt/aurora
 ENV PATH=/opt/aurora/bin:$PATH
+# every `docker run --rm` starts from the image: a V8 code cache (README, "code cache") written at
+# exit would be thrown away with the container, so the CLI makes none
+ENV AURORA_CODE_CACHE=0
 # the node user (uid 1000) of the base image: the CLI only reads the mounted repository
 USER node
 WORKDIR /src
