@@ -222,8 +222,9 @@ function analyzeOne(tables: RuleTables, path: string, rawText: string, config: A
       rules = kindRules.wholeFile;
     }
   }
+  const run = new RuleRun(path, text, index, parsed.model, config, env, tables.ids, out.findings);
   for (const rule of rules) {
-    runRule(rule, { path, text, index, model: parsed.model, config, env, ruleIds: tables.ids }, out.findings);
+    run.run(rule);
   }
   return out;
 }
@@ -249,25 +250,48 @@ function reportDuplicateKeys(kind: FileKind, file: YamlFile, config: AnalyzeConf
   }
 }
 
-/** Run one file rule, adding its findings (or an internal-error finding) to `into`; false when it threw. */
-function runRule(rule: Rule<never>, ctx: Omit<RuleContext<unknown>, 'report'>, into: Finding[]): boolean {
-  const severity = effectiveSeverity(rule.id, rule.meta.severity, ctx.config);
-  if (!severity) {
-    return true;
-  }
-  const report = (r: Report): void => {
-    into.push(toFinding(rule.id, severity, ctx.config, r));
+/**
+ * The context every rule of one file (or document) gets: one object for all of them, whose
+ * `report` files a finding under the rule that is running (a context and a report closure per
+ * rule and file were a thirtieth of what a `check` of 2,000 Dockerfiles allocated).
+ */
+class RuleRun implements RuleContext<unknown> {
+  ruleId = '';
+  severity: Severity = 'info';
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly index: TextIndex,
+    readonly model: unknown,
+    readonly config: AnalyzeConfig,
+    readonly env: AnalyzeEnv,
+    readonly ruleIds: readonly string[],
+    private readonly into: Finding[],
+  ) {}
+
+  readonly report = (r: Report): void => {
+    this.into.push(toFinding(this.ruleId, this.severity, this.config, r));
   };
-  try {
-    // one literal of a fixed shape (a spread of ctx was measurably slower over 250,000 calls)
-    (rule as Rule<unknown>).check({ path: ctx.path, text: ctx.text, index: ctx.index, model: ctx.model, config: ctx.config, env: ctx.env, ruleIds: ctx.ruleIds, report });
-    return true;
-  } catch (e) {
-    const crash = internalError(rule.id, e, ctx.config, ctx.index);
-    if (crash) {
-      into.push(crash);
+
+  /** Run one rule, adding its findings (or an internal-error finding); false when it threw. */
+  run(rule: Rule<never>): boolean {
+    const severity = effectiveSeverity(rule.id, rule.meta.severity, this.config);
+    if (!severity) {
+      return true;
     }
-    return false;
+    this.ruleId = rule.id;
+    this.severity = severity;
+    try {
+      (rule as Rule<unknown>).check(this);
+      return true;
+    } catch (e) {
+      const crash = internalError(rule.id, e, this.config, this.index);
+      if (crash) {
+        this.into.push(crash);
+      }
+      return false;
+    }
   }
 }
 
@@ -328,8 +352,9 @@ function runDocumentRules(tables: RuleTables, rules: readonly Rule<never>[], par
     }
     const found: Finding[] = [];
     let ok = true;
+    const run = new RuleRun(path, text, index, part.model, config, NO_ENV, tables.ids, found);
     for (const rule of rules) {
-      ok = runRule(rule, { path, text, index, model: part.model, config, env: NO_ENV, ruleIds: tables.ids }, found) && ok;
+      ok = run.run(rule) && ok;
     }
     into.push(...found);
     if (ok) {

@@ -34,24 +34,32 @@ export function normaliseName(name: string): string {
   return /^pip[0-9]*(\.[0-9]+)?$/.test(base) ? 'pip' : base;
 }
 
+// module constants: a regular expression literal inside the function is a new object per call
+// (this runs for every command of every script)
+const PYTHON = /^(python|pypy)/;
+const PERL = /^perl/;
+const RUBY = /^ruby/;
+const NODE = /^(node|nodejs|deno|bun)$/;
+const PHP = /^php/;
+
 /** The family of an interpreter name, for its inline-script options. */
 function interpreterFamily(name: string): keyof typeof INLINE_SCRIPT_FLAGS | undefined {
   if (SHELLS.has(name)) {
     return 'shell';
   }
-  if (/^(python|pypy)/.test(name)) {
+  if (PYTHON.test(name)) {
     return 'python';
   }
-  if (/^perl/.test(name)) {
+  if (PERL.test(name)) {
     return 'perl';
   }
-  if (/^ruby/.test(name)) {
+  if (RUBY.test(name)) {
     return 'ruby';
   }
-  if (/^(node|nodejs|deno|bun)$/.test(name)) {
+  if (NODE.test(name)) {
     return 'node';
   }
-  if (/^php/.test(name)) {
+  if (PHP.test(name)) {
     return 'php';
   }
   if (name === 'pwsh' || name === 'powershell') {
