@@ -196,7 +196,17 @@ class Node {
   }
 
   get namedChildren(): Node[] {
-    return (this.named ??= this.children.filter((c) => c.isNamed));
+    return this.named ?? NO_NODES;
+  }
+
+  /** Add a child (readTree only): to its children, and to its named children when named. */
+  adopt(child: Node): void {
+    child.parent = this;
+    child.index = this.children.length;
+    this.children.push(child);
+    if (child.isNamed) {
+      (this.named ??= []).push(child);
+    }
   }
 
   get nextSibling(): Node | null {
@@ -211,6 +221,9 @@ class Node {
     return this.children.find((c) => c.field === name) ?? null;
   }
 }
+
+/** The named children of a node that has none (shared: nothing adds to a list it did not make). */
+const NO_NODES: Node[] = [];
 
 /** The node types whose children's fields the walk asks for (childForFieldName). */
 const FIELD_PARENTS = new Set(['function_definition', 'variable_assignment', 'redirected_statement']);
@@ -269,9 +282,7 @@ export function readTree(tree: Tree, text: string, generic = false): Node {
       node.isMissing = c.isMissing(at) === 1;
     }
     if (parent) {
-      node.parent = parent;
-      node.index = parent.children.length;
-      parent.children.push(node);
+      parent.adopt(node);
       if (FIELD_PARENTS.has(parent.type)) {
         node.field = fields[c.fieldId(at)] ?? null;
       }
