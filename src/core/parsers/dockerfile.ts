@@ -289,22 +289,15 @@ function splitArguments(instruction: SplitSource): Argument[] {
           }
           break;
         }
-      } else if (next === '\r') {
+      } else if (next === '\r' || next === '\n') {
         comment = false;
         escaping = true;
         start = true;
         if (found !== -1 && escapeMarker === -1) {
           escapeMarker = i;
         }
-        i += 2;
-      } else if (next === '\n') {
-        comment = false;
-        escaping = true;
-        start = true;
-        if (found !== -1 && escapeMarker === -1) {
-          escapeMarker = i;
-        }
-        i++;
+        // as dockerfile-ast: past the escape and, after a CR, the character after it too
+        i += next === '\r' ? 2 : 1;
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
           push(escapeMarker);

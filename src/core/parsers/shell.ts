@@ -231,11 +231,8 @@ const FIELD_PARENTS = new Set(['function_definition', 'variable_assignment', 're
 /** Type names and whether they are named, by type id, per grammar. */
 const typeTables = new WeakMap<Language, { names: string[]; named: boolean[] }>();
 
-/** The cursor moves and reads readTree makes; answers as web-tree-sitter's wasm calls give them. */
-type Cursor = CursorCalls;
-
 /** web-tree-sitter's TreeCursor behind the same calls (when its build lacks the direct ones). */
-function wrapCursor(cursor: TreeCursor): Cursor {
+function wrapCursor(cursor: TreeCursor): CursorCalls {
   return {
     typeId: () => cursor.nodeTypeId,
     startIndex: () => cursor.startIndex,
@@ -266,7 +263,7 @@ export function readTree(tree: Tree, text: string, generic = false): Node {
   const withErrors = tree.rootNode.hasError;
   const treeCursor = tree.walk();
   const direct = generic ? undefined : directCursorCalls();
-  const c: Cursor = direct ?? wrapCursor(treeCursor);
+  const c: CursorCalls = direct ?? wrapCursor(treeCursor);
   const at = treeAddress(tree);
   let nextId = 0;
   const read = (parent: Node | null): Node => {
