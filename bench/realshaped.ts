@@ -11,7 +11,7 @@ import { prng } from '../test/helpers/prng';
  *  - long RUN chains (10–40 lines joined with `&& \`), `set -eux;` scripts, loops and conditionals,
  *    BuildKit heredocs (`RUN <<EOF … EOF`), `--mount=type=cache` flags;
  *  - multi-stage builds (1–4 stages), COPY --from, HEALTHCHECK, ENTRYPOINT scripts;
- *  - workflows with several jobs, matrices, multi-line `run: |` scripts of 5–30 lines, services,
+ *  - workflows with several jobs, matrices, multi-line `run: |` scripts of 1–25 lines (valid shell), services,
  *    `if:` expressions, reusable actions pinned by tag or by commit.
  * The mix is deterministic (seeded) so runs compare like with like.
  */
@@ -180,33 +180,41 @@ export function realDockerfile(r: R): string {
   return out.join('\n') + '\n';
 }
 
+/**
+ * A `run:` script of 1–25 lines. A conditional comes whole (`if …; then`, its body, `fi`): scripts
+ * in real workflows run in CI and are valid shell, and a parser's error recovery on unbalanced
+ * blocks is a cost real files do not have.
+ */
 function runScript(r: R): string[] {
   const lines: string[] = [];
   const n = between(r, 1, 25);
   for (let k = 0; k < n; k++) {
-    lines.push(
-      pick(r, [
-        'npm ci',
-        'npm run build --if-present',
-        'npm test -- --coverage',
-        'echo "version=$(git describe --tags --always)" >> "$GITHUB_OUTPUT"',
-        'echo "${{ github.event.pull_request.title }}"',
-        'pip install -r requirements.txt',
-        'pytest -q --junitxml=report.xml',
-        'docker build -t ghcr.io/${{ github.repository }}:${{ github.sha }} .',
-        'docker push ghcr.io/${{ github.repository }}:${{ github.sha }}',
-        'if [ "${{ matrix.os }}" = "ubuntu-latest" ]; then',
-        '  sudo apt-get update && sudo apt-get install -y jq',
-        'fi',
-        'for f in dist/*.tar.gz; do sha256sum "$f" >> SHA256SUMS; done',
-        'curl -sSfL https://raw.githubusercontent.com/example/install/main/install.sh | sh',
-        'terraform fmt -check -recursive',
-        'terraform init -input=false && terraform plan -out=tfplan',
-        'go test ./... -race -count=1',
-        'make lint',
-        'cd frontend && yarn install --frozen-lockfile && yarn build',
-      ]),
-    );
+    const line = pick(r, [
+      'npm ci',
+      'npm run build --if-present',
+      'npm test -- --coverage',
+      'echo "version=$(git describe --tags --always)" >> "$GITHUB_OUTPUT"',
+      'echo "${{ github.event.pull_request.title }}"',
+      'pip install -r requirements.txt',
+      'pytest -q --junitxml=report.xml',
+      'docker build -t ghcr.io/${{ github.repository }}:${{ github.sha }} .',
+      'docker push ghcr.io/${{ github.repository }}:${{ github.sha }}',
+      'if [ "${{ matrix.os }}" = "ubuntu-latest" ]; then',
+      'sudo apt-get update && sudo apt-get install -y jq',
+      'set -euo pipefail',
+      'for f in dist/*.tar.gz; do sha256sum "$f" >> SHA256SUMS; done',
+      'curl -sSfL https://raw.githubusercontent.com/example/install/main/install.sh | sh',
+      'terraform fmt -check -recursive',
+      'terraform init -input=false && terraform plan -out=tfplan',
+      'go test ./... -race -count=1',
+      'make lint',
+      'cd frontend && yarn install --frozen-lockfile && yarn build',
+    ]);
+    if (line.startsWith('if ')) {
+      lines.push(line, '  sudo apt-get update && sudo apt-get install -y jq', 'fi');
+    } else {
+      lines.push(line);
+    }
   }
   return lines;
 }
@@ -268,7 +276,7 @@ export function realWorkflow(r: R, i: number): string {
  */
 export function generateRealShaped(dir: string, count: number, workflows = 0, seed = 2026): { dockerfiles: string[]; workflows: string[] } {
   const stamp = path.join(dir, '.generated');
-  const want = `${count}/${workflows}/${seed}/v2`;
+  const want = `${count}/${workflows}/${seed}/v3`;
   const r = prng(seed);
   const files: { dockerfiles: string[]; workflows: string[] } = { dockerfiles: [], workflows: [] };
   const fresh = !(fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want);
