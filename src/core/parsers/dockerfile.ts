@@ -145,6 +145,53 @@ interface Keyworded {
  */
 const RAW_ARGUMENTS = Symbol('aurora.rawArguments');
 const TEXT_CONTENT = Symbol('aurora.textContent');
+/**
+ * The text document dockerfile-ast parses (vscode-languageserver-textdocument's), as the patch
+ * below reads it: its content, its line starts, and the last line a position was found on.
+ */
+interface LineDocument {
+  _content: string;
+  getLineOffsets(): number[];
+  ensureBeforeEOL(offset: number, lineOffset: number): number;
+  positionAt(offset: number): Position;
+  auroraLine?: number;
+}
+/**
+ * dockerfile-ast asks its document for positions about a thousand times per Dockerfile (every
+ * instruction, flag, property name and argument range), each a binary search over the line starts,
+ * mostly at or after the line asked last. The position is first looked for on that line; the
+ * answer is the library's own in every case (the line whose start is the last at or before the
+ * offset, the character clamped before the line break as the library does).
+ */
+const documentProto = Object.getPrototypeOf((DockerfileParser.parse('') as unknown as { document: object }).document) as LineDocument;
+/** The library's own positionAt (the tests hold the patched one to it). */
+export const libraryPositionAt = documentProto.positionAt;
+documentProto.positionAt = function (this: LineDocument, at: number): Position {
+  const offset = Math.max(Math.min(at, this._content.length), 0);
+  const lineOffsets = this.getLineOffsets();
+  const count = lineOffsets.length;
+  if (count === 0) {
+    return { line: 0, character: offset };
+  }
+  let line = this.auroraLine ?? 0;
+  if (!(line < count && lineOffsets[line] <= offset && (line + 1 === count || lineOffsets[line + 1] > offset))) {
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (lineOffsets[mid] > offset) {
+        high = mid;
+      } else {
+        low = mid + 1;
+      }
+    }
+    line = low - 1;
+    this.auroraLine = line;
+  }
+  const lineStart = lineOffsets[line];
+  return { line, character: this.ensureBeforeEOL(offset, lineStart) - lineStart };
+};
+
 /** `getRawArguments` is private in dockerfile-ast's typings; it is what every split goes through. */
 interface RawSplit {
   getRawArguments(): unknown[];

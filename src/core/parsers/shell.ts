@@ -696,12 +696,13 @@ function isDynamicType(type: string): boolean {
   );
 }
 
+// (most words have no backslash: they are returned as they are, without the two replaces)
 function unescapeBare(s: string): string {
-  return s.replace(/\\\r?\n/g, '').replace(/\\(.)/g, '$1');
+  return s.includes('\\') ? s.replace(/\\\r?\n/g, '').replace(/\\(.)/g, '$1') : s;
 }
 
 function unescapeDouble(s: string): string {
-  return s.replace(/\\\r?\n/g, '').replace(/\\([$`"\\])/g, '$1');
+  return s.includes('\\') ? s.replace(/\\\r?\n/g, '').replace(/\\([$`"\\])/g, '$1') : s;
 }
 
 function decodeAnsiC(s: string): string {

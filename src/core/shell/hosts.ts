@@ -15,6 +15,10 @@ const DESTINATION_OPTIONS = new Set(['--server', '--endpoint', '--endpoint-url',
 
 /** The host of a URL (lower case, no user, no port; IPv6 without brackets), or undefined. */
 export function urlHost(url: string): string | undefined {
+  // (asked of every static argument: most have no scheme)
+  if (!url.includes('://')) {
+    return undefined;
+  }
   const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]+)/i.exec(url);
   if (!m) {
     return undefined;

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Instruction } from 'dockerfile-ast';
-import { dockerfileAstSplit } from '../../../../src/core/parsers/dockerfile';
+import { dockerfileAstSplit, libraryPositionAt } from '../../../../src/core/parsers/dockerfile';
 import { prng } from '../../../helpers/prng';
 import { repoRoot } from '../../../helpers/core';
 
@@ -106,5 +106,37 @@ describe('Dockerfile argument split', () => {
     for (const file of files) {
       compare(fs.readFileSync(file, 'utf8'));
     }
+  });
+
+  it("finds positions as the document's own positionAt does, in any order of asking", () => {
+    const random = prng(20261207);
+    const texts = ['', 'FROM a', 'FROM a\n', '\n\n\n', 'FROM a\r\nRUN b \\\r\n  c\r\n', 'RUN x\ry\rz', 'FROM a\nRUN b\n\n# c\nCMD ["d"]'];
+    for (let n = 0; n < 60; n++) {
+      let text = '';
+      for (let k = Math.floor(random() * 40); k > 0; k--) {
+        text += ['FROM a', 'RUN b', ' ', '\n', '\r\n', '\r', '\\\n', 'é', '😀'][Math.floor(random() * 9)];
+      }
+      texts.push(text);
+    }
+    let asked = 0;
+    for (const text of texts) {
+      const document = (DockerfileParser.parse(text) as unknown as { document: { positionAt(offset: number): unknown } }).document;
+      // in text order, backwards, at random, and out of range
+      const offsets = [-3, -1, 0, text.length, text.length + 1, text.length + 50];
+      for (let i = 0; i <= text.length; i++) {
+        offsets.push(i);
+      }
+      for (let i = text.length; i >= 0; i--) {
+        offsets.push(i);
+      }
+      for (let i = 0; i < 40; i++) {
+        offsets.push(Math.floor(random() * (text.length + 3)) - 1);
+      }
+      for (const offset of offsets) {
+        assert.deepEqual(document.positionAt(offset), libraryPositionAt.call(document, offset), `${JSON.stringify(text)} at ${offset}`);
+        asked++;
+      }
+    }
+    assert.ok(asked > 2000, `only ${asked} positions compared`);
   });
 });
