@@ -206,7 +206,11 @@ function analyzeOne(tables: RuleTables, path: string, rawText: string, config: A
     }
     return out;
   }
-  out.model = parsed.model;
+  // kept for the folder's cross-file rules only: a kind without any lets the model go with this
+  // file, so a folder of many files (.github/workflows) does not hold every parsed file to its end
+  if ((tables.byKind.get(kind)?.folder.length ?? 0) > 0) {
+    out.model = parsed.model;
+  }
   if (parseOnly) {
     return out;
   }

@@ -3,6 +3,7 @@ import type { Document, Pair } from 'yaml';
 import { deref, headerRange, isMap, isSeq, mapEntries, num, seqItems, str } from './yaml';
 import type { YAMLMap, YamlFile } from './yaml';
 import type { Range } from '../types';
+import { KeptOn } from '../memo';
 
 /**
  * A shared model of the Kubernetes resources in a YAML stream, built once per parsed file (cached
@@ -18,7 +19,7 @@ const isAliasNode = Yaml.isAlias;
 const isSeqNode = Yaml.isSeq;
 
 /** Pairs of a map by key, built once per map node (nodes are immutable once parsed). */
-const pairsByKey = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
+const pairsByKey = new KeptOn<object, Map<string, Pair<unknown, unknown>>>();
 
 /**
  * The pair of `key` in a map, like `getPair` of the YAML helpers (a repeated key gives its last
@@ -187,7 +188,7 @@ export function isKnative(apiVersion: string): boolean {
 /** Long-running controllers with a `replicas` count and a selector over their template. */
 export const REPLICATED_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'Rollout', 'DeploymentConfig']);
 
-const cache = new WeakMap<YamlFile, K8sModel>();
+const cache = new KeptOn<YamlFile, K8sModel>();
 
 /** The Kubernetes model of a parsed YAML file (built on first use, then cached). */
 export function kubernetesModel(file: YamlFile): K8sModel {
@@ -204,7 +205,7 @@ export function kubernetesModel(file: YamlFile): K8sModel {
  * ranges moved in place), so their resources are kept too; `at` points their `header` ranges at
  * the file of the current run.
  */
-const byDocument = new WeakMap<Document.Parsed, { at: { file: YamlFile }; resources: K8sResource[] }>();
+const byDocument = new KeptOn<Document.Parsed, { at: { file: YamlFile }; resources: K8sResource[] }>();
 
 function build(file: YamlFile): K8sModel {
   const resources: K8sResource[] = [];

@@ -9,7 +9,7 @@ import type { ShellCommand, ShellScript, ShellWord } from '../../parsers/shell';
 import { findOption, installOf, operands, shellEffects, VALUE_FLAGS } from '../../shell';
 import type { CommandRun, PackageInstall as ModelInstall, PackageManager } from '../../shell';
 import type { Range } from '../../types';
-import { perObject } from '../../memo';
+import { perObject, KeptOn } from '../../memo';
 import type { PropertyInstruction, Run } from 'dockerfile-ast';
 
 /** A command of a RUN script as the shell model sees it (wrappers and `python -m` looked through). */
@@ -77,8 +77,8 @@ export function runShells(model: DockerfileModel): RunShell[] {
 }
 
 // every rule of the pack walks the same RUN commands: compute them once per parsed file
-const shellsCache = new WeakMap<DockerfileModel, RunShell[]>();
-const commandsCache = new WeakMap<DockerfileModel, RunCommand[]>();
+const shellsCache = new KeptOn<DockerfileModel, RunShell[]>();
+const commandsCache = new KeptOn<DockerfileModel, RunCommand[]>();
 
 /** Every command of every RUN instruction (shell form and script heredocs), wrappers looked through. */
 export function runCommands(model: DockerfileModel): RunCommand[] {

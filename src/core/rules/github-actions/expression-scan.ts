@@ -4,6 +4,7 @@ import type { Scalar } from 'yaml';
 import type { YamlFile } from '../../parsers/yaml';
 import type { MappedValue, Workflow } from './workflow';
 import { findExpressions, mapScalar } from './workflow';
+import { KeptOn } from '../../memo';
 
 /** One expression in the file. */
 export interface FoundExpression {
@@ -19,7 +20,7 @@ export interface FoundExpression {
   outerEnd: number;
 }
 
-const cache = new WeakMap<Workflow, FoundExpression[]>();
+const cache = new KeptOn<Workflow, FoundExpression[]>();
 
 /** Every expression of the workflow, in document order (computed once per parsed workflow). */
 export function expressionsOf(file: YamlFile, wf: Workflow): FoundExpression[] {

@@ -12,6 +12,7 @@ import { shellEffects } from '../../shell';
 import type { CommandRun } from '../../shell';
 import type { Range } from '../../types';
 import { TextCache } from '../../caches';
+import { KeptOn } from '../../memo';
 
 /** One `${{ … }}` expression found in a string value. */
 export interface ExpressionSpan {
@@ -91,7 +92,7 @@ export interface Workflow {
   descendants(job: Job): Job[];
 }
 
-const cache = new WeakMap<YamlFile, Workflow[]>();
+const cache = new KeptOn<YamlFile, Workflow[]>();
 
 /** The workflows of a file (one per YAML document that is a mapping with `jobs` or `on`). */
 export function workflowsOf(file: YamlFile): Workflow[] {
@@ -203,7 +204,7 @@ function buildWorkflow(file: YamlFile, doc: Document.Parsed): Workflow {
  * large job is parsed as a header piece (its key line, cached by that text alone, in any file)
  * whose pair is handed out again with a new value, which a review found serving old steps.
  */
-const jobsByValue = new WeakMap<object, { defaultShell: string | undefined; at: { file: YamlFile }; job: Job }>();
+const jobsByValue = new KeptOn<object, { defaultShell: string | undefined; at: { file: YamlFile }; job: Job }>();
 
 function buildJob(at: { file: YamlFile }, doc: Document.Parsed, key: string, pair: Pair<unknown, unknown>, value: unknown, defaultShell: string | undefined): Job {
   const job: Job = {
@@ -393,7 +394,7 @@ const blanked = new TextCache<{ expressions: ExpressionSpan[]; shellText: string
  * the other nodes out again (moved in place), so the scripts of unchanged steps are kept with
  * their node: no map lookups by script text, no new closures, for the 300 steps of a large file.
  */
-const runsByNode = new WeakMap<Scalar, { posix: boolean; at: { file: YamlFile }; run: RunScript }>();
+const runsByNode = new KeptOn<Scalar, { posix: boolean; at: { file: YamlFile }; run: RunScript }>();
 
 function buildRun(file: YamlFile, node: Scalar, posix: boolean): RunScript {
   const kept = runsByNode.get(node);

@@ -8,6 +8,7 @@ import type { Equivalent } from '../../rule';
 import type { Fix, ResourceDefaults, Severity } from '../../types';
 import { controlPlaneStaticPod, ensureKeys, forEachContainer } from './util';
 import type { KeyTree } from './util';
+import { KeptOn } from '../../memo';
 
 /** Defaults inserted by the resources fix when the configuration gives none. */
 export const DEFAULT_RESOURCES: ResourceDefaults = { requestsCpu: '100m', requestsMemory: '128Mi', limitsCpu: '500m', limitsMemory: '256Mi' };
@@ -46,7 +47,7 @@ export function resourcesFix(file: YamlFile, c: K8sContainer, doc: Document, def
   return fix;
 }
 
-const fixCache = new WeakMap<object, { file: YamlFile; defaults: ResourceDefaults; fix: Fix | undefined }>();
+const fixCache = new KeptOn<object, { file: YamlFile; defaults: ResourceDefaults; fix: Fix | undefined }>();
 
 function computeResourcesFix(file: YamlFile, c: K8sContainer, doc: Document, defaults: ResourceDefaults): Fix | undefined {
   const requests: KeyTree = {};

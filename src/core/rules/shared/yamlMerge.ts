@@ -1,6 +1,7 @@
 import type { Document } from 'yaml';
 import { deref, isAlias, isMap, isScalar, isSeq } from '../../parsers/yaml';
 import type { Pair } from '../../parsers/yaml';
+import { KeptOn } from '../../memo';
 
 /** One entry of a map after YAML merge keys are applied. */
 export interface MergedEntry {
@@ -16,7 +17,7 @@ export interface MergedEntry {
 const MAX_DEPTH = 8;
 
 /** Resolved entries per map (parsed documents are never modified, so an entry list stays right). */
-const resolved = new WeakMap<object, { doc?: Document; entries: readonly MergedEntry[] }>();
+const resolved = new KeptOn<object, { doc?: Document; entries: readonly MergedEntry[] }>();
 
 function isMergeKey(key: unknown): boolean {
   // a quoted "<<" is an ordinary key; only the plain scalar merges

@@ -2,6 +2,7 @@ import type { HclBlock } from '../../../parsers/terraform';
 import { referencesIn } from './report';
 import { str } from './values';
 import type { TfModule } from './values';
+import { KeptOn } from '../../../memo';
 
 /**
  * Separate resources that configure a bucket (or security group) point at it through an
@@ -27,7 +28,7 @@ interface CompanionIndex {
 }
 
 // the four S3 rules ask for every bucket: one pass over the companions per module instead of one per bucket
-const indexes = new WeakMap<TfModule, Map<string, CompanionIndex>>();
+const indexes = new KeptOn<TfModule, Map<string, CompanionIndex>>();
 
 function companionIndex(mod: TfModule, targetType: string, type: string, via: string, targetNameAttr: string): CompanionIndex {
   let byKey = indexes.get(mod);

@@ -3,6 +3,7 @@ import type { HclAttribute, HclBlock, TerraformModel } from '../../../parsers/te
 import type { AnalyzeEnv, Range } from '../../../types';
 import { attrRange } from './report';
 import { moduleOf, TfModule } from './values';
+import { KeptOn } from '../../../memo';
 
 /** What a Terraform check sees, whether it runs on one file or on a module folder. */
 export interface TfContext {
@@ -26,7 +27,7 @@ export interface TfRuleDef {
 }
 
 // every folder rule of one analysis gets the same files array: build the module view once
-const folderModules = new WeakMap<object, TfModule>();
+const folderModules = new KeptOn<object, TfModule>();
 
 /**
  * A rule over a whole module folder: locals, variable defaults, data sources and companion

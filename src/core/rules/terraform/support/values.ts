@@ -1,5 +1,6 @@
 import type { HclAttribute, HclBlock, HclExpr, TerraformModel } from '../../../parsers/terraform';
 import type { Range } from '../../../types';
+import { KeptOn } from '../../../memo';
 
 /**
  * A Terraform value as far as it can be known statically, with the place it is written.
@@ -405,7 +406,7 @@ export class TfModule {
   }
 }
 
-const cache = new WeakMap<TerraformModel, TfModule>();
+const cache = new KeptOn<TerraformModel, TfModule>();
 
 /** The module view of a single parsed file (cached: every rule of the file shares it). */
 export function moduleOf(model: TerraformModel): TfModule {

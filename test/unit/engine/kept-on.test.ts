@@ -1,0 +1,57 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { KeptOn } from '../../../src/core/memo';
+
+/**
+ * KeptOn stands in for the WeakMaps that cache what rules compute from a parsed file: the same
+ * get/set/has, the value held by its key (a hidden property), so it goes when the key goes.
+ */
+describe('KeptOn', () => {
+  it('answers get, set and has as a WeakMap does', () => {
+    const kept = new KeptOn<object, number | undefined>();
+    const a = {};
+    const b = { x: 1 };
+    assert.equal(kept.has(a), false);
+    assert.equal(kept.get(a), undefined);
+    kept.set(a, 1).set(b, 2);
+    assert.equal(kept.get(a), 1);
+    assert.equal(kept.get(b), 2);
+    kept.set(a, 3);
+    assert.equal(kept.get(a), 3);
+    // an undefined value is still a value
+    kept.set(b, undefined);
+    assert.equal(kept.has(b), true);
+    assert.equal(kept.get(b), undefined);
+  });
+
+  it('keeps two caches on one key apart', () => {
+    const first = new KeptOn<object, string>();
+    const second = new KeptOn<object, string>();
+    const key = {};
+    first.set(key, 'first');
+    assert.equal(second.has(key), false);
+    second.set(key, 'second');
+    assert.equal(first.get(key), 'first');
+    assert.equal(second.get(key), 'second');
+  });
+
+  it('leaves the key as it was to anyone who looks at its own properties', () => {
+    const kept = new KeptOn<object, number[]>();
+    const key = { kind: 'dockerfile', lines: [1, 2] };
+    kept.set(key, [1]);
+    assert.deepStrictEqual(key, { kind: 'dockerfile', lines: [1, 2] });
+    assert.deepEqual(Object.keys(key), ['kind', 'lines']);
+    assert.equal(JSON.stringify(key), '{"kind":"dockerfile","lines":[1,2]}');
+  });
+
+  it('falls back to a WeakMap for a key that cannot take a property', () => {
+    const kept = new KeptOn<object, string>();
+    const frozen = Object.freeze({ a: 1 });
+    const sealed = Object.seal({ b: 2 });
+    kept.set(frozen, 'frozen').set(sealed, 'sealed');
+    assert.equal(kept.get(frozen), 'frozen');
+    assert.equal(kept.has(sealed), true);
+    assert.equal(kept.get(sealed), 'sealed');
+    assert.equal(kept.has({}), false);
+  });
+});
