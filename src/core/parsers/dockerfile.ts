@@ -6,6 +6,7 @@ import type { Position, Range } from '../types';
 import { parseShell } from './shell';
 import type { ShellScript } from './shell';
 import { TextCache } from '../caches';
+import { KeptOn } from '../memo';
 
 export type { Dockerfile, From, Instruction };
 
@@ -413,7 +414,7 @@ export interface DockerfileParseOptions {
 }
 
 /** The embedded script of each instruction, kept while the instruction is (see shellOf). */
-const keptShells = new WeakMap<Instruction, { posix: boolean; anchor?: Position; last: EmbeddedShell | undefined }>();
+const keptShells = new KeptOn<Instruction, { posix: boolean; anchor?: Position; last: EmbeddedShell | undefined }>();
 
 /** Parse a Dockerfile. dockerfile-ast is tolerant, so this never fails on bad input. */
 export function parseDockerfile(text: string, index: TextIndex, options: DockerfileParseOptions = {}): DockerfileModel {
