@@ -7,7 +7,9 @@ const READ_LIMIT = 256 * 1024;
 
 function readSmall(file: string): string | undefined {
   try {
-    return fs.statSync(file).size <= READ_LIMIT ? fs.readFileSync(file, 'utf8') : undefined;
+    // most files asked about do not exist (a skaffold.yaml five folders up): no error is made for them
+    const size = fs.statSync(file, { throwIfNoEntry: false })?.size;
+    return size !== undefined && size <= READ_LIMIT ? fs.readFileSync(file, 'utf8') : undefined;
   } catch {
     return undefined;
   }

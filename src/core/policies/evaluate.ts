@@ -30,6 +30,21 @@ const YES_NO_UNKNOWN = { no: { t: 'no' }, unknown: { t: 'unknown' } } as const;
 
 /** Split an attribute path into keys: dots separate, `["a.b"]` quotes a key holding dots. */
 export function splitPath(path: AttrPath): string[] {
+  // a policy's paths are few and asked of every subject it is evaluated on: split each once
+  let keys = splitPaths.get(path);
+  if (!keys) {
+    keys = splitPathUncached(path);
+    if (splitPaths.size >= 10_000) {
+      splitPaths.clear();
+    }
+    splitPaths.set(path, keys);
+  }
+  return keys.slice();
+}
+
+const splitPaths = new Map<string, string[]>();
+
+function splitPathUncached(path: AttrPath): string[] {
   const out: string[] = [];
   const re = /\[\s*"((?:[^"\\]|\\.)*)"\s*\]|\[\s*'([^']*)'\s*\]|([^.[\]]+)/g;
   for (const m of path.matchAll(re)) {
