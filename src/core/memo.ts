@@ -24,27 +24,37 @@ export function perObject<K extends object, V>(compute: (key: K) => V): (key: K)
  * YAML nodes, jobs) whose values reference the rest of that file: V8's young-generation collector
  * keeps every value of a WeakMap alive whatever its key, so each file's parsed graph was copied
  * once more after the file was done (on 2,000 Dockerfiles, about two thirds of what the collector
- * copied). A key that cannot take a property (frozen) falls back to a WeakMap.
+ * copied). The property holds its key beside the value: a copy of the key made with its property
+ * descriptors (yaml's `clone()`) or an object made with the key as prototype does not see the
+ * key's value. A key that cannot take the property (frozen, also after its first value) falls
+ * back to a WeakMap.
  */
 export class KeptOn<K extends object, V> {
   private readonly slot = Symbol('kept');
   private fallback: WeakMap<K, V> | undefined;
 
+  /** The entry this cache keeps on `key` itself, if it is `key`'s own. */
+  private entry(key: K): { owner: K; value: V } | undefined {
+    const entry = Object.hasOwn(key, this.slot) ? (key as unknown as Record<symbol, { owner: K; value: V }>)[this.slot] : undefined;
+    return entry !== undefined && entry.owner === key ? entry : undefined;
+  }
+
   get(key: K): V | undefined {
-    const holder = key as unknown as Record<symbol, V | undefined>;
-    return this.slot in holder ? holder[this.slot] : this.fallback?.get(key);
+    if (this.fallback?.has(key)) {
+      return this.fallback.get(key);
+    }
+    return this.entry(key)?.value;
   }
 
   has(key: K): boolean {
-    return this.slot in key || (this.fallback?.has(key) ?? false);
+    return this.entry(key) !== undefined || (this.fallback?.has(key) ?? false);
   }
 
   set(key: K, value: V): this {
-    const holder = key as unknown as Record<symbol, V>;
-    if (this.slot in holder) {
-      holder[this.slot] = value;
-    } else if (Object.isExtensible(holder)) {
-      Object.defineProperty(holder, this.slot, { value, writable: true, configurable: true, enumerable: false });
+    const entry = { owner: key, value };
+    const holder = key as unknown as Record<symbol, { owner: K; value: V }>;
+    if (Object.hasOwn(holder, this.slot) ? !Object.isFrozen(holder) : Object.isExtensible(holder)) {
+      Object.defineProperty(holder, this.slot, { value: entry, writable: true, configurable: true, enumerable: false });
     } else {
       (this.fallback ??= new WeakMap()).set(key, value);
     }

@@ -146,6 +146,8 @@ interface Keyworded {
  */
 const RAW_ARGUMENTS = Symbol('aurora.rawArguments');
 const TEXT_CONTENT = Symbol('aurora.textContent');
+/** Where the patched positionAt keeps the line of its last answer on a document. */
+const LAST_LINE = Symbol('aurora.lastLine');
 /**
  * The text document dockerfile-ast parses (vscode-languageserver-textdocument's), as the patch
  * below reads it: its content, its line starts, and the last line a position was found on.
@@ -155,7 +157,7 @@ interface LineDocument {
   getLineOffsets(): number[];
   ensureBeforeEOL(offset: number, lineOffset: number): number;
   positionAt(offset: number): Position;
-  auroraLine?: number;
+  [LAST_LINE]?: number;
 }
 /**
  * dockerfile-ast asks its document for positions about a thousand times per Dockerfile (every
@@ -174,7 +176,7 @@ documentProto.positionAt = function (this: LineDocument, at: number): Position {
   if (count === 0) {
     return { line: 0, character: offset };
   }
-  let line = this.auroraLine ?? 0;
+  let line = this[LAST_LINE] ?? 0;
   if (!(line < count && lineOffsets[line] <= offset && (line + 1 === count || lineOffsets[line + 1] > offset))) {
     let low = 0;
     let high = count;
@@ -187,7 +189,7 @@ documentProto.positionAt = function (this: LineDocument, at: number): Position {
       }
     }
     line = low - 1;
-    this.auroraLine = line;
+    this[LAST_LINE] = line;
   }
   const lineStart = lineOffsets[line];
   return { line, character: this.ensureBeforeEOL(offset, lineStart) - lineStart };

@@ -54,4 +54,31 @@ describe('KeptOn', () => {
     assert.equal(kept.get(sealed), 'sealed');
     assert.equal(kept.has({}), false);
   });
+
+  it('gives a copy of the key (its descriptors copied, as yaml clone() does) or an heir of it none of the key\'s answers', () => {
+    const kept = new KeptOn<object, string>();
+    const key = { a: 1 };
+    kept.set(key, 'original');
+    const copy = Object.create(Object.getPrototypeOf(key) as object, Object.getOwnPropertyDescriptors(key)) as object;
+    assert.equal(kept.has(copy), false);
+    assert.equal(kept.get(copy), undefined);
+    kept.set(copy, 'copy');
+    assert.equal(kept.get(copy), 'copy');
+    assert.equal(kept.get(key), 'original');
+    const heir = Object.create(key) as object;
+    assert.equal(kept.has(heir), false);
+    kept.set(heir, 'heir');
+    assert.equal(kept.get(heir), 'heir');
+    assert.equal(kept.get(key), 'original');
+  });
+
+  it('takes a new value for a key frozen after its first one', () => {
+    const kept = new KeptOn<object, number>();
+    const key = { a: 1 };
+    kept.set(key, 1);
+    Object.freeze(key);
+    kept.set(key, 2);
+    assert.equal(kept.get(key), 2);
+    assert.equal(kept.has(key), true);
+  });
 });

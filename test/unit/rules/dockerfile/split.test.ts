@@ -139,4 +139,20 @@ describe('Dockerfile argument split', () => {
     }
     assert.ok(asked > 2000, `only ${asked} positions compared`);
   });
+
+  it('is installed on the documents dockerfile-ast makes, and stays right when a document changes', () => {
+    type Doc = { positionAt(offset: number): unknown; update(changes: { text: string }[], version: number): void };
+    const document = (DockerfileParser.parse('FROM a\nRUN b\nCMD c\n') as unknown as { document: Doc }).document;
+    assert.notEqual(document.positionAt, libraryPositionAt, 'the patched positionAt is not in place');
+    // the line of the last answer is remembered: a shorter text must not reuse it
+    assert.deepEqual(document.positionAt(15), { line: 2, character: 2 });
+    document.update([{ text: 'FROM a\n' }], 2);
+    for (let offset = -1; offset <= 9; offset++) {
+      assert.deepEqual(document.positionAt(offset), libraryPositionAt.call(document, offset), `after the update, at ${offset}`);
+    }
+    document.update([{ text: 'FROM a\r\n\r\nRUN b\r\n' }], 3);
+    for (let offset = 14; offset >= -1; offset--) {
+      assert.deepEqual(document.positionAt(offset), libraryPositionAt.call(document, offset), `after the second update, at ${offset}`);
+    }
+  });
 });
