@@ -1,21 +1,12 @@
 /**
- * A function of one object whose answers are kept as long as that object lives. The parsed
- * scripts, commands and nodes the rules ask about outlive one analysis (they are cached by text
- * or reused by on-type parsing), and several rules ask the same question at every keystroke.
+ * A function of one object whose answers are kept as long as that object lives (on the object,
+ * see KeptOn). The parsed scripts, commands and nodes the rules ask about outlive one analysis
+ * (they are cached by text or reused by on-type parsing), and several rules ask the same question
+ * at every keystroke.
  */
 export function perObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
-  const answers = new WeakMap<K, V>();
-  return (key) => {
-    // one look-up on a hit (these run hundreds of thousands of times per 2,000 Dockerfiles);
-    // has() only when the kept answer may be undefined
-    const kept = answers.get(key);
-    if (kept !== undefined || answers.has(key)) {
-      return kept as V;
-    }
-    const answer = compute(key);
-    answers.set(key, answer);
-    return answer;
-  };
+  const answers = new KeptOn<K, V>();
+  return (key) => answers.answer(key, compute);
 }
 
 /**
@@ -37,6 +28,20 @@ export class KeptOn<K extends object, V> {
   private entry(key: K): { owner: K; value: V } | undefined {
     const entry = Object.hasOwn(key, this.slot) ? (key as unknown as Record<symbol, { owner: K; value: V }>)[this.slot] : undefined;
     return entry !== undefined && entry.owner === key ? entry : undefined;
+  }
+
+  /** The value kept for `key`, else `compute`'s, then kept (an undefined answer too). */
+  answer(key: K, compute: (key: K) => V): V {
+    const entry = this.entry(key);
+    if (entry !== undefined) {
+      return entry.value;
+    }
+    if (this.fallback?.has(key)) {
+      return this.fallback.get(key) as V;
+    }
+    const value = compute(key);
+    this.set(key, value);
+    return value;
   }
 
   get(key: K): V | undefined {

@@ -1,3 +1,4 @@
+import { TextCache } from '../caches';
 import type { AttrPath, Condition, Scalar } from './types';
 
 /** A value found at a path, as far as it is known statically. */
@@ -34,15 +35,12 @@ export function splitPath(path: AttrPath): string[] {
   let keys = splitPaths.get(path);
   if (!keys) {
     keys = splitPathUncached(path);
-    if (splitPaths.size >= 10_000) {
-      splitPaths.clear();
-    }
     splitPaths.set(path, keys);
   }
   return keys.slice();
 }
 
-const splitPaths = new Map<string, string[]>();
+const splitPaths = new TextCache<string[]>(100_000);
 
 function splitPathUncached(path: AttrPath): string[] {
   const out: string[] = [];

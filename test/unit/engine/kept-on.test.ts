@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { KeptOn } from '../../../src/core/memo';
+import { KeptOn, perObject } from '../../../src/core/memo';
 
 /**
  * KeptOn stands in for the WeakMaps that cache what rules compute from a parsed file: the same
@@ -80,5 +80,27 @@ describe('KeptOn', () => {
     kept.set(key, 2);
     assert.equal(kept.get(key), 2);
     assert.equal(kept.has(key), true);
+  });
+
+  it('backs perObject: each object answered once, an undefined answer kept too, a copy of the object asked afresh', () => {
+    const asked: object[] = [];
+    const answer = perObject((key: { n: number }) => {
+      asked.push(key);
+      return key.n > 0 ? key.n * 2 : undefined;
+    });
+    const one = { n: 1 };
+    const none = { n: 0 };
+    assert.equal(answer(one), 2);
+    assert.equal(answer(one), 2);
+    assert.equal(answer(none), undefined);
+    assert.equal(answer(none), undefined);
+    assert.equal(asked.length, 2);
+    const copy = Object.create(Object.prototype, Object.getOwnPropertyDescriptors(one)) as { n: number };
+    assert.equal(answer(copy), 2);
+    assert.equal(asked.length, 3);
+    const frozen = Object.freeze({ n: 3 });
+    assert.equal(answer(frozen), 6);
+    assert.equal(answer(frozen), 6);
+    assert.equal(asked.length, 4);
   });
 });

@@ -24,11 +24,6 @@ export interface Cmd {
   source: ShellCommand;
   /** The shell model's view of the command (wrappers, stdin, redirections…). */
   run: CommandRun;
-  /**
-   * packageInstall's answer, kept on the command (null: not an install; undefined: not asked yet).
-   * About twenty rules ask it of every command: a field is cheaper than a WeakMap look-up.
-   */
-  installKept: PackageInstall | null | undefined;
 }
 
 /** A command of a RUN instruction together with where it lives. */
@@ -41,7 +36,7 @@ export interface RunCommand {
 
 /** The rules' view of one command the model found (made once per script, by scriptCommands). */
 function cmdOf(run: CommandRun): Cmd {
-  return { name: run.name, nameWord: run.nameWord, args: run.args, source: run.source, run, installKept: undefined };
+  return { name: run.name, nameWord: run.nameWord, args: run.args, source: run.source, run };
 }
 
 /** The commands a RUN script runs, as the shell model sees them (commands with a computed name left out; kept with the script). */
@@ -155,20 +150,18 @@ export interface PackageInstall {
 }
 
 /** The install subcommand of a package manager command, when it is one (the shell model's answer). */
-export function packageInstall(cmd: Cmd): PackageInstall | undefined {
-  if (cmd.installKept === undefined) {
-    const install = installOf(cmd.run);
-    cmd.installKept = install
-      ? {
-          manager: install.manager,
-          sub: { word: install.subcommand, index: install.subcommandIndex },
-          packages: install.packages.map((p) => ({ word: p.word, index: p.index })),
-          install,
-        }
-      : null;
+export const packageInstall: (cmd: Cmd) => PackageInstall | undefined = perObject((cmd) => {
+  const install = installOf(cmd.run);
+  if (!install) {
+    return undefined;
   }
-  return cmd.installKept ?? undefined;
-}
+  return {
+    manager: install.manager,
+    sub: { word: install.subcommand, index: install.subcommandIndex },
+    packages: install.packages.map((p) => ({ word: p.word, index: p.index })),
+    install,
+  };
+});
 
 /** Range of a shell word in the Dockerfile. */
 export function wordRange(model: DockerfileModel, shell: EmbeddedShell, word: { start: number; end: number }): Range {
